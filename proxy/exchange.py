@@ -1,0 +1,102 @@
+"""Per-request state: the request, who is calling, the chosen tool, and the audit event being filled."""
+
+from __future__ import annotations
+
+import time
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+
+from starlette.requests import Request
+
+from audit.events import AuditEvent, utc_now
+from config.models import Tool
+from proxy.auth import Principal
+from proxy.endpoints import Endpoint
+
+STAINLESS_PREFIX = "x-stainless-"
+
+
+def new_request_id() -> str:
+    return "req_" + uuid.uuid4().hex
+
+
+@dataclass(slots=True)
+class Exchange:
+    request: Request
+    endpoint: Endpoint
+    request_id: str
+    event: AuditEvent
+    started: float = field(default_factory=time.perf_counter)
+    principal: Principal | None = None
+    tool: Tool | None = None
+    upstream_started: float | None = None
+    response_headers: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def begin(cls, request: Request, endpoint: Endpoint, trust_forwarded_for: bool) -> Exchange:
+        request_id = request.scope.get("state", {}).get("request_id") or new_request_id()
+        headers = request.headers
+        event = AuditEvent(
+            request_id=request_id,
+            received_at=utc_now(),
+            endpoint=str(endpoint),
+            client_ip=_client_ip(request, trust_forwarded_for),
+            user_agent=headers.get("user-agent"),
+            client_meta={k[len(STAINLESS_PREFIX):]: v for k, v in headers.items() if k.startswith(STAINLESS_PREFIX)},
+        )
+        return cls(request=request, endpoint=endpoint, request_id=request_id, event=event)
+
+    def set_principal(self, principal: Principal) -> None:
+        self.principal = principal
+        ev = self.event
+        ev.user_id, ev.display_name, ev.roles = principal.user_id, principal.display_name, principal.roles
+        ev.department, ev.key_id = principal.department or None, principal.key_id
+
+    def set_tool(self, tool: Tool) -> None:
+        self.tool = tool
+        self.event.tool = tool.id
+
+    def upstream_sending(self) -> None:
+        self.upstream_started = time.perf_counter()
+
+    def upstream_responded(self) -> None:
+        self.event.upstream_first_byte_at = utc_now()
+
+    def record_usage(self, payload: Any) -> None:
+        """Pick token usage and the provider-reported model out of a response body or chunk."""
+        if not isinstance(payload, dict):
+            return
+        model = payload.get("model")
+        if isinstance(model, str):
+            self.event.model_reported = model
+        usage = payload.get("usage")
+        if not isinstance(usage, dict):
+            return
+        ev = self.event
+        ev.prompt_tokens = _int(usage.get("prompt_tokens", usage.get("input_tokens")))
+        ev.completion_tokens = _int(usage.get("completion_tokens", usage.get("output_tokens")))
+        ev.total_tokens = _int(usage.get("total_tokens"))
+
+    def finish(self, status: int, decision: str, reason_code: str | None = None, clause: str | None = None) -> None:
+        ev = self.event
+        ev.http_status, ev.decision = status, decision
+        ev.reason_code = reason_code if reason_code is not None else ev.reason_code
+        ev.policy_clause = clause if clause is not None else ev.policy_clause
+        ev.completed_at = utc_now()
+        now = time.perf_counter()
+        ev.latency_ms = round((now - self.started) * 1000, 3)
+        if self.upstream_started is not None and ev.upstream_latency_ms is None:
+            ev.upstream_latency_ms = round((now - self.upstream_started) * 1000, 3)
+
+
+def _int(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _client_ip(request: Request, trust_forwarded_for: bool) -> str | None:
+    if trust_forwarded_for:
+        forwarded = request.headers.get("x-forwarded-for")
+        if forwarded:
+            return forwarded.split(",")[0].strip()
+    return request.client.host if request.client else None

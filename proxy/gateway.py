@@ -1,0 +1,95 @@
+"""The gateway's long-lived components, built once in the app lifespan and closed on shutdown."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+import httpx
+import structlog
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from audit.db import create_engine, upgrade
+from audit.events import AuditEvent
+from audit.writer import AuditWriter, WriterSettings
+from config.loader import LoadedConfig
+from config.models import PolicyConfig
+from config.settings import Settings
+from proxy.auth import Authenticator
+from proxy.keystore import KeyStore
+from proxy.upstream import Upstreams
+
+log = structlog.get_logger("steward.gateway")
+
+
+class AuditSink(Protocol):
+    @property
+    def healthy(self) -> bool: ...
+
+    def submit(self, event: AuditEvent) -> None: ...
+
+
+class Inspector(Protocol):
+    """Stage 5: scan, decide and transform a request body; transform the provider's answer."""
+
+    async def inspect(self, ex: Any, body: dict[str, Any]) -> dict[str, Any]: ...
+
+    async def finish_body(self, ex: Any, payload: Any, data: bytes) -> bytes: ...
+
+
+class NoScanInspector:
+    """Used when content scanning is switched off (`gateway.detection.enabled: false`)."""
+
+    async def inspect(self, ex: Any, body: dict[str, Any]) -> dict[str, Any]:
+        return body
+
+    async def finish_body(self, ex: Any, payload: Any, data: bytes) -> bytes:
+        return data
+
+
+@dataclass
+class Gateway:
+    settings: Settings
+    loaded: LoadedConfig
+    engine: AsyncEngine
+    keys: KeyStore
+    authenticator: Authenticator
+    upstreams: Upstreams
+    audit: AuditWriter
+    inspector: Inspector
+
+    @property
+    def config(self) -> PolicyConfig:
+        return self.loaded.config
+
+
+async def open_database(settings: Settings, config: PolicyConfig) -> AsyncEngine:
+    url = settings.resolve_database_url(config.gateway.audit.url)
+    engine = create_engine(url)
+    if config.gateway.audit.migrate_on_start:
+        await upgrade(engine)
+    return engine
+
+
+async def open_gateway(settings: Settings, loaded: LoadedConfig, transport: httpx.AsyncBaseTransport | None = None,
+                       inspector: Inspector | None = None) -> Gateway:
+    config = loaded.config
+    engine = await open_database(settings, config)
+    keys = KeyStore(engine)
+    writer = AuditWriter(engine, WriterSettings(max_batch=config.gateway.audit.max_batch))
+    await writer.start()
+    gateway = Gateway(
+        settings=settings, loaded=loaded, engine=engine, keys=keys,
+        authenticator=Authenticator(config.keys, keys.lookup, ttl_s=config.gateway.key_cache_ttl_s),
+        upstreams=Upstreams(config.tools, transport), audit=writer,
+        inspector=inspector or NoScanInspector(),
+    )
+    log.info("gateway.started", tools=[t.id for t in config.tools], policy_version=loaded.digest)
+    return gateway
+
+
+async def close_gateway(gateway: Gateway) -> None:
+    await gateway.upstreams.aclose()
+    await gateway.audit.close()
+    await gateway.engine.dispose()
+    log.info("gateway.stopped")

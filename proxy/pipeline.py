@@ -1,0 +1,157 @@
+"""THE one place that knows the stage order of a proxied request.
+
+    1 authenticate   proxy/auth.py        Bearer key -> Principal                        (401)
+    2 audit gate     audit writer         store unhealthy -> refuse (fail closed)       (503)
+    3 parse          proxy/body.py        bounded read, JSON object, field types         (400)
+    4 resolve        policies/resolve.py  model -> approved tool the caller's role may use (404/403)
+    5 inspect        proxy/inspect.py     scan every text field, decide, transform       (403/503)
+    6 forward        proxy/upstream.py    pooled client per tool                         (502/504)
+    7 relay          proxy/relay.py       JSON body, or SSE event by event
+    8 audit          every outcome submits exactly one AuditEvent (streams: when they end)
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+import orjson
+import structlog
+from starlette.requests import Request
+from starlette.responses import Response
+
+from policies.refusal import Refusal
+from policies.resolve import resolve_tool
+from proxy.body import parse_json, read_body, validate
+from proxy.endpoints import Endpoint
+from proxy.errors import (
+    NotFound,
+    PolicyRefusal,
+    ServiceUnavailable,
+    StewardError,
+    UpstreamError,
+    error_response,
+)
+from proxy.exchange import Exchange
+from proxy.gateway import Gateway
+from proxy.relay import RelayResponse, StreamRelay
+from proxy.upstream import forwarded_headers
+
+log = structlog.get_logger("steward.pipeline")
+
+
+def refusal_error(refusal: Refusal) -> StewardError:
+    kind = NotFound if refusal.not_found else PolicyRefusal
+    return kind(refusal.message, code=refusal.code, policy_clause=refusal.clause)
+
+
+class Pipeline:
+    def __init__(self, gateway: Gateway) -> None:
+        self.gw = gateway
+
+    async def handle(self, request: Request, endpoint: Endpoint) -> Response:
+        ex = Exchange.begin(request, endpoint, self.gw.config.gateway.trust_forwarded_for)
+        ex.event.policy_version = self.gw.loaded.digest
+        try:
+            return await self._run(ex)
+        except StewardError as exc:
+            return self.refuse(ex, exc)
+        except Refusal as refusal:
+            return self.refuse(ex, refusal_error(refusal))
+        except Exception as exc:  # a bug: report it without a stack trace or payload
+            log.error("request.failed", error=type(exc).__name__)
+            return self.refuse(ex, StewardError("The gateway failed to process this request.", code="internal_error"))
+
+    async def authenticate(self, ex: Exchange) -> None:
+        principal = await self.gw.authenticator.authenticate(ex.request.headers.get("authorization"))
+        ex.set_principal(principal)
+        if not self.gw.audit.healthy:
+            raise ServiceUnavailable(
+                "The audit store is unavailable, so requests are refused until it recovers (fail closed).",
+                code="audit_unavailable",
+            )
+
+    async def _run(self, ex: Exchange) -> Response:
+        await self.authenticate(ex)
+        body = parse_json(await read_body(ex.request, self.gw.config.gateway.max_body_bytes))
+        model = validate(ex.endpoint, body)
+        ex.event.model_requested, ex.event.stream = model, body.get("stream") is True
+        assert ex.principal is not None
+        route = resolve_tool(self.gw.config, ex.principal.roles, model, ex.request.headers.get("x-steward-tool"))
+        ex.set_tool(route.tool)
+        body = await self.gw.inspector.inspect(ex, body)
+        body["model"] = route.model
+        hide_usage = self._request_stream_usage(ex, body)
+        ex.upstream_sending()
+        upstream = await self.gw.upstreams.send(route.tool, ex.endpoint, route.model, orjson.dumps(body))
+        ex.upstream_responded()
+        if ex.event.stream and upstream.status_code == 200 and _is_sse(upstream):
+            relay = StreamRelay(ex, upstream, hide_usage)
+            headers = {"x-request-id": ex.request_id, **ex.response_headers}
+            return RelayResponse(relay, self.submit, headers)
+        return await self._complete(ex, upstream)
+
+    def _request_stream_usage(self, ex: Exchange, body: dict[str, Any]) -> bool:
+        """Ask for usage on chat streams (for the audit row); hide that chunk unless the caller asked."""
+        if not ex.event.stream or ex.endpoint not in (Endpoint.CHAT, Endpoint.COMPLETIONS):
+            return False
+        options = body.get("stream_options") or {}
+        if options.get("include_usage") is True or ex.tool is None or not ex.tool.stream_usage:
+            return False
+        body["stream_options"] = {**options, "include_usage": True}
+        return True
+
+    async def _complete(self, ex: Exchange, upstream: httpx.Response) -> Response:
+        try:
+            data = await upstream.aread()
+        except httpx.TimeoutException as exc:
+            raise UpstreamError("The provider stopped responding mid-answer.", code="upstream_timeout") from exc
+        except httpx.HTTPError as exc:
+            raise UpstreamError("The provider's response was cut off.", code="upstream_read_failed") from exc
+        finally:
+            await upstream.aclose()
+        payload = _json_or_none(data, upstream)
+        headers = {"x-request-id": ex.request_id, **forwarded_headers(upstream), **ex.response_headers}
+        if upstream.status_code >= 400:
+            return self._upstream_error(ex, upstream.status_code, payload, data, headers)
+        ex.record_usage(payload)
+        if payload is not None:
+            data = await self.gw.inspector.finish_body(ex, payload, data)
+        ex.finish(upstream.status_code, "allowed")
+        self.submit(ex)
+        media_type = upstream.headers.get("content-type", "application/json")
+        return Response(data, status_code=upstream.status_code, media_type=media_type, headers=headers)
+
+    def _upstream_error(self, ex: Exchange, status: int, payload: Any, data: bytes,
+                        headers: dict[str, str]) -> Response:
+        if not (isinstance(payload, dict) and isinstance(payload.get("error"), dict)):
+            raise UpstreamError(f"The provider returned HTTP {status} without an OpenAI-shaped error.")
+        ex.finish(status, "error", f"upstream_http_{status}")
+        self.submit(ex)
+        return Response(data, status_code=status, media_type="application/json", headers=headers)
+
+    def refuse(self, ex: Exchange, exc: StewardError) -> Response:
+        decision = "refused" if exc.status < 500 else "error"
+        ex.finish(exc.status, decision, exc.code, exc.policy_clause)
+        self.submit(ex)
+        return error_response(exc, ex.request_id, ex.response_headers)
+
+    def submit(self, ex: Exchange) -> None:
+        self.gw.audit.submit(ex.event)
+        ev = ex.event
+        log.info("request.completed", endpoint=ev.endpoint, status=ev.http_status, decision=ev.decision,
+                 reason=ev.reason_code, tool=ev.tool, gen_ai_request_model=ev.model_requested,
+                 latency_ms=ev.latency_ms, stream=ev.stream)
+
+
+def _is_sse(response: httpx.Response) -> bool:
+    return response.headers.get("content-type", "").startswith("text/event-stream")
+
+
+def _json_or_none(data: bytes, response: httpx.Response) -> Any:
+    if "json" not in response.headers.get("content-type", ""):
+        return None
+    try:
+        return orjson.loads(data)
+    except orjson.JSONDecodeError:
+        return None

@@ -1,0 +1,108 @@
+"""Relay an upstream SSE stream to the caller, event by event (never buffering the whole answer).
+
+The response object owns the upstream response and the audit event: whatever happens — normal end,
+upstream failure mid-stream, client disconnect — the upstream is closed promptly and the audit
+event is submitted exactly once (`cancelled` when the client went away).
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from typing import Any
+
+import anyio
+import httpx
+import orjson
+import structlog
+from starlette.responses import StreamingResponse
+from starlette.types import Receive, Scope, Send
+
+from proxy.endpoints import Endpoint
+from proxy.errors import UpstreamError, sse_error_event
+from proxy.exchange import Exchange
+from proxy.sse import DONE, SSEEvent, comment, frame, iter_events
+
+log = structlog.get_logger("steward.relay")
+
+SSE_HEADERS = {"cache-control": "no-cache", "x-accel-buffering": "no"}
+ChunkHook = Callable[[dict[str, Any]], list[dict[str, Any]]]
+
+
+class StreamRelay:
+    """Turns upstream SSE events into frames for the caller; records usage; hides injected usage."""
+
+    def __init__(self, ex: Exchange, upstream: httpx.Response, hide_usage_chunk: bool) -> None:
+        self.ex = ex
+        self.upstream = upstream
+        self.hide_usage_chunk = hide_usage_chunk
+        self.outcome = "cancelled"
+        self.error_code: str | None = None
+
+    async def frames(self) -> AsyncIterator[bytes]:
+        try:
+            async for event in iter_events(self.upstream.aiter_bytes()):
+                out = self._relay(event)
+                if out:
+                    yield out
+            self.outcome = "allowed"
+        except httpx.HTTPError as exc:
+            self.outcome, self.error_code = "error", "upstream_stream_failed"
+            log.warning("upstream.stream_failed", error=type(exc).__name__)
+            failure = UpstreamError("The provider's stream failed part-way; the answer is incomplete.",
+                                    code="upstream_stream_failed")
+            yield sse_error_event(failure, self.ex.request_id)
+
+    def _relay(self, event: SSEEvent) -> bytes | None:
+        if event.data is None:
+            return comment(event.comment or "keep-alive")
+        if event.data == "[DONE]":
+            return DONE
+        try:
+            payload = orjson.loads(event.data)
+        except orjson.JSONDecodeError:
+            return frame(event.data, event.event)
+        if self.ex.endpoint is Endpoint.RESPONSES:
+            self._responses_usage(payload)
+        else:
+            self.ex.record_usage(payload)
+            if self.hide_usage_chunk and payload.get("choices") == [] and "usage" in payload:
+                return None
+        return frame(event.data, event.event)
+
+    def _responses_usage(self, payload: Any) -> None:
+        if isinstance(payload, dict) and payload.get("type") in ("response.completed", "response.incomplete"):
+            self.ex.record_usage(payload.get("response"))
+
+
+class RelayResponse(StreamingResponse):
+    """A streaming response that always closes the upstream and submits the audit event once."""
+
+    def __init__(self, relay: StreamRelay, on_done: Callable[[Exchange], None], headers: dict[str, str]) -> None:
+        super().__init__(relay.frames(), status_code=200, media_type="text/event-stream",
+                         headers={**SSE_HEADERS, **headers})
+        self._relay = relay
+        self._on_done = on_done
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        # Watch for the client going away while waiting on the provider (whatever the ASGI spec
+        # version), so the upstream stream is closed promptly instead of at the next chunk.
+        try:
+            async with anyio.create_task_group() as group:
+                group.start_soon(self._stream_then_stop, send, group.cancel_scope)
+                await self.listen_for_disconnect(receive)
+                group.cancel_scope.cancel()
+        finally:
+            with anyio.CancelScope(shield=True):
+                await self._relay.upstream.aclose()
+            relay = self._relay
+            status = 200 if relay.outcome != "error" else 502
+            relay.ex.finish(status, relay.outcome, relay.error_code or ("client_disconnected"
+                                                                          if relay.outcome == "cancelled" else None))
+            self._on_done(relay.ex)
+
+    async def _stream_then_stop(self, send: Send, scope: anyio.CancelScope) -> None:
+        try:
+            await self.stream_response(send)
+        except OSError:
+            pass  # the client disconnected; recorded as cancelled
+        scope.cancel()
