@@ -9,17 +9,17 @@ from __future__ import annotations
 
 import os
 import re
+from datetime import date
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
-_ID = r"^[a-z0-9][a-z0-9_.-]{0,63}$"
+from config.base import ID_PATTERN, Strict, ToolStatus
+from config.usecases import PolicyDocument, ProhibitedUse, UseCase, UserRecord, default_prohibited_uses
+
+_ID = ID_PATTERN
 _DIGEST = re.compile(r"^sha256:[0-9a-f]{64}$")
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class ProviderType(StrEnum):
@@ -39,29 +39,17 @@ class ToolCategory(StrEnum):
     OPEN_SOURCE_INTERNAL = "open-source-internal"
 
 
-class ToolStatus(StrEnum):
-    APPROVED = "approved"
-    PAUSED = "paused"
-    WITHDRAWN = "withdrawn"
+class Classification(StrEnum):
+    """UK Government Security Classifications, lowest first (a tool's ceiling, clause 10.5)."""
 
+    OFFICIAL = "OFFICIAL"
+    OFFICIAL_SENSITIVE = "OFFICIAL-SENSITIVE"
+    SECRET = "SECRET"
+    TOP_SECRET = "TOP SECRET"
 
-class Action(StrEnum):
-    """What to do with a finding class (clause 7.2 / 10.3), ordered from least to most restrictive."""
-
-    ALLOW = "allow"
-    PSEUDONYMISE = "pseudonymise"
-    REDACT = "redact"
-    BLOCK = "block"
-
-
-class DataHandling(Strict):
-    """Default action per finding class for a tool (the policy engine makes this per use case)."""
-
-    personal_data: Action = Action.REDACT
-    secrets: Action = Action.BLOCK
-    special_category: Action = Action.BLOCK
-    security_marking: Action = Action.BLOCK
-    prohibited_use: Action = Action.BLOCK
+    @property
+    def rank(self) -> int:
+        return list(Classification).index(self) + 1
 
 
 class Tool(Strict):
@@ -74,7 +62,11 @@ class Tool(Strict):
     category: ToolCategory
     status: ToolStatus = ToolStatus.APPROVED
     status_reason: str = ""
+    status_effective: date | None = None
     region: str = "uk"
+    classification_ceiling: Classification = Classification.OFFICIAL
+    # Clause 4: public tools never receive personal data unless a use case authorises it explicitly.
+    personal_data_allowed: bool | None = None
     # Azure OpenAI: api-version query parameter and model name -> deployment name.
     api_version: str | None = None
     deployments: dict[str, str] = Field(default_factory=dict)
@@ -82,7 +74,6 @@ class Tool(Strict):
     stream_usage: bool = True
     timeout_s: Annotated[float, Field(gt=0, le=600)] = 120.0
     connect_timeout_s: Annotated[float, Field(gt=0, le=60)] = 5.0
-    data_handling: DataHandling = Field(default_factory=DataHandling)
 
     @model_validator(mode="after")
     def _provider_fields(self) -> Tool:
@@ -91,6 +82,12 @@ class Tool(Strict):
         if self.provider is ProviderType.AZURE_OPENAI and not self.api_version:
             raise ValueError(f"tool '{self.id}': api_version is required for azure_openai")
         return self
+
+    @property
+    def accepts_personal_data(self) -> bool:
+        if self.personal_data_allowed is not None:
+            return self.personal_data_allowed
+        return self.category is not ToolCategory.PUBLIC
 
     def key_configured(self, environ: dict[str, str] | None = None) -> bool:
         """A tool with `api_key_env` is active only when that variable is set (and non-empty)."""
@@ -101,8 +98,12 @@ class Tool(Strict):
 
 
 class Role(Strict):
+    """Clause 6 roles (staff, elected members, contractors, developers, vendors, auditors, admins)."""
+
     description: str = ""
     tools: list[str] = Field(default_factory=list)
+    # Use cases this role may select; empty = every use case that lists the role in allowed_roles.
+    use_cases: list[str] = Field(default_factory=list)
 
 
 class DeclaredKey(Strict):
@@ -114,6 +115,7 @@ class DeclaredKey(Strict):
     name: str = ""
     roles: Annotated[list[str], Field(min_length=1)]
     department: str = ""
+    use_case: str | None = None  # bound use case when the caller sends no X-Steward-Use-Case
 
     @field_validator("digest")
     @classmethod
@@ -153,6 +155,11 @@ class PolicyConfig(Strict):
     tools: list[Tool] = Field(default_factory=list)
     roles: dict[str, Role] = Field(default_factory=dict)
     keys: list[DeclaredKey] = Field(default_factory=list)
+    policy: PolicyDocument = Field(default_factory=PolicyDocument)
+    use_cases: list[UseCase] = Field(default_factory=list)
+    default_use_case: str | None = None
+    prohibited_uses: dict[str, ProhibitedUse] = Field(default_factory=default_prohibited_uses)
+    users: dict[str, UserRecord] = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _references(self) -> PolicyConfig:
@@ -168,7 +175,30 @@ class PolicyConfig(Strict):
             missing = [r for r in key.roles if r not in self.roles]
             if missing:
                 raise ValueError(f"key '{key.id}' names unknown roles {missing}")
+        _check_use_cases(self)
         return self
 
     def tool(self, tool_id: str) -> Tool | None:
         return next((t for t in self.tools if t.id == tool_id), None)
+
+    def use_case(self, use_case_id: str) -> UseCase | None:
+        return next((u for u in self.use_cases if u.id == use_case_id), None)
+
+
+def _check_use_cases(config: PolicyConfig) -> None:
+    tools = {t.id for t in config.tools}
+    ids = [u.id for u in config.use_cases]
+    dupes = sorted({i for i in ids if ids.count(i) > 1})
+    if dupes:
+        raise ValueError(f"duplicate use case ids: {dupes}")
+    for uc in config.use_cases:
+        if unknown := [t for t in uc.tools if t not in tools]:
+            raise ValueError(f"use case '{uc.id}' names unknown tools {unknown}")
+        if unknown := [r for r in uc.allowed_roles if r not in config.roles]:
+            raise ValueError(f"use case '{uc.id}' names unknown roles {unknown}")
+    refs = [(f"role '{n}'", u) for n, r in config.roles.items() for u in r.use_cases]
+    refs += [(f"key '{k.id}'", k.use_case) for k in config.keys if k.use_case]
+    refs += [("default_use_case", config.default_use_case)] if config.default_use_case else []
+    for owner, ref in refs:
+        if ref not in ids:
+            raise ValueError(f"{owner} names unknown use case '{ref}'")

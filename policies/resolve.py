@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from config.models import PolicyConfig, Tool, ToolStatus
+from config.base import ToolStatus
+from config.models import PolicyConfig, Tool
 from policies.refusal import Refusal
 
 APPROVAL_HINT = (

@@ -145,7 +145,8 @@ class Pipeline:
 
 
 def _is_sse(response: httpx.Response) -> bool:
-    return response.headers.get("content-type", "").startswith("text/event-stream")
+    content_type: str = response.headers.get("content-type", "")
+    return content_type.startswith("text/event-stream")
 
 
 def _json_or_none(data: bytes, response: httpx.Response) -> Any:
