@@ -113,6 +113,17 @@ def cmd_config_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_config_schema(args: argparse.Namespace) -> int:
+    from config.schema import schema_text
+
+    text = schema_text()
+    if args.out:
+        Path(args.out).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
 def cmd_db_upgrade(args: argparse.Namespace) -> int:
     from proxy.bootstrap import upgrade_database
 
@@ -154,6 +165,9 @@ def build_parser() -> argparse.ArgumentParser:
     check = cfg.add_parser("check", help="validate a policy YAML file")
     check.add_argument("file")
     check.set_defaults(func=cmd_config_check)
+    schema = cfg.add_parser("schema", help="print the JSON Schema of the policy file (for editors)")
+    schema.add_argument("--out", help="write to this file instead of stdout")
+    schema.set_defaults(func=cmd_config_schema)
 
     db = sub.add_parser("db", help="database tools").add_subparsers(dest="db_command", required=True)
     up = db.add_parser("upgrade", help="apply schema migrations")
