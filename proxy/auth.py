@@ -29,6 +29,7 @@ class Principal:
     department: str
     key_id: str
     digest: str = ""
+    use_case: str | None = None  # bound use case, used when the caller sends no X-Steward-Use-Case
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,4 +111,5 @@ def _declared_principal(key: DeclaredKey) -> Principal:
         department=key.department,
         key_id=key.id,
         digest=key.digest,
+        use_case=key.use_case,
     )

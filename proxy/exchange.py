@@ -10,7 +10,9 @@ from typing import Any
 from starlette.requests import Request
 
 from audit.events import AuditEvent, utc_now
-from config.models import Tool
+from config.models import PolicyConfig, Tool
+from policies.decision import Decision
+from policies.operators import Pseudonymiser
 from proxy.auth import Principal
 from proxy.endpoints import Endpoint
 
@@ -32,6 +34,10 @@ class Exchange:
     tool: Tool | None = None
     upstream_started: float | None = None
     response_headers: dict[str, str] = field(default_factory=dict)
+    config: PolicyConfig | None = None  # the policy snapshot this request runs under (hot reload safe)
+    decision: Decision | None = None
+    pseudonymiser: Pseudonymiser | None = None  # in memory, this request only; never logged or stored
+    disclosed: bool = False
 
     @classmethod
     def begin(cls, request: Request, endpoint: Endpoint, trust_forwarded_for: bool) -> Exchange:

@@ -16,7 +16,9 @@ from config.loader import LoadedConfig
 from config.models import PolicyConfig
 from config.settings import Settings
 from proxy.auth import Authenticator
+from proxy.inspect import PolicyInspector
 from proxy.keystore import KeyStore
+from proxy.scanner import Scanner, build_scanner
 from proxy.upstream import Upstreams
 
 log = structlog.get_logger("steward.gateway")
@@ -30,21 +32,9 @@ class AuditSink(Protocol):
 
 
 class Inspector(Protocol):
-    """Stage 5: scan, decide and transform a request body; transform the provider's answer."""
+    """Stage 5: choose the use case, scan, decide and transform a request body."""
 
     async def inspect(self, ex: Any, body: dict[str, Any]) -> dict[str, Any]: ...
-
-    async def finish_body(self, ex: Any, payload: Any, data: bytes) -> bytes: ...
-
-
-class NoScanInspector:
-    """Used when content scanning is switched off (`gateway.detection.enabled: false`)."""
-
-    async def inspect(self, ex: Any, body: dict[str, Any]) -> dict[str, Any]:
-        return body
-
-    async def finish_body(self, ex: Any, payload: Any, data: bytes) -> bytes:
-        return data
 
 
 @dataclass
@@ -56,7 +46,9 @@ class Gateway:
     authenticator: Authenticator
     upstreams: Upstreams
     audit: AuditWriter
+    scanner: Scanner
     inspector: Inspector
+    owns_scanner: bool = True
 
     @property
     def config(self) -> PolicyConfig:
@@ -72,24 +64,34 @@ async def open_database(settings: Settings, config: PolicyConfig) -> AsyncEngine
 
 
 async def open_gateway(settings: Settings, loaded: LoadedConfig, transport: httpx.AsyncBaseTransport | None = None,
-                       inspector: Inspector | None = None) -> Gateway:
+                       inspector: Inspector | None = None, scanner: Scanner | None = None) -> Gateway:
+    """Open every component. An injected `scanner` is shared, not owned: close_gateway leaves it open."""
     config = loaded.config
     engine = await open_database(settings, config)
+    owned = scanner is None
+    scanner = scanner or build_scanner(config.gateway.detection)
     keys = KeyStore(engine)
     writer = AuditWriter(engine, WriterSettings(max_batch=config.gateway.audit.max_batch))
     await writer.start()
     gateway = Gateway(
         settings=settings, loaded=loaded, engine=engine, keys=keys,
         authenticator=Authenticator(config.keys, keys.lookup, ttl_s=config.gateway.key_cache_ttl_s),
-        upstreams=Upstreams(config.tools, transport), audit=writer,
-        inspector=inspector or NoScanInspector(),
+        upstreams=Upstreams(config.tools, transport), audit=writer, scanner=scanner,
+        inspector=inspector or PolicyInspector(scanner.scan, acknowledged=_no_acknowledgements),
+        owns_scanner=owned,
     )
     log.info("gateway.started", tools=[t.id for t in config.tools], policy_version=loaded.digest)
     return gateway
 
 
+async def _no_acknowledgements(user_id: str) -> str | None:
+    return None
+
+
 async def close_gateway(gateway: Gateway) -> None:
     await gateway.upstreams.aclose()
+    if gateway.owns_scanner:
+        gateway.scanner.close()
     await gateway.audit.close()
     await gateway.engine.dispose()
     log.info("gateway.stopped")

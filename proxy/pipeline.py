@@ -22,6 +22,7 @@ from starlette.responses import Response
 
 from policies.refusal import Refusal
 from policies.resolve import resolve_tool
+from proxy.answers import finish_body, mark_disclosure, stream_filter
 from proxy.body import parse_json, read_body, validate
 from proxy.endpoints import Endpoint
 from proxy.errors import (
@@ -51,7 +52,7 @@ class Pipeline:
 
     async def handle(self, request: Request, endpoint: Endpoint) -> Response:
         ex = Exchange.begin(request, endpoint, self.gw.config.gateway.trust_forwarded_for)
-        ex.event.policy_version = self.gw.loaded.digest
+        ex.config, ex.event.policy_version = self.gw.config, self.gw.loaded.digest
         try:
             return await self._run(ex)
         except StewardError as exc:
@@ -86,7 +87,8 @@ class Pipeline:
         upstream = await self.gw.upstreams.send(route.tool, ex.endpoint, route.model, orjson.dumps(body))
         ex.upstream_responded()
         if ex.event.stream and upstream.status_code == 200 and _is_sse(upstream):
-            relay = StreamRelay(ex, upstream, hide_usage)
+            mark_disclosure(ex)
+            relay = StreamRelay(ex, upstream, hide_usage, stream_filter(ex))
             headers = {"x-request-id": ex.request_id, **ex.response_headers}
             return RelayResponse(relay, self.submit, headers)
         return await self._complete(ex, upstream)
@@ -111,12 +113,13 @@ class Pipeline:
         finally:
             await upstream.aclose()
         payload = _json_or_none(data, upstream)
-        headers = {"x-request-id": ex.request_id, **forwarded_headers(upstream), **ex.response_headers}
         if upstream.status_code >= 400:
+            headers = {"x-request-id": ex.request_id, **forwarded_headers(upstream), **ex.response_headers}
             return self._upstream_error(ex, upstream.status_code, payload, data, headers)
         ex.record_usage(payload)
-        if payload is not None:
-            data = await self.gw.inspector.finish_body(ex, payload, data)
+        mark_disclosure(ex)
+        data = finish_body(ex, payload, data)
+        headers = {"x-request-id": ex.request_id, **forwarded_headers(upstream), **ex.response_headers}
         ex.finish(upstream.status_code, "allowed")
         self.submit(ex)
         media_type = upstream.headers.get("content-type", "application/json")

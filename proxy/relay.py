@@ -17,6 +17,7 @@ import structlog
 from starlette.responses import StreamingResponse
 from starlette.types import Receive, Scope, Send
 
+from proxy.answers import StreamFilter
 from proxy.endpoints import Endpoint
 from proxy.errors import UpstreamError, sse_error_event
 from proxy.exchange import Exchange
@@ -25,25 +26,32 @@ from proxy.sse import DONE, SSEEvent, comment, frame, iter_events
 log = structlog.get_logger("steward.relay")
 
 SSE_HEADERS = {"cache-control": "no-cache", "x-accel-buffering": "no"}
-ChunkHook = Callable[[dict[str, Any]], list[dict[str, Any]]]
 
 
 class StreamRelay:
     """Turns upstream SSE events into frames for the caller; records usage; hides injected usage."""
 
-    def __init__(self, ex: Exchange, upstream: httpx.Response, hide_usage_chunk: bool) -> None:
+    def __init__(self, ex: Exchange, upstream: httpx.Response, hide_usage_chunk: bool,
+                 transform: StreamFilter | None = None) -> None:
         self.ex = ex
         self.upstream = upstream
         self.hide_usage_chunk = hide_usage_chunk
+        self.transform = transform
         self.outcome = "cancelled"
         self.error_code: str | None = None
 
     async def frames(self) -> AsyncIterator[bytes]:
         try:
             async for event in iter_events(self.upstream.aiter_bytes()):
+                if event.data == "[DONE]":
+                    yield self._flush() + DONE
+                    continue
                 out = self._relay(event)
                 if out:
                     yield out
+            tail = self._flush()
+            if tail:
+                yield tail
             self.outcome = "allowed"
         except httpx.HTTPError as exc:
             self.outcome, self.error_code = "error", "upstream_stream_failed"
@@ -55,8 +63,6 @@ class StreamRelay:
     def _relay(self, event: SSEEvent) -> bytes | None:
         if event.data is None:
             return comment(event.comment or "keep-alive")
-        if event.data == "[DONE]":
-            return DONE
         try:
             payload = orjson.loads(event.data)
         except orjson.JSONDecodeError:
@@ -67,7 +73,19 @@ class StreamRelay:
             self.ex.record_usage(payload)
             if self.hide_usage_chunk and payload.get("choices") == [] and "usage" in payload:
                 return None
-        return frame(event.data, event.event)
+        if self.transform is None or not isinstance(payload, dict):
+            return frame(event.data, event.event)
+        return self._frames(self.transform.process(payload), event.event)
+
+    def _frames(self, payloads: list[dict[str, Any]], event: str | None) -> bytes:
+        named = self.ex.endpoint is Endpoint.RESPONSES
+        return b"".join(frame(orjson.dumps(p), p.get("type") if named else event) for p in payloads)
+
+    def _flush(self) -> bytes:
+        """Anything a transformer still holds (e.g. a placeholder prefix) when the provider ends."""
+        if self.transform is None:
+            return b""
+        return self._frames(self.transform.finish(), None)
 
     def _responses_usage(self, payload: Any) -> None:
         if isinstance(payload, dict) and payload.get("type") in ("response.completed", "response.incomplete"):

@@ -4,7 +4,7 @@ with the provider faked by respx so each test can assert the exact request the p
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,6 +16,7 @@ import respx
 from audit.reader import get_record, list_records
 from config.loader import parse_config
 from config.settings import Settings
+from detectors.engine import EngineOptions, ScanEngine
 from proxy.app import create_app
 from proxy.gateway import Gateway
 
@@ -95,11 +96,21 @@ def config_text() -> str:
     return CONFIG
 
 
+@pytest.fixture(scope="session")
+def shared_scanner() -> Iterator[ScanEngine]:
+    """One detection engine for the whole session (loading the NLP model costs seconds)."""
+    engine = ScanEngine(EngineOptions())
+    engine.start()
+    yield engine
+    engine.close()
+
+
 @pytest.fixture
-async def harness(tmp_path: Path, config_text: str, monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[Harness]:
+async def harness(tmp_path: Path, config_text: str, monkeypatch: pytest.MonkeyPatch,
+                  shared_scanner: ScanEngine) -> AsyncIterator[Harness]:
     monkeypatch.setenv("STEWARD_TEST_PROVIDER_KEY", PROVIDER_KEY)
     monkeypatch.delenv("STEWARD_TEST_UNSET_KEY", raising=False)
-    app = create_app(Settings(data_dir=tmp_path), parse_config(config_text, "test.yaml"))
+    app = create_app(Settings(data_dir=tmp_path), parse_config(config_text, "test.yaml"), scanner=shared_scanner)
     with respx.mock(assert_all_called=False, assert_all_mocked=True) as upstream:
         async with app.router.lifespan_context(app):
             gateway: Gateway = app.state.gateway

@@ -1,0 +1,166 @@
+"""The answer side of stage 5: restore pseudonyms and add the disclosure notice (clause 9.1).
+
+Non-streaming bodies are transformed whole; streams chunk by chunk through a `StreamFilter`, with a
+bounded hold-back for placeholders split across chunks (never the whole answer).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+import orjson
+
+from policies.operators import Pseudonymiser
+from policies.restore import (
+    ChatStreamRestorer,
+    ResponsesStreamRestorer,
+    restore_chat_completion,
+    restore_completion,
+    restore_responses,
+)
+from proxy.endpoints import Endpoint
+from proxy.exchange import Exchange
+
+Body = dict[str, Any]
+DISCLOSURE_HEADER = "x-steward-disclosure"
+
+
+class StreamFilter(Protocol):
+    def process(self, payload: Body) -> list[Body]: ...
+
+    def finish(self) -> list[Body]: ...
+
+
+def disclosure_text(ex: Exchange) -> str | None:
+    ob = ex.decision.obligations if ex.decision else None
+    return ob.disclosure if ob is not None and ob.append_disclosure else None
+
+
+def mark_disclosure(ex: Exchange) -> None:
+    ob = ex.decision.obligations if ex.decision else None
+    if ob is not None and ob.disclosure:
+        ex.response_headers[DISCLOSURE_HEADER] = "generative-ai"
+        ex.disclosed = True
+
+
+def finish_body(ex: Exchange, payload: Any, data: bytes) -> bytes:
+    notice = disclosure_text(ex)
+    p = ex.pseudonymiser
+    if not isinstance(payload, dict) or (p is None and notice is None):
+        return data
+    if p is not None:
+        payload = _restore(ex.endpoint, payload, p)
+    if notice is not None:
+        payload = _append_notice(ex.endpoint, payload, notice)
+    return orjson.dumps(payload)
+
+
+def _restore(endpoint: Endpoint, payload: Body, p: Pseudonymiser) -> Body:
+    if endpoint is Endpoint.CHAT:
+        return restore_chat_completion(payload, p)
+    if endpoint is Endpoint.RESPONSES:
+        return restore_responses(payload, p)
+    if endpoint is Endpoint.COMPLETIONS:
+        return restore_completion(payload, p)
+    return payload
+
+
+def _append_notice(endpoint: Endpoint, payload: Body, notice: str) -> Body:
+    if endpoint is Endpoint.CHAT:
+        choices = [_notice_choice(c, notice) for c in payload.get("choices") or []]
+        return {**payload, "choices": choices}
+    if endpoint is Endpoint.RESPONSES:
+        return {**payload, "output": _notice_output(payload.get("output") or [], notice)}
+    return payload
+
+
+def _notice_choice(choice: Any, notice: str) -> Any:
+    message = choice.get("message") if isinstance(choice, dict) else None
+    if not isinstance(message, dict) or not isinstance(message.get("content"), str):
+        return choice
+    return {**choice, "message": {**message, "content": message["content"] + "\n\n" + notice}}
+
+
+def _notice_output(output: list[Any], notice: str) -> list[Any]:
+    for i in range(len(output) - 1, -1, -1):
+        item = output[i]
+        parts = item.get("content") if isinstance(item, dict) and item.get("type") == "message" else None
+        if isinstance(parts, list) and parts and isinstance(parts[-1], dict) and parts[-1].get("type") == "output_text":
+            last = {**parts[-1], "text": str(parts[-1].get("text", "")) + "\n\n" + notice}
+            return [*output[:i], {**item, "content": [*parts[:-1], last]}, *output[i + 1:]]
+    return output
+
+
+class ChatNoticeFilter:
+    """Adds the disclosure as a final content delta, just before the chunk that finishes a choice."""
+
+    def __init__(self, notice: str) -> None:
+        self._notice = "\n\n" + notice
+        self._done: set[int] = set()
+
+    def process(self, payload: Body) -> list[Body]:
+        out: list[Body] = []
+        for choice in payload.get("choices") or []:
+            if not isinstance(choice, dict) or choice.get("finish_reason") not in ("stop", "length"):
+                continue
+            index = choice.get("index", 0)
+            if index not in self._done:
+                self._done.add(index)
+                delta = {"index": index, "delta": {"content": self._notice}, "finish_reason": None}
+                out.append({**payload, "choices": [delta], **({"usage": None} if "usage" in payload else {})})
+        return [*out, payload]
+
+    def finish(self) -> list[Body]:
+        return []
+
+
+class Chain:
+    def __init__(self, *filters: StreamFilter) -> None:
+        self._filters = filters
+
+    def process(self, payload: Body) -> list[Body]:
+        items = [payload]
+        for f in self._filters:
+            items = [out for item in items for out in f.process(item)]
+        return items
+
+    def finish(self) -> list[Body]:
+        items: list[Body] = []
+        for f in self._filters:
+            items = [out for item in items for out in f.process(item)] + f.finish()
+        return items
+
+
+def stream_filter(ex: Exchange) -> StreamFilter | None:
+    filters: list[StreamFilter] = []
+    if ex.pseudonymiser is not None:
+        if ex.endpoint is Endpoint.RESPONSES:
+            filters.append(_ResponsesRestore(ResponsesStreamRestorer(ex.pseudonymiser)))
+        else:
+            filters.append(_ChatRestore(ChatStreamRestorer(ex.pseudonymiser)))
+    notice = disclosure_text(ex)
+    if notice is not None and ex.endpoint is Endpoint.CHAT:
+        filters.append(ChatNoticeFilter(notice))
+    return Chain(*filters) if filters else None
+
+
+class _ChatRestore:
+    def __init__(self, restorer: ChatStreamRestorer) -> None:
+        self._r = restorer
+
+    def process(self, payload: Body) -> list[Body]:
+        return [self._r.process(payload)]
+
+    def finish(self) -> list[Body]:
+        return self._r.finish()
+
+
+class _ResponsesRestore:
+    def __init__(self, restorer: ResponsesStreamRestorer) -> None:
+        self._r = restorer
+
+    def process(self, payload: Body) -> list[Body]:
+        return self._r.process(payload)
+
+    def finish(self) -> list[Body]:
+        return self._r.finish()

@@ -1,0 +1,110 @@
+"""Stage 5: choose the use case, scan every text field, decide, and transform the request.
+
+Access rules are checked before scanning (a refused request is not scanned). Scanning failures
+refuse the request (fail closed). The pseudonym mapping lives on the exchange, in memory, for this
+request only; the answer is restored from it and it is never logged or stored.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Awaitable, Callable, Sequence
+from datetime import UTC, date, datetime
+from typing import Any
+
+import structlog
+
+from config.base import Action
+from config.models import PolicyConfig
+from detectors.base import DetectorError, Finding
+from policies.decide import Context, decide
+from policies.decision import Decision, Subject
+from policies.operators import Pseudonymiser
+from policies.transform import to_transform, transform
+from policies.usecases import select_use_case
+from proxy.errors import PolicyRefusal, ServiceUnavailable
+from proxy.exchange import Exchange
+from proxy.textfields import TextField, apply, extract, replace
+
+log = structlog.get_logger("steward.inspect")
+
+Scan = Callable[[Sequence[str]], Awaitable[list[list[Finding]]]]
+AckLookup = Callable[[str], Awaitable[str | None]]
+USE_CASE_HEADER = "x-steward-use-case"
+
+
+def today_utc() -> date:
+    return datetime.now(UTC).date()
+
+
+class PolicyInspector:
+    def __init__(self, scan: Scan, acknowledged: AckLookup, today: Callable[[], date] = today_utc) -> None:
+        self._scan = scan
+        self._acknowledged = acknowledged
+        self._today = today
+
+    async def context(self, ex: Exchange, config: PolicyConfig) -> Context:
+        assert ex.principal is not None and ex.tool is not None
+        principal = ex.principal
+        use_case = select_use_case(config, ex.request.headers.get(USE_CASE_HEADER), principal.use_case)
+        ex.event.use_case = use_case.id
+        user = config.users.get(principal.user_id)
+        ack = await self._acknowledged(principal.user_id) if config.policy.require_acknowledgement else None
+        subject = Subject(principal.user_id, principal.roles, user.training_completed_on if user else None, ack)
+        return Context(config, subject, ex.tool, use_case, self._today())
+
+    async def inspect(self, ex: Exchange, body: dict[str, Any]) -> dict[str, Any]:
+        assert ex.config is not None
+        ctx = await self.context(ex, ex.config)
+        enforce(ex, decide(ctx))
+        fields = extract(str(ex.endpoint), body)
+        per_field = await self._scan_fields(ex, fields)
+        findings = [f for found in per_field for f in found]
+        decision = decide(ctx, findings)
+        enforce(ex, decision, findings)
+        return self._transform(ex, body, fields, per_field, decision)
+
+    async def _scan_fields(self, ex: Exchange, fields: list[TextField]) -> list[list[Finding]]:
+        if not fields:
+            return []
+        try:
+            return await self._scan([f.text for f in fields])
+        except DetectorError as exc:
+            log.error("scan.failed", error=type(exc).__name__)
+            raise ServiceUnavailable("Content scanning failed, so the request was not forwarded (fail closed). "
+                                     "Try again; if it persists, contact IT.", code="scanner_unavailable") from exc
+
+    def _transform(self, ex: Exchange, body: dict[str, Any], fields: list[TextField],
+                   per_field: list[list[Finding]], decision: Decision) -> dict[str, Any]:
+        actions = decision.class_actions
+        if not any(to_transform(found, actions) for found in per_field):
+            return body
+        pseudonymiser = Pseudonymiser()
+        for field in fields:
+            pseudonymiser.reserve(field.text)
+        replacements = {}
+        for field, found in zip(fields, per_field, strict=True):
+            if to_transform(found, actions):
+                replacements[field.path] = apply(
+                    field, found, lambda text, spans: transform(text, spans, actions, pseudonymiser))
+        if Action.PSEUDONYMISE in actions.values():
+            ex.pseudonymiser = pseudonymiser
+        return replace(body, replacements)
+
+
+def enforce(ex: Exchange, decision: Decision, findings: Sequence[Finding] = ()) -> None:
+    """Record the decision on the exchange (headers, audit) and raise if it blocks."""
+    ex.decision = decision
+    ev = ex.event
+    ev.findings = dict(Counter(f.entity if f.is_span else f"{f.entity}.{f.label}" for f in findings))
+    headers = ex.response_headers
+    headers["x-steward-decision"] = decision.outcome
+    headers["x-steward-categories"] = ",".join(decision.categories)
+    if decision.obligations is not None:
+        headers["x-steward-use-case"] = decision.obligations.use_case
+    first = decision.first_block or (decision.reasons[0] if decision.reasons else None)
+    if first is not None:
+        ev.reason_code, ev.policy_clause = first.code, first.clause
+    block = decision.first_block
+    if block is not None:
+        raise PolicyRefusal(block.message, code=block.code, policy_clause=block.clause)
