@@ -15,6 +15,11 @@ from policies.operators import Pseudonymiser, entity_tag, resolve_overlaps
 TRANSFORMING = (Action.REDACT, Action.PSEUDONYMISE)
 
 
+def preview_actions(actions: Mapping[str, Action]) -> dict[str, Action]:
+    """For dry runs: what would be blocked is shown redacted, so a preview never echoes it."""
+    return {cls: Action.REDACT if action is Action.BLOCK else action for cls, action in actions.items()}
+
+
 def to_transform(findings: Sequence[Finding], class_actions: Mapping[str, Action]) -> list[Finding]:
     return [f for f in findings if f.is_span and class_actions.get(f.finding_class) in TRANSFORMING]
 

@@ -19,8 +19,8 @@ from proxy.errors import BadRequest, NotFound, StewardError, error_response
 from proxy.gateway import Inspector, close_gateway, open_gateway
 from proxy.middleware import RequestContextMiddleware
 from proxy.pipeline import Pipeline
-from proxy.scanner import Scanner
 from proxy.routes import router
+from proxy.scanner import Scanner
 
 DESCRIPTION = (
     "Steward enforces an organisation's GenAI usage policy on the wire. Point an OpenAI SDK's "

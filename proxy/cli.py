@@ -124,6 +124,13 @@ def cmd_config_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_scan(args: argparse.Namespace) -> int:
+    from proxy.cli_scan import scan_file
+
+    settings = _settings(args)
+    return scan_file(_load(settings), Path(args.file), args.use_case)
+
+
 def cmd_db_upgrade(args: argparse.Namespace) -> int:
     from proxy.bootstrap import upgrade_database
 
@@ -168,6 +175,12 @@ def build_parser() -> argparse.ArgumentParser:
     schema = cfg.add_parser("schema", help="print the JSON Schema of the policy file (for editors)")
     schema.add_argument("--out", help="write to this file instead of stdout")
     schema.set_defaults(func=cmd_config_schema)
+
+    scan = sub.add_parser("scan", help="dry run: print findings and the transformed text of FILE ('-' = stdin)")
+    scan.add_argument("file")
+    scan.add_argument("--config")
+    scan.add_argument("--use-case", help="use case whose data handling applies (default: the default use case)")
+    scan.set_defaults(func=cmd_scan)
 
     db = sub.add_parser("db", help="database tools").add_subparsers(dest="db_command", required=True)
     up = db.add_parser("upgrade", help="apply schema migrations")

@@ -11,6 +11,8 @@ class Endpoint(StrEnum):
     EMBEDDINGS = "embeddings"
     COMPLETIONS = "completions"
     MODELS = "models"
+    POLICY_SCAN = "policy.scan"
+    POLICY_EXPLAIN = "policy.explain"
 
     @property
     def path(self) -> str:
@@ -23,4 +25,6 @@ _PATHS = {
     Endpoint.EMBEDDINGS: "/embeddings",
     Endpoint.COMPLETIONS: "/completions",
     Endpoint.MODELS: "/models",
+    Endpoint.POLICY_SCAN: "/policy/scan",
+    Endpoint.POLICY_EXPLAIN: "/policy/explain",
 }

@@ -43,10 +43,11 @@ class PolicyInspector:
         self._acknowledged = acknowledged
         self._today = today
 
-    async def context(self, ex: Exchange, config: PolicyConfig) -> Context:
+    async def context(self, ex: Exchange, config: PolicyConfig, requested_use_case: str | None = None) -> Context:
         assert ex.principal is not None and ex.tool is not None
         principal = ex.principal
-        use_case = select_use_case(config, ex.request.headers.get(USE_CASE_HEADER), principal.use_case)
+        requested = requested_use_case or ex.request.headers.get(USE_CASE_HEADER)
+        use_case = select_use_case(config, requested, principal.use_case)
         ex.event.use_case = use_case.id
         user = config.users.get(principal.user_id)
         ack = await self._acknowledged(principal.user_id) if config.policy.require_acknowledgement else None

@@ -55,13 +55,17 @@ class Pipeline:
         ex.config, ex.event.policy_version = self.gw.config, self.gw.loaded.digest
         try:
             return await self._run(ex)
-        except StewardError as exc:
+        except Exception as exc:
+            return await self.render_failure(ex, exc)
+
+    async def render_failure(self, ex: Exchange, exc: Exception) -> Response:
+        """Every failure becomes an audited OpenAI-shaped error; a bug never shows a stack trace."""
+        if isinstance(exc, StewardError):
             return self.refuse(ex, exc)
-        except Refusal as refusal:
-            return self.refuse(ex, refusal_error(refusal))
-        except Exception as exc:  # a bug: report it without a stack trace or payload
-            log.error("request.failed", error=type(exc).__name__)
-            return self.refuse(ex, StewardError("The gateway failed to process this request.", code="internal_error"))
+        if isinstance(exc, Refusal):
+            return self.refuse(ex, refusal_error(exc))
+        log.error("request.failed", error=type(exc).__name__)
+        return self.refuse(ex, StewardError("The gateway failed to process this request.", code="internal_error"))
 
     async def authenticate(self, ex: Exchange) -> None:
         principal = await self.gw.authenticator.authenticate(ex.request.headers.get("authorization"))

@@ -8,6 +8,7 @@ from starlette.responses import JSONResponse, Response
 from proxy.endpoints import Endpoint
 from proxy.models_route import list_models, retrieve_model
 from proxy.pipeline import Pipeline
+from proxy.policy_api import dry_run
 
 router = APIRouter()
 
@@ -45,6 +46,16 @@ async def models(request: Request) -> Response:
 @router.get("/v1/models/{model:path}", tags=["proxy"], summary="One model, if this caller may use it")
 async def model(request: Request, model: str) -> Response:
     return await retrieve_model(_pipeline(request), request, model)
+
+
+@router.post("/v1/policy/scan", tags=["policy"], summary="Dry run: findings and transformed text, nothing forwarded")
+async def policy_scan(request: Request) -> Response:
+    return await dry_run(_pipeline(request), request, explain=False)
+
+
+@router.post("/v1/policy/explain", tags=["policy"], summary="Dry run: the full decision with reasons and clauses")
+async def policy_explain(request: Request) -> Response:
+    return await dry_run(_pipeline(request), request, explain=True)
 
 
 @router.get("/healthz", tags=["operations"], summary="Liveness")

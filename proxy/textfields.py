@@ -30,9 +30,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from detectors.base import Finding
+from policies.operators import Operator
 
 Path = tuple[str | int, ...]
-Operator = Callable[[str, Sequence[Finding]], str]
 
 # Parts whose text a provider reads, by part type: the key holding the text.
 _TEXT_PARTS = {
@@ -214,6 +214,9 @@ def apply(field: TextField, findings: Sequence[Finding], operator: Operator) -> 
     spans = [f for f in findings if f.is_span]
     if not spans:
         return field.text
+    for f in spans:
+        if not 0 <= f.start <= f.end <= len(field.text):
+            raise ValueError(f"finding {f.entity} [{f.start}, {f.end}) is outside the field at {field.path!r}")
     if field.is_json:
         rewritten = _apply_json(field.text, spans, operator)
         if rewritten is not None:

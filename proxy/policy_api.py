@@ -1,0 +1,115 @@
+"""Dry-run endpoints for IT and users: `POST /v1/policy/scan` and `POST /v1/policy/explain`.
+
+Both scan exactly as the proxy would and forward nothing. `scan` returns findings (types, offsets,
+scores, detectors — never values) and the transformed texts; `explain` adds the full decision for a
+model/tool and use case: every reason with its clause, and the obligations.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+
+from config.base import Action
+from detectors.base import Finding
+from policies.decide import Context, decide
+from policies.decision import Decision
+from policies.operators import Pseudonymiser
+from policies.resolve import resolve_tool
+from policies.transform import preview_actions, transform
+from proxy.body import parse_json, read_body
+from proxy.endpoints import Endpoint
+from proxy.errors import BadRequest
+from proxy.exchange import Exchange
+from proxy.inspect import PolicyInspector
+from proxy.pipeline import Pipeline
+from proxy.textfields import TextField, apply, extract
+
+
+class DryRun(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    text: str | None = None
+    texts: list[str] | None = None
+    request: dict[str, Any] | None = Field(None, description="a full OpenAI request body to scan field by field")
+    endpoint: Endpoint = Endpoint.CHAT
+    model: str | None = Field(None, description="model (or tool-id/model) the request would use")
+    use_case: str | None = None
+
+
+def _fields(req: DryRun) -> list[TextField]:
+    if req.request is not None:
+        return extract(str(req.endpoint), req.request)
+    texts = req.texts if req.texts is not None else ([req.text] if req.text is not None else [])
+    if not texts:
+        raise BadRequest("Give 'text', 'texts' or 'request'.", code="invalid_request")
+    return [TextField(path=("texts", i), text=t) for i, t in enumerate(texts)]
+
+
+def _finding(f: Finding, path: tuple[str | int, ...]) -> dict[str, Any]:
+    return {"field": list(path), "entity": f.entity, "label": f.label or None, "class": f.finding_class,
+            "start": f.start, "end": f.end, "score": round(f.score, 3), "detector": f.detector}
+
+
+def _decision(d: Decision) -> dict[str, Any]:
+    return {"action": str(d.action), "outcome": d.outcome, "categories": list(d.categories),
+            "reasons": [asdict(r) for r in d.reasons],
+            "obligations": asdict(d.obligations) if d.obligations else None}
+
+
+async def dry_run(pipeline: Pipeline, request: Request, explain: bool) -> Response:
+    endpoint = Endpoint.POLICY_EXPLAIN if explain else Endpoint.POLICY_SCAN
+    ex = Exchange.begin(request, endpoint, pipeline.gw.config.gateway.trust_forwarded_for)
+    ex.config, ex.event.policy_version = pipeline.gw.config, pipeline.gw.loaded.digest
+    try:
+        payload = await _run(pipeline, ex, explain)
+    except Exception as exc:  # rendered (and audited) exactly like the proxy's errors
+        return await pipeline.render_failure(ex, exc)
+    ex.finish(200, "allowed")
+    pipeline.submit(ex)
+    return JSONResponse(payload, headers={"x-request-id": ex.request_id, **ex.response_headers})
+
+
+async def _run(pipeline: Pipeline, ex: Exchange, explain: bool) -> dict[str, Any]:
+    await pipeline.authenticate(ex)
+    raw = parse_json(await read_body(ex.request, pipeline.gw.config.gateway.max_body_bytes))
+    try:
+        req = DryRun.model_validate(raw)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        raise BadRequest(f"{'.'.join(map(str, first['loc']))}: {first['msg']}", code="invalid_request") from exc
+    fields = _fields(req)
+    per_field = await pipeline.gw.scanner.scan([f.text for f in fields])
+    findings = [f for found in per_field for f in found]
+    result: dict[str, Any] = {"findings": [_finding(f, fld.path) for fld, found in zip(fields, per_field, strict=True)
+                                           for f in found]}
+    decision = await _decide(pipeline, ex, req, findings) if (explain or req.model) else None
+    actions = preview_actions(decision.class_actions) if decision else {f.finding_class: Action.REDACT
+                                                                            for f in findings}
+    p = Pseudonymiser()
+    result["transformed"] = [
+        {"field": list(fld.path), "text": apply(fld, found, lambda t, s: transform(t, s, actions, p))}
+        for fld, found in zip(fields, per_field, strict=True)
+    ]
+    if decision is not None:
+        result["decision"] = _decision(decision)
+    return result
+
+
+async def _decide(pipeline: Pipeline, ex: Exchange, req: DryRun, findings: list[Finding]) -> Decision:
+    assert ex.principal is not None and ex.config is not None
+    if not req.model:
+        raise BadRequest("'model' is required to explain a decision.", param="model", code="invalid_request")
+    route = resolve_tool(ex.config, ex.principal.roles, req.model)
+    ex.set_tool(route.tool)
+    inspector = pipeline.gw.inspector
+    if not isinstance(inspector, PolicyInspector):
+        raise BadRequest("Policy explanations need the policy inspector.", code="invalid_request")
+    ctx: Context = await inspector.context(ex, ex.config, requested_use_case=req.use_case)
+    decision = decide(ctx, findings)
+    ex.event.use_case = ctx.use_case.id
+    return decision
