@@ -92,23 +92,29 @@ def _notice_output(output: list[Any], notice: str) -> list[Any]:
 
 
 class ChatNoticeFilter:
-    """Adds the disclosure as a final content delta, just before the chunk that finishes a choice."""
+    """Adds the disclosure to the delta of the chunk that finishes a choice, after any text it carries
+    (including text a restorer flushed into it), so the notice is always last."""
 
     def __init__(self, notice: str) -> None:
         self._notice = "\n\n" + notice
         self._done: set[int] = set()
 
     def process(self, payload: Body) -> list[Body]:
-        out: list[Body] = []
-        for choice in payload.get("choices") or []:
-            if not isinstance(choice, dict) or choice.get("finish_reason") not in ("stop", "length"):
-                continue
-            index = choice.get("index", 0)
-            if index not in self._done:
-                self._done.add(index)
-                delta = {"index": index, "delta": {"content": self._notice}, "finish_reason": None}
-                out.append({**payload, "choices": [delta], **({"usage": None} if "usage" in payload else {})})
-        return [*out, payload]
+        choices = payload.get("choices")
+        if not isinstance(choices, list):
+            return [payload]
+        return [{**payload, "choices": [self._choice(c) for c in choices]}]
+
+    def _choice(self, choice: Any) -> Any:
+        if not isinstance(choice, dict) or choice.get("finish_reason") not in ("stop", "length"):
+            return choice
+        index = choice.get("index", 0)
+        if index in self._done:
+            return choice
+        self._done.add(index)
+        raw = choice.get("delta")
+        delta: dict[str, Any] = raw if isinstance(raw, dict) else {}
+        return {**choice, "delta": {**delta, "content": (delta.get("content") or "") + self._notice}}
 
     def finish(self) -> list[Body]:
         return []

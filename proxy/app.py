@@ -15,6 +15,9 @@ from starlette.responses import Response
 
 from config.loader import LoadedConfig, load_config
 from config.settings import Settings
+from proxy.admin_api import router as admin_router
+from proxy.background import background_tasks
+from proxy.caller_api import router as caller_router
 from proxy.errors import BadRequest, NotFound, StewardError, error_response
 from proxy.gateway import Inspector, close_gateway, open_gateway
 from proxy.middleware import RequestContextMiddleware
@@ -45,12 +48,15 @@ def create_app(
         app.state.gateway = gateway
         app.state.pipeline = Pipeline(gateway)
         try:
-            yield
+            async with background_tasks(gateway):
+                yield
         finally:
             await close_gateway(gateway)
 
     app = FastAPI(title="Steward", version="0.1.0", description=DESCRIPTION, lifespan=lifespan)
     app.include_router(router)
+    app.include_router(caller_router)
+    app.include_router(admin_router)
     app.add_middleware(RequestContextMiddleware)
     app.add_exception_handler(HTTPException, _http_exception)
     app.add_exception_handler(RequestValidationError, _validation_exception)

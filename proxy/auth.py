@@ -86,6 +86,10 @@ class Authenticator:
             raise Unauthenticated("Invalid API key. Check the Steward key you were issued, or ask IT for one.")
         return principal
 
+    def set_declared(self, declared: list[DeclaredKey]) -> None:
+        """Replace the YAML-declared keys (policy reload)."""
+        self._declared = {k.digest: _declared_principal(k) for k in declared}
+
     def forget(self, digest: str) -> None:
         self._cache.pop(digest, None)
 

@@ -13,6 +13,10 @@ class Endpoint(StrEnum):
     MODELS = "models"
     POLICY_SCAN = "policy.scan"
     POLICY_EXPLAIN = "policy.explain"
+    POLICY_INFO = "policy.info"
+    POLICY_ACK = "policy.acknowledge"
+    APPROVAL_REQUEST = "approval_requests"
+    ADMIN = "admin"
 
     @property
     def path(self) -> str:
@@ -27,4 +31,8 @@ _PATHS = {
     Endpoint.MODELS: "/models",
     Endpoint.POLICY_SCAN: "/policy/scan",
     Endpoint.POLICY_EXPLAIN: "/policy/explain",
+    Endpoint.POLICY_INFO: "/policy",
+    Endpoint.POLICY_ACK: "/policy/acknowledge",
+    Endpoint.APPROVAL_REQUEST: "/approval-requests",
+    Endpoint.ADMIN: "/admin/v1",
 }

@@ -10,26 +10,19 @@ import structlog
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from audit.db import create_engine, upgrade
-from audit.events import AuditEvent
 from audit.writer import AuditWriter, WriterSettings
 from config.loader import LoadedConfig
 from config.models import PolicyConfig
 from config.settings import Settings
 from proxy.auth import Authenticator
+from proxy.governance import AcknowledgementCache, GovernanceStore
 from proxy.inspect import PolicyInspector
 from proxy.keystore import KeyStore
+from proxy.policy_state import PolicyHolder, ReloadOutcome
 from proxy.scanner import Scanner, build_scanner
 from proxy.upstream import Upstreams
 
 log = structlog.get_logger("steward.gateway")
-
-
-class AuditSink(Protocol):
-    @property
-    def healthy(self) -> bool: ...
-
-    def submit(self, event: AuditEvent) -> None: ...
-
 
 class Inspector(Protocol):
     """Stage 5: choose the use case, scan, decide and transform a request body."""
@@ -40,9 +33,10 @@ class Inspector(Protocol):
 @dataclass
 class Gateway:
     settings: Settings
-    loaded: LoadedConfig
+    policy: PolicyHolder
     engine: AsyncEngine
     keys: KeyStore
+    governance: GovernanceStore
     authenticator: Authenticator
     upstreams: Upstreams
     audit: AuditWriter
@@ -52,7 +46,23 @@ class Gateway:
 
     @property
     def config(self) -> PolicyConfig:
-        return self.loaded.config
+        """The policy in force now (file + runtime overrides). Take it once per request."""
+        return self.policy.effective
+
+    @property
+    def loaded(self) -> LoadedConfig:
+        return self.policy.loaded
+
+    def reload(self) -> ReloadOutcome:
+        outcome = self.policy.reload()
+        if outcome.ok:
+            config = self.policy.loaded.config
+            self.authenticator.set_declared(config.keys)
+            self.upstreams.reconfigure(config.tools)
+        return outcome
+
+    async def refresh_overrides(self) -> bool:
+        return self.policy.apply_overrides(await self.governance.overrides())
 
 
 async def open_database(settings: Settings, config: PolicyConfig) -> AsyncEngine:
@@ -73,19 +83,18 @@ async def open_gateway(settings: Settings, loaded: LoadedConfig, transport: http
     keys = KeyStore(engine)
     writer = AuditWriter(engine, WriterSettings(max_batch=config.gateway.audit.max_batch))
     await writer.start()
+    policy = PolicyHolder(loaded, settings.config_path)
+    governance = GovernanceStore(engine)
+    acks = AcknowledgementCache(governance, lambda: policy.effective.policy.version)
     gateway = Gateway(
-        settings=settings, loaded=loaded, engine=engine, keys=keys,
+        settings=settings, policy=policy, engine=engine, keys=keys, governance=governance,
         authenticator=Authenticator(config.keys, keys.lookup, ttl_s=config.gateway.key_cache_ttl_s),
         upstreams=Upstreams(config.tools, transport), audit=writer, scanner=scanner,
-        inspector=inspector or PolicyInspector(scanner.scan, acknowledged=_no_acknowledgements),
-        owns_scanner=owned,
+        inspector=inspector or PolicyInspector(scanner.scan, acknowledged=acks), owns_scanner=owned,
     )
+    await gateway.refresh_overrides()
     log.info("gateway.started", tools=[t.id for t in config.tools], policy_version=loaded.digest)
     return gateway
-
-
-async def _no_acknowledgements(user_id: str) -> str | None:
-    return None
 
 
 async def close_gateway(gateway: Gateway) -> None:

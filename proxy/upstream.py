@@ -25,11 +25,28 @@ class Upstreams:
     """Clients and adapters for every tool; `transport` replaces the network in tests."""
 
     def __init__(self, tools: Iterable[Tool], transport: httpx.AsyncBaseTransport | None = None) -> None:
+        self._transport = transport
+        self._tools: dict[str, Tool] = {}
         self._clients: dict[str, httpx.AsyncClient] = {}
         self._adapters: dict[str, ProviderAdapter] = {}
-        for tool in tools:
-            self._adapters[tool.id] = build_adapter(tool)
-            self._clients[tool.id] = _client(tool, transport)
+        self._retired: list[httpx.AsyncClient] = []
+        self.reconfigure(tools)
+
+    def reconfigure(self, tools: Iterable[Tool]) -> None:
+        """After a policy reload: keep clients of unchanged tools, build new ones for changed tools.
+        Replaced clients are closed at shutdown, so streams already running on them finish."""
+        fresh = {t.id: t for t in tools}
+        for tool_id, tool in fresh.items():
+            if self._tools.get(tool_id) == tool:
+                continue
+            if tool_id in self._clients:
+                self._retired.append(self._clients[tool_id])
+            self._adapters[tool_id] = build_adapter(tool)
+            self._clients[tool_id] = _client(tool, self._transport)
+        for tool_id in set(self._tools) - set(fresh):
+            self._retired.append(self._clients.pop(tool_id))
+            self._adapters.pop(tool_id)
+        self._tools = fresh
 
     async def send(self, tool: Tool, endpoint: Endpoint, model: str, content: bytes) -> httpx.Response:
         """POST `content`; the returned response is open (streamed) and must be closed by the caller."""
@@ -46,7 +63,7 @@ class Upstreams:
             raise UpstreamError(f"The provider for tool '{tool.id}' could not be reached.") from exc
 
     async def aclose(self) -> None:
-        for client in self._clients.values():
+        for client in [*self._clients.values(), *self._retired]:
             await client.aclose()
 
 

@@ -1,0 +1,70 @@
+"""Background work of a running gateway: pick up pause/withdraw overrides from the shared database
+and reload the policy file when it changes or on SIGHUP."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import signal
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+import structlog
+import watchfiles
+
+from proxy.gateway import Gateway
+
+log = structlog.get_logger("steward.background")
+
+
+async def poll_overrides(gateway: Gateway, interval_s: float) -> None:
+    while True:
+        await asyncio.sleep(interval_s)
+        try:
+            await gateway.refresh_overrides()
+        except Exception as exc:  # the database may be briefly unreachable; keep the last known state
+            log.warning("policy.overrides_poll_failed", error=type(exc).__name__)
+
+
+def _absolute(path: Path) -> Path:
+    return Path(os.path.abspath(path))
+
+
+async def watch_policy_file(gateway: Gateway, path: Path) -> None:
+    path = _absolute(path)
+
+    def same_file(_: watchfiles.Change, changed: str) -> bool:
+        return Path(changed).name == path.name
+
+    async for _ in watchfiles.awatch(path.parent, watch_filter=same_file, debounce=200, recursive=False):
+        gateway.reload()
+
+
+def _install_sighup(gateway: Gateway) -> bool:
+    try:
+        asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, gateway.reload)
+    except (NotImplementedError, RuntimeError, ValueError):  # not the main thread (tests) or no SIGHUP
+        return False
+    return True
+
+
+@asynccontextmanager
+async def background_tasks(gateway: Gateway) -> AsyncIterator[None]:
+    settings = gateway.config.gateway
+    tasks = [asyncio.create_task(poll_overrides(gateway, settings.policy_poll_s))]
+    path = gateway.settings.config_path
+    if path is not None and settings.watch_policy_file:
+        tasks.append(asyncio.create_task(watch_policy_file(gateway, path)))
+    sighup = _install_sighup(gateway)
+    try:
+        yield
+    finally:
+        if sighup:
+            asyncio.get_running_loop().remove_signal_handler(signal.SIGHUP)
+        for task in tasks:
+            task.cancel()
+        for task in tasks:
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
