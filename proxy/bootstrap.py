@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import getpass
 import sys
 
 from audit.db import current_revision
 from config.loader import LoadedConfig
 from config.settings import Settings
 from proxy.gateway import open_database
+from proxy.governance import GovernanceStore
 from proxy.keystore import KeyStore
 
 DEMO_USER = "demo"
@@ -73,3 +75,19 @@ async def ensure_demo_key(settings: Settings, loaded: LoadedConfig) -> None:
         "-d '{\"model\":\"steward-demo\",\"messages\":[{\"role\":\"user\",\"content\":\"Hello\"}]}'\n\n"
     )
     sys.stdout.flush()
+
+
+async def set_status(settings: Settings, loaded: LoadedConfig, kind: str, target: str, status: str,
+                     reason: str) -> str | None:
+    """Pause / withdraw / approve from the command line; returns an error message or None."""
+    config = loaded.config
+    current = config.tool(target) if kind == "tool" else config.use_case(target)
+    if current is None:
+        return f"no {kind.replace('_', ' ')} '{target}' in {loaded.source}"
+    engine = await open_database(settings, config)
+    try:
+        before = {"status": str(current.status), "reason": current.status_reason}
+        await GovernanceStore(engine).set_status(kind, target, status, reason, f"cli:{getpass.getuser()}", before)
+    finally:
+        await engine.dispose()
+    return None

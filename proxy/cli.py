@@ -131,6 +131,20 @@ def cmd_scan(args: argparse.Namespace) -> int:
     return scan_file(_load(settings), Path(args.file), args.use_case)
 
 
+def cmd_set_status(args: argparse.Namespace) -> int:
+    from proxy.bootstrap import set_status
+
+    settings = _settings(args)
+    kind = "tool" if args.group == "tools" else "use_case"
+    status = {"pause": "paused", "withdraw": "withdrawn", "approve": "approved"}[args.verb]
+    error = _run(set_status(settings, _load(settings), kind, args.target, status, args.reason))
+    if error:
+        print(error, file=sys.stderr)
+        return 2
+    print(f"{kind.replace('_', ' ')} '{args.target}' is now {status} on every replica (within the poll interval)")
+    return 0
+
+
 def cmd_db_upgrade(args: argparse.Namespace) -> int:
     from proxy.bootstrap import upgrade_database
 
@@ -181,6 +195,16 @@ def build_parser() -> argparse.ArgumentParser:
     scan.add_argument("--config")
     scan.add_argument("--use-case", help="use case whose data handling applies (default: the default use case)")
     scan.set_defaults(func=cmd_scan)
+
+    for group, label in (("tools", "tool"), ("use-cases", "use case")):
+        verbs = sub.add_parser(group, help=f"pause, withdraw or approve a {label} (clause 11.4)")
+        verb_sub = verbs.add_subparsers(dest="verb", required=True)
+        for verb in ("pause", "withdraw", "approve"):
+            cmd = verb_sub.add_parser(verb, help=f"{verb} a {label} on every replica")
+            cmd.add_argument("target", help=f"{label} id")
+            cmd.add_argument("--reason", required=True)
+            cmd.add_argument("--config")
+            cmd.set_defaults(func=cmd_set_status, group=group)
 
     db = sub.add_parser("db", help="database tools").add_subparsers(dest="db_command", required=True)
     up = db.add_parser("upgrade", help="apply schema migrations")
