@@ -93,3 +93,34 @@ async def test_reload_rejects_broken_file_and_keeps_serving(harness: Harness, ad
     assert harness.gateway.loaded.digest == version  # the old policy keeps serving
     status = (await harness.client.get("/admin/v1/policy", headers=harness.auth(admin_key))).json()
     assert status["last_reload"]["ok"] is False and status["policy_version"] == version
+
+
+async def test_policy_file_change_is_picked_up_and_broken_edit_rejected(tmp_path: Path,
+                                                                        shared_scanner: object) -> None:
+    import asyncio
+
+    from config.loader import load_config
+    from config.settings import Settings
+    from proxy.app import create_app
+
+    policy_file = tmp_path / "policy.yaml"
+    policy_file.write_text(CONFIG + GOVERNANCE, encoding="utf-8")
+    app = create_app(Settings(config_path=policy_file, data_dir=tmp_path), load_config(policy_file),
+                     scanner=shared_scanner)  # type: ignore[arg-type]
+    async with app.router.lifespan_context(app):
+        gateway = app.state.gateway
+
+        async def wait_for(condition: object) -> None:
+            for _ in range(100):
+                if condition():  # type: ignore[operator]
+                    return
+                await asyncio.sleep(0.05)
+            raise AssertionError("the policy file change was not picked up")
+
+        await asyncio.sleep(0.3)  # let the watcher start
+        policy_file.write_text(CONFIG + GOVERNANCE.replace("3.0", "4.0"), encoding="utf-8")
+        await wait_for(lambda: gateway.config.policy.version == "4.0")
+        policy_file.write_text("tools: [", encoding="utf-8")
+        await wait_for(lambda: gateway.policy.last_reload is not None and not gateway.policy.last_reload.ok)
+        assert gateway.config.policy.version == "4.0"  # still serving the last good policy
+        assert f"{policy_file}:" in gateway.policy.last_reload.problems[0]
