@@ -146,6 +146,8 @@ class GatewaySettings(Strict):
     trust_forwarded_for: bool = False
     key_cache_ttl_s: Annotated[float, Field(ge=0, le=60)] = 2.0
     print_demo_key: bool = False
+    policy_poll_s: Annotated[float, Field(gt=0, le=60)] = 0.5  # pause/withdraw reach every replica this fast
+    watch_policy_file: bool = True  # reload the policy file when it changes (also SIGHUP / admin endpoint)
     audit: AuditSettings = Field(default_factory=AuditSettings)
     detection: DetectionSettings = Field(default_factory=DetectionSettings)
 
