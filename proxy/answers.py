@@ -10,6 +10,8 @@ from typing import Any, Protocol
 
 import orjson
 
+from detectors.base import Finding
+from detectors.output_screen import OutputScreen
 from policies.operators import Pseudonymiser
 from policies.restore import (
     ChatStreamRestorer,
@@ -19,6 +21,7 @@ from policies.restore import (
     restore_responses,
 )
 from proxy.endpoints import Endpoint
+from proxy.errors import PolicyRefusal
 from proxy.exchange import Exchange
 
 Body = dict[str, Any]
@@ -120,6 +123,73 @@ class ChatNoticeFilter:
         return []
 
 
+class OutputBlocked(Exception):
+    """The provider's answer contained discriminatory or offensive content (clause 7.2)."""
+
+    def __init__(self, labels: list[str]) -> None:
+        super().__init__(", ".join(labels))
+        self.labels = labels
+
+
+def output_refusal(exc: OutputBlocked) -> PolicyRefusal:
+    kinds = " and ".join(sorted({label.replace("_", " ") for label in exc.labels}))
+    return PolicyRefusal(f"The answer was withheld because it contained {kinds} (policy 7.2). The request has "
+                         "been recorded; you may rephrase it or report the problem.", code="output_blocked",
+                         policy_clause="7.2")
+
+
+class OutputGuard:
+    """Screens the answer's text as it streams, with the screen's bounded look-back window."""
+
+    def __init__(self) -> None:
+        self._screen = OutputScreen()
+
+    def process(self, payload: Body) -> list[Body]:
+        for text in _delta_texts(payload):
+            self._check(self._screen.feed(text))
+        return [payload]
+
+    def finish(self) -> list[Body]:
+        self._check(self._screen.finish())
+        return []
+
+    @staticmethod
+    def _check(findings: list[Finding]) -> None:
+        if findings:
+            raise OutputBlocked([f.label for f in findings])
+
+
+def _delta_texts(payload: Body) -> list[str]:
+    if payload.get("type") in ("response.output_text.delta", "response.refusal.delta"):
+        delta = payload.get("delta")
+        return [delta] if isinstance(delta, str) else []
+    texts = []
+    for choice in payload.get("choices") or []:
+        delta = choice.get("delta") if isinstance(choice, dict) else None
+        content = delta.get("content") if isinstance(delta, dict) else None
+        if isinstance(content, str):
+            texts.append(content)
+    return texts
+
+
+def screen_body(endpoint: Endpoint, payload: Any) -> None:
+    """Non-streaming: screen every answer text at once (same rules as the stream)."""
+    if not isinstance(payload, dict):
+        return
+    screen = OutputScreen()
+    texts: list[str] = []
+    if endpoint is Endpoint.CHAT:
+        texts = [c["message"]["content"] for c in payload.get("choices") or []
+                 if isinstance(c, dict) and isinstance(c.get("message"), dict)
+                 and isinstance(c["message"].get("content"), str)]
+    elif endpoint is Endpoint.RESPONSES:
+        texts = [p.get("text", "") for item in payload.get("output") or [] if isinstance(item, dict)
+                 for p in item.get("content") or [] if isinstance(p, dict) and p.get("type") == "output_text"]
+    found = [f for text in texts for f in [*screen.feed(text + "\n"), *screen.finish()]]
+    if found:
+        raise OutputBlocked([f.label for f in found])
+
+
 class Chain:
     def __init__(self, *filters: StreamFilter) -> None:
         self._filters = filters
@@ -137,8 +207,8 @@ class Chain:
         return items
 
 
-def stream_filter(ex: Exchange) -> StreamFilter | None:
-    filters: list[StreamFilter] = []
+def stream_filter(ex: Exchange, screen_output: bool) -> StreamFilter | None:
+    filters: list[StreamFilter] = [OutputGuard()] if screen_output else []
     if ex.pseudonymiser is not None:
         if ex.endpoint is Endpoint.RESPONSES:
             filters.append(_ResponsesRestore(ResponsesStreamRestorer(ex.pseudonymiser)))

@@ -22,7 +22,14 @@ from starlette.responses import Response
 
 from policies.refusal import Refusal
 from policies.resolve import resolve_tool
-from proxy.answers import finish_body, mark_disclosure, stream_filter
+from proxy.answers import (
+    OutputBlocked,
+    finish_body,
+    mark_disclosure,
+    output_refusal,
+    screen_body,
+    stream_filter,
+)
 from proxy.body import parse_json, read_body, validate
 from proxy.endpoints import Endpoint
 from proxy.errors import (
@@ -92,7 +99,8 @@ class Pipeline:
         ex.upstream_responded()
         if ex.event.stream and upstream.status_code == 200 and _is_sse(upstream):
             mark_disclosure(ex)
-            relay = StreamRelay(ex, upstream, hide_usage, stream_filter(ex))
+            relay = StreamRelay(ex, upstream, hide_usage,
+                                stream_filter(ex, screen_output=self.gw.config.gateway.detection.enabled))
             headers = {"x-request-id": ex.request_id, **ex.response_headers}
             return RelayResponse(relay, self.submit, headers)
         return await self._complete(ex, upstream)
@@ -121,6 +129,11 @@ class Pipeline:
             headers = {"x-request-id": ex.request_id, **forwarded_headers(upstream), **ex.response_headers}
             return self._upstream_error(ex, upstream.status_code, payload, data, headers)
         ex.record_usage(payload)
+        if self.gw.config.gateway.detection.enabled:
+            try:
+                screen_body(ex.endpoint, payload)
+            except OutputBlocked as exc:
+                raise output_refusal(exc) from exc
         mark_disclosure(ex)
         data = finish_body(ex, payload, data)
         headers = {"x-request-id": ex.request_id, **forwarded_headers(upstream), **ex.response_headers}

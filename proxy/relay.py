@@ -17,7 +17,7 @@ import structlog
 from starlette.responses import StreamingResponse
 from starlette.types import Receive, Scope, Send
 
-from proxy.answers import StreamFilter
+from proxy.answers import OutputBlocked, StreamFilter, output_refusal
 from proxy.endpoints import Endpoint
 from proxy.errors import UpstreamError, sse_error_event
 from proxy.exchange import Exchange
@@ -53,6 +53,10 @@ class StreamRelay:
             if tail:
                 yield tail
             self.outcome = "allowed"
+        except OutputBlocked as blocked:
+            self.outcome, self.error_code = "refused", "output_blocked"
+            log.warning("output.blocked", labels=blocked.labels)
+            yield sse_error_event(output_refusal(blocked), self.ex.request_id)
         except httpx.HTTPError as exc:
             self.outcome, self.error_code = "error", "upstream_stream_failed"
             log.warning("upstream.stream_failed", error=type(exc).__name__)
@@ -113,7 +117,9 @@ class RelayResponse(StreamingResponse):
             with anyio.CancelScope(shield=True):
                 await self._relay.upstream.aclose()
             relay = self._relay
-            status = 200 if relay.outcome != "error" else 502
+            status = {"error": 502, "refused": 403}.get(relay.outcome, 200)
+            if relay.outcome == "refused":
+                relay.ex.event.policy_clause = "7.2"
             relay.ex.finish(status, relay.outcome, relay.error_code or ("client_disconnected"
                                                                           if relay.outcome == "cancelled" else None))
             self._on_done(relay.ex)

@@ -141,3 +141,33 @@ async def test_detector_failure_fails_closed(harness: Harness, monkeypatch: pyte
     assert not route.called
     row = await harness.audit_row(resp.headers["x-request-id"])
     assert (row["decision"], row["http_status"]) == ("error", 503)
+
+
+BAD_ANSWER = "Honestly, all Travellers are criminals and should be kept out of the borough."
+
+
+async def test_discriminatory_answer_is_withheld(harness: Harness) -> None:
+    harness.upstream.post(f"{UPSTREAM}/chat/completions").respond(200, json=completion(BAD_ANSWER))
+    resp = await harness.post("/v1/chat/completions", {"model": "gpt-4o-mini", "messages": [
+        {"role": "user", "content": "Write a note about site allocations."}]})
+    error = resp.json()["error"]
+    assert (resp.status_code, error["code"], error["policy_clause"]) == (403, "output_blocked", "7.2")
+    assert "Travellers" not in resp.text
+    row = await harness.audit_row(error["request_id"])
+    assert (row["decision"], row["reason_code"]) == ("refused", "output_blocked")
+
+
+async def test_discriminatory_stream_is_cut_off_in_band(harness: Harness) -> None:
+    base = {"id": "c", "object": "chat.completion.chunk", "created": 1, "model": "m"}
+    words = (BAD_ANSWER + " More text follows here to let the screen settle on it.").split(" ")
+    chunks = [{**base, "choices": [{"index": 0, "delta": {"content": w + " "}, "finish_reason": None}]}
+              for w in words]
+    harness.upstream.post(f"{UPSTREAM}/chat/completions").respond(
+        200, content=sse(*chunks), headers={"content-type": "text/event-stream"})
+    resp = await harness.post("/v1/chat/completions", {"model": "gpt-4o-mini", "stream": True, "messages": [
+        {"role": "user", "content": "Write a note about site allocations."}]})
+    frames = [f for f in resp.content.split(b"\n\n") if f]
+    assert frames[-1] == b"data: [DONE]"
+    assert json.loads(frames[-2][6:])["error"]["code"] == "output_blocked"
+    row = await harness.audit_row(resp.headers["x-request-id"])
+    assert (row["decision"], row["reason_code"], row["http_status"]) == ("refused", "output_blocked", 403)
