@@ -1,0 +1,133 @@
+"""Streaming screen of the model's output for discriminatory or offensive content (clause 7.2).
+
+`OutputScreen` is fed the answer delta by delta and keeps only a bounded look-back window (the last
+`window` characters, 200 by default) -- never the whole answer -- so a phrase split across chunks is still
+caught while memory stays constant. Offsets in findings are positions in the whole stream so far.
+
+A match is reported once it is *settled*: at least `_SETTLE` characters have arrived after it (so a word
+at the end of a chunk is not mistaken for the start of a longer one, and a following "is a slur" can
+clear a mention), or the stream has finished. Labels: `offensive_content` (slurs about protected
+groups) and `discriminatory_content` (dehumanising or eliminationist statements about a protected group).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from detectors.base import Finding
+from detectors.lexicons import prohibited_output as po
+
+_F = re.IGNORECASE
+_SLUR = re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in po.slur_words()) + r")\b", _F)
+_DEHUMANISING = re.compile(po.DEHUMANISING, _F)
+_ELIMINATIONIST = re.compile(po.ELIMINATIONIST, _F)
+_COUNTER = re.compile(po.COUNTER_SPEECH, _F)
+_MENTION = re.compile(po.MENTION, _F)
+_NON_WORD = re.compile(r"\W")
+_SETTLE = 40  # characters after a match before it is reported mid-stream
+_GUARD = 60  # characters before/after a match read by the counter-speech and mention guards
+_MAX_MATCH = 100  # no pattern matches more than this; the window must hold a match plus guards
+_MAX_WORD = 30  # a gate word split across chunks is re-read from this far back
+
+
+_WORD = re.compile(r"[a-z]+")
+
+
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    label: str
+    pattern: re.Pattern[str]
+    score: float
+    words: frozenset[str]  # the regex runs only if the scanned text contains one of these words
+    after: re.Pattern[str] | None  # text around the match that clears it (besides counter-speech before it)
+
+
+_RULES = (
+    _Rule("offensive_content", _SLUR, 0.9, frozenset(w.split()[0].lower() for w in po.slur_words()), _MENTION),
+    _Rule("discriminatory_content", _DEHUMANISING, 0.85, po.DEHUMANISING_WORDS, None),
+    _Rule("discriminatory_content", _ELIMINATIONIST, 0.9, po.ELIMINATIONIST_WORDS, None),
+)
+
+
+class OutputScreen:
+    """One instance per streamed answer. Not thread-safe; cheap to create."""
+
+    name = "output_screen"
+    entities = frozenset({"PROHIBITED_USE"})
+
+    def __init__(self, window: int = 200) -> None:
+        if window < _MAX_MATCH + _SETTLE + _GUARD:
+            raise ValueError(f"window must be at least {_MAX_MATCH + _SETTLE + _GUARD} characters")
+        self._window = window
+        self._buffer = ""
+        self._base = 0  # stream offset of self._buffer[0]
+        self._reported: set[tuple[int, int, str]] = set()  # (stream start, end, label) already returned
+        self._seen_upto = 0  # length of the buffer at the previous scan
+        self._armed = [-1] * len(_RULES)  # per rule: stream offset after its latest gate word
+
+    def feed(self, delta: str) -> list[Finding]:
+        """Add the next chunk of the answer; return findings that became certain with it."""
+        self._buffer += delta
+        findings = self._scan(final=False)
+        self._trim()
+        return findings
+
+    def finish(self) -> list[Finding]:
+        """End of the answer: return what is still pending and reset for reuse."""
+        findings = self._scan(final=True)
+        self._buffer, self._base, self._reported, self._seen_upto = "", 0, set(), 0
+        self._armed = [-1] * len(_RULES)
+        return findings
+
+    def _scan(self, final: bool) -> list[Finding]:
+        """Look for matches that can have appeared or settled since the last scan.
+
+        A rule's regex runs only while one of its gate words lies in the region a new or newly settled
+        match could occupy; gate words are looked for in the new text only (plus a word's length back).
+        """
+        buf, found = self._buffer, []
+        origin = max(0, self._seen_upto - _SETTLE - _MAX_MATCH)
+        self._arm(max(0, self._seen_upto - _MAX_WORD))
+        self._seen_upto = len(buf)
+        for i, rule in enumerate(_RULES):
+            if self._armed[i] <= self._base + origin:
+                continue
+            for m in rule.pattern.finditer(buf, origin):
+                start, end = self._base + m.start(), self._base + m.end()
+                if not (final or len(buf) - m.end() >= _SETTLE) or self._seen(start, end, rule.label):
+                    continue
+                if self._cleared(rule, buf, m):
+                    continue
+                self._reported.add((start, end, rule.label))
+                found.append(Finding("PROHIBITED_USE", start, end, rule.score, self.name, rule.label))
+        return found
+
+    def _arm(self, tail: int) -> None:
+        for m in _WORD.finditer(self._buffer[tail:].lower()):
+            for i, rule in enumerate(_RULES):
+                if m.group() in rule.words:
+                    self._armed[i] = self._base + tail + m.end()
+
+    def _seen(self, start: int, end: int, label: str) -> bool:
+        return any(s < end and start < e and lab == label for s, e, lab in self._reported)
+
+    @staticmethod
+    def _cleared(rule: _Rule, buf: str, m: re.Match[str]) -> bool:
+        if _COUNTER.search(buf, max(0, m.start() - _GUARD), m.start()):
+            return True
+        if rule.after is None:
+            return False
+        return bool(rule.after.search(buf[max(0, m.start() - _GUARD) : m.end() + _GUARD]))
+
+    def _trim(self) -> None:
+        """Drop all but the last `window` characters, cutting between words so no match starts mid-word."""
+        excess = len(self._buffer) - self._window
+        if excess <= 0:
+            return
+        boundary = _NON_WORD.search(self._buffer, excess)
+        cut = boundary.start() if boundary and boundary.start() < excess + _GUARD else excess
+        self._buffer = self._buffer[cut:]
+        self._base += cut
+        self._seen_upto = max(0, self._seen_upto - cut)
+        self._reported = {key for key in self._reported if key[1] > self._base}

@@ -1,0 +1,220 @@
+"""Prohibited-use detector (usage policy clause 7.2, human oversight 8.3).
+
+Flags a request that asks the model to
+
+* make or recommend an employment, benefit/housing, legal or financial decision about individuals with no
+  human review (`automated_decision_*`),
+* generate discriminatory or offensive content about a protected group (`discriminatory_content`),
+* infer protected characteristics of individuals (`profiling_protected_characteristics`),
+* track or watch a person covertly (`covert_surveillance`).
+
+Model: the text is cut into sentences inside paragraphs; an *ask* is a verb in instruction position
+(clause start, after a courtesy word, or in an addressed frame such as "can you ..."), not negated.
+Decisions also need a person or case as their subject and a decision domain; a human-oversight or
+decision-already-made marker suppresses them unless the text also says the answer will be relied on.
+One finding per label: span = the sentence that asked, score = confidence. Regexes only, gated per
+sentence by cached word stems (~0.7 ms CPU per KB on the dev corpus; linear, sentences capped in length).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from detectors.base import Finding
+from detectors.lexicons import prohibited_content as pc
+from detectors.lexicons import prohibited_grammar as g
+from detectors.lexicons import prohibited_terms as pt
+from detectors.lexicons.prohibited_grammar import Sentence
+
+_F = re.IGNORECASE
+_PERSON_SCAN = 4000  # characters from the start of the text searched for the person a decision is about
+_DECIDE = g.verbs(pt.DECIDE_ASK)
+_VERDICT = g.verbs(pt.VERDICT_VERB)
+_WEAK = g.verbs(pt.WEAK_ASK)
+_GENERATE = g.verbs(pc.GENERATE_VERB)
+_SURVEIL = g.verbs(pc.SURVEIL_VERB)
+_IDENTIFY = re.compile(pc.IDENTIFY_PERSON, _F)
+_PAIR = re.compile(pt.VERDICT_PAIR, _F)
+_VERDICT_OBJECT = re.compile(pt.VERDICT_OBJECT, _F)
+_CLAUSE_END = re.compile(r"[;:?!–—]|[,.](?!\d)")
+_WHICH = re.compile(pt.WHICH_SHOULD, _F)
+_SHOULD_WE = re.compile(pt.SHOULD_WE, _F)
+_EXPLAIN = re.compile(pt.EXPLAIN_FRAME, _F)
+_RELIANCE = re.compile(pt.RELIANCE, _F)
+_OVERSIGHT = re.compile(pt.OVERSIGHT, _F)
+_GOAL = re.compile(pt.DECISION_GOAL, _F)
+_DOMAINS = {label: re.compile(pattern, _F) for label, pattern in pt.DOMAINS.items()}
+_GROUP = re.compile(pc.PROTECTED_GROUP, _F)
+_MOCK_GROUP = re.compile(
+    pc.MOCKERY + r"[^.!?\n]{0,80}?\b(?:about|of|at|on|targeting|aimed\s+at|involving|featuring)\b[^.!?\n]{0,40}?"
+    r"(?:" + pc.PROTECTED_GROUP + r")",
+    _F,
+)
+_MOCK_DIRECT = re.compile(pc.MOCK_VERB + r"\s+[^.!?\n]{0,40}?(?:" + pc.PROTECTED_GROUP + r")", _F)
+_DETER_GROUP = re.compile(pc.DETERRENT + r"[^.!?\n]{0,60}?(?:" + pc.PROTECTED_GROUP + r")", _F)
+_EXCLUDE_GROUP = re.compile(pc.EXCLUSION + r"(?:" + pc.PROTECTED_GROUP + r")", _F)
+_REPORTED = re.compile(pc.REPORTED, _F)
+_DEROGATORY = re.compile(pc.DEROGATORY, _F)
+_CRITERION = re.compile(pc.CRITERION, _F)
+_FAIRNESS = re.compile(pc.FAIRNESS_FRAME, _F)
+_CHARACTERISTIC = re.compile(pc.CHARACTERISTIC, _F)
+_INFERENCE = re.compile(pc.INFERENCE, _F)
+_DECLARED = re.compile(pc.DECLARED_OR_AGGREGATE, _F)
+_COVERT = re.compile(pc.COVERT, _F)
+_OSINT = re.compile(pc.OSINT_SOURCE, _F)
+_AUTHORISED = re.compile(pc.AUTHORISED, _F)
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    label: str
+    sentence: Sentence
+    score: float
+
+
+class _Context:
+    """Whole-text facts, computed once and only when a candidate ask needs them."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    @functools.cached_property
+    def relied(self) -> bool:
+        return bool(_RELIANCE.search(self.text))
+
+    @functools.cached_property
+    def overseen(self) -> bool:
+        return bool(_OVERSIGHT.search(self.text))
+
+    @functools.cached_property
+    def about_people(self) -> bool:
+        return g.has_person(self.text[:_PERSON_SCAN])
+
+    @functools.cached_property
+    def domain_counts(self) -> dict[str, int]:
+        return {label: min(len(p.findall(self.text)), 6) for label, p in _DOMAINS.items()}
+
+
+def _about_people(sentence: str, after: int) -> bool:
+    """Whether the verdict verb ending at `after` has a person or case as its object, within its clause."""
+    end = _CLAUSE_END.search(sentence, after)
+    obj = sentence[after : end.start() if end else len(sentence)][:80]
+    return bool(_VERDICT_OBJECT.search(obj)) or g.has_person(obj)
+
+
+def _domain(sent: Sentence, ctx: _Context) -> str | None:
+    scores = {label: 3.0 * len(p.findall(sent.text)) + len(p.findall(sent.around)) for label, p in _DOMAINS.items()}
+    if max(scores.values()) == 0 or list(scores.values()).count(max(scores.values())) > 1:
+        for label, count in ctx.domain_counts.items():
+            scores[label] += 0.5 * count
+    best = max(scores, key=lambda label: scores[label])
+    return best if scores[best] > 0 else None
+
+
+_STRONG, _WEAK_GOAL, _WEAK_ONLY = 0.75, 0.6, 0.5
+
+
+def _decision_strength(sentence: str) -> tuple[float, bool]:
+    """(strength, whether the ask's own object is a person): 0.75 strong ask, 0.6 weak with a goal, 0.5 weak."""
+    if g.live(_DECIDE, sentence) or g.purpose(_DECIDE, sentence):
+        return _STRONG, False
+    verdict = g.live(_VERDICT, sentence) or g.purpose(_VERDICT, sentence)
+    if verdict and _about_people(sentence, verdict.end(1)):
+        return _STRONG, True
+    if (_PAIR.search(sentence) or _WHICH.search(sentence)) and g.is_request(sentence):
+        return _STRONG, False
+    if not g.live(_WEAK, sentence):
+        return (_WEAK_ONLY if _SHOULD_WE.search(sentence) and g.is_request(sentence) else 0.0), False
+    return (_WEAK_GOAL if _GOAL.search(sentence) else _WEAK_ONLY), False
+
+
+def _decision(sent: Sentence, ctx: _Context) -> _Hit | None:
+    if not sent.mentions(g.DECISION_GATE):
+        return None
+    strength, person = _decision_strength(sent.text)
+    if strength > _WEAK_ONLY and _EXPLAIN.search(sent.text):
+        strength = _WEAK_ONLY  # "how should officers decide ...": guidance unless the answer is relied on
+    if strength == 0.0:
+        return None
+    near = bool(_RELIANCE.search(sent.around))
+    relied = near or ctx.relied
+    if (strength == _WEAK_ONLY and not near) or (ctx.overseen and not relied):
+        return None
+    person = person or g.has_person(sent.text) or g.has_person(sent.around)
+    # the person may be named only in the pasted case above; then the strong ask must also be relied on
+    if not (person or (strength == _STRONG and relied and ctx.about_people)):
+        return None
+    label = _domain(sent, ctx)
+    if label is None:
+        return None
+    return _Hit(label, sent, min(0.95, strength + (0.2 if relied else 0.0)))
+
+
+def _discriminatory(sent: Sentence) -> _Hit | None:
+    s = sent.text
+    if not sent.mentions(g.DISCRIMINATION_GATE) or _FAIRNESS.search(s):
+        return None
+    if not (_GROUP.search(s) or _CRITERION.search(s)):
+        return None
+    if not (g.live(_GENERATE, s) or g.is_request(s)):
+        return None
+    if _REPORTED.search(s):
+        return None
+    if any(g.unnegated(p, s) for p in (_MOCK_GROUP, _MOCK_DIRECT, _DETER_GROUP)):
+        return _Hit("discriminatory_content", sent, 0.85)
+    if (_DEROGATORY.search(s) or _EXCLUDE_GROUP.search(s) or _CRITERION.search(s)) and g.live(_GENERATE, s):
+        return _Hit("discriminatory_content", sent, 0.8)
+    return None
+
+
+def _profiling(sent: Sentence) -> _Hit | None:
+    s = sent.text
+    if not sent.mentions(g.PROFILING_GATE) or not _INFERENCE.search(s):
+        return None
+    if not (_CHARACTERISTIC.search(s) or _GROUP.search(s)):
+        return None
+    if _DECLARED.search(sent.around) or not g.is_request(s) or not g.has_person(s):
+        return None
+    return _Hit("profiling_protected_characteristics", sent, 0.85)
+
+
+def _surveillance(sent: Sentence) -> _Hit | None:
+    if not sent.mentions(g.SURVEILLANCE_GATE):
+        return None
+    m = g.live(_SURVEIL, sent.text) or g.purpose(_SURVEIL, sent.text)
+    if m is None or _AUTHORISED.search(sent.around):
+        return None
+    if not (g.has_person(sent.text) or _IDENTIFY.search(m.group(1))):
+        return None
+    cut_from, cut_to = sent.offset + m.start(1), sent.offset + m.end(1)
+    rest = sent.around[:cut_from] + " " + sent.around[cut_to:]  # the verb itself ("check her Facebook") is not a cue
+    covert = _COVERT.search(sent.around) or _OSINT.search(rest)
+    return _Hit("covert_surveillance", sent, 0.85) if covert else None
+
+
+class ProhibitedUseDetector:
+    """Record-level classifier for clause 7.2 prohibited uses; findings carry labels, never text."""
+
+    name = "prohibited_use"
+    entities = frozenset({"PROHIBITED_USE"})
+
+    def detect(self, text: str) -> list[Finding]:
+        ctx = _Context(text)
+        best: dict[str, _Hit] = {}
+        for sent in g.sentences(text):
+            for hit in (
+                _decision(sent, ctx),
+                _discriminatory(sent),
+                _profiling(sent),
+                _surveillance(sent),
+            ):
+                if hit is not None and (hit.label not in best or hit.score > best[hit.label].score):
+                    best[hit.label] = hit
+        return [self._finding(hit) for hit in best.values()]
+
+    def _finding(self, hit: _Hit) -> Finding:
+        start = hit.sentence.start
+        end = start + len(hit.sentence.text.rstrip())
+        return Finding("PROHIBITED_USE", start, end, hit.score, self.name, hit.label)
