@@ -1,0 +1,176 @@
+"""Context patterns for special-category detection: is a sentence about one individual, or aggregate,
+policy, generic or organisational text? Regular-expression fragments, compiled case-insensitively."""
+
+from __future__ import annotations
+
+# Packed tables of regex fragments: keep ruff format from putting one per line.
+# fmt: off
+
+_ROLES = (
+    r"tenant|resident|applicant|claimant|service user|client|customer|patient|employee|staff member|"
+    r"child|young person|pupil|student|complainant|caller|individual|gentleman|lady|man|woman|boy|girl|"
+    r"mother|father|mum|dad|victim|occupant|householder|homeowner|leaseholder|carer|family member|"
+    r"person|baby|infant|teenager|learner|parent|grandmother|grandfather|neighbour|member of staff|"
+    r"family|couple|deceased|adult|young man|young woman"
+)
+
+_PEOPLE = (
+    r"residents|people|staff|employees|tenants|applicants|pupils|children|households|users|customers|"
+    r"borrowers|clients|patients|members|respondents|families|individuals|workers|colleagues|adults|"
+    r"claimants|service users|learners|students|parents|carers|women|men|girls|boys|victims|officers|"
+    r"veterans|refugees|asylum seekers|migrants|pensioners|older people|young people|visitors|volunteers|"
+    r"drivers|owners|occupiers|survivors|offenders|users|groups"
+)
+
+# A singular, definite person: third-person pronouns, a titled name, "your son", ...
+PERSON = (
+    r"\b(?:he|she|him|his|her|hers|himself|herself)\b",
+    r"\b(?-i:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.? [A-Z][a-z'-]+)",
+    r"\byour (?:son|daughter|partner|husband|wife|mother|father|child|children|brother|sister|baby|"
+    r"mum|dad)\b",
+    # an anonymised or described individual: "Child A", "Service user 2", "aged 9", "a 34-year-old"
+    r"(?-i:\b(?:Child|Adult|Person|Client|Patient|Service [Uu]ser|Tenant|Resident|Pupil|"
+    r"Young [Pp]erson|Applicant|Claimant|Employee|Mr|Mrs|Ms|Miss|Mx) [A-Z0-9]\b)",
+    r"(?<!s )\baged \d{1,3}\b", r"\b\d{1,3}[- ]year[- ]old\b(?!s)",
+    # a first name's possessive before an ordinary word: "Sam's epilepsy" (not "Alzheimer's", "Council's")
+    r"(?-i:\b(?!(?:Alzheimer|Parkinson|Crohn|Down|Huntington|Jehovah|Tourette|Asperger|Hodgkin|Bell|"
+    r"St|Council|Government|Trust|Authority|Board|Department|Service|Team|Children|Women|Men|People|"
+    r"Today|Year|Week|Month|Everyone|Nobody|Anyone|Someone)\b)[A-Z][a-z]+'s) (?-i:[a-z])",
+)
+
+# "The tenant", "this young person": one individual in a case note, but often a generic one in policy or
+# procedure text ("the employee must provide a fit note"), so it does not count next to a duty or a rule.
+PERSON_ROLE = rf"\b(?:the|this|our|that) (?:{_ROLES})\b(?!s)"
+DUTY = (
+    r"\b(?:must|should|shall|is required to|are required to|will be expected|is entitled to|are entitled to|"
+    r"will need to|needs to provide|may be asked)\b"
+)
+
+# A full name right before the cue, as in "Anne Cole (Unison steward)" or "Anne Cole, a wheelchair user".
+NAME_BEFORE = r"(?-i:\b[A-Z][a-z'-]+(?: [A-Z][a-z'-]+)+)\s*(?:\(|,|\u2013|-)\s*(?:the |an? |her |his )?$"
+
+# A capitalised name opening the sentence as its subject ("Amira has ..."); checked not to be the cue itself.
+NAMED_SUBJECT = (
+    r"^\W*((?-i:[A-Z][a-z'-]+(?: [A-Z][a-z'-]+)?)) (?:has|had|is|was|says|said|told|tells|reports|reported|"
+    r"attends|attended|takes|took|uses|used|lives|identifies|describes|explained|mentioned|disclosed|"
+    r"receives|needs|wears|goes|went|sees|collects|became|joined|voted|stood)\b"
+)
+
+# The writer: an individual, unless the sentence is policy or guidance text ("I am updating our EqIA on ...").
+PERSON_FIRST = (
+    r"\b(?:me|my|myself|mine)\b", r"\b(?-i:I)(?:'m|'ve|'d|'ll)?\b(?![.&])",
+)
+
+# A request to the assistant: its "me"/"my" is usually the member of staff, not the subject.
+REQUEST = (
+    r"\b(?:can|could|would|will) you\b", r"\b(?:help|give|tell|show|send|get|find) me\b",
+    r"^\W*(?:please|pls|draft|write|summarise|summarize|rewrite|explain|list|create|make|check|"
+    r"translate|suggest|review|produce|prepare|turn)\b",
+)
+
+# Weaker evidence: an addressed reader, or singular "they".
+PERSON_WEAK = (
+    r"\b(?:you|your|yourself)\b", r"\b(?:they|them|their|themselves)\b",
+)
+
+# A record header naming the one person a note is about (opens a window for the sentences after it).
+RECORD_HEADER = (
+    r"^\W*(?:name|service user|client|patient|employee|tenant|applicant|lead applicant|resident|child|"
+    r"young person|claimant|customer|pupil|subject|re|from)\s*[:\-\u2013]",
+)
+
+# Statistics about many people.
+AGGREGATE = (
+    r"\d\s?%", r"\bper ?cent\b", r"\brespondents?\b", r"\bproportion\b", r"\bmajority\b",
+    r"\bnumber of\b", r"\bcensus\b", r"\bsurvey(?:s|ed)?\b", r"\bworkforce\b", r"\bdemographics?\b",
+    r"\bbreakdown\b", r"\bprevalence\b", r"\bstatistic(?:s|al)\b", r"\bpopulation\b", r"\bcohort\b",
+    r"\b\d+ (?:in|out of) (?:every )?\d+\b", r"\b(?:rates?|levels?) of\b", r"\bon average\b",
+    r"\baggregate\b", r"\bno individual", r"\bgroups\b", r"\bcommunities\b",
+    r"\b(?:many|most|several|few|all|fewer|more|no|any) "
+    rf"(?:of (?:the|our) )?(?:{_PEOPLE})\b",
+    rf"\b[\d,]+ (?:{_PEOPLE}|cases|referrals|households)\b",
+    rf"\b(?:{_PEOPLE}) (?:\w+ )?(?:who|with|from|are|were|identifying|that|living with)\b",
+)
+
+# Policy, equality and guidance text.
+POLICY = (
+    r"\bprotected characteristics?\b", r"\bequalit(?:y|ies)\b", r"\beq?ia\b", r"\bdiversity\b",
+    r"\bregardless of\b", r"\birrespective of\b", r"\bon the grounds of\b", r"\bdiscriminat\w*",
+    r"\b(?:the council|we|the service|the employer|managers?) (?:will|must|should|may|can|aims?)\b",
+    r"\bpolic(?:y|ies)\b", r"\bguidance\b", r"\bprocedures?\b", r"\bapplies to\b", r"\btraining\b",
+    r"\bawareness\b", r"\binclusive\b", r"\b(?:such as|including|for example|e\.g\.)\b",
+)
+
+# A cue describing a hypothetical person: "a risk assessment for a pregnant worker", "any disabled tenant".
+INDEFINITE_BEFORE = (
+    r"\b(?:for|to|about|supporting|support|helping|help|employ\w*|recruit\w*|manag\w*|any|every|each|if|when|"
+    r"whether|how) (?:an?|any|every|each) (?:[\w-]+ )?$"
+)
+ROLE_AFTER = rf"\s+(?:[\w-]+\s+)?(?:{_ROLES}|colleague|staff|worker)s?\b"
+
+# Statements about a generic, hypothetical person.
+GENERIC = (
+    r"\b(?:any|every|each) (?:employee|applicant|tenant|resident|person|individual|member of staff|"
+    r"officer|child|pupil|customer|claimant|service user|client|worker|patient|student|parent)\b",
+    r"\b(?:anyone|someone|somebody|anybody|whoever)\b", r"\bif (?:you|an?|any) \w+",
+    r"\b(?:if|when|where|unless|whether|once) (?:they|you)\b",
+    rf"\b(?:if|when|where|unless|once) (?:the|a|an) (?:{_ROLES})\b",
+    r"\b(?:any|some|none|all|each|either|neither|most|many) of (?:them|you|us|those|these)\b",
+    r"\bwhere (?:an?|any) \w+",
+    r"\b(?:guess|infer|predict|work out|deduce|determine|estimate|flag|mark|identify|sort|rank|tag|"
+    r"score|spot)\w* (?:\w+ )?(?:which|who|whether|if|how likely)\b",
+)
+
+# Public office: a councillor's party is public-role information, not a resident's political opinion.
+PUBLIC_ROLE = (
+    r"\b(?:councillors?|cllrs?|mps?|member of parliament|ministers?|cabinet member|mayor|"
+    r"leader of the (?:council|opposition)|group leader|party group|shadow|prime minister|member for|"
+    r"ward members?|elected|portfolio holder|spokesperson)\b",
+)
+
+# Text right after a cue that makes it name a place or an event: never a person's trait.
+VENUE_AFTER = (
+    r"\s+(?:[\w'-]+\s+)?(?:hall|halls|street|road|lane|avenue|close|view|rise|drive|crescent|terrace|"
+    r"car park|flag|jack|building|premises|booking|hire|cemetery|graveyard|festival|week|month|day|fair|"
+    r"fun run|research|foundation|uk|alliance|federation|café|cafe|shop|store|restaurant|market|supplier|"
+    r"permit|card|passport)\b"
+)
+
+# Text right after a cue that makes it name an organisation or service; counts only if the person uses it
+# ("she attends the autism support group", not "she manages the autism support group").
+ORG_AFTER = (
+    r"\s+(?:[\w'-]+\s+)?(?:team|services?|units?|centres?|charity|charities|group|association|society|"
+    r"council|schools?|college|academy|trust|board|committee|partnership|network|forum|strategy|policy|"
+    r"act|officers?|workers?|practitioners?|nurses?|budget|funding|contracts?|provider|project|scheme|"
+    r"programme|campaign|lead|champions?|leaflets?|grant|pathway|awareness|hub|nursery|clinic|ward|support|"
+    r"village|club)\b"
+)
+
+# A cue opening a definition or general statement: "Dementia is ...", "Diabetes can ...".
+DEFINITION_AFTER = r"\s+(?:is|are|can|may|affects?|causes?|means|refers|describes|remains)\b"
+
+# Text right before a cue that makes it the topic of a document or task rather than a person's trait.
+TOPIC_BEFORE = (
+    r"\b(?:leaflets?|factsheets?|guides?|information|advice|tips|articles?|reports?|briefings?|training|"
+    r"polic(?:y|ies)|strateg(?:y|ies)|presentations?|webinars?|courses?|sessions?|talks?|posts?|blogs?|"
+    r"explainers?|summary|research|statistics|data|services?|support|awareness|funding|"
+    r"provision|pathways?|questions?|quiz|lessons?|modules?|resources?|documentary|film|books?|podcast|"
+    r"news|story|stories) (?:on|about|for|regarding|around|"
+    r"covering|into|of)(?: (?!(?:his|her|my|their|your)\b)[\w'-]+){0,2} $"
+)
+
+# Using a service, place or technology as its patient, worshipper or data subject.
+PERSONAL_USE = (
+    r"\b(?:attends?|attending|attended|sees|seeing|seen by|saw|known to|referred|referral|"
+    r"under the care of|open to|on the caseload|supported by|receives?|receiving|received|"
+    r"waiting (?:list )?for|appointments?|discharged|admitted|visits? from|visited by|treated|"
+    r"treatment|care of|in contact with|engag(?:es|ed|ing) with|allocated|collects?|goes to|go to|"
+    r"went to|worships?|prays?|enrolled|enrol(?:s|led|ment)?|registered|stored|captured|taken|scanned|"
+    r"held|holds|set up|signed up|logs? in|log(?:ged)? on|unlocks?|verified|matched|identified|"
+    r"recorded|uses|used)\b",
+)
+
+NEGATION = (
+    r"\b(?:no|not|never|denies|denied|without|nor|none|isn't|wasn't|doesn't|don't|hasn't)\b"
+    r"(?:\W+\w+){0,2}\W*$"
+)
