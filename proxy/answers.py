@@ -43,7 +43,7 @@ def mark_disclosure(ex: Exchange) -> None:
     ob = ex.decision.obligations if ex.decision else None
     if ob is not None and ob.disclosure:
         ex.response_headers[DISCLOSURE_HEADER] = "generative-ai"
-        ex.disclosed = True
+        ex.disclosed = ex.event.disclosure_shown = True
 
 
 def finish_body(ex: Exchange, payload: Any, data: bytes) -> bytes:

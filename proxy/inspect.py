@@ -93,11 +93,28 @@ class PolicyInspector:
         return replace(body, replacements)
 
 
+def findings_detail(findings: Sequence[Finding]) -> list[dict[str, Any]]:
+    """Entity types, counts, detectors and best score for the audit row; never values or offsets."""
+    groups: dict[tuple[str, str], list[Finding]] = {}
+    for f in findings:
+        groups.setdefault((f.entity, f.label), []).append(f)
+    return [{"entity": entity, "label": label or None, "count": len(found),
+             "detectors": sorted({f.detector for f in found}), "max_score": max(f.score for f in found)}
+            for (entity, label), found in sorted(groups.items())]
+
+
 def enforce(ex: Exchange, decision: Decision, findings: Sequence[Finding] = ()) -> None:
     """Record the decision on the exchange (headers, audit) and raise if it blocks."""
     ex.decision = decision
     ev = ex.event
     ev.findings = dict(Counter(f.entity if f.is_span else f"{f.entity}.{f.label}" for f in findings))
+    ev.findings_detail = findings_detail(findings)
+    ev.categories = list(decision.categories)
+    ev.outcome = decision.outcome
+    ev.reasons = [{"code": r.code, "clause": r.clause, "message": r.message} for r in decision.reasons]
+    if decision.obligations is not None:
+        ev.audit_level = str(decision.obligations.audit_level)
+        ev.retention_days = decision.obligations.retention_days
     headers = ex.response_headers
     headers["x-steward-decision"] = decision.outcome
     headers["x-steward-categories"] = ",".join(decision.categories)

@@ -88,6 +88,7 @@ class Pipeline:
         body = parse_json(await read_body(ex.request, self.gw.config.gateway.max_body_bytes))
         model = validate(ex.endpoint, body)
         ex.event.model_requested, ex.event.stream = model, body.get("stream") is True
+        ex.event.session_id = session_id(ex.request.headers, body)
         assert ex.principal is not None
         route = resolve_tool(self.gw.config, ex.principal.roles, model, ex.request.headers.get("x-steward-tool"))
         ex.set_tool(route.tool)
@@ -153,6 +154,10 @@ class Pipeline:
     def refuse(self, ex: Exchange, exc: StewardError) -> Response:
         decision = "refused" if exc.status < 500 else "error"
         ex.finish(exc.status, decision, exc.code, exc.policy_clause)
+        ev = ex.event
+        ev.outcome = "blocked" if decision == "refused" else "error"
+        if exc.policy_clause is not None and not any(r.get("code") == exc.code for r in ev.reasons):
+            ev.reasons = [*ev.reasons, {"code": exc.code, "clause": exc.policy_clause, "message": exc.message}]
         self.submit(ex)
         return error_response(exc, ex.request_id, ex.response_headers)
 
@@ -162,6 +167,15 @@ class Pipeline:
         log.info("request.completed", endpoint=ev.endpoint, status=ev.http_status, decision=ev.decision,
                  reason=ev.reason_code, tool=ev.tool, gen_ai_request_model=ev.model_requested,
                  latency_ms=ev.latency_ms, stream=ev.stream)
+
+
+def session_id(headers: Any, body: dict[str, Any]) -> str | None:
+    """The caller's conversation/session id: `X-Steward-Session-Id`, else metadata.session_id."""
+    value = headers.get("x-steward-session-id")
+    metadata = body.get("metadata")
+    if value is None and isinstance(metadata, dict):
+        value = metadata.get("session_id") or metadata.get("conversation_id")
+    return value if isinstance(value, str) and value else None
 
 
 def _is_sse(response: httpx.Response) -> bool:

@@ -79,7 +79,10 @@ class StreamRelay:
                 return None
         if self.transform is None or not isinstance(payload, dict):
             return frame(event.data, event.event)
-        return self._frames(self.transform.process(payload), event.event)
+        out = self.transform.process(payload)
+        if len(out) == 1 and out[0] is payload:  # untouched: relay the provider's bytes as they were
+            return frame(event.data, event.event)
+        return self._frames(out, event.event)
 
     def _frames(self, payloads: list[dict[str, Any]], event: str | None) -> bytes:
         named = self.ex.endpoint is Endpoint.RESPONSES
@@ -120,6 +123,8 @@ class RelayResponse(StreamingResponse):
             status = {"error": 502, "refused": 403}.get(relay.outcome, 200)
             if relay.outcome == "refused":
                 relay.ex.event.policy_clause = "7.2"
+            if relay.outcome != "allowed":
+                relay.ex.event.outcome = {"refused": "blocked"}.get(relay.outcome, relay.outcome)
             relay.ex.finish(status, relay.outcome, relay.error_code or ("client_disconnected"
                                                                           if relay.outcome == "cancelled" else None))
             self._on_done(relay.ex)
