@@ -31,6 +31,7 @@ from proxy.answers import (
     stream_filter,
 )
 from proxy.body import parse_json, read_body, validate
+from proxy.disconnect import ClientDisconnected, unless_disconnected
 from proxy.endpoints import Endpoint
 from proxy.errors import (
     NotFound,
@@ -67,6 +68,11 @@ class Pipeline:
 
     async def render_failure(self, ex: Exchange, exc: Exception) -> Response:
         """Every failure becomes an audited OpenAI-shaped error; a bug never shows a stack trace."""
+        if isinstance(exc, ClientDisconnected):
+            ex.finish(499, "cancelled", "client_disconnected")
+            ex.event.outcome = "cancelled"
+            self.submit(ex)
+            return Response(status_code=499)  # nobody is listening; uvicorn drops it
         if isinstance(exc, StewardError):
             return self.refuse(ex, exc)
         if isinstance(exc, Refusal):
@@ -96,7 +102,8 @@ class Pipeline:
         body["model"] = route.model
         hide_usage = self._request_stream_usage(ex, body)
         ex.upstream_sending()
-        upstream = await self.gw.upstreams.send(route.tool, ex.endpoint, route.model, orjson.dumps(body))
+        send = self.gw.upstreams.send(route.tool, ex.endpoint, route.model, orjson.dumps(body))
+        upstream = await unless_disconnected(ex.request, send)
         ex.upstream_responded()
         if ex.event.stream and upstream.status_code == 200 and _is_sse(upstream):
             mark_disclosure(ex)
@@ -118,7 +125,7 @@ class Pipeline:
 
     async def _complete(self, ex: Exchange, upstream: httpx.Response) -> Response:
         try:
-            data = await upstream.aread()
+            data = await unless_disconnected(ex.request, upstream.aread())
         except httpx.TimeoutException as exc:
             raise UpstreamError("The provider stopped responding mid-answer.", code="upstream_timeout") from exc
         except httpx.HTTPError as exc:
