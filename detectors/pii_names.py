@@ -1,0 +1,195 @@
+"""Person names: context rules + spaCy NER candidates, cleaned, public figures set aside, then every
+later mention of an accepted name's parts (first name alone, surname alone, CAPITALS, possessive)
+is marked too, so "Douglas" is caught after "Service user: Douglas Roberts".
+
+Public-figure rule: a name in apposition with a national public office ("the Prime Minister, X",
+"X, the Home Secretary", "King X") is a public figure in their public role and is not personal data
+for redaction; later mentions made only of that figure's name parts are left too.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from detectors.nlp import ner_persons
+from detectors.pii_name_rules import NAME_TOKEN, rule_candidates
+from detectors.pii_name_tokens import clean_span, ok_token, strip_word
+from detectors.pii_vocab import PUBLIC_AFTER, PUBLIC_BEFORE
+
+RULE_SCORE = 0.85
+NER_SCORE = 0.7
+MENTION_SCORE = 0.75
+_WINDOW = 90
+
+
+class _Cover:
+    """Is [s, e) inside any of a set of spans? O(log n) per query (sorted starts + running max end)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [s for s, _e in ordered]
+        self._max_end: list[int] = []
+        for _s, e in ordered:
+            self._max_end.append(max(e, self._max_end[-1]) if self._max_end else e)
+
+    def contains(self, s: int, e: int) -> bool:
+        i = bisect.bisect_right(self._starts, s) - 1
+        return i >= 0 and self._max_end[i] >= e
+
+
+@dataclass(frozen=True, slots=True)
+class NameSpan:
+    start: int
+    end: int
+    score: float
+
+
+def is_public_figure(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - _WINDOW):start]
+    after = text[end:end + _WINDOW]
+    return bool(PUBLIC_BEFORE.search(before) or PUBLIC_AFTER.search(after))
+
+
+class PersonNameFinder:
+    """Finds person-name spans in one text; `nlp` is a loaded spaCy pipeline (or None: rules only)."""
+
+    def __init__(self, nlp: Any | None) -> None:
+        self.nlp = nlp
+
+    def find(self, text: str, explained: Sequence[tuple[int, int]] = ()) -> list[NameSpan]:
+        """Name spans; `explained` are spans other recognizers already claimed (skipped by NER)."""
+        scored: dict[tuple[int, int], float] = {}
+        _add(text, scored, ((s, e, RULE_SCORE) for s, e, _rule in rule_candidates(text)))
+        by_rule = set(scored)
+        if self.nlp is not None:
+            wants = _unexplained(text, [*explained, *scored], _parts(text, scored))
+            ner = [span for s, e in ner_persons(self.nlp, text, wants) if (span := clean_span(text, s, e))]
+            _add(text, scored, ((s, e, NER_SCORE) for s, e in ner if _person_context(text, s, e)))
+        _add(text, scored, ((s, e, RULE_SCORE) for s, e in _list_mates(text, scored)))
+        public = {sp for sp in scored if is_public_figure(text, *sp)}
+        public_parts = _parts(text, public)
+        # a model-only mention made of a public figure's name parts is that figure; a rule-backed one
+        # ("Mrs Khan", "Tenant: ...") is a resident who shares the name
+        private = {
+            sp: sc for sp, sc in scored.items()
+            if sp not in public and (sp in by_rule or not _parts(text, [sp]) <= public_parts)
+        }
+        names = [NameSpan(s, e, sc) for (s, e), sc in private.items()]
+        names.extend(self._mentions(text, _parts(text, private), public, private))
+        return names
+
+    @staticmethod
+    def _mentions(
+        text: str, parts: set[str], public: set[tuple[int, int]], known: dict[tuple[int, int], float]
+    ) -> list[NameSpan]:
+        if not parts:
+            return []
+        alternatives = sorted(parts | {p.upper() for p in parts}, key=len, reverse=True)
+        body = "|".join(map(regex.escape, alternatives))
+        pattern = regex.compile(rf"(?<![\p{{L}}\d])(?:{body})(?![\p{{L}}\d])")
+        covered = _Cover([*public, *known])
+        return [
+            NameSpan(m.start(), m.end(), MENTION_SCORE)
+            for m in pattern.finditer(text) if not covered.contains(m.start(), m.end())
+        ]
+
+
+def _add(
+    text: str, scored: dict[tuple[int, int], float], candidates: Iterable[tuple[int, int, float]]
+) -> None:
+    for s, e, score in candidates:
+        span = clean_span(text, s, e)
+        if span and scored.get(span, 0.0) < score:
+            scored[span] = score
+
+
+_PREV_PERSON_WORD = regex.compile(
+    r"(?i:\b(?:told|asked|ask|tell|contact|contacted|named|thank|thanks|hi|dear|hello|met|visited|emailed|"
+    r"phoned|rang|(?:spoke|spoken|talked|speak|talk|write|wrote|chatted|meet|meeting|visit) (?:to|with))"
+    r"[ \t]+)\Z"
+)
+_NEXT_PERSON_WORD = regex.compile(
+    r"\A[ \t]+(?:said|says|asked|asks|rang|agreed|explained|told|reported|wants|wanted|needs|needed|"
+    r"visited|emailed|phoned|mentioned|confirmed|felt|feels|thinks|thought|stated|answered|lives|lived|"
+    r"attended|declined|refused|missed|came|went|called)\b"
+)
+
+
+def _person_context(text: str, start: int, end: int) -> bool:
+    """A multi-word NER name stands on its own; a single word needs a person cue next to it ("asked
+    Dave", "Dave said"), which keeps one-word places, products and organisations out. (Table rows
+    never reach the model; see `detectors.nlp`.)"""
+    if len(text[start:end].split()) > 1:
+        return True
+    before = _PREV_PERSON_WORD.search(text, max(0, start - 20), start)
+    return bool(before or _NEXT_PERSON_WORD.match(text, end))
+
+
+_LIST_LINE = regex.compile(
+    rf"(?m)^[ \t]*(?:[-*•]|\d{{1,2}}[.)])?[ \t]*({NAME_TOKEN}(?:[ \t]{NAME_TOKEN}){{1,2}})"
+)
+
+
+def _list_mates(text: str, known: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Names listed one per line: a line opening with two or three name-like words, next to a line
+    that opens with a known name, is a name too. One pass down and one up spread it along the list."""
+    lines = [(m.start(1), m.end(1)) for m in _LIST_LINE.finditer(text)]
+    starts = {s for s, _e in known}
+    named = [s in starts for s, _e in lines]
+    found: list[tuple[int, int]] = []
+    for order in (range(len(lines)), range(len(lines) - 1, -1, -1)):
+        for i in order:
+            if named[i] or not _adjacent_named(text, lines, named, i):
+                continue
+            s, e = lines[i]
+            words = text[s:e].split()
+            while words and not all(ok_token(w) for w in words):
+                words.pop()
+            if len(words) >= 2:
+                found.append((s, s + len(" ".join(words))))
+                named[i] = True
+    return found
+
+
+def _adjacent_named(text: str, lines: list[tuple[int, int]], named: list[bool], i: int) -> bool:
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(lines) and named[j]:
+            lo, hi = sorted((lines[i][0], lines[j][0]))
+            if text.count("\n", lo, hi) == 1:
+                return True
+    return False
+
+
+_LOWER_WORD = regex.compile(r"\b\p{Ll}[\p{Ll}'’-]+\b")
+_CONTRACTION = regex.compile(r"(?i)n['’]t$|['’](?:m|re|ll|ve|d)$")
+
+
+def _unexplained(
+    text: str, covered: Iterable[tuple[int, int]], known: set[str]
+) -> Callable[[int, int], bool]:
+    """Predicate: could the capitalised word at [s, e) be a name part nothing has explained yet?
+
+    Not if it is a function/organisation word, in CAPITALS (a heading), a contraction, a known name
+    part (later mentions are found without the model), inside another finding, a label ("Impact:"),
+    or a word this same text also uses in lower case ("Risk" ... "the risk")."""
+    cover = _Cover(covered)
+    lower = set(_LOWER_WORD.findall(text))
+
+    def wants(s: int, e: int) -> bool:
+        word = strip_word(text, s, e)
+        if not ok_token(word) or word in known or (word.isupper() and len(word) > 1):
+            return False
+        if word.lower() in lower or _CONTRACTION.search(word) or text.startswith(":", e):
+            return False
+        return not cover.contains(s, e)
+
+    return wants
+
+
+def _parts(text: str, spans: Iterable[tuple[int, int]]) -> set[str]:
+    return {tok for s, e in spans for tok in text[s:e].split() if ok_token(tok)}

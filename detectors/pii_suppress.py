@@ -1,0 +1,96 @@
+"""False-positive control: general rules that drop a candidate finding, each a predicate on
+(text, start, end). The table `RULES` is the single place to see what is suppressed and why.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+
+import regex
+
+from detectors.pii_vocab import MAILBOX_WORDS
+
+Rule = Callable[[str, int, int], bool]
+
+_NUMERIC = frozenset(
+    {"PHONE_NUMBER", "UK_NHS", "CREDIT_CARD", "UK_BANK_ACCOUNT", "UK_PASSPORT", "IP_ADDRESS"}
+)
+
+_REFERENCE_CUE = regex.compile(
+    r"(?i)\b(?:ref(?:erence)?|invoice|inv|p\.?o\.?|purchase order|order|case|ticket|application|claim|"
+    r"policy|change|request|job|incident|booking|transaction|receipt|permit|pcn|penalty charge notice|"
+    r"notice|certificate|licence|contract|tender|batch|serial|version|build|release|account ref|"
+    r"customer ref|asset|item|file)\b(?:[ \t]*(?:no\.?|number|num|#|id|ref))?[ \t]*[:#.]?[ \t]*$"
+)
+_NHS_CUE = regex.compile(r"(?i)\bnhs\b[^\n]{0,25}$")
+_NHS_LABEL = regex.compile(r"(?i)\bnhs\b(?:[ \t]*(?:no\.?|number|num|#))?[ \t]*[:#]?[ \t]*\Z")
+_STANDARD_CUE = regex.compile(r"\b(?:ISO(?:/IEC)?|IEC|BS(?: EN| ISO)?|EN|PAS|BSI|NIST(?: SP)?)[ \t:/-]*$")
+_CODE_LEFT = regex.compile(r"[A-Za-z0-9][/_-]\Z|[A-Za-z]\Z")
+_CODE_RIGHT = regex.compile(r"[/_-][A-Za-z0-9]|[A-Za-z]")
+_VERSION_CUE = regex.compile(r"(?i)\b(?:version|ver\.?|v|build|release|firmware)[ \t:]*$")
+
+
+def _before(text: str, start: int, width: int = 40) -> str:
+    return text[max(0, start - width):start].rsplit("\n", 1)[-1]
+
+
+def reference_number(text: str, start: int, end: int) -> bool:
+    """A number labelled as a reference, invoice, order, case, ... number (and not as an NHS number)."""
+    before = _before(text, start)
+    return bool(_REFERENCE_CUE.search(before)) and not _NHS_CUE.search(before)
+
+
+def nhs_labelled_non_phone(text: str, start: int, end: int) -> bool:
+    """A number right after an NHS-number label is not a phone number, even when it fails mod 11."""
+    return bool(_NHS_LABEL.search(_before(text, start)))
+
+
+def embedded_in_code(text: str, start: int, end: int) -> bool:
+    """Digits that are part of a longer code such as INV-2025-04430, AUD/2026/007 or CHG0026672."""
+    left = text[max(0, start - 2):start]
+    right = text[end:end + 2]
+    return bool(_CODE_LEFT.search(left) or _CODE_RIGHT.match(right))
+
+
+def standard_number(text: str, start: int, end: int) -> bool:
+    """The number of a published standard: ISO 27001, BS 7666, PAS 2035, ISO/IEC 27001:2022."""
+    return bool(_STANDARD_CUE.search(_before(text, start, 16)))
+
+
+def version_number(text: str, start: int, end: int) -> bool:
+    return bool(_VERSION_CUE.search(_before(text, start, 16)))
+
+
+@lru_cache(maxsize=2048)
+def _segments_into_mailbox_words(word: str) -> bool:
+    if not word:
+        return True
+    return any(
+        word[:i] in MAILBOX_WORDS and _segments_into_mailbox_words(word[i:]) for i in range(len(word), 1, -1)
+    )
+
+
+def functional_mailbox(text: str, start: int, end: int) -> bool:
+    """counciltax@…, no-reply@…, foi@…, customer.services@…: a role mailbox, not a person's address."""
+    local = text[start:end].split("@", 1)[0].lower()
+    parts = [p for p in regex.split(r"[._+-]+", local) if p]
+    return bool(parts) and all(_segments_into_mailbox_words(p) for p in parts)
+
+
+RULES: tuple[tuple[str, frozenset[str], Rule], ...] = (
+    ("reference_number", frozenset({"PHONE_NUMBER", "UK_NHS"}), reference_number),
+    ("nhs_labelled_non_phone", frozenset({"PHONE_NUMBER"}), nhs_labelled_non_phone),
+    ("embedded_in_code", _NUMERIC, embedded_in_code),
+    ("standard_number", _NUMERIC, standard_number),
+    ("version_number", frozenset({"IP_ADDRESS", "PHONE_NUMBER"}), version_number),
+    ("functional_mailbox", frozenset({"EMAIL_ADDRESS"}), functional_mailbox),
+)
+
+
+def suppressed(entity: str, text: str, start: int, end: int) -> str | None:
+    """The name of the first rule that suppresses this candidate, or None to keep it."""
+    for name, entities, rule in RULES:
+        if entity in entities and rule(text, start, end):
+            return name
+    return None

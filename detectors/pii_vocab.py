@@ -1,0 +1,117 @@
+"""Generic vocabularies used to reject name candidates and recognise public roles and mailboxes.
+
+Hand-written from ordinary English and UK public-sector usage (organisation words, job titles,
+calendar words, national offices). None of it is derived from any corpus or name generator.
+"""
+
+from __future__ import annotations
+
+import regex
+from spacy.lang.en.stop_words import STOP_WORDS
+
+# A token in a candidate name that marks it as an organisation, place, document or date, not a person:
+# a candidate holding one is rejected whole.
+NOT_NAME_WORDS = frozenset(
+    """
+    council councils borough city county district metropolitan authority authorities combined team teams
+    service services department dept directorate board committee panel agency office trust nhs ombudsman
+    commission commissioner ministry government association unit centre center group partnership
+    foundation charity society limited ltd plc llp inc company bank building college school academy
+    university hospital surgery practice clinic pharmacy police court tribunal church mosque temple
+    care social housing benefits benefit revenues revenue finance payroll policy policies act acts
+    regulations scheme strategy plan report appendix section paragraph clause schedule annex table
+    figure street road avenue close drive way crescent rise place gardens terrace square parade mews
+    monday tuesday wednesday thursday friday saturday sunday january february march april june july
+    august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
+    christmas easter ramadan diwali
+    dob nhs nino ni tel phone mobile email fax ref reference invoice address postcode vehicle
+    english england british britain uk scotland wales welsh scottish irish europe european london
+    god allah jesus
+    sir madam all everyone colleagues st saint ward security staff
+    teams zoom outlook excel word microsoft google sharepoint
+    yes no n/a tbc tbd na none
+    """.split()
+)
+
+# Role and job words: trimmed from the edges of a candidate ("Claimant Gareth Price" -> "Gareth Price").
+ROLE_WORDS = frozenset(
+    """
+    manager officer assistant adviser advisor director head chief executive lead coordinator
+    administrator analyst engineer consultant practitioner worker supervisor chair secretary minister
+    mayor leader member members councillor cllr clerk inspector assessor librarian surveyor loader
+    claimant applicant tenant resident residents referrer employee client customer patient pupil
+    student carer landlord user caseworker solicitor nurse doctor gp teacher
+    """.split()
+)
+
+# Lower-case particles inside surnames ("Maria de Souza", "Ahmed bin Said").
+NAME_PARTICLES = frozenset("de da di do dos das du van von der den ter le la al el bin ibn ben binti".split())
+
+# Capitalised words that start sentences or headings and are never names on their own:
+# spaCy's English stop-word list plus common sentence openers and request verbs.
+COMMON_WORDS = frozenset(STOP_WORDS) | frozenset(
+    """
+    yesterday today tonight tomorrow recently currently unfortunately apparently however meanwhile
+    later earlier sadly hopefully finally additionally also overall generally initially
+    the a an i he she it we they you his her their our my your this that these those there here
+    please thanks thank hello hi dear regards kind best many yours sincerely faithfully
+    can could would should will shall may might must do does did is are was were be been have has had
+    not and or but if when while after before because so then also as at by for from in into of on
+    to with without about over under following re fw fwd subject note notes update summary draft
+    important urgent action actions outcome outcomes background purpose recommendation recommendations
+    visited called spoke agreed discussed confirmed explained reported said asked told
+    name date time total number new old current previous next last first second third
+    mrs mr ms miss dr mx prof
+    find check look search write draft summarise summarize rewrite translate list tell give make create
+    send show get track locate identify compare explain review flag use help read reply respond
+    """.split()
+)
+
+# Given names that are also everyday English words: never trimmed or rejected as "common words".
+NAME_LIKE_COMMON_WORDS = frozenset(
+    "will mark may bill grace hope rose june pat sue don jack frank rob bob art dawn faith joy sunny "
+    "summer ray drew gene chase lane max bella".split()
+)
+
+# National public offices (apposition with a name marks a public figure in their public role).
+_OFFICES = (
+    r"(?:Deputy )?Prime Minister|Chancellor(?: of the Exchequer| of the Duchy of Lancaster)?|"
+    r"(?:Home|Foreign|Health|Education|Justice|Defence|Culture|Business|Transport|Environment|Housing|"
+    r"Work and Pensions|Levelling[ -]Up|Chief|Shadow [\p{L} ]{1,30}?) Secretary|"
+    r"Secretary of State(?: for [\p{L},& ]{3,60}?)?|(?:Shadow )?Minister(?: (?:for|of) [\p{L},& ]{3,60}?)?|"
+    r"(?:Metro )?Mayor of [\p{Lu}][\p{L} ]{1,40}?|First Minister(?: of [\p{Lu}]\p{L}+)?|"
+    r"Chief Medical Officer(?: for [\p{Lu}]\p{L}+)?|Chief Scientific Adviser|"
+    r"Leader of the (?:Opposition|House of (?:Commons|Lords))|Speaker of the House of Commons|"
+    r"Attorney General|Solicitor General|Governor of the Bank of England|Archbishop of [\p{Lu}]\p{L}+|"
+    r"Information Commissioner|Children's Commissioner(?: for [\p{Lu}]\p{L}+)?|"
+    r"Chief Executive of NHS England|Lord Chancellor|President of the United States|US President|"
+    r"Leader of the [\p{Lu}][\p{L} ]{1,30}? Party|Health and Social Care Secretary"
+)
+_MONARCH = r"\b(?:King|Queen|Prince|Princess)"
+_RT_HON = r"Rt\.?[ \t]+Hon\.?[ \t]+"
+PUBLIC_BEFORE = regex.compile(
+    rf"(?:\b(?:{_OFFICES}),?[ \t]+(?:(?:the[ \t]+)?{_RT_HON})?|{_MONARCH}[ \t]+|\b{_RT_HON})$"
+)
+PUBLIC_AFTER = regex.compile(
+    rf"^(?:,?[ \t]+(?:the|as)[ \t]+(?:(?:current|former|then)[ \t]+)?(?:{_OFFICES})\b|[ \t]+MP\b)"
+)
+
+# Email local parts made only of these role/service words are functional mailboxes, not people.
+MAILBOX_WORDS = frozenset(
+    """
+    no not do reply noreply donotreply info information enquiries enquiry contact contactus help helpdesk
+    support admin administration office post postmaster webmaster hostmaster abuse security privacy
+    foi eir sar dpo data protection dataprotection records ig governance information compliance
+    council tax counciltax ctax business rates nndr housing homeless homelessness benefits benefit
+    revenues planning licensing licence parking permits complaints complaint feedback comments customer
+    customers services service care team teams hr payroll finance accounts payable receivable invoices
+    procurement it ict digital servicedesk desk social safeguarding mash adults adult children childrens
+    families early education schools admissions transport highways waste recycling bins environmental
+    health environment democratic democracy services elections electoral register registration
+    registrar registrars members committee press media communications comms news marketing events
+    sales orders bookings booking reception switchboard general mail mailbox team staff jobs careers
+    recruitment payments payment refunds refund fraud audit legal insurance claims estates property
+    facilities library libraries leisure culture tenancy repairs lettings rent rents noreplies
+    alerts notifications notification system systems monitoring reports reporting update updates
+    """.split()
+)
