@@ -1,8 +1,8 @@
 """Batched, off-the-request-path audit writing that never loses a row silently.
 
     writer = AuditWriter(engine)
-    await writer.start()                 # app lifespan start-up
-    writer.submit(event)                 # request path: no await, no I/O; snapshots the event
+    await writer.start()                 # app lifespan start-up (replays the journal, if any)
+    writer.submit(event)                 # request path: no await; snapshots the event (+ one journal write)
     if not writer.healthy: refuse        # fail closed while the store is failing
     await writer.close()                 # lifespan shutdown: flushes everything pending
 
@@ -12,6 +12,19 @@ load batches grow by themselves. A failed batch stays at the head of the queue a
 capped exponential backoff; inserts are idempotent on `request_id`, so a batch whose commit succeeded
 but whose acknowledgement was lost lands exactly once. Memory is bounded by `max_pending`; rows beyond it
 are dropped and logged as `audit.dropped` with their request ids (never any other field).
+
+Content. `submit` also snapshots `event.content` per `event.audit_level` (see `audit.content`): nothing for
+`metadata`, plain for `redacted`, AES-GCM ciphertext for `full` — encrypted here, before it is queued or
+journaled, and `submit` raises `ContentKeyError` for a `full` event when no key is configured (fail closed).
+The record carries `content_digest`; the store links it into the hash chain (see `audit.store`).
+
+Durability (`journal_path`). With a journal, `submit` appends the row (and its content row) to a local
+append-only file before it returns, i.e. before the request is answered; a committed batch checkpoints it,
+and `start()` replays whatever a killed process left uncommitted (inserts are idempotent). The journal also
+lifts the memory bound: rows beyond `max_pending` stay in the file only and are read back as the queue
+drains, so nothing is dropped while the disk accepts writes. `on_store_down` chooses what a failing store
+means for `healthy`: "refuse" (default) fails closed as without a journal; "spool" stays healthy while the
+journal accepts writes, and the rows reach the store when it returns. Spooling needs a journal.
 """
 
 from __future__ import annotations
@@ -21,12 +34,15 @@ import time
 from collections import deque
 from dataclasses import dataclass
 from itertools import islice
-from typing import Any
+from pathlib import Path
+from typing import Any, Literal
 
 import structlog
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from audit.content import ContentKey, ContentKeyError, content_digest, content_row, load_key
 from audit.events import AuditEvent
+from audit.journal import Journal, JournalError, Mark
 from audit.store import RowInserter
 
 log = structlog.get_logger("steward.audit")
@@ -41,13 +57,32 @@ class WriterSettings:
     close_timeout_s: float = 10.0  # how long close() keeps retrying a failing store before giving up
     stall_s: float = 5.0  # a write in progress for longer than this makes the writer unhealthy
     write_timeout_s: float = 10.0  # PostgreSQL statement timeout per batch (see audit.store.RowInserter)
+    journal_path: Path | None = None  # local durable journal (see audit.journal); None: memory only
+    journal_fsync: bool = False  # fsync each entry (survives power loss; costs a disk flush per request)
+    on_store_down: Literal["refuse", "spool"] = "refuse"  # spool: stay healthy while the journal works
+
+    def __post_init__(self) -> None:
+        if self.on_store_down == "spool" and self.journal_path is None:
+            raise ValueError("on_store_down='spool' needs a journal_path")
+
+
+# One queued row: (sequence number, row, content row or None, journal mark or None).
+Item = tuple[int, dict[str, Any], dict[str, Any] | None, Mark | None]
 
 
 class AuditWriter:
-    def __init__(self, engine: AsyncEngine, settings: WriterSettings | None = None) -> None:
+    def __init__(
+        self, engine: AsyncEngine, settings: WriterSettings | None = None, content_key: ContentKey | None = None
+    ) -> None:
+        """`content_key` defaults to STEWARD_AUDIT_KEY when it is set (needed only for level `full`)."""
         self._settings = settings or WriterSettings()
         self._insert = RowInserter(engine, self._settings.write_timeout_s)
-        self._pending: deque[tuple[int, dict[str, Any]]] = deque()  # (sequence number, row), oldest first
+        self._key = content_key or _key_from_env()
+        self._journal: Journal | None = None
+        self._journal_failing = False
+        self._spill_from: int | None = None  # journal offset of the first row held only in the journal
+        self._spill_seq = 0  # sequence number of that row (spilled rows are contiguous, in journal order)
+        self._pending: deque[Item] = deque()  # oldest first
         self._wakeup = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self._closing = False
@@ -63,10 +98,15 @@ class AuditWriter:
     def healthy(self) -> bool:
         """True while running, no write has failed since the last success and none is stalled.
 
-        False means: refuse new requests (fail closed) until the store accepts writes again.
+        False means: refuse new requests (fail closed) until the store accepts writes again. With
+        `on_store_down="spool"` a failing store does not count while the journal accepts writes.
         """
         running = self._task is not None and not self._task.done() and not self._closing
-        return running and not self._failing and not self._stalled()
+        if not running or self._journal_failing:
+            return False
+        if self._settings.on_store_down == "spool":
+            return True
+        return not self._failing and not self._stalled()
 
     def _stalled(self) -> bool:
         since = self._writing_since
@@ -74,8 +114,9 @@ class AuditWriter:
 
     @property
     def pending(self) -> int:
-        """Rows queued or failing, not yet written."""
-        return len(self._pending)
+        """Rows queued or failing, not yet written (including rows held only in the journal)."""
+        spilled = self._submitted - self._spill_seq + 1 if self._spill_from is not None else 0
+        return len(self._pending) + spilled
 
     @property
     def written(self) -> int:
@@ -88,25 +129,60 @@ class AuditWriter:
         return self._dropped
 
     async def start(self) -> None:
-        if self._task is None and not self._closed:
-            self._task = asyncio.create_task(self._run(), name="steward-audit-writer")
-            self._task.add_done_callback(self._on_task_done)
+        """Start writing. With a journal, first open it (JournalError if another process holds it) and queue
+        every row it holds that was never committed (the previous process was killed or could not flush)."""
+        if self._task is not None or self._closed:
+            return
+        if self._settings.journal_path is not None and self._journal is None:
+            self._journal = Journal.open(self._settings.journal_path, fsync=self._settings.journal_fsync)
+            replayed = sum(1 for _ in self._journal.read())
+            if replayed:
+                self._spill_from, self._spill_seq, self._submitted = 0, 1, replayed
+                log.warning("audit.journal_replaying", count=replayed)
+        self._task = asyncio.create_task(self._run(), name="steward-audit-writer")
+        self._task.add_done_callback(self._on_task_done)
 
     def submit(self, event: AuditEvent) -> None:
-        """Queue a snapshot of `event`; no I/O. Raises ValueError/TypeError only for a malformed event.
+        """Queue a snapshot of `event` (and journal it). Raises ValueError/TypeError for a malformed event,
+        ContentKeyError for a `full` event without a key.
 
-        A row that cannot be kept (writer closed, or `max_pending` rows already held while the store
-        fails) is dropped and logged as `audit.dropped` with its request id.
+        A row that cannot be kept (writer closed, or `max_pending` rows already held while the store fails
+        and no journal to spill to) is dropped and logged as `audit.dropped` with its request id.
         """
         row = event.to_row()
+        content = content_row(row["request_id"], row["audit_level"], event.content, self._key, row["received_at"])
+        if content is not None:
+            row["content_digest"] = content_digest(content)
         self._submitted += 1
         if self._closed:
             self._drop([row], reason="closed")
-        elif len(self._pending) >= self._settings.max_pending:
-            self._drop([row], reason="queue_full")
+            return
+        start = self._journal.end if self._journal is not None else 0
+        mark = self._journal_append(row, content)
+        if self._spill_from is None and len(self._pending) < self._settings.max_pending:
+            self._pending.append((self._submitted, row, content, mark))
+        elif mark is not None:  # held in the journal only; read back as the queue drains
+            if self._spill_from is None:
+                self._spill_from, self._spill_seq = start, self._submitted
         else:
-            self._pending.append((self._submitted, row))
-            self._wakeup.set()
+            self._drop([row], reason="queue_full")
+            return
+        self._wakeup.set()
+
+    def _journal_append(self, row: dict[str, Any], content: dict[str, Any] | None) -> Mark | None:
+        if self._journal is None:
+            return None
+        try:
+            mark = self._journal.append(row, content)
+        except JournalError as exc:
+            if not self._journal_failing:
+                log.error("audit.journal_failed", error=str(exc))
+            self._journal_failing = True
+            return None
+        if self._journal_failing:
+            self._journal_failing = False
+            log.info("audit.journal_recovered")
+        return mark
 
     async def flush(self) -> None:
         """Wait until every row submitted before this call is written (or dropped and logged).
@@ -123,7 +199,8 @@ class AuditWriter:
         await future
 
     async def close(self) -> None:
-        """Write everything pending, then stop. Rows still unwritable after `close_timeout_s` are dropped."""
+        """Write everything pending, then stop. Rows still unwritable after `close_timeout_s` are dropped
+        (without a journal) or left in the journal for the next start (logged as `audit.left_in_journal`)."""
         if self._closing:
             return
         self._closing = True
@@ -134,13 +211,22 @@ class AuditWriter:
                 self._task.cancel()
                 await asyncio.wait({self._task})
         self._closed = True
-        self._drop([row for _, row in self._pending], reason="shutdown")
+        if self._journal is not None:
+            unjournaled = [row for _, row, _, mark in self._pending if mark is None]  # the journal had failed
+            self._drop(unjournaled, reason="shutdown")
+            if self.pending > len(unjournaled):
+                log.warning("audit.left_in_journal", count=self.pending - len(unjournaled))
+            self._journal.close()
+        else:
+            self._drop([row for _, row, _, _ in self._pending], reason="shutdown")
         self._pending.clear()
+        self._spill_from = None
         self._wake_waiters()
 
     async def _run(self) -> None:
         delay = self._settings.retry_initial_s
         while True:
+            self._refill()
             if not self._pending:
                 if self._closing:
                     return
@@ -153,11 +239,28 @@ class AuditWriter:
                 await asyncio.sleep(delay)
                 delay = min(delay * 2, self._settings.retry_max_s)
 
+    def _refill(self) -> None:
+        """Read rows held only in the journal back into the queue, oldest first, while there is room."""
+        if self._spill_from is None or self._journal is None or len(self._pending) >= self._settings.max_batch:
+            return
+        room = self._settings.max_pending - len(self._pending)
+        seq = self._spill_seq
+        for entry in self._journal.read(self._spill_from):
+            if room <= 0:
+                break
+            self._pending.append((seq, entry.row, entry.content, entry.mark))
+            self._spill_from, seq, room = entry.mark.end, seq + 1, room - 1
+        self._spill_seq = seq
+        if seq > self._submitted:  # caught up with the journal
+            self._spill_from = None
+
     async def _write_batch(self) -> bool:
-        batch = [row for _, row in islice(self._pending, self._settings.max_batch)]
+        items = list(islice(self._pending, self._settings.max_batch))
+        batch = [row for _, row, _, _ in items]
+        contents = [content for _, _, content, _ in items if content is not None]
         started = self._writing_since = time.monotonic()
         try:
-            skipped = await self._insert(batch)
+            skipped = await self._insert(batch, contents)
         except Exception as exc:  # any store failure, or a hung store: keep the rows, report, retry
             self._failing = True
             error = type(exc).__name__
@@ -168,6 +271,7 @@ class AuditWriter:
         for _ in batch:
             self._pending.popleft()
         self._written += len(batch)
+        self._checkpoint(items[-1][3])
         if self._failing:
             self._failing = False
             log.info("audit.write_recovered", count=len(batch), pending=self.pending)
@@ -178,6 +282,14 @@ class AuditWriter:
         self._wake_waiters()
         return True
 
+    def _checkpoint(self, mark: Mark | None) -> None:
+        if self._journal is None or mark is None:
+            return
+        try:
+            self._journal.committed(mark)
+        except (JournalError, OSError) as exc:  # the rows are stored; at worst they are replayed (idempotent)
+            log.warning("audit.journal_checkpoint_failed", error=type(exc).__name__)
+
     def _drop(self, rows: list[dict[str, Any]], reason: str) -> None:
         if rows:
             ids = [row["request_id"] for row in rows]
@@ -186,7 +298,11 @@ class AuditWriter:
 
     def _settled_through(self) -> int:
         """Every row with a sequence number up to this one is written or dropped."""
-        return self._pending[0][0] - 1 if self._pending else self._submitted
+        if self._pending:
+            return self._pending[0][0] - 1
+        if self._spill_from is not None:
+            return self._spill_seq - 1
+        return self._submitted
 
     def _wake_waiters(self) -> None:
         through = self._settled_through()
@@ -209,3 +325,10 @@ class AuditWriter:
             if not future.done():
                 future.set_exception(RuntimeError("audit writer stopped"))
         self._waiters = []
+
+
+def _key_from_env() -> ContentKey | None:
+    try:
+        return load_key()
+    except ContentKeyError:
+        return None

@@ -21,6 +21,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+import audit.records_schema  # noqa: F401  (adds the records columns to audit_records)
 from audit.db import create_engine, upgrade
 from audit.writer import AuditWriter
 from tests.audit.support import FAST_RETRY

@@ -73,6 +73,26 @@ def full_event(request_id: str = "req-full") -> AuditEvent:
     )
 
 
+def record_event(request_id: str, level: str = "metadata", retention_days: int | None = 30) -> AuditEvent:
+    """An event with every records field (issue 5) filled in."""
+    ev = full_event(request_id)
+    ev.received_at = datetime.now(UTC)
+    ev.outcome = "redacted"
+    ev.reasons = [{"code": "pii_redacted", "clause": "10.3", "message": "Personal data was redacted."}]
+    ev.categories = ["personal_data"]
+    ev.findings_detail = [
+        {"entity": "UK_NHS", "label": "NHS number", "count": 2, "detectors": ["pii_ids"], "max_score": 0.95},
+        {"entity": "PERSON", "label": "Person name", "count": 1, "detectors": ["pii_names", "nlp"], "max_score": 0.7},
+    ]
+    ev.disclosure_shown = True
+    ev.session_id = "sess-42"
+    ev.audit_level = level
+    ev.retention_days = retention_days
+    ev.energy_wh = 0.123
+    ev.co2e_g = 0.0256
+    return ev
+
+
 def minimal_event(request_id: str) -> AuditEvent:
     now = datetime.now(UTC)
     return AuditEvent(request_id=request_id, received_at=now, endpoint="models", decision="allowed")
