@@ -15,6 +15,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, field_validator, model_validator
 
+from config.audit_config import EnergyFactors, JournalSettings, RetentionSettings
 from config.base import ID_PATTERN, Strict, ToolStatus
 from config.usecases import PolicyDocument, ProhibitedUse, UseCase, UserRecord, default_prohibited_uses
 
@@ -139,6 +140,11 @@ class AuditSettings(Strict):
     url: str = "sqlite+aiosqlite:///steward.db"
     migrate_on_start: bool = True
     max_batch: Annotated[int, Field(ge=1, le=10_000)] = 500
+    default_retention_days: Annotated[int, Field(ge=1, le=3650)] = 365  # rows refused before a use case applies
+    max_content_chars: Annotated[int, Field(ge=0)] = 200_000  # per prompt/output kept at redacted/full level
+    energy: EnergyFactors = Field(default_factory=EnergyFactors)
+    retention: RetentionSettings = Field(default_factory=RetentionSettings)
+    journal: JournalSettings = Field(default_factory=JournalSettings)
 
 
 class GatewaySettings(Strict):

@@ -20,6 +20,7 @@ from policies.restore import (
     restore_completion,
     restore_responses,
 )
+from proxy.audit_capture import ContentCollector
 from proxy.endpoints import Endpoint
 from proxy.errors import PolicyRefusal
 from proxy.exchange import Exchange
@@ -209,6 +210,8 @@ class Chain:
 
 def stream_filter(ex: Exchange, screen_output: bool) -> StreamFilter | None:
     filters: list[StreamFilter] = [OutputGuard()] if screen_output else []
+    if ex.event.audit_level == "redacted":  # the provider's text, placeholders not restored
+        filters.append(ContentCollector(ex))
     if ex.pseudonymiser is not None:
         if ex.endpoint is Endpoint.RESPONSES:
             filters.append(_ResponsesRestore(ResponsesStreamRestorer(ex.pseudonymiser)))
@@ -217,6 +220,8 @@ def stream_filter(ex: Exchange, screen_output: bool) -> StreamFilter | None:
     notice = disclosure_text(ex)
     if notice is not None and ex.endpoint is Endpoint.CHAT:
         filters.append(ChatNoticeFilter(notice))
+    if ex.event.audit_level == "full":  # what the caller saw
+        filters.append(ContentCollector(ex))
     return Chain(*filters) if filters else None
 
 

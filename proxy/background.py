@@ -14,6 +14,7 @@ from pathlib import Path
 import structlog
 import watchfiles
 
+from audit.retention import purge_loop
 from proxy.gateway import Gateway
 
 log = structlog.get_logger("steward.background")
@@ -54,6 +55,10 @@ def _install_sighup(gateway: Gateway) -> bool:
 async def background_tasks(gateway: Gateway) -> AsyncIterator[None]:
     settings = gateway.config.gateway
     tasks = [asyncio.create_task(poll_overrides(gateway, settings.policy_poll_s))]
+    retention = settings.audit.retention
+    if retention.enabled:
+        tasks.append(asyncio.create_task(purge_loop(gateway.engine, retention.purge_interval_s, retention.actor,
+                                                    retention.delete_records)))
     path = gateway.settings.config_path
     if path is not None and settings.watch_policy_file:
         tasks.append(asyncio.create_task(watch_policy_file(gateway, path)))

@@ -145,6 +145,20 @@ def cmd_set_status(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_audit(args: argparse.Namespace) -> int:
+    import getpass
+
+    from audit import cli_ops
+
+    settings = _settings(args)
+    loaded = _load(settings)
+    url = settings.resolve_database_url(loaded.config.gateway.audit.url)
+    if args.audit_command == "verify":
+        return _run(cli_ops.verify(url))
+    actor = args.actor or f"cli:{getpass.getuser()}"
+    return _run(cli_ops.purge(url, actor=actor, delete_records=args.delete_records))
+
+
 def cmd_db_upgrade(args: argparse.Namespace) -> int:
     from proxy.bootstrap import upgrade_database
 
@@ -205,6 +219,16 @@ def build_parser() -> argparse.ArgumentParser:
             cmd.add_argument("--reason", required=True)
             cmd.add_argument("--config")
             cmd.set_defaults(func=cmd_set_status, group=group)
+
+    audit = sub.add_parser("audit", help="audit store tools").add_subparsers(dest="audit_command", required=True)
+    verify = audit.add_parser("verify", help="check the hash chain; reports the first broken record")
+    verify.add_argument("--config")
+    verify.set_defaults(func=cmd_audit)
+    purge = audit.add_parser("purge", help="delete expired content now (legal holds respected; receipt kept)")
+    purge.add_argument("--config")
+    purge.add_argument("--delete-records", action="store_true", help="also delete whole expired records")
+    purge.add_argument("--actor", help="who is purging (default cli:<user>)")
+    purge.set_defaults(func=cmd_audit)
 
     db = sub.add_parser("db", help="database tools").add_subparsers(dest="db_command", required=True)
     up = db.add_parser("upgrade", help="apply schema migrations")

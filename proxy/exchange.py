@@ -38,6 +38,8 @@ class Exchange:
     decision: Decision | None = None
     pseudonymiser: Pseudonymiser | None = None  # in memory, this request only; never logged or stored
     disclosed: bool = False
+    audit_prompt: str | None = None  # content kept for the audit row (see proxy/audit_capture.py)
+    audit_output: str | None = None
 
     @classmethod
     def begin(cls, request: Request, endpoint: Endpoint, trust_forwarded_for: bool) -> Exchange:

@@ -9,7 +9,9 @@ import httpx
 import structlog
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from audit.content import audit_content_key_available
 from audit.db import create_engine, upgrade
+from audit.journal import JournalError
 from audit.writer import AuditWriter, WriterSettings
 from config.loader import LoadedConfig
 from config.models import PolicyConfig
@@ -23,6 +25,8 @@ from proxy.scanner import Scanner, build_scanner
 from proxy.upstream import Upstreams
 
 log = structlog.get_logger("steward.gateway")
+
+JOURNAL_SLOTS = 32
 
 class Inspector(Protocol):
     """Stage 5: choose the use case, scan, decide and transform a request body."""
@@ -81,8 +85,8 @@ async def open_gateway(settings: Settings, loaded: LoadedConfig, transport: http
     owned = scanner is None
     scanner = scanner or build_scanner(config.gateway.detection)
     keys = KeyStore(engine)
-    writer = AuditWriter(engine, WriterSettings(max_batch=config.gateway.audit.max_batch))
-    await writer.start()
+    check_audit_key(config)
+    writer = await start_writer(engine, settings, config)
     policy = PolicyHolder(loaded, settings.config_path)
     governance = GovernanceStore(engine)
     acks = AcknowledgementCache(governance, lambda: policy.effective.policy.version)
@@ -95,6 +99,31 @@ async def open_gateway(settings: Settings, loaded: LoadedConfig, transport: http
     await gateway.refresh_overrides()
     log.info("gateway.started", tools=[t.id for t in config.tools], policy_version=loaded.digest)
     return gateway
+
+
+def check_audit_key(config: PolicyConfig) -> None:
+    """Use cases that keep full (original) content need the encryption key: refuse to start without it."""
+    full = [uc.id for uc in config.use_cases if str(uc.audit.level) == "full"]
+    if full and not audit_content_key_available():
+        raise RuntimeError(f"use cases {full} keep full audit content but STEWARD_AUDIT_KEY is not set")
+
+
+async def start_writer(engine: AsyncEngine, settings: Settings, config: PolicyConfig) -> AuditWriter:
+    """Start the audit writer on the first free journal slot: each worker process of one data folder
+    takes its own journal file, and a slot a dead process left behind is replayed by whoever takes it."""
+    audit = config.gateway.audit
+    journal = audit.journal
+    base = settings.data_dir / journal.path if journal.path else None
+    for slot in range(JOURNAL_SLOTS if base is not None else 1):
+        path = None if base is None else (base if slot == 0 else base.with_name(f"{base.name}.{slot}"))
+        writer = AuditWriter(engine, WriterSettings(max_batch=audit.max_batch, journal_path=path,
+                                                    journal_fsync=journal.fsync, on_store_down=journal.on_store_down))
+        try:
+            await writer.start()
+        except JournalError:
+            continue
+        return writer
+    raise RuntimeError(f"every audit journal slot under {base} is in use")
 
 
 async def close_gateway(gateway: Gateway) -> None:

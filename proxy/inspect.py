@@ -14,6 +14,7 @@ from typing import Any
 
 import structlog
 
+from audit.content import audit_content_key_available
 from config.base import Action
 from config.models import PolicyConfig
 from detectors.base import DetectorError, Finding
@@ -22,6 +23,7 @@ from policies.decision import Decision, Subject
 from policies.operators import Pseudonymiser
 from policies.transform import to_transform, transform
 from policies.usecases import select_use_case
+from proxy.audit_capture import capture_prompt
 from proxy.errors import PolicyRefusal, ServiceUnavailable
 from proxy.exchange import Exchange
 from proxy.textfields import TextField, apply, extract, replace
@@ -63,7 +65,9 @@ class PolicyInspector:
         findings = [f for found in per_field for f in found]
         decision = decide(ctx, findings)
         enforce(ex, decision, findings)
-        return self._transform(ex, body, fields, per_field, decision)
+        forwarded = self._transform(ex, body, fields, per_field, decision)
+        capture_prompt(ex, fields, forwarded)
+        return forwarded
 
     async def _scan_fields(self, ex: Exchange, fields: list[TextField]) -> list[list[Finding]]:
         if not fields:
@@ -115,6 +119,10 @@ def enforce(ex: Exchange, decision: Decision, findings: Sequence[Finding] = ()) 
     if decision.obligations is not None:
         ev.audit_level = str(decision.obligations.audit_level)
         ev.retention_days = decision.obligations.retention_days
+        if ev.audit_level == "full" and not audit_content_key_available():
+            raise ServiceUnavailable("This use case keeps full audit records, but the audit encryption key "
+                                     "(STEWARD_AUDIT_KEY) is not configured, so the request was refused "
+                                     "(fail closed).", code="audit_key_missing")
     headers = ex.response_headers
     headers["x-steward-decision"] = decision.outcome
     headers["x-steward-categories"] = ",".join(decision.categories)

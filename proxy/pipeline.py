@@ -30,6 +30,7 @@ from proxy.answers import (
     screen_body,
     stream_filter,
 )
+from proxy.audit_capture import answer_texts, capture_output_texts, finalise
 from proxy.body import parse_json, read_body, validate
 from proxy.disconnect import ClientDisconnected, unless_disconnected
 from proxy.endpoints import Endpoint
@@ -61,6 +62,7 @@ class Pipeline:
     async def handle(self, request: Request, endpoint: Endpoint) -> Response:
         ex = Exchange.begin(request, endpoint, self.gw.config.gateway.trust_forwarded_for)
         ex.config, ex.event.policy_version = self.gw.config, self.gw.loaded.digest
+        ex.event.retention_days = ex.config.gateway.audit.default_retention_days
         try:
             return await self._run(ex)
         except Exception as exc:
@@ -143,7 +145,11 @@ class Pipeline:
             except OutputBlocked as exc:
                 raise output_refusal(exc) from exc
         mark_disclosure(ex)
+        if ex.event.audit_level == "redacted":
+            capture_output_texts(ex, answer_texts(ex.endpoint, payload))
         data = finish_body(ex, payload, data)
+        if ex.event.audit_level == "full" and payload is not None:
+            capture_output_texts(ex, answer_texts(ex.endpoint, orjson.loads(data)))
         headers = {"x-request-id": ex.request_id, **forwarded_headers(upstream), **ex.response_headers}
         ex.finish(upstream.status_code, "allowed")
         self.submit(ex)
@@ -169,6 +175,7 @@ class Pipeline:
         return error_response(exc, ex.request_id, ex.response_headers)
 
     def submit(self, ex: Exchange) -> None:
+        finalise(ex)
         self.gw.audit.submit(ex.event)
         ev = ex.event
         log.info("request.completed", endpoint=ev.endpoint, status=ev.http_status, decision=ev.decision,
