@@ -14,6 +14,7 @@ Starts the corpus' mock provider and a Steward gateway pointed at it, replays ev
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import socket
 import subprocess
@@ -69,6 +70,14 @@ def wait_http(url: str, deadline_s: float = 120) -> None:
     raise SystemExit(f"{url} did not come up")
 
 
+def bare_labels(path: Path) -> None:
+    """score.py reads bare labels ("health"); the header carries qualified ones ("special_category.health")."""
+    lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    for line in lines:
+        line["categories"] = sorted({c.split(".", 1)[-1] for c in line["categories"]} | set(line["categories"]))
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+
+
 def run_mode(mode: str, eval_dir: Path, work: Path, limit: int | None) -> None:
     mock_port, gw_port = free_port(), free_port()
     prohibited = NO_PROHIBITED if mode == "redaction" else BLOCK_PROHIBITED
@@ -95,6 +104,7 @@ def run_mode(mode: str, eval_dir: Path, work: Path, limit: int | None) -> None:
                   f"Authorization: Bearer {key}", "--mock-log", str(log), "--out", str(received),
                   "--classify-out", str(classified), "--categories-header", "X-Steward-Categories"]
         subprocess.run(replay + (["--limit", str(limit)] if limit else []), check=True)
+        bare_labels(classified)
         score = [sys.executable, str(eval_dir / "score.py"), str(eval_dir / "dev.jsonl")]
         score += ["--received", str(received)] if mode == "redaction" else ["--classify", str(classified)]
         print(f"\n===== {mode} =====", flush=True)

@@ -107,6 +107,11 @@ def findings_detail(findings: Sequence[Finding]) -> list[dict[str, Any]]:
             for (entity, label), found in sorted(groups.items())]
 
 
+def categories_header(categories: Sequence[str]) -> str:
+    """Finding classes and their categories: `personal_data,special_category,special_category.health`."""
+    return ",".join(sorted({c.split(".", 1)[0] for c in categories} | set(categories)))
+
+
 def enforce(ex: Exchange, decision: Decision, findings: Sequence[Finding] = ()) -> None:
     """Record the decision on the exchange (headers, audit) and raise if it blocks."""
     ex.decision = decision
@@ -125,7 +130,8 @@ def enforce(ex: Exchange, decision: Decision, findings: Sequence[Finding] = ()) 
                                      "(fail closed).", code="audit_key_missing")
     headers = ex.response_headers
     headers["x-steward-decision"] = decision.outcome
-    headers["x-steward-categories"] = ",".join(decision.categories)
+    headers["x-steward-categories"] = categories_header(decision.categories)
+    headers["x-policy-categories"] = headers["x-steward-categories"]  # the name generic eval tools read
     if decision.obligations is not None:
         headers["x-steward-use-case"] = decision.obligations.use_case
     first = decision.first_block or (decision.reasons[0] if decision.reasons else None)
