@@ -70,6 +70,9 @@ def _extend_audit_records() -> None:
         audit_records.append_column(column)
     for names in RECORD_INDEXES:
         Index(None, *(audit_records.c[name] for name in names))
+    # Migration 0004: the finding-type filter on PostgreSQL (JSONB key test); SQLite uses json_extract.
+    Index("ix_audit_records_findings_gin", audit_records.c.findings, postgresql_using="gin").ddl_if(
+        dialect="postgresql")
 
 
 _extend_audit_records()

@@ -142,6 +142,7 @@ class AuditSettings(Strict):
     max_batch: Annotated[int, Field(ge=1, le=10_000)] = 500
     default_retention_days: Annotated[int, Field(ge=1, le=3650)] = 365  # rows refused before a use case applies
     max_content_chars: Annotated[int, Field(ge=0)] = 200_000  # per prompt/output kept at redacted/full level
+    erasure_allowed: bool = False  # POST /audit/v1/subjects/{id}/erasure (UK GDPR art. 17, where policy allows)
     energy: EnergyFactors = Field(default_factory=EnergyFactors)
     retention: RetentionSettings = Field(default_factory=RetentionSettings)
     journal: JournalSettings = Field(default_factory=JournalSettings)

@@ -16,13 +16,14 @@ from starlette.responses import Response
 from config.loader import LoadedConfig, load_config
 from config.settings import Settings
 from proxy.admin_api import router as admin_router
+from proxy.audit_api import mount_audit_api
 from proxy.background import background_tasks
 from proxy.caller_api import router as caller_router
 from proxy.errors import BadRequest, NotFound, StewardError, error_response
 from proxy.gateway import Inspector, close_gateway, open_gateway
 from proxy.middleware import RequestContextMiddleware
 from proxy.pipeline import Pipeline
-from proxy.routes import router
+from proxy.routes import add_proxy_routes, router
 from proxy.scanner import Scanner
 
 DESCRIPTION = (
@@ -51,14 +52,18 @@ def create_app(
             async with background_tasks(gateway):
                 yield
         finally:
+            await app.state.pipeline.review.drain()
             await close_gateway(gateway)
 
     app = FastAPI(title="Steward", version="0.1.0", description=DESCRIPTION, lifespan=lifespan)
+    add_proxy_routes(app.router)  # the hot path: served directly, documented like the others
     app.include_router(router)
     app.include_router(caller_router)
     app.include_router(admin_router)
+    mount_audit_api(app)
     app.add_middleware(RequestContextMiddleware)
     app.add_exception_handler(HTTPException, _http_exception)
+    app.add_exception_handler(StewardError, _steward_error)
     app.add_exception_handler(RequestValidationError, _validation_exception)
     return app
 
@@ -81,6 +86,11 @@ async def _http_exception(request: Request, exc: Exception) -> Response:
         error = BadRequest(str(exc.detail), code="http_error")
         error.status = exc.status_code
     return error_response(error, _request_id(request))
+
+
+async def _steward_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, StewardError)
+    return error_response(exc, _request_id(request))
 
 
 async def _validation_exception(request: Request, exc: Exception) -> Response:

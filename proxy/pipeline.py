@@ -30,6 +30,7 @@ from proxy.answers import (
     screen_body,
     stream_filter,
 )
+from proxy.audit_api import ReviewSampler
 from proxy.audit_capture import answer_texts, capture_output_texts, finalise
 from proxy.body import parse_json, read_body, validate
 from proxy.disconnect import ClientDisconnected, unless_disconnected
@@ -58,6 +59,7 @@ def refusal_error(refusal: Refusal) -> StewardError:
 class Pipeline:
     def __init__(self, gateway: Gateway) -> None:
         self.gw = gateway
+        self.review = ReviewSampler(gateway)
 
     async def handle(self, request: Request, endpoint: Endpoint) -> Response:
         ex = Exchange.begin(request, endpoint, self.gw.config.gateway.trust_forwarded_for)
@@ -177,6 +179,7 @@ class Pipeline:
     def submit(self, ex: Exchange) -> None:
         finalise(ex)
         self.gw.audit.submit(ex.event)
+        self.review.consider(ex)
         ev = ex.event
         log.info("request.completed", endpoint=ev.endpoint, status=ev.http_status, decision=ev.decision,
                  reason=ev.reason_code, tool=ev.tool, gen_ai_request_model=ev.model_requested,

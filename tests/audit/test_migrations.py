@@ -39,7 +39,14 @@ def _indexes(conn: Connection, table: str) -> dict[str, bool]:
 
 
 def _schema_diff(conn: Connection) -> list[object]:
-    context = MigrationContext.configure(conn, opts={"compare_type": True})
+    dialect = conn.dialect.name
+
+    def on_this_dialect(obj: object, name: object, kind: str, reflected: bool, compare_to: object) -> bool:
+        # Dialect-only DDL (e.g. PostgreSQL's GIN index on findings) exists only where it applies.
+        ddl_if = getattr(obj, "_ddl_if", None)
+        return ddl_if is None or ddl_if.dialect in (None, dialect)
+
+    context = MigrationContext.configure(conn, opts={"compare_type": True, "include_object": on_this_dialect})
     return list(compare_metadata(context, complete_metadata()))
 
 

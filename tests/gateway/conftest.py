@@ -62,6 +62,7 @@ class Harness:
     key: str
     nobody_key: str
     upstream: respx.MockRouter
+    pipeline: Any = None
 
     def auth(self, key: str | None = None) -> dict[str, str]:
         return {"authorization": f"Bearer {key or self.key}"}
@@ -74,6 +75,9 @@ class Harness:
         row = await get_record(self.gateway.engine, request_id)
         assert row is not None, f"no audit row for {request_id}"
         return row
+
+    async def app_pipeline_review_drain(self) -> None:
+        await self.pipeline.review.drain()
 
     async def audit_rows(self) -> list[dict[str, Any]]:
         await self.gateway.audit.flush()
@@ -118,7 +122,7 @@ async def harness(tmp_path: Path, config_text: str, monkeypatch: pytest.MonkeyPa
             nobody = (await gateway.keys.create("bob", ["nobody"], department="Parks")).secret
             transport = httpx.ASGITransport(app=app)
             async with httpx.AsyncClient(transport=transport, base_url="http://steward.test") as client:
-                yield Harness(client, gateway, key, nobody, upstream)
+                yield Harness(client, gateway, key, nobody, upstream, app.state.pipeline)
 
 
 def sse(*payloads: Any, done: bool = True) -> bytes:
