@@ -28,6 +28,8 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import hmac
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -121,6 +123,15 @@ async def purge(
     return receipt
 
 
+def subject_hmac(user_id: str) -> str | None:
+    """A keyed HMAC of the erased user id (STEWARD_HMAC_KEY), so the receipt can be matched to a later
+    request without storing the id; never a bare hash (ids and emails are enumerable). None without a key."""
+    key = os.environ.get("STEWARD_HMAC_KEY", "")
+    if not key:
+        return None
+    return hmac.new(key.encode("utf-8"), user_id.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
 async def erase_subject(engine: AsyncEngine, user_id: str, now: datetime, actor: str, reason: str) -> PurgeReceipt:
     """Erase every record of one user (DSAR erasure where policy allows), with an `erasure` receipt.
 
@@ -133,7 +144,7 @@ async def erase_subject(engine: AsyncEngine, user_id: str, now: datetime, actor:
         subject_hold = await conn.scalar(select(_active_hold("subject", literal(user_id))))
     if held is not None or subject_hold:
         raise LegalHoldActive("the subject or one of their records is under legal hold")
-    criteria = {"user_id_digest": ids_digest([user_id]), "reason": reason}
+    criteria = {"user_id_hmac": subject_hmac(user_id), "reason": reason}
     condition = audit_records.c.user_id == user_id
     total, receipts = 0, []
     while (done := await _delete_records_chunk(engine, condition, now, actor, "erasure", criteria, CHUNK))[0]:
