@@ -65,12 +65,18 @@ def _field(obj: object, key: str, path: Path, *, is_json: bool = False) -> Itera
         yield TextField((*path, key), obj[key], is_json)
 
 
+# Media parts carry no text a detector could read; any other part type with a `text` string is scanned,
+# so a part type this gateway does not know yet fails safe instead of passing unscanned.
+_MEDIA_PARTS = frozenset({"image_url", "input_image", "input_audio", "audio", "file", "input_file"})
+
+
 def _content(value: object, path: Path) -> Iterator[TextField]:
-    """A string, or a list of typed parts of which only the text-bearing ones count."""
+    """A string, or a list of typed parts of which the text-bearing ones count."""
     if isinstance(value, str):
         yield TextField(path, value)
     for k, part in _items(value):
-        key = _TEXT_PARTS.get(part.get("type", ""))
+        kind = part.get("type", "")
+        key = _TEXT_PARTS.get(kind) or (None if kind in _MEDIA_PARTS else "text")
         if key is not None:
             yield from _field(part, key, (*path, k))
 

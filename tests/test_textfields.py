@@ -255,3 +255,12 @@ def test_pipeline_shape_same_value_same_placeholder_across_messages() -> None:
         '{"to":"<PERSON_1>"}'.replace(":", ": "),
         "Sent to <PERSON_1>",
     ]
+
+
+def test_unknown_part_types_with_text_are_scanned_media_parts_are_not() -> None:
+    body = {"messages": [{"role": "user", "content": [
+        {"type": "future_text_kind", "text": "Call Jane on 07700 900123"},
+        {"type": "image_url", "image_url": {"url": "https://example.org/x.png"}, "text": "caption"},
+    ]}]}
+    fields = extract("chat.completions", body)
+    assert [f.path for f in fields] == [("messages", 0, "content", 0, "text")]
