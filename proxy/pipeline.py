@@ -171,6 +171,8 @@ class Pipeline:
         ex.finish(exc.status, decision, exc.code, exc.policy_clause)
         ev = ex.event
         ev.outcome = "blocked" if decision == "refused" else "error"
+        ex.response_headers["x-steward-decision"] = ev.outcome  # every response says what happened
+        ex.response_headers.setdefault("x-steward-categories", "")
         if exc.policy_clause is not None and not any(r.get("code") == exc.code for r in ev.reasons):
             ev.reasons = [*ev.reasons, {"code": exc.code, "clause": exc.policy_clause, "message": exc.message}]
         self.submit(ex)

@@ -81,3 +81,11 @@ async def test_unknown_routes_are_openai_shaped(harness: Harness, method: str, p
     resp = await harness.client.request(method, path, headers=harness.auth())
     assert resp.status_code == status
     _assert_openai_error(resp.json())
+
+
+async def test_refusals_before_any_scan_still_carry_decision_headers(harness: Harness) -> None:
+    unauthenticated = await harness.client.post("/v1/chat/completions", json=chat_body())
+    unknown_model = await harness.post("/v1/chat/completions", chat_body(model="nope"))
+    for resp in (unauthenticated, unknown_model):
+        assert resp.headers["x-steward-decision"] == "blocked"
+        assert resp.headers["x-steward-categories"] == ""
