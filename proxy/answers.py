@@ -20,6 +20,7 @@ from policies.restore import (
     restore_completion,
     restore_responses,
 )
+from proxy.answer_text import answer_texts, delta_texts
 from proxy.audit_capture import ContentCollector
 from proxy.endpoints import Endpoint
 from proxy.errors import PolicyRefusal
@@ -146,7 +147,7 @@ class OutputGuard:
         self._screen = OutputScreen()
 
     def process(self, payload: Body) -> list[Body]:
-        for text in _delta_texts(payload):
+        for text in delta_texts(payload):
             self._check(self._screen.feed(text))
         return [payload]
 
@@ -160,32 +161,10 @@ class OutputGuard:
             raise OutputBlocked([f.label for f in findings])
 
 
-def _delta_texts(payload: Body) -> list[str]:
-    if payload.get("type") in ("response.output_text.delta", "response.refusal.delta"):
-        delta = payload.get("delta")
-        return [delta] if isinstance(delta, str) else []
-    texts = []
-    for choice in payload.get("choices") or []:
-        delta = choice.get("delta") if isinstance(choice, dict) else None
-        content = delta.get("content") if isinstance(delta, dict) else None
-        if isinstance(content, str):
-            texts.append(content)
-    return texts
-
-
 def screen_body(endpoint: Endpoint, payload: Any) -> None:
     """Non-streaming: screen every answer text at once (same rules as the stream)."""
-    if not isinstance(payload, dict):
-        return
     screen = OutputScreen()
-    texts: list[str] = []
-    if endpoint is Endpoint.CHAT:
-        texts = [c["message"]["content"] for c in payload.get("choices") or []
-                 if isinstance(c, dict) and isinstance(c.get("message"), dict)
-                 and isinstance(c["message"].get("content"), str)]
-    elif endpoint is Endpoint.RESPONSES:
-        texts = [p.get("text", "") for item in payload.get("output") or [] if isinstance(item, dict)
-                 for p in item.get("content") or [] if isinstance(p, dict) and p.get("type") == "output_text"]
+    texts = answer_texts(endpoint, payload)
     found = [f for text in texts for f in [*screen.feed(text + "\n"), *screen.finish()]]
     if found:
         raise OutputBlocked([f.label for f in found])

@@ -17,6 +17,7 @@ import orjson
 
 from audit.energy import estimate
 from audit.events import AuditContent
+from proxy.answer_text import delta_texts
 from proxy.endpoints import Endpoint
 from proxy.exchange import Exchange
 from proxy.textfields import TextField, extract
@@ -38,28 +39,6 @@ def capture_prompt(ex: Exchange, original: list[TextField], forwarded: dict[str,
     ex.audit_prompt = orjson.dumps([{"field": list(f.path), "text": f.text} for f in fields]).decode()[:limit]
 
 
-def answer_texts(endpoint: Endpoint, payload: Any) -> list[str]:
-    """The assistant text (and tool-call arguments) of a non-streaming answer."""
-    if not isinstance(payload, dict):
-        return []
-    if endpoint is Endpoint.CHAT:
-        out = []
-        for choice in payload.get("choices") or []:
-            message = choice.get("message") if isinstance(choice, dict) else None
-            if isinstance(message, dict):
-                out += [message["content"]] if isinstance(message.get("content"), str) else []
-                out += [c["function"]["arguments"] for c in message.get("tool_calls") or []
-                        if isinstance(c, dict) and isinstance((c.get("function") or {}).get("arguments"), str)]
-        return out
-    if endpoint is Endpoint.RESPONSES:
-        return [p["text"] for item in payload.get("output") or [] if isinstance(item, dict)
-                for p in item.get("content") or [] if isinstance(p, dict) and isinstance(p.get("text"), str)]
-    if endpoint is Endpoint.COMPLETIONS:
-        choices = payload.get("choices") or []
-        return [c["text"] for c in choices if isinstance(c, dict) and isinstance(c.get("text"), str)]
-    return []
-
-
 def capture_output_texts(ex: Exchange, texts: list[str]) -> None:
     if keeps_content(ex) and texts:
         joined = (ex.audit_output or "") + "".join(texts)
@@ -73,26 +52,11 @@ class ContentCollector:
         self._ex = ex
 
     def process(self, payload: Body) -> list[Body]:
-        capture_output_texts(self._ex, _delta_texts(payload))
+        capture_output_texts(self._ex, delta_texts(payload, tool_args=True))
         return [payload]
 
     def finish(self) -> list[Body]:
         return []
-
-
-def _delta_texts(payload: Body) -> list[str]:
-    if payload.get("type") in ("response.output_text.delta", "response.function_call_arguments.delta"):
-        delta = payload.get("delta")
-        return [delta] if isinstance(delta, str) else []
-    out: list[str] = []
-    for choice in payload.get("choices") or []:
-        delta = choice.get("delta") if isinstance(choice, dict) else None
-        if not isinstance(delta, dict):
-            continue
-        out += [delta["content"]] if isinstance(delta.get("content"), str) else []
-        out += [c["function"]["arguments"] for c in delta.get("tool_calls") or []
-                if isinstance(c, dict) and isinstance((c.get("function") or {}).get("arguments"), str)]
-    return out
 
 
 def finalise(ex: Exchange) -> None:

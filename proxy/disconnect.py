@@ -2,7 +2,8 @@
 
 Once the request body has been read, the only ASGI message left is `http.disconnect`; racing the
 provider call against it closes the provider connection promptly (no paying for an answer nobody
-reads) and lets the audit row say `cancelled`.
+reads) and lets the audit row say `cancelled`. One watcher serves every wait of a request; it must be
+closed before a streaming response starts listening for the disconnect itself.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import Awaitable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from starlette.requests import Request
 
@@ -21,23 +22,31 @@ class ClientDisconnected(Exception):
     """The caller closed the connection before the answer started."""
 
 
-async def _disconnected(request: Request) -> None:
-    while (await request.receive())["type"] != "http.disconnect":
-        pass
+class DisconnectWatch:
+    def __init__(self, request: Request) -> None:
+        self._request = request
+        self._watcher: asyncio.Future[None] | None = None
 
+    async def _disconnected(self) -> None:
+        while (await self._request.receive())["type"] != "http.disconnect":
+            pass
 
-async def unless_disconnected(request: Request, work: Awaitable[T]) -> T:
-    task = asyncio.ensure_future(work)
-    watcher = asyncio.ensure_future(_disconnected(request))
-    try:
-        await asyncio.wait({task, watcher}, return_when=asyncio.FIRST_COMPLETED)
-    finally:
-        watcher.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await watcher
-    if not task.done():
+    async def run(self, work: Awaitable[T]) -> T:
+        """`work`'s result, or ClientDisconnected (with `work` cancelled) if the caller left first."""
+        if self._watcher is None:
+            self._watcher = asyncio.ensure_future(self._disconnected())
+        task = asyncio.ensure_future(work)
+        waiting: set[asyncio.Future[Any]] = {task, self._watcher}
+        await asyncio.wait(waiting, return_when=asyncio.FIRST_COMPLETED)
+        if task.done():
+            return task.result()
         task.cancel()
         with contextlib.suppress(asyncio.CancelledError, Exception):
             await task
         raise ClientDisconnected
-    return task.result()
+
+    async def close(self) -> None:
+        if self._watcher is not None and not self._watcher.done():
+            self._watcher.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._watcher

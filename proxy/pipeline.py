@@ -21,7 +21,8 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from policies.refusal import Refusal
-from policies.resolve import resolve_tool
+from policies.resolve import Route, resolve_tool
+from proxy.answer_text import answer_texts
 from proxy.answers import (
     OutputBlocked,
     finish_body,
@@ -31,9 +32,9 @@ from proxy.answers import (
     stream_filter,
 )
 from proxy.audit_api import ReviewSampler
-from proxy.audit_capture import answer_texts, capture_output_texts, finalise
+from proxy.audit_capture import capture_output_texts, finalise
 from proxy.body import parse_json, read_body, validate
-from proxy.disconnect import ClientDisconnected, unless_disconnected
+from proxy.disconnect import ClientDisconnected, DisconnectWatch
 from proxy.endpoints import Endpoint
 from proxy.errors import (
     NotFound,
@@ -105,9 +106,17 @@ class Pipeline:
         body = await self.gw.inspector.inspect(ex, body)
         body["model"] = route.model
         hide_usage = self._request_stream_usage(ex, body)
+        watch = DisconnectWatch(ex.request)
+        try:
+            return await self._forward(ex, route, body, hide_usage, watch)
+        finally:
+            await watch.close()  # before a stream starts listening for the disconnect itself
+
+    async def _forward(self, ex: Exchange, route: Route, body: dict[str, Any], hide_usage: bool,
+                       watch: DisconnectWatch) -> Response:
         ex.upstream_sending()
         send = self.gw.upstreams.send(route.tool, ex.endpoint, route.model, orjson.dumps(body))
-        upstream = await unless_disconnected(ex.request, send)
+        upstream = await watch.run(send)
         ex.upstream_responded()
         if ex.event.stream and upstream.status_code == 200 and _is_sse(upstream):
             mark_disclosure(ex)
@@ -115,7 +124,7 @@ class Pipeline:
                                 stream_filter(ex, screen_output=self.gw.config.gateway.detection.enabled))
             headers = {"x-request-id": ex.request_id, **ex.response_headers}
             return RelayResponse(relay, self.submit, headers)
-        return await self._complete(ex, upstream)
+        return await self._complete(ex, upstream, watch)
 
     def _request_stream_usage(self, ex: Exchange, body: dict[str, Any]) -> bool:
         """Ask for usage on chat streams (for the audit row); hide that chunk unless the caller asked."""
@@ -127,9 +136,9 @@ class Pipeline:
         body["stream_options"] = {**options, "include_usage": True}
         return True
 
-    async def _complete(self, ex: Exchange, upstream: httpx.Response) -> Response:
+    async def _complete(self, ex: Exchange, upstream: httpx.Response, watch: DisconnectWatch) -> Response:
         try:
-            data = await unless_disconnected(ex.request, upstream.aread())
+            data = await watch.run(upstream.aread())
         except httpx.TimeoutException as exc:
             raise UpstreamError("The provider stopped responding mid-answer.", code="upstream_timeout") from exc
         except httpx.HTTPError as exc:
@@ -148,10 +157,10 @@ class Pipeline:
                 raise output_refusal(exc) from exc
         mark_disclosure(ex)
         if ex.event.audit_level == "redacted":
-            capture_output_texts(ex, answer_texts(ex.endpoint, payload))
+            capture_output_texts(ex, answer_texts(ex.endpoint, payload, tool_args=True))
         data = finish_body(ex, payload, data)
         if ex.event.audit_level == "full" and payload is not None:
-            capture_output_texts(ex, answer_texts(ex.endpoint, orjson.loads(data)))
+            capture_output_texts(ex, answer_texts(ex.endpoint, orjson.loads(data), tool_args=True))
         headers = {"x-request-id": ex.request_id, **forwarded_headers(upstream), **ex.response_headers}
         ex.finish(upstream.status_code, "allowed")
         self.submit(ex)
