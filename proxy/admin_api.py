@@ -9,11 +9,10 @@ from fastapi import APIRouter, Request
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.responses import Response
 
-from proxy.api_call import api_call, parse_model
+from proxy.api_call import api_call, parse_model, pipeline_of
 from proxy.endpoints import Endpoint
 from proxy.errors import BadRequest, NotFound
 from proxy.exchange import Exchange
-from proxy.pipeline import Pipeline
 
 router = APIRouter(prefix="/admin/v1", tags=["admin"])
 ADMIN = "admin"
@@ -31,11 +30,6 @@ class RequestDecision(BaseModel):
     note: str = Field("", max_length=4000)
 
 
-def _pipeline(request: Request) -> Pipeline:
-    pipeline: Pipeline = request.app.state.pipeline
-    return pipeline
-
-
 def _actor(ex: Exchange) -> str:
     assert ex.principal is not None
     return ex.principal.user_id
@@ -44,15 +38,15 @@ def _actor(ex: Exchange) -> str:
 @router.get("/policy", summary="The policy in force: version, source, last reload, runtime overrides")
 async def policy_status(request: Request) -> Response:
     async def handler(ex: Exchange) -> Any:
-        return _pipeline(request).gw.policy.status()
+        return pipeline_of(request).gw.policy.status()
 
-    return await api_call(_pipeline(request), request, Endpoint.ADMIN, handler, role=ADMIN)
+    return await api_call(pipeline_of(request), request, Endpoint.ADMIN, handler, role=ADMIN)
 
 
 @router.post("/policy/reload", summary="Reload the policy file now (an invalid file is rejected, the old stays)")
 async def policy_reload(request: Request) -> Response:
     async def handler(ex: Exchange) -> Any:
-        gw = _pipeline(request).gw
+        gw = pipeline_of(request).gw
         before = gw.loaded.digest
         outcome = gw.reload()
         after = {"ok": outcome.ok, "version": outcome.version, "problems": outcome.problems}
@@ -62,12 +56,12 @@ async def policy_reload(request: Request) -> Response:
                              + "; ".join(outcome.problems), code="invalid_policy")
         return {"policy_version": outcome.version, "reloaded_at": outcome.at.isoformat()}
 
-    return await api_call(_pipeline(request), request, Endpoint.ADMIN, handler, role=ADMIN)
+    return await api_call(pipeline_of(request), request, Endpoint.ADMIN, handler, role=ADMIN)
 
 
 async def _set_status(request: Request, kind: str, target: str) -> Response:
     async def handler(ex: Exchange) -> Any:
-        gw = _pipeline(request).gw
+        gw = pipeline_of(request).gw
         change = await parse_model(ex, StatusChange, gw.config.gateway.max_body_bytes)
         current = gw.config.tool(target) if kind == "tool" else gw.config.use_case(target)
         if current is None:
@@ -77,7 +71,7 @@ async def _set_status(request: Request, kind: str, target: str) -> Response:
         await gw.refresh_overrides()
         return {"kind": kind, "id": target, "status": change.status, "reason": change.reason, "before": before}
 
-    return await api_call(_pipeline(request), request, Endpoint.ADMIN, handler, role=ADMIN)
+    return await api_call(pipeline_of(request), request, Endpoint.ADMIN, handler, role=ADMIN)
 
 
 @router.post("/tools/{tool_id}/status", summary="Approve, pause or withdraw a tool on every replica (11.4)")
@@ -93,32 +87,32 @@ async def use_case_status(request: Request, use_case_id: str) -> Response:
 @router.get("/approval-requests", summary="Requests to approve new tools (clause 7)")
 async def list_requests(request: Request, status: str | None = None) -> Response:
     async def handler(ex: Exchange) -> Any:
-        rows = await _pipeline(request).gw.governance.list_requests(status)
+        rows = await pipeline_of(request).gw.governance.list_requests(status)
         return {"object": "list", "data": [_jsonable(r) for r in rows]}
 
-    return await api_call(_pipeline(request), request, Endpoint.ADMIN, handler, role=ADMIN)
+    return await api_call(pipeline_of(request), request, Endpoint.ADMIN, handler, role=ADMIN)
 
 
 @router.post("/approval-requests/{request_id}/decision", summary="Approve or reject a tool request")
 async def decide_request(request: Request, request_id: int) -> Response:
     async def handler(ex: Exchange) -> Any:
-        gw = _pipeline(request).gw
+        gw = pipeline_of(request).gw
         decision = await parse_model(ex, RequestDecision, gw.config.gateway.max_body_bytes)
         row = await gw.governance.decide_request(request_id, decision.approve, decision.note, _actor(ex))
         if row is None:
             raise NotFound(f"There is no approval request {request_id}.", code="approval_request_not_found")
         return _jsonable(row)
 
-    return await api_call(_pipeline(request), request, Endpoint.ADMIN, handler, role=ADMIN)
+    return await api_call(pipeline_of(request), request, Endpoint.ADMIN, handler, role=ADMIN)
 
 
 @router.get("/changes", summary="Log of admin changes: who, what, before and after")
 async def changes(request: Request, limit: int = 100) -> Response:
     async def handler(ex: Exchange) -> Any:
-        rows = await _pipeline(request).gw.governance.changes(max(1, min(limit, 1000)))
+        rows = await pipeline_of(request).gw.governance.changes(max(1, min(limit, 1000)))
         return {"object": "list", "data": [_jsonable(r) for r in rows]}
 
-    return await api_call(_pipeline(request), request, Endpoint.ADMIN, handler, role=ADMIN)
+    return await api_call(pipeline_of(request), request, Endpoint.ADMIN, handler, role=ADMIN)
 
 
 def _jsonable(row: dict[str, Any]) -> dict[str, Any]:

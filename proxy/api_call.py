@@ -20,6 +20,12 @@ M = TypeVar("M", bound=BaseModel)
 Handler = Callable[[Exchange], Awaitable[Any]]
 
 
+def pipeline_of(request: Request) -> Pipeline:
+    """The running gateway's pipeline (set in the app lifespan)."""
+    pipeline: Pipeline = request.app.state.pipeline
+    return pipeline
+
+
 async def api_call(pipeline: Pipeline, request: Request, endpoint: Endpoint, handler: Handler,
                    role: str | None = None, status: int = 200) -> Response:
     ex = Exchange.begin(request, endpoint, pipeline.gw.config.gateway.trust_forwarded_for)
@@ -33,7 +39,7 @@ async def api_call(pipeline: Pipeline, request: Request, endpoint: Endpoint, han
         return await pipeline.render_failure(ex, exc)
     ex.finish(status, "allowed")
     pipeline.submit(ex)
-    return JSONResponse(payload, status_code=status, headers={"x-request-id": ex.request_id})
+    return JSONResponse(payload, status_code=status, headers={"x-request-id": ex.request_id, **ex.response_headers})
 
 
 def require_role(ex: Exchange, role: str) -> None:

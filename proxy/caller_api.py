@@ -10,11 +10,10 @@ from pydantic import BaseModel, ConfigDict, Field
 from starlette.responses import Response
 
 from policies.usecases import role_may_use
-from proxy.api_call import api_call, parse_model
+from proxy.api_call import api_call, parse_model, pipeline_of
 from proxy.endpoints import Endpoint
 from proxy.errors import BadRequest
 from proxy.exchange import Exchange
-from proxy.pipeline import Pipeline
 
 router = APIRouter(prefix="/v1", tags=["policy"])
 
@@ -35,15 +34,10 @@ class ApprovalRequest(BaseModel):
     distribution: str = Field(min_length=3, max_length=4000)
 
 
-def _pipeline(request: Request) -> Pipeline:
-    pipeline: Pipeline = request.app.state.pipeline
-    return pipeline
-
-
 @router.get("/policy", summary="The policy that applies to you, and whether you have acknowledged it")
 async def my_policy(request: Request) -> Response:
     async def handler(ex: Exchange) -> Any:
-        gw, principal = _pipeline(request).gw, ex.principal
+        gw, principal = pipeline_of(request).gw, ex.principal
         assert principal is not None and ex.config is not None
         config = ex.config
         policy = config.policy
@@ -55,13 +49,13 @@ async def my_policy(request: Request) -> Response:
                 "require_training": policy.require_training, "default_use_case": config.default_use_case,
                 "use_cases": use_cases}
 
-    return await api_call(_pipeline(request), request, Endpoint.POLICY_INFO, handler)
+    return await api_call(pipeline_of(request), request, Endpoint.POLICY_INFO, handler)
 
 
 @router.post("/policy/acknowledge", summary="Acknowledge the current policy version (clause 17)")
 async def acknowledge(request: Request) -> Response:
     async def handler(ex: Exchange) -> Any:
-        gw, principal = _pipeline(request).gw, ex.principal
+        gw, principal = pipeline_of(request).gw, ex.principal
         assert principal is not None and ex.config is not None
         body = await parse_model(ex, Acknowledgement, gw.config.gateway.max_body_bytes)
         version = ex.config.policy.version
@@ -71,17 +65,17 @@ async def acknowledge(request: Request) -> Response:
         await gw.governance.acknowledge(principal.user_id, version)
         return {"acknowledged": version, "user": principal.user_id}
 
-    return await api_call(_pipeline(request), request, Endpoint.POLICY_ACK, handler)
+    return await api_call(pipeline_of(request), request, Endpoint.POLICY_ACK, handler)
 
 
 @router.post("/approval-requests", status_code=201, summary="Ask for a GenAI tool to be approved (clause 7)")
 async def request_approval(request: Request) -> Response:
     async def handler(ex: Exchange) -> Any:
-        gw, principal = _pipeline(request).gw, ex.principal
+        gw, principal = pipeline_of(request).gw, ex.principal
         assert principal is not None
         body = await parse_model(ex, ApprovalRequest, gw.config.gateway.max_body_bytes)
         request_id = await gw.governance.create_request(body.model_dump(), principal.user_id, principal.department)
         return {"id": request_id, "status": "pending",
                 "message": "Your request has been recorded for the GenAI governance authority (policy 7)."}
 
-    return await api_call(_pipeline(request), request, Endpoint.APPROVAL_REQUEST, handler, status=201)
+    return await api_call(pipeline_of(request), request, Endpoint.APPROVAL_REQUEST, handler, status=201)

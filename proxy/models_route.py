@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import Response
 
 from policies.resolve import visible_models
+from proxy.api_call import api_call
 from proxy.endpoints import Endpoint
-from proxy.errors import NotFound, StewardError
+from proxy.errors import NotFound
 from proxy.exchange import Exchange
 from proxy.pipeline import Pipeline
 
@@ -30,17 +31,14 @@ async def retrieve_model(pipeline: Pipeline, request: Request, model: str) -> Re
 
 
 async def _serve(pipeline: Pipeline, request: Request, model: str | None) -> Response:
-    ex = Exchange.begin(request, Endpoint.MODELS, pipeline.gw.config.gateway.trust_forwarded_for)
-    ex.event.model_requested = model
-    try:
-        await pipeline.authenticate(ex)
+    async def handler(ex: Exchange) -> Any:
+        ex.event.model_requested = model
         assert ex.principal is not None
         entries = _entries(pipeline, ex.principal.roles)
-        if model is not None and model not in entries:
+        if model is None:
+            return {"object": "list", "data": list(entries.values())}
+        if model not in entries:
             raise NotFound(f"The model '{model}' is not available to you.", code="model_not_found", param="model")
-        payload: Any = entries[model] if model is not None else {"object": "list", "data": list(entries.values())}
-    except StewardError as exc:
-        return pipeline.refuse(ex, exc)
-    ex.finish(200, "allowed")
-    pipeline.submit(ex)
-    return JSONResponse(payload, headers={"x-request-id": ex.request_id})
+        return entries[model]
+
+    return await api_call(pipeline, request, Endpoint.MODELS, handler)

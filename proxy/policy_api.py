@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import Response
 
 from config.base import Action
 from detectors.base import Finding
@@ -21,7 +21,7 @@ from policies.decision import Decision
 from policies.operators import Pseudonymiser
 from policies.resolve import resolve_tool
 from policies.transform import preview_actions, transform
-from proxy.body import parse_json, read_body
+from proxy.api_call import api_call, parse_model
 from proxy.endpoints import Endpoint
 from proxy.errors import BadRequest
 from proxy.exchange import Exchange
@@ -63,25 +63,11 @@ def _decision(d: Decision) -> dict[str, Any]:
 
 async def dry_run(pipeline: Pipeline, request: Request, explain: bool) -> Response:
     endpoint = Endpoint.POLICY_EXPLAIN if explain else Endpoint.POLICY_SCAN
-    ex = Exchange.begin(request, endpoint, pipeline.gw.config.gateway.trust_forwarded_for)
-    ex.config, ex.event.policy_version = pipeline.gw.config, pipeline.gw.loaded.digest
-    try:
-        payload = await _run(pipeline, ex, explain)
-    except Exception as exc:  # rendered (and audited) exactly like the proxy's errors
-        return await pipeline.render_failure(ex, exc)
-    ex.finish(200, "allowed")
-    pipeline.submit(ex)
-    return JSONResponse(payload, headers={"x-request-id": ex.request_id, **ex.response_headers})
+    return await api_call(pipeline, request, endpoint, lambda ex: _run(pipeline, ex, explain))
 
 
 async def _run(pipeline: Pipeline, ex: Exchange, explain: bool) -> dict[str, Any]:
-    await pipeline.authenticate(ex)
-    raw = parse_json(await read_body(ex.request, pipeline.gw.config.gateway.max_body_bytes))
-    try:
-        req = DryRun.model_validate(raw)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        raise BadRequest(f"{'.'.join(map(str, first['loc']))}: {first['msg']}", code="invalid_request") from exc
+    req = await parse_model(ex, DryRun, pipeline.gw.config.gateway.max_body_bytes)
     fields = _fields(req)
     per_field = await pipeline.gw.scanner.scan([f.text for f in fields])
     findings = [f for found in per_field for f in found]

@@ -16,9 +16,9 @@ from fastapi.routing import APIRoute
 from starlette.responses import JSONResponse, Response
 from starlette.routing import request_response
 
+from proxy.api_call import pipeline_of
 from proxy.endpoints import Endpoint
 from proxy.models_route import list_models, retrieve_model
-from proxy.pipeline import Pipeline
 from proxy.policy_api import dry_run
 
 router = APIRouter()
@@ -34,25 +34,20 @@ class DirectRoute(APIRoute):
         self.app = request_response(endpoint)
 
 
-def _pipeline(request: Request) -> Pipeline:
-    pipeline: Pipeline = request.app.state.pipeline
-    return pipeline
-
-
 async def chat_completions(request: Request) -> Response:
-    return await _pipeline(request).handle(request, Endpoint.CHAT)
+    return await pipeline_of(request).handle(request, Endpoint.CHAT)
 
 
 async def responses(request: Request) -> Response:
-    return await _pipeline(request).handle(request, Endpoint.RESPONSES)
+    return await pipeline_of(request).handle(request, Endpoint.RESPONSES)
 
 
 async def embeddings(request: Request) -> Response:
-    return await _pipeline(request).handle(request, Endpoint.EMBEDDINGS)
+    return await pipeline_of(request).handle(request, Endpoint.EMBEDDINGS)
 
 
 async def completions(request: Request) -> Response:
-    return await _pipeline(request).handle(request, Endpoint.COMPLETIONS)
+    return await pipeline_of(request).handle(request, Endpoint.COMPLETIONS)
 
 
 PROXY_ROUTES: tuple[tuple[str, Callable[[Request], Awaitable[Response]], str], ...] = (
@@ -72,22 +67,22 @@ def add_proxy_routes(app_router: APIRouter) -> None:
 
 @router.get("/v1/models", tags=["proxy"], summary="Models this caller may use")
 async def models(request: Request) -> Response:
-    return await list_models(_pipeline(request), request)
+    return await list_models(pipeline_of(request), request)
 
 
 @router.get("/v1/models/{model:path}", tags=["proxy"], summary="One model, if this caller may use it")
 async def model(request: Request, model: str) -> Response:
-    return await retrieve_model(_pipeline(request), request, model)
+    return await retrieve_model(pipeline_of(request), request, model)
 
 
 @router.post("/v1/policy/scan", tags=["policy"], summary="Dry run: findings and transformed text, nothing forwarded")
 async def policy_scan(request: Request) -> Response:
-    return await dry_run(_pipeline(request), request, explain=False)
+    return await dry_run(pipeline_of(request), request, explain=False)
 
 
 @router.post("/v1/policy/explain", tags=["policy"], summary="Dry run: the full decision with reasons and clauses")
 async def policy_explain(request: Request) -> Response:
-    return await dry_run(_pipeline(request), request, explain=True)
+    return await dry_run(pipeline_of(request), request, explain=True)
 
 
 @router.get("/healthz", tags=["operations"], summary="Liveness")
@@ -97,5 +92,5 @@ async def healthz() -> Response:
 
 @router.get("/readyz", tags=["operations"], summary="Readiness: the audit store accepts writes")
 async def readyz(request: Request) -> Response:
-    healthy = _pipeline(request).gw.audit.healthy
+    healthy = pipeline_of(request).gw.audit.healthy
     return JSONResponse({"status": "ready" if healthy else "audit_unavailable"}, status_code=200 if healthy else 503)
