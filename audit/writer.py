@@ -92,6 +92,7 @@ class AuditWriter:
         self._spill_seq = 0  # sequence number of that row (spilled rows are contiguous, in journal order)
         self._pending: deque[Item] = deque()  # oldest first
         self._wakeup = asyncio.Event()
+        self._retry_now = asyncio.Event()  # set by retry_now(): skip the rest of a retry backoff
         self._first_pending_at: float | None = None  # monotonic arrival of the first row since the last batch
         self._hurry: asyncio.Future[None] | None = None  # set while lingering; resolving it ends the linger
         self._task: asyncio.Task[None] | None = None
@@ -117,6 +118,11 @@ class AuditWriter:
         if self._settings.on_store_down == "spool":
             return True
         return not self._failing and not self._stalled()
+
+    @property
+    def spooling(self) -> bool:
+        """Rows are kept in the journal while the store is down (`on_store_down="spool"`)."""
+        return self._settings.on_store_down == "spool" and not self._journal_failing
 
     def _stalled(self) -> bool:
         since = self._writing_since
@@ -253,8 +259,20 @@ class AuditWriter:
             if await self._write_batch():
                 delay = self._settings.retry_initial_s
             else:
-                await asyncio.sleep(delay)
+                await self._backoff(delay)
                 delay = min(delay * 2, self._settings.retry_max_s)
+
+    def retry_now(self) -> None:
+        """The store is back (a health probe answered): retry a failing batch now, not after the backoff."""
+        self._retry_now.set()
+
+    async def _backoff(self, delay: float) -> None:
+        self._retry_now.clear()
+        try:
+            async with asyncio.timeout(delay):
+                await self._retry_now.wait()
+        except TimeoutError:
+            pass
 
     async def _linger(self) -> None:
         """Wait until `linger_ms` after the first pending row arrived, unless there is reason not to wait."""

@@ -7,24 +7,28 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 import httpx
+import structlog
 from fastapi import FastAPI
 from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 
+from audit.outage import STORE_ERROR_TYPES, error_kind
 from config.loader import LoadedConfig, load_config
 from config.settings import Settings
 from proxy.admin_api import router as admin_router
 from proxy.audit_api import mount_audit_api
 from proxy.background import background_tasks
 from proxy.caller_api import router as caller_router
-from proxy.errors import BadRequest, NotFound, StewardError, error_response
+from proxy.errors import BadRequest, NotFound, StewardError, StoreUnavailable, error_response
 from proxy.gateway import Inspector, close_gateway, open_gateway
 from proxy.middleware import RequestContextMiddleware
 from proxy.pipeline import Pipeline
 from proxy.routes import add_proxy_routes, router
 from proxy.scanner import Scanner
+
+log = structlog.get_logger("steward.app")
 
 DESCRIPTION = (
     "Steward enforces an organisation's GenAI usage policy on the wire. Point an OpenAI SDK's "
@@ -65,6 +69,8 @@ def create_app(
     app.add_exception_handler(HTTPException, _http_exception)
     app.add_exception_handler(StewardError, _steward_error)
     app.add_exception_handler(RequestValidationError, _validation_exception)
+    for kind in STORE_ERROR_TYPES:  # a database outage outside the pipeline (auditor API…): 503, never 500
+        app.add_exception_handler(kind, _store_error)
     return app
 
 
@@ -91,6 +97,11 @@ async def _http_exception(request: Request, exc: Exception) -> Response:
 async def _steward_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, StewardError)
     return error_response(exc, _request_id(request))
+
+
+async def _store_error(request: Request, exc: Exception) -> Response:
+    log.warning("request.store_unavailable", path=request.url.path, error=error_kind(exc))
+    return error_response(StoreUnavailable(), _request_id(request))
 
 
 async def _validation_exception(request: Request, exc: Exception) -> Response:

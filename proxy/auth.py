@@ -7,16 +7,22 @@ recorded in the audit trail so a row can name the key without holding it.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import hmac
 import secrets
 import time
 from collections import OrderedDict
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 
+import structlog
+
+from audit.outage import error_kind, is_store_error
 from config.models import DeclaredKey
-from proxy.errors import Unauthenticated
+from proxy.errors import StoreUnavailable, Unauthenticated
+
+log = structlog.get_logger("steward.auth")
 
 KEY_PREFIX = "stw_"
 
@@ -62,25 +68,42 @@ def bearer_token(authorization: str | None) -> str:
 KeyLookup = Callable[[str], Awaitable[Principal | None]]
 
 
+@dataclass(frozen=True, slots=True)
+class KeyCachePolicy:
+    """How long a store answer is trusted: fresh for `ttl_s`; while the store is unreachable, a key
+    verified within `grace_s` keeps its last answer (a revoked or unknown key stays refused)."""
+
+    ttl_s: float = 2.0
+    grace_s: float = 300.0
+    lookup_timeout_s: float = 2.0
+    max_entries: int = 10_000
+    max_revoked: int = 100_000
+
+
 class Authenticator:
     """Resolves a bearer token to a Principal: YAML-declared keys first, then the key store.
 
-    Store look-ups are cached per digest for `ttl_s` (positive and negative), so revocation on
-    another replica takes effect within `ttl_s`; revocation here calls `forget`.
+    Store answers are cached per digest (positive and negative; see KeyCachePolicy). Revocation wins over
+    any cached answer: `revoked()` is called at once by the replica that revokes and, for revocations made
+    elsewhere, by the governance poll (every `gateway.policy_poll_s`). A store failure never becomes a 500:
+    a recently verified key is served from the cache, anything else is refused with 503 store_unavailable.
     """
 
-    def __init__(self, declared: list[DeclaredKey], lookup: KeyLookup, ttl_s: float = 2.0,
-                 max_entries: int = 10_000) -> None:
+    def __init__(self, declared: list[DeclaredKey], lookup: KeyLookup, policy: KeyCachePolicy | None = None,
+                 store_up: Callable[[], bool] = lambda: True,
+                 on_store_error: Callable[[BaseException], None] | None = None) -> None:
         self._declared = {k.digest: _declared_principal(k) for k in declared}
         self._lookup = lookup
-        self._ttl = ttl_s
-        self._max = max_entries
-        self._cache: OrderedDict[str, tuple[float, Principal | None]] = OrderedDict()
+        self._policy = policy or KeyCachePolicy()
+        self._store_up = store_up
+        self._on_store_error = on_store_error
+        self._cache: OrderedDict[str, tuple[float, Principal | None]] = OrderedDict()  # digest -> (verified, answer)
+        self._revoked: OrderedDict[str, None] = OrderedDict()
 
     async def authenticate(self, authorization: str | None) -> Principal:
         digest = digest_key(bearer_token(authorization))
         principal = self._declared.get(digest)
-        if principal is None:
+        if principal is None and digest not in self._revoked:
             principal = await self._cached_lookup(digest)
         if principal is None or not hmac.compare_digest(principal.digest, digest):
             raise Unauthenticated("Invalid API key. Check the Steward key you were issued, or ask IT for one.")
@@ -90,21 +113,47 @@ class Authenticator:
         """Replace the YAML-declared keys (policy reload)."""
         self._declared = {k.digest: _declared_principal(k) for k in declared}
 
+    def revoked(self, digests: Iterable[str]) -> None:
+        """These keys are revoked: refuse them from now on, whatever the cache holds."""
+        for digest in digests:
+            self._cache.pop(digest, None)
+            self._revoked[digest] = None
+            self._revoked.move_to_end(digest)
+        while len(self._revoked) > self._policy.max_revoked:
+            self._revoked.popitem(last=False)
+
     def forget(self, digest: str) -> None:
         self._cache.pop(digest, None)
 
     async def _cached_lookup(self, digest: str) -> Principal | None:
         now = time.monotonic()
         hit = self._cache.get(digest)
-        if hit is not None and hit[0] > now:
+        if hit is not None and now - hit[0] < self._policy.ttl_s:
             return hit[1]
-        principal = await self._lookup(digest)
-        if self._ttl > 0:
-            self._cache[digest] = (now + self._ttl, principal)
-            self._cache.move_to_end(digest)
-            while len(self._cache) > self._max:
-                self._cache.popitem(last=False)
-        return principal
+        if self._store_up():
+            try:
+                async with asyncio.timeout(self._policy.lookup_timeout_s):
+                    principal = await self._lookup(digest)
+            except Exception as exc:
+                if not is_store_error(exc):
+                    raise
+                log.warning("auth.store_lookup_failed", error=error_kind(exc))
+                if self._on_store_error is not None:
+                    self._on_store_error(exc)
+            else:
+                if digest not in self._revoked:  # a revocation that landed while the look-up ran wins
+                    self._remember(digest, now, principal)
+                return principal
+        if hit is not None and now - hit[0] <= self._policy.grace_s:
+            return hit[1]  # the store is down: the last answer, if recent enough
+        raise StoreUnavailable("Steward cannot check this key because its database is unreachable (fail closed). "
+                               "Retry shortly.")
+
+    def _remember(self, digest: str, now: float, principal: Principal | None) -> None:
+        self._cache[digest] = (now, principal)
+        self._cache.move_to_end(digest)
+        while len(self._cache) > self._policy.max_entries:
+            self._cache.popitem(last=False)
 
 
 def _declared_principal(key: DeclaredKey) -> Principal:

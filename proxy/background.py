@@ -14,6 +14,7 @@ from pathlib import Path
 import structlog
 import watchfiles
 
+from audit.outage import error_kind
 from audit.retention import purge_loop
 from proxy.gateway import Gateway
 
@@ -21,12 +22,16 @@ log = structlog.get_logger("steward.background")
 
 
 async def poll_overrides(gateway: Gateway, interval_s: float) -> None:
+    """Pause/withdraw overrides and key revocations reach this replica within `interval_s`."""
     while True:
         await asyncio.sleep(interval_s)
+        if not gateway.store.up:
+            continue  # keep the last known state; the store monitor logs the outage once
         try:
             await gateway.refresh_overrides()
+            await gateway.refresh_revocations()
         except Exception as exc:  # the database may be briefly unreachable; keep the last known state
-            log.warning("policy.overrides_poll_failed", error=type(exc).__name__)
+            log.warning("policy.overrides_poll_failed", error=error_kind(exc))
 
 
 def _absolute(path: Path) -> Path:
@@ -54,7 +59,8 @@ def _install_sighup(gateway: Gateway) -> bool:
 @asynccontextmanager
 async def background_tasks(gateway: Gateway) -> AsyncIterator[None]:
     settings = gateway.config.gateway
-    tasks = [asyncio.create_task(poll_overrides(gateway, settings.policy_poll_s))]
+    tasks = [asyncio.create_task(poll_overrides(gateway, settings.policy_poll_s)),
+             asyncio.create_task(gateway.store.run())]
     retention = settings.audit.retention
     if retention.enabled:
         tasks.append(asyncio.create_task(purge_loop(gateway.engine, retention.purge_interval_s, retention.actor,

@@ -36,7 +36,7 @@ async def create_key(settings: Settings, loaded: LoadedConfig, user: str, roles:
 async def revoke_key(settings: Settings, loaded: LoadedConfig, key_id: str) -> bool:
     engine = await open_database(settings, loaded.config)
     try:
-        return await KeyStore(engine).revoke(key_id)
+        return await KeyStore(engine).revoke(key_id) is not None
     finally:
         await engine.dispose()
 

@@ -6,6 +6,7 @@
     ├── PolicyRefusal                 403 policy_violation        a policy rule refused it; carries policy_clause
     ├── NotFound                      404 invalid_request_error   unknown model or route
     ├── ServiceUnavailable            503 service_unavailable     audit store or scanner down (fail closed)
+    │   └── StoreUnavailable          503 store_unavailable       database unreachable on the request path
     └── UpstreamError                 502 upstream_error          provider unreachable / broken response
         └── UpstreamTimeout           504 upstream_timeout
 
@@ -85,6 +86,17 @@ class ServiceUnavailable(StewardError):
     status = 503
     type = "service_unavailable"
     code = "service_unavailable"
+
+
+class StoreUnavailable(ServiceUnavailable):
+    """The database (keys, governance state, audit store) did not answer: refuse, never a 500. SDKs retry."""
+
+    code = "store_unavailable"
+
+    def __init__(self, message: str = "Steward's database is unreachable, so this request is refused until it "
+                 "recovers (fail closed). Retry shortly.", **kwargs: Any) -> None:
+        kwargs.setdefault("headers", {"retry-after": "1"})
+        super().__init__(message, **kwargs)
 
 
 class UpstreamError(StewardError):

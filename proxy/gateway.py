@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any, Protocol
 
 import httpx
@@ -11,12 +12,14 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from audit.content import audit_content_key_available
 from audit.db import create_engine, upgrade
+from audit.events import utc_now
 from audit.journal import JournalError
+from audit.outage import StoreMonitor
 from audit.writer import AuditWriter, WriterSettings
 from config.loader import LoadedConfig
 from config.models import PolicyConfig
 from config.settings import Settings
-from proxy.auth import Authenticator
+from proxy.auth import Authenticator, KeyCachePolicy
 from proxy.governance import AcknowledgementCache, GovernanceStore
 from proxy.inspect import PolicyInspector
 from proxy.keystore import KeyStore
@@ -46,7 +49,9 @@ class Gateway:
     audit: AuditWriter
     scanner: Scanner
     inspector: Inspector
+    store: StoreMonitor
     owns_scanner: bool = True
+    revocations_seen: datetime = field(default_factory=utc_now)  # revocation poll watermark
 
     @property
     def config(self) -> PolicyConfig:
@@ -68,6 +73,26 @@ class Gateway:
     async def refresh_overrides(self) -> bool:
         return self.policy.apply_overrides(await self.governance.overrides())
 
+    async def refresh_revocations(self) -> None:
+        """Refuse keys revoked elsewhere (another replica, the CLI): called by the governance poll."""
+        digests, newest = await self.keys.revoked_since(self.revocations_seen)
+        self.authenticator.revoked(digests)
+        if newest is not None and newest > self.revocations_seen:
+            self.revocations_seen = newest
+
+    async def revoke_key(self, key_id: str) -> bool:
+        """Revoke in the store and refuse the key on this replica at once."""
+        digest = await self.keys.revoke(key_id)
+        if digest is not None:
+            self.authenticator.revoked([digest])
+        return digest is not None
+
+    @property
+    def audit_ready(self) -> bool:
+        """The audit trail can take a row now: the writer is healthy and the store answers (a spooling
+        journal stands in for the store while it is down)."""
+        return self.audit.healthy and (self.store.up or self.audit.spooling)
+
 
 async def open_database(settings: Settings, config: PolicyConfig) -> AsyncEngine:
     url = settings.resolve_database_url(config.gateway.audit.url)
@@ -85,20 +110,30 @@ async def open_gateway(settings: Settings, loaded: LoadedConfig, transport: http
     owned = scanner is None
     scanner = scanner or build_scanner(config.gateway.detection)
     keys = KeyStore(engine)
+    store_settings = config.gateway.store
     check_audit_key(config)
     writer = await start_writer(engine, settings, config)
+    store = StoreMonitor(engine, store_settings.probe_interval_s, store_settings.probe_timeout_s,
+                         on_recover=writer.retry_now)
     policy = PolicyHolder(loaded, settings.config_path)
     governance = GovernanceStore(engine)
     acks = AcknowledgementCache(governance, lambda: policy.effective.policy.version)
     gateway = Gateway(
         settings=settings, policy=policy, engine=engine, keys=keys, governance=governance,
-        authenticator=Authenticator(config.keys, keys.lookup, ttl_s=config.gateway.key_cache_ttl_s),
+        authenticator=Authenticator(config.keys, keys.lookup, key_cache_policy(config), lambda: store.up,
+                                    store.report_failure),
         upstreams=Upstreams(config.tools, transport), audit=writer, scanner=scanner,
-        inspector=inspector or PolicyInspector(scanner.scan, acknowledged=acks), owns_scanner=owned,
+        inspector=inspector or PolicyInspector(scanner.scan, acknowledged=acks), store=store, owns_scanner=owned,
     )
     await gateway.refresh_overrides()
     log.info("gateway.started", tools=[t.id for t in config.tools], policy_version=loaded.digest)
     return gateway
+
+
+def key_cache_policy(config: PolicyConfig) -> KeyCachePolicy:
+    store = config.gateway.store
+    return KeyCachePolicy(ttl_s=config.gateway.key_cache_ttl_s, grace_s=store.auth_grace_s,
+                          lookup_timeout_s=store.lookup_timeout_s)
 
 
 def check_audit_key(config: PolicyConfig) -> None:

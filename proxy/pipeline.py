@@ -20,6 +20,7 @@ import structlog
 from starlette.requests import Request
 from starlette.responses import Response
 
+from audit.outage import error_kind, is_store_error
 from policies.refusal import Refusal
 from policies.resolve import Route, resolve_tool
 from proxy.answer_text import answer_texts
@@ -41,6 +42,7 @@ from proxy.errors import (
     PolicyRefusal,
     ServiceUnavailable,
     StewardError,
+    StoreUnavailable,
     UpstreamError,
     error_response,
 )
@@ -82,13 +84,16 @@ class Pipeline:
             return self.refuse(ex, exc)
         if isinstance(exc, Refusal):
             return self.refuse(ex, refusal_error(exc))
+        if is_store_error(exc):  # a database outage is not a bug: 503 (fail closed), never 500
+            log.warning("request.store_unavailable", error=error_kind(exc))
+            return self.refuse(ex, StoreUnavailable())
         log.error("request.failed", error=type(exc).__name__)
         return self.refuse(ex, StewardError("The gateway failed to process this request.", code="internal_error"))
 
     async def authenticate(self, ex: Exchange) -> None:
         principal = await self.gw.authenticator.authenticate(ex.request.headers.get("authorization"))
         ex.set_principal(principal)
-        if not self.gw.audit.healthy:
+        if not self.gw.audit_ready:
             raise ServiceUnavailable(
                 "The audit store is unavailable, so requests are refused until it recovers (fail closed).",
                 code="audit_unavailable",

@@ -92,5 +92,9 @@ async def healthz() -> Response:
 
 @router.get("/readyz", tags=["operations"], summary="Readiness: the audit store accepts writes")
 async def readyz(request: Request) -> Response:
-    healthy = pipeline_of(request).gw.audit.healthy
-    return JSONResponse({"status": "ready" if healthy else "audit_unavailable"}, status_code=200 if healthy else 503)
+    gw = pipeline_of(request).gw
+    store = {"store": "up" if gw.store.up else "down", "spooling": gw.audit.spooling}
+    if gw.audit_ready:  # with a spooling journal the gateway keeps serving while the store is down
+        return JSONResponse({"status": "ready", **store})
+    status = "store_unavailable" if not gw.store.up else "audit_unavailable"
+    return JSONResponse({"status": status, **store}, status_code=503)
