@@ -18,6 +18,7 @@ from audit.outage import STORE_ERROR_TYPES, error_kind
 from config.loader import LoadedConfig, load_config
 from config.settings import Settings
 from proxy.admin_api import router as admin_router
+from proxy.admin_keys import router as admin_keys_router
 from proxy.audit_api import mount_audit_api
 from proxy.background import background_tasks
 from proxy.caller_api import router as caller_router
@@ -64,6 +65,7 @@ def create_app(
     app.include_router(router)
     app.include_router(caller_router)
     app.include_router(admin_router)
+    app.include_router(admin_keys_router)
     mount_audit_api(app)
     app.add_middleware(RequestContextMiddleware)
     app.add_exception_handler(HTTPException, _http_exception)
