@@ -57,6 +57,7 @@ def resolve_tool(config: PolicyConfig, roles: Sequence[str], model: str, tool_hi
     if tool_id is not None and config.tool(tool_id) is None:
         raise Refusal("tool_not_approved", "4", f"Tool '{tool_id}' is not an approved tool. {APPROVAL_HINT}")
     if not candidates:
+        _refuse_unconfigured(config, bare, tool_id)
         raise Refusal(
             "model_not_found", "4",
             f"The model '{model}' is not offered by any approved tool available to you. {APPROVAL_HINT}",
@@ -75,6 +76,22 @@ def resolve_tool(config: PolicyConfig, roles: Sequence[str], model: str, tool_hi
     if not approved:
         _refuse_status(permitted[0])
     return Route(tool=approved[0], model=bare)
+
+
+class ToolNotConfigured(Refusal):
+    """The model's tool is approved but its provider key variable is unset: a set-up gap, not a policy refusal."""
+
+    def __init__(self, tool: Tool) -> None:
+        super().__init__("tool_not_configured", None,
+                         f"The tool '{tool.id}' is approved but not configured on this gateway yet. "
+                         "Try again later or tell IT.")
+        self.tool_id, self.env = tool.id, tool.api_key_env or ""
+
+
+def _refuse_unconfigured(config: PolicyConfig, bare: str, tool_id: str | None) -> None:
+    for tool in config.tools:
+        if bare in tool.models and (tool_id is None or tool.id == tool_id) and not tool.key_configured():
+            raise ToolNotConfigured(tool)
 
 
 def _split_model(config: PolicyConfig, model: str, tool_hint: str | None) -> tuple[str | None, str]:

@@ -10,6 +10,7 @@ import httpx
 import structlog
 from fastapi import FastAPI
 from fastapi.exceptions import RequestValidationError
+from fastapi_offline import FastAPIOffline
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
@@ -17,6 +18,7 @@ from starlette.responses import Response
 from audit.outage import STORE_ERROR_TYPES, error_kind
 from config.loader import LoadedConfig, load_config
 from config.settings import Settings
+from proxy import __version__
 from proxy.admin_api import router as admin_router
 from proxy.admin_keys import router as admin_keys_router
 from proxy.audit_api import mount_audit_api
@@ -60,7 +62,8 @@ def create_app(
             await app.state.pipeline.review.drain()
             await close_gateway(gateway)
 
-    app = FastAPI(title="Steward", version="0.1.0", description=DESCRIPTION, lifespan=lifespan)
+    # /docs and /redoc load their JavaScript and CSS from the installed package (works offline, no CDN).
+    app = FastAPIOffline(title="Steward", version=__version__, description=DESCRIPTION, lifespan=lifespan)
     add_proxy_routes(app.router)  # the hot path: served directly, documented like the others
     app.include_router(router)
     app.include_router(caller_router)

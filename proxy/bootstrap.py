@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import getpass
 import sys
+from datetime import datetime
 
 from audit.db import current_revision
 from config.loader import LoadedConfig
@@ -44,11 +45,16 @@ async def revoke_key(settings: Settings, loaded: LoadedConfig, key_id: str) -> b
 async def list_keys(settings: Settings, loaded: LoadedConfig) -> list[str]:
     engine = await open_database(settings, loaded.config)
     try:
-        records = await KeyStore(engine).list()
+        records = await KeyStore(engine).list(with_last_used=True)
     finally:
         await engine.dispose()
-    return [f"{r.key_id}\t{r.user_id}\t{','.join(r.roles)}\t{r.department}\t{'revoked' if r.revoked else 'active'}"
+    return [f"{r.key_id}\t{r.user_id}\t{','.join(r.roles)}\t{r.department or '-'}\t"
+            f"{'revoked' if r.revoked else 'active'}\t{_when(r.created_at)}\t{_when(r.last_used_at)}"
             for r in records]
+
+
+def _when(at: datetime | None) -> str:
+    return at.strftime("%Y-%m-%dT%H:%MZ") if at is not None else "never"
 
 
 async def ensure_demo_key(settings: Settings, loaded: LoadedConfig) -> None:

@@ -1,4 +1,10 @@
-"""`steward` command line: serve, keys, config check, db upgrade."""
+"""`steward` command line: serve, keys, config check, db upgrade.
+
+Exit codes: 0 success; 1 the check failed (`config check` found problems, `keys revoke` found no active key,
+`audit verify` found a broken chain); 2 a usage or start-up error (bad arguments, unreadable or invalid
+configuration, unknown use case or role, missing file, database or port unavailable), printed as one line
+on stderr with its fix; 3 `scan` found data its use case blocks.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +21,8 @@ from config.settings import Settings
 from proxy.auth import digest_key
 
 T = TypeVar("T")
+EXIT_CODES = ("exit codes: 0 ok; 1 check failed (config check, keys revoke, audit verify); 2 usage or start-up "
+              "error (one line on stderr with its fix); 3 scan found data its use case blocks")
 Command = Callable[[argparse.Namespace], int]
 
 
@@ -35,19 +43,36 @@ def _run(coro: Coroutine[Any, Any, T]) -> T:
     return asyncio.run(coro)
 
 
+def _fail(message: str) -> int:
+    print(f"steward: {message}", file=sys.stderr)
+    return 2
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from proxy.app import create_app
     from proxy.bootstrap import ensure_demo_key
     from proxy.logging import configure_logging
+    from proxy.preflight import bind_problem, config_problems, config_warnings, database_problem
 
     settings = _settings(args)
     loaded = _load(settings)
     configure_logging(settings.log_level, settings.log_format)
+    problems = config_problems(loaded.config) + [p for p in (bind_problem(args.host, args.port),) if p]
+    if not problems:
+        problem = _run(database_problem(settings, loaded.config))
+        problems = [problem] if problem else []
+    for problem in problems:
+        _fail(problem)
+    if problems:
+        return 2
+    for warning in config_warnings(loaded.config):
+        print(f"steward: warning: {warning}", file=sys.stderr)
     if settings.config_path is not None:
         os.environ["STEWARD_CONFIG"] = str(settings.config_path)
     _run(ensure_demo_key(settings, loaded))
+    print(f"steward: serving on http://{args.host}:{args.port} (API at /v1, docs at /docs)", file=sys.stderr)
     if args.workers > 1:
         uvicorn.run("proxy.app:create_app", factory=True, host=args.host, port=args.port, workers=args.workers,
                     log_config=None, access_log=False, loop="uvloop", http="httptools")
@@ -86,6 +111,7 @@ def cmd_keys_list(args: argparse.Namespace) -> int:
     from proxy.bootstrap import list_keys
 
     settings = _settings(args)
+    print("ID\tUSER\tROLES\tDEPARTMENT\tSTATUS\tCREATED\tLAST_USED")
     for line in _run(list_keys(settings, _load(settings))):
         print(line)
     return 0
@@ -108,6 +134,15 @@ def cmd_config_check(args: argparse.Namespace) -> int:
             print(problem, file=sys.stderr)
         return 1
     config = loaded.config
+    from proxy.preflight import config_problems, config_warnings
+
+    problems = config_problems(config)
+    for problem in problems:
+        print(f"{args.file}: {problem}", file=sys.stderr)
+    for warning in config_warnings(config):
+        print(f"{args.file}: warning: {warning}", file=sys.stderr)
+    if problems:
+        return 1
     print(f"{args.file}: OK ({len(config.tools)} tools, {len(config.roles)} roles, {len(config.keys)} declared keys; "
           f"policy version {loaded.digest})")
     return 0
@@ -125,10 +160,15 @@ def cmd_config_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_scan(args: argparse.Namespace) -> int:
-    from proxy.cli_scan import scan_file
+    from proxy.cli_scan import ScanInputError, scan_file
+    from proxy.logging import configure_logging
 
     settings = _settings(args)
-    return scan_file(_load(settings), Path(args.file), args.use_case)
+    configure_logging("warning", settings.log_format)  # stdout carries the JSON report alone
+    try:
+        return scan_file(_load(settings), Path(args.file), args.use_case)
+    except ScanInputError as exc:
+        return _fail(str(exc))
 
 
 def cmd_set_status(args: argparse.Namespace) -> int:
@@ -168,7 +208,11 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="steward", description="Steward GenAI policy gateway")
+    from proxy import __version__
+
+    parser = argparse.ArgumentParser(prog="steward", description="Steward GenAI policy gateway",
+                                     epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"steward {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
     serve = sub.add_parser("serve", help="run the gateway")

@@ -99,6 +99,14 @@ class StoreUnavailable(ServiceUnavailable):
         super().__init__(message, **kwargs)
 
 
+def tool_not_configured(refusal: Any, admin: bool) -> ServiceUnavailable:
+    """503 for a tool whose provider key variable is unset; admins are told which variable."""
+    message = refusal.message
+    if admin:
+        message += f" (Admin: set {refusal.env} in the gateway's environment and restart it.)"
+    return ServiceUnavailable(message, code="tool_not_configured")
+
+
 class UpstreamError(StewardError):
     status = 502
     type = "upstream_error"

@@ -10,7 +10,6 @@ import httpx
 import structlog
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from audit.content import audit_content_key_available
 from audit.db import create_engine, upgrade
 from audit.events import utc_now
 from audit.journal import JournalError
@@ -24,6 +23,7 @@ from proxy.governance import AcknowledgementCache, GovernanceStore
 from proxy.inspect import PolicyInspector
 from proxy.keystore import KeyStore
 from proxy.policy_state import PolicyHolder, ReloadOutcome
+from proxy.preflight import config_problems
 from proxy.scanner import Scanner, build_scanner
 from proxy.upstream import Upstreams
 
@@ -138,9 +138,9 @@ def key_cache_policy(config: PolicyConfig) -> KeyCachePolicy:
 
 def check_audit_key(config: PolicyConfig) -> None:
     """Use cases that keep full (original) content need the encryption key: refuse to start without it."""
-    full = [uc.id for uc in config.use_cases if str(uc.audit.level) == "full"]
-    if full and not audit_content_key_available():
-        raise RuntimeError(f"use cases {full} keep full audit content but STEWARD_AUDIT_KEY is not set")
+    problems = config_problems(config)
+    if problems:
+        raise RuntimeError(problems[0])
 
 
 async def start_writer(engine: AsyncEngine, settings: Settings, config: PolicyConfig) -> AuditWriter:

@@ -22,7 +22,7 @@ from starlette.responses import Response
 
 from audit.outage import error_kind, is_store_error
 from policies.refusal import Refusal
-from policies.resolve import Route, resolve_tool
+from policies.resolve import Route, ToolNotConfigured, resolve_tool
 from proxy.answer_text import answer_texts
 from proxy.answers import (
     OutputBlocked,
@@ -45,6 +45,7 @@ from proxy.errors import (
     StoreUnavailable,
     UpstreamError,
     error_response,
+    tool_not_configured,
 )
 from proxy.exchange import Exchange
 from proxy.gateway import Gateway
@@ -54,7 +55,9 @@ from proxy.upstream import forwarded_headers
 log = structlog.get_logger("steward.pipeline")
 
 
-def refusal_error(refusal: Refusal) -> StewardError:
+def refusal_error(refusal: Refusal, roles: tuple[str, ...] = ()) -> StewardError:
+    if isinstance(refusal, ToolNotConfigured):
+        return tool_not_configured(refusal, "admin" in roles)
     kind = NotFound if refusal.not_found else PolicyRefusal
     return kind(refusal.message, code=refusal.code, policy_clause=refusal.clause)
 
@@ -83,7 +86,7 @@ class Pipeline:
         if isinstance(exc, StewardError):
             return self.refuse(ex, exc)
         if isinstance(exc, Refusal):
-            return self.refuse(ex, refusal_error(exc))
+            return self.refuse(ex, refusal_error(exc, ex.principal.roles if ex.principal else ()))
         if is_store_error(exc):  # a database outage is not a bug: 503 (fail closed), never 500
             log.warning("request.store_unavailable", error=error_kind(exc))
             return self.refuse(ex, StoreUnavailable())

@@ -113,3 +113,24 @@ def test_error_kind_names_class_and_errno_only() -> None:
     assert error_kind(ConnectionRefusedError(111, "secret detail")) == "ConnectionRefusedError(111)"
     wrapped = sa_exc.OperationalError("SELECT secret", {}, ConnectionResetError(104, "reset"))
     assert "secret" not in error_kind(wrapped) and "ConnectionResetError" in error_kind(wrapped)
+
+
+def test_unconfigured_tool_names_the_variable_to_admins_only() -> None:
+    from config.loader import parse_config
+    from policies.resolve import ToolNotConfigured, resolve_tool
+    from proxy.pipeline import refusal_error
+
+    config = parse_config("""
+version: 1
+tools:
+  - {id: far, provider: openai, base_url: "http://far.test/v1", api_key_env: STEWARD_TEST_NEVER_SET_KEY,
+     models: [far-model], category: public}
+roles:
+  staff: {tools: [far]}
+""", "t.yaml").config
+    with pytest.raises(ToolNotConfigured) as refused:
+        resolve_tool(config, ["staff"], "far-model")
+    caller = refusal_error(refused.value, ("staff",))
+    admin = refusal_error(refused.value, ("admin",))
+    assert (caller.status, caller.code) == (503, "tool_not_configured")
+    assert "STEWARD_TEST_NEVER_SET_KEY" not in caller.message and "STEWARD_TEST_NEVER_SET_KEY" in admin.message

@@ -50,7 +50,6 @@ async def test_tool_prefix_pins_tool_and_is_stripped_for_provider(harness: Harne
         ("nobody_key", "gpt-4o-mini", 403, "tool_not_permitted_for_role", "10.5"),
         ("key", "paused-model", 403, "tool_paused", "11.4"),
         ("key", "gpt-5-unlisted", 404, "model_not_found", "4"),
-        ("key", "dormant-model", 404, "model_not_found", "4"),  # its key env var is unset: not offered
     ],
 )
 async def test_policy_refusals_carry_clause_and_never_reach_provider(
@@ -67,6 +66,17 @@ async def test_policy_refusals_carry_clause_and_never_reach_provider(
     row = await harness.audit_row(error["request_id"])
     assert (row["decision"], row["http_status"], row["reason_code"], row["policy_clause"]) == (
         "refused", status, code, clause)
+
+
+async def test_unconfigured_tool_says_so(harness: Harness) -> None:
+    """A tool whose api_key_env is unset: 503 tool_not_configured, audited; callers are not told the variable."""
+    resp = await harness.post("/v1/chat/completions", chat_body(model="dormant-model"))
+    error = resp.json()["error"]
+    assert (resp.status_code, error["code"]) == (503, "tool_not_configured")
+    assert "dormant" in error["message"] and "STEWARD_TEST_UNSET_KEY" not in error["message"]
+    assert resp.headers["x-steward-decision"] == "error"
+    row = await harness.audit_row(error["request_id"])
+    assert (row["http_status"], row["reason_code"]) == (503, "tool_not_configured")
 
 
 async def test_paused_tool_message_gives_reason(harness: Harness) -> None:
