@@ -12,6 +12,7 @@ import yaml
 from pydantic import ValidationError
 
 from config.models import PolicyConfig
+from config.references import CrossReferenceError
 
 DEFAULT_CONFIG_NAME = "default.yaml"
 
@@ -66,9 +67,19 @@ def parse_config(text: str, source: str) -> LoadedConfig:
     try:
         config = PolicyConfig.model_validate(data)
     except ValidationError as exc:
-        raise ConfigError(source, [_describe(source, err, lines) for err in exc.errors()]) from exc
+        raise ConfigError(source, [p for err in exc.errors() for p in _problems(source, err, lines)]) from exc
     digest = "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
     return LoadedConfig(config=config, source=source, digest=digest)
+
+
+def _problems(source: str, err: Any, lines: dict[Loc, int]) -> list[str]:
+    """One line per problem; a cross-reference error carries several, each at its own path (and line)."""
+    cause = (err.get("ctx") or {}).get("error")
+    if isinstance(cause, CrossReferenceError):
+        loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+        return [f"{source}:{_nearest_line((*loc, *path), lines)}: {'.'.join(map(str, (*loc, *path)))}: {message}"
+                for path, message in cause.problems]
+    return [_describe(source, err, lines)]
 
 
 def _describe(source: str, err: Any, lines: dict[Loc, int]) -> str:

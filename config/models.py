@@ -17,6 +17,7 @@ from pydantic import Field, field_validator, model_validator
 
 from config.audit_config import EnergyFactors, JournalSettings, RetentionSettings
 from config.base import ID_PATTERN, Strict, ToolStatus
+from config.references import CrossReferenceError, cross_reference_problems
 from config.store_config import StoreSettings
 from config.usecases import PolicyDocument, ProhibitedUse, UseCase, UserRecord, default_prohibited_uses
 
@@ -175,19 +176,9 @@ class PolicyConfig(Strict):
 
     @model_validator(mode="after")
     def _references(self) -> PolicyConfig:
-        ids = [t.id for t in self.tools]
-        dupes = {i for i in ids if ids.count(i) > 1}
-        if dupes:
-            raise ValueError(f"duplicate tool ids: {sorted(dupes)}")
-        for name, role in self.roles.items():
-            unknown = [t for t in role.tools if t not in ids]
-            if unknown:
-                raise ValueError(f"role '{name}' names unknown tools {unknown}")
-        for key in self.keys:
-            missing = [r for r in key.roles if r not in self.roles]
-            if missing:
-                raise ValueError(f"key '{key.id}' names unknown roles {missing}")
-        _check_use_cases(self)
+        problems = cross_reference_problems(self)  # every broken reference at once, each with its path
+        if problems:
+            raise CrossReferenceError(problems)
         return self
 
     def tool(self, tool_id: str) -> Tool | None:
@@ -196,21 +187,3 @@ class PolicyConfig(Strict):
     def use_case(self, use_case_id: str) -> UseCase | None:
         return next((u for u in self.use_cases if u.id == use_case_id), None)
 
-
-def _check_use_cases(config: PolicyConfig) -> None:
-    tools = {t.id for t in config.tools}
-    ids = [u.id for u in config.use_cases]
-    dupes = sorted({i for i in ids if ids.count(i) > 1})
-    if dupes:
-        raise ValueError(f"duplicate use case ids: {dupes}")
-    for uc in config.use_cases:
-        if unknown := [t for t in uc.tools if t not in tools]:
-            raise ValueError(f"use case '{uc.id}' names unknown tools {unknown}")
-        if unknown := [r for r in uc.allowed_roles if r not in config.roles]:
-            raise ValueError(f"use case '{uc.id}' names unknown roles {unknown}")
-    refs = [(f"role '{n}'", u) for n, r in config.roles.items() for u in r.use_cases]
-    refs += [(f"key '{k.id}'", k.use_case) for k in config.keys if k.use_case]
-    refs += [("default_use_case", config.default_use_case)] if config.default_use_case else []
-    for owner, ref in refs:
-        if ref not in ids:
-            raise ValueError(f"{owner} names unknown use case '{ref}'")

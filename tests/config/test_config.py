@@ -27,8 +27,8 @@ roles:
     [
         (MINIMAL.replace("category: internal", "category: internl"), "t.yaml:6: tools.0.category:"),
         (MINIMAL.replace("    models: [m]\n", "    models: [m]\n    colour: blue\n"), "t.yaml:6: tools.0.colour:"),
-        (MINIMAL.replace("[t1]}", "[t2]}"), "role 'staff' names unknown tools ['t2']"),
-        (MINIMAL + "default_use_case: nope\n", "default_use_case names unknown use case 'nope'"),
+        (MINIMAL.replace("[t1]}", "[t2]}"), "t.yaml:8: roles.staff.tools.0: unknown tool 't2'"),
+        (MINIMAL + "default_use_case: nope\n", "t.yaml:9: default_use_case: default_use_case names unknown use case"),
         (MINIMAL.replace("provider: demo", "provider: openai"), "base_url is required"),
         ("tools: [\n", "t.yaml:2: invalid YAML"),
         ("- just\n- a list\n", "t.yaml:1: the top level must be a mapping"),
@@ -38,6 +38,24 @@ def test_errors_name_file_line_and_field(text: str, expected: str) -> None:
     with pytest.raises(ConfigError) as info:
         parse_config(text, "t.yaml")
     assert any(expected in problem for problem in info.value.problems), info.value.problems
+
+
+def test_every_broken_reference_is_reported_at_its_line_in_one_run() -> None:
+    text = MINIMAL + """  admin:
+    tools:
+      - t1
+      - ghost-tool
+keys:
+  - {id: k1, digest: "sha256:%s", user: u, roles: [staff, ghost-role]}
+default_use_case: ghost-use-case
+""" % ("a" * 64)
+    with pytest.raises(ConfigError) as info:
+        parse_config(text, "t.yaml")
+    assert info.value.problems == [
+        "t.yaml:12: roles.admin.tools.1: unknown tool 'ghost-tool'",
+        "t.yaml:14: keys.0.roles.1: unknown role 'ghost-role'",
+        "t.yaml:15: default_use_case: default_use_case names unknown use case 'ghost-use-case'",
+    ]
 
 
 @pytest.mark.parametrize("path", [None, ROOT / "config/default.yaml", ROOT / "config/examples/council.yaml"])
