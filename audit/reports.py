@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, bindparam, case, func, select, text
+from sqlalchemy import ColumnElement, Select, bindparam, case, func, or_, select, text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 import audit.records_schema  # noqa: F401  (adds the records columns to audit_records)
@@ -45,8 +45,13 @@ async def usage_statistics(engine: AsyncEngine, period: Period, tool: str | None
     return stats
 
 
+# Not usage: malformed requests (400) and unauthenticated ones (401) never reached a policy decision.
+NOT_USAGE = (400, 401)
+
+
 def _in_period(period: Period, tool: str | None) -> list[ColumnElement[bool]]:
-    where = [R.received_at >= period.start, R.received_at < period.end]
+    where = [R.received_at >= period.start, R.received_at < period.end,
+             or_(R.http_status.is_(None), R.http_status.not_in(NOT_USAGE))]
     return where + ([R.tool == tool] if tool is not None else [])
 
 

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from starlette.responses import Response
 
 from proxy.api_call import api_call, parse_model, pipeline_of
+from proxy.approval_listing import check_status
 from proxy.endpoints import Endpoint
 from proxy.errors import BadRequest, NotFound
 from proxy.exchange import Exchange
@@ -87,6 +88,7 @@ async def use_case_status(request: Request, use_case_id: str) -> Response:
 @router.get("/approval-requests", summary="Requests to approve new tools (clause 7)")
 async def list_requests(request: Request, status: str | None = None) -> Response:
     async def handler(ex: Exchange) -> Any:
+        check_status(status)
         rows = await pipeline_of(request).gw.governance.list_requests(status)
         return {"object": "list", "data": [_jsonable(r) for r in rows]}
 

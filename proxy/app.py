@@ -21,6 +21,7 @@ from config.settings import Settings
 from proxy import __version__
 from proxy.admin_api import router as admin_router
 from proxy.admin_keys import router as admin_keys_router
+from proxy.approval_listing import router as approval_listing_router
 from proxy.audit_api import mount_audit_api
 from proxy.background import background_tasks
 from proxy.caller_api import router as caller_router
@@ -69,6 +70,7 @@ def create_app(
     app.include_router(caller_router)
     app.include_router(admin_router)
     app.include_router(admin_keys_router)
+    app.include_router(approval_listing_router)
     mount_audit_api(app)
     app.add_middleware(RequestContextMiddleware)
     app.add_exception_handler(HTTPException, _http_exception)
@@ -110,4 +112,10 @@ async def _store_error(request: Request, exc: Exception) -> Response:
 
 
 async def _validation_exception(request: Request, exc: Exception) -> Response:
-    return error_response(BadRequest("Invalid request parameters.", code="invalid_request"), _request_id(request))
+    assert isinstance(exc, RequestValidationError)
+    first = exc.errors()[0] if exc.errors() else {}
+    loc = [str(p) for p in first.get("loc", ()) if p not in ("query", "path", "body", "header")]
+    param = ".".join(loc) or None
+    detail = str(first.get("msg", "invalid value"))
+    message = f"Invalid value for `{param}`: {detail}." if param else f"Invalid request parameters: {detail}."
+    return error_response(BadRequest(message, code="invalid_request", param=param), _request_id(request))

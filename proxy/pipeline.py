@@ -190,6 +190,7 @@ class Pipeline:
         ev.outcome = "blocked" if decision == "refused" else "error"
         ex.response_headers["x-steward-decision"] = ev.outcome  # every response says what happened
         ex.response_headers.setdefault("x-steward-categories", "")
+        ev.reasons = not_sent(ev.reasons)  # a refused request was not redacted and sent: say so
         if exc.policy_clause is not None and not any(r.get("code") == exc.code for r in ev.reasons):
             ev.reasons = [*ev.reasons, {"code": exc.code, "clause": exc.policy_clause, "message": exc.message}]
         self.submit(ex)
@@ -203,6 +204,12 @@ class Pipeline:
         log.info("request.completed", endpoint=ev.endpoint, status=ev.http_status, decision=ev.decision,
                  reason=ev.reason_code, tool=ev.tool, gen_ai_request_model=ev.model_requested,
                  latency_ms=ev.latency_ms, stream=ev.stream)
+
+
+def not_sent(reasons: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Reasons of a refused request: transformations it would have had were never applied."""
+    return [{**r, "message": "Not applied: the request was refused, so nothing was redacted or sent."}
+            if str(r.get("code", "")).endswith(("_redacted", "_pseudonymised")) else r for r in reasons]
 
 
 def session_id(headers: Any, body: dict[str, Any]) -> str | None:

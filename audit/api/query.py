@@ -29,6 +29,7 @@ DEFAULT_LIMIT = 50
 ENTITY_PATTERN = r"^[A-Za-z0-9_.:\-]{1,64}$"
 DECISION_PATTERN = r"^(allowed|refused|error|cancelled)$"
 OUTCOME_PATTERN = r"^(allowed|redacted|pseudonymised|blocked|error|cancelled)$"
+FINDING_HELP = "entity type found (UK_NHS) or category (special_category.health, as in X-Steward-Categories)"
 _TEXT = Annotated[str | None, Query(max_length=512), Storable]
 R = audit_records.c
 
@@ -66,7 +67,7 @@ def record_filters(
     decision: Annotated[str | None, Query(pattern=DECISION_PATTERN)] = None,
     outcome: Annotated[str | None, Query(pattern=OUTCOME_PATTERN)] = None,
     clause: Annotated[str | None, Query(max_length=32, description="policy clause, e.g. 7.2"), Storable] = None,
-    finding: Annotated[str | None, Query(pattern=ENTITY_PATTERN, description="entity type found, e.g. UK_NHS")] = None,
+    finding: Annotated[str | None, Query(pattern=ENTITY_PATTERN, description=FINDING_HELP)] = None,
     has_feedback: Annotated[bool | None, Query(description="records with (true) or without (false) feedback")] = None,
 ) -> RecordFilters:
     """FastAPI dependency: the filters from the query string."""
@@ -118,12 +119,16 @@ def conditions(f: RecordFilters, dialect: str) -> list[ColumnElement[bool]]:
 
 
 def finding_present(entity: str, dialect: str) -> ColumnElement[bool]:
-    """The entity type is among the record's findings: JSONB key test on PostgreSQL (GIN-indexable),
-    json_extract elsewhere (`entity` is restricted to ENTITY_PATTERN, so it is safe inside the path)."""
+    """The entity type (`UK_NHS`) is among the record's findings, or the category (`special_category.health`,
+    the spelling of X-Steward-Categories) among its categories: JSONB tests on PostgreSQL (the findings key
+    test is GIN-indexable), JSON functions elsewhere (`entity` matches ENTITY_PATTERN, so it is safe inside
+    the path and the quoted search)."""
     if dialect == "postgresql":
-        present: ColumnElement[bool] = type_coerce(R.findings, JSONB).has_key(entity)
+        present: ColumnElement[bool] = type_coerce(R.findings, JSONB).has_key(entity) | type_coerce(
+            R.categories, JSONB).contains([entity])
         return present
-    return func.json_extract(R.findings, f'$."{entity}"').is_not(None)
+    return func.json_extract(R.findings, f'$."{entity}"').is_not(None) | (
+        func.instr(func.coalesce(R.categories, ""), f'"{entity}"') > 0)
 
 
 def filtered(f: RecordFilters, dialect: str, *columns: Any) -> Select[Any]:

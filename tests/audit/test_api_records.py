@@ -206,3 +206,20 @@ async def test_unstorable_or_out_of_range_input_is_a_client_error(
     r = await client.post("/v1/feedback", headers=bearer("caller-token"),
                           content=b'{"request_id": "req-00001", "kind": "feedback", "comment": "\\ud800"}')
     assert 400 <= r.status_code < 500
+
+
+async def test_finding_filter_accepts_the_category_spelling_of_the_header(
+    engine: AsyncEngine, client: httpx.AsyncClient
+) -> None:
+    """`finding=special_category.health` (as X-Steward-Categories spells it) finds the records in that category."""
+    await seed(engine, 10)
+    health = ["special_category", "special_category.health"]
+    async with engine.begin() as conn:
+        await conn.execute(insert(audit_records), [
+            record_row(500, categories=health, findings={"SPECIAL_CATEGORY.health": 1}),
+            record_row(501, categories=["special_category", "special_category.religion"]),
+        ])
+    got = await _all_pages(client, {"finding": "special_category.health"}, limit=10)
+    assert [r["request_id"] for r in got] == ["req-00500"]
+    broader = await _all_pages(client, {"finding": "special_category"}, limit=10)
+    assert {r["request_id"] for r in broader} == {"req-00500", "req-00501"}
