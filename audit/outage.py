@@ -68,6 +68,16 @@ def error_kind(exc: BaseException) -> str:
     return f"{name}({errno})" if errno else name
 
 
+def cause_chain(exc: BaseException, depth: int = 4) -> str:
+    """`ConnectError <- ConnectionRefusedError(111)`: a failure and its causes, for logs (never messages)."""
+    kinds: list[str] = []
+    current: BaseException | None = exc
+    while current is not None and len(kinds) < depth:
+        kinds.append(error_kind(current))
+        current = current.__cause__ or current.__context__
+    return " <- ".join(kinds)
+
+
 class StoreMonitor:
     def __init__(self, engine: AsyncEngine, interval_s: float = 0.5, timeout_s: float = 1.0,
                  on_recover: Callable[[], None] | None = None) -> None:

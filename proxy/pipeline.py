@@ -179,7 +179,10 @@ class Pipeline:
                         headers: dict[str, str]) -> Response:
         if not (isinstance(payload, dict) and isinstance(payload.get("error"), dict)):
             raise UpstreamError(f"The provider returned HTTP {status} without an OpenAI-shaped error.")
+        payload["error"]["request_id"] = ex.request_id  # every error carries Steward's request id
+        data = orjson.dumps(payload)
         ex.finish(status, "error", f"upstream_http_{status}")
+        ex.event.outcome = headers["x-steward-decision"] = "error"
         self.submit(ex)
         return Response(data, status_code=status, media_type="application/json", headers=headers)
 

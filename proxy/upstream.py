@@ -16,13 +16,17 @@ from typing import cast
 
 import httpcore
 import httpx
+import structlog
 
+from audit.outage import cause_chain
 from config.models import ProviderType, Tool
 from proxy.endpoints import Endpoint
 from proxy.errors import UpstreamError, UpstreamTimeout
 from proxy.fast_http import FastClient
 from proxy.providers.base import ProviderAdapter, build_adapter
 from proxy.providers.demo import DemoTransport
+
+log = structlog.get_logger("steward.upstream")
 
 FORWARD_RESPONSE_HEADERS = ("openai-processing-ms", "openai-version", "retry-after", "x-ratelimit-limit-requests",
                             "x-ratelimit-limit-tokens", "x-ratelimit-remaining-requests",
@@ -106,8 +110,10 @@ class Upstreams:
             request = client.build_request("POST", url, content=content, headers=headers)
             return await client.send(request, stream=True)
         except httpx.TimeoutException as exc:
+            log.warning("upstream.failed", tool=tool.id, error=cause_chain(exc))  # class + errno, never payload
             raise UpstreamTimeout(f"The provider for tool '{tool.id}' did not respond in time.") from exc
         except httpx.HTTPError as exc:
+            log.warning("upstream.failed", tool=tool.id, error=cause_chain(exc))
             raise UpstreamError(f"The provider for tool '{tool.id}' could not be reached.") from exc
 
     async def aclose(self) -> None:

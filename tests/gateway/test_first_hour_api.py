@@ -3,10 +3,17 @@ transparency report counts usage only, a refused request's audit row claims noth
 
 from __future__ import annotations
 
+import socket
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
+import httpx
 import pytest
+import structlog
 
+from config.loader import parse_config
+from config.settings import Settings
+from proxy.app import create_app
 from tests.gateway.conftest import UPSTREAM, Harness, chat_body, completion
 
 APPROVAL = {"tool": "Gemini", "purpose": "translate leaflets", "data_classification": "OFFICIAL, no personal data",
@@ -75,3 +82,41 @@ async def test_a_refused_request_is_not_recorded_as_redacted_and_sent(harness: H
     messages = " ".join(str(r.get("message", "")) for r in row["reasons"])
     assert "before it was sent" not in messages
     assert any(str(r.get("code", "")).endswith("_blocked") for r in row["reasons"]), row["reasons"]
+
+
+async def test_a_provider_error_carries_the_request_id_and_says_error(harness: Harness) -> None:
+    error = {"error": {"message": "bad temperature", "type": "invalid_request_error", "param": "temperature",
+                       "code": None}}
+    harness.upstream.post(f"{UPSTREAM}/chat/completions").respond(400, json=error)
+    resp = await harness.post("/v1/chat/completions", chat_body())
+    assert resp.status_code == 400
+    assert resp.json()["error"]["request_id"] == resp.headers["x-request-id"]
+    assert resp.json()["error"]["message"] == "bad temperature"
+    assert resp.headers["x-steward-decision"] == "error"
+
+
+async def test_upstream_connect_failure_is_logged_with_its_cause(tmp_path: Path) -> None:
+    with socket.socket() as closed:
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]
+    config = parse_config(f"""
+version: 1
+gateway: {{detection: {{enabled: false}}}}
+tools:
+  - {{id: far, provider: openai_compatible, base_url: "http://127.0.0.1:{port}/v1", models: [far-model],
+     category: internal}}
+roles:
+  staff: {{tools: [far]}}
+""", "t.yaml")
+    app = create_app(Settings(data_dir=tmp_path), config)
+    async with app.router.lifespan_context(app):
+        key = (await app.state.gateway.keys.create("a", ["staff"])).secret
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://steward.test") as client:
+            with structlog.testing.capture_logs() as logs:
+                resp = await client.post("/v1/chat/completions", json={"model": "far-model", "messages": [
+                    {"role": "user", "content": "hello"}]}, headers={"authorization": f"Bearer {key}"})
+    assert resp.status_code == 502
+    failed = [e for e in logs if e["event"] == "upstream.failed"]
+    assert failed and failed[0]["tool"] == "far"
+    assert "ConnectionRefusedError(111)" in failed[0]["error"] or "(111)" in failed[0]["error"], failed[0]

@@ -97,7 +97,7 @@ async def test_upstream_openai_errors_pass_through_with_status(harness: Harness,
     harness.upstream.post(f"{UPSTREAM}/chat/completions").respond(status, json=err, headers={"retry-after": "1"})
     resp = await harness.post("/v1/chat/completions", chat_body())
     assert resp.status_code == status
-    assert resp.json() == err
+    assert resp.json() == {"error": {**err["error"], "request_id": resp.headers["x-request-id"]}}
     assert resp.headers["retry-after"] == "1"
     row = await harness.audit_row(resp.headers["x-request-id"])
     assert (row["decision"], row["http_status"]) == ("error", status)
