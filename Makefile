@@ -24,8 +24,12 @@ $(NODE_STAMP): tests/node/package-lock.json
 		|| echo "npm ci failed: the Node SDK test will skip"; \
 	else echo "npm not found: the Node SDK test will skip"; fi
 
+# make serve [PORT=8080] [HOST=127.0.0.1] [CONFIG=config/examples/council.yaml]
+PORT ?= 8080
+HOST ?= 127.0.0.1
+CONFIG ?=
 serve: install
-	$(BIN)/steward serve
+	$(BIN)/steward serve --host $(HOST) --port $(PORT) $(if $(CONFIG),--config $(CONFIG))
 
 test: install node
 	$(BIN)/pytest -q

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -136,3 +137,11 @@ def test_keys_list_has_a_header_and_dates(tmp_path: Path) -> None:
     assert header.split("\t") == ["ID", "USER", "ROLES", "DEPARTMENT", "STATUS", "CREATED", "LAST_USED"]
     fields = row.split("\t")
     assert fields[1] == "ann" and fields[4] == "active" and fields[5][:2] == "20" and fields[6] == "never"
+
+
+def test_make_serve_takes_port_host_and_config() -> None:
+    if shutil.which("make") is None:
+        pytest.skip("make is not installed")
+    dry = subprocess.run(["make", "-n", "-o", ".venv/.installed", "serve", "PORT=9123", "HOST=0.0.0.0",
+                          "CONFIG=config/examples/council.yaml"], cwd=REPO, capture_output=True, text=True, timeout=30)
+    assert "steward serve --host 0.0.0.0 --port 9123 --config config/examples/council.yaml" in dry.stdout, dry
