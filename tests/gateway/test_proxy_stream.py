@@ -83,7 +83,8 @@ async def test_upstream_error_on_stream_request_passes_through_as_json(harness: 
     err = {"error": {"message": "rate limited", "type": "requests", "param": None, "code": "rate_limit"}}
     harness.upstream.post(f"{UPSTREAM}/chat/completions").respond(429, json=err)
     resp = await harness.post("/v1/chat/completions", chat_body(stream=True))
-    assert (resp.status_code, resp.json()) == (429, {"error": {**err["error"], "request_id": resp.headers["x-request-id"]}})
+    expected = {"error": {**err["error"], "request_id": resp.headers["x-request-id"]}}
+    assert (resp.status_code, resp.json()) == (429, expected)
 
 
 async def test_responses_stream_keeps_event_names_and_audits_usage(harness: Harness) -> None:
