@@ -8,12 +8,14 @@ import shutil
 import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
+import httpx
 import pytest
 
 from proxy.cli import main
-from tests.support.gateway_process import start_gateway
+from tests.support.gateway_process import free_port
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLE = REPO / "config" / "examples" / "council.yaml"
@@ -101,17 +103,33 @@ def test_serve_start_up_errors_are_one_line_with_the_fix(tmp_path: Path) -> None
     assert "gateway.started" not in unreachable.stderr
 
 
-def test_example_config_starts_as_shipped_on_sqlite(tmp_path: Path) -> None:
+def test_example_config_starts_as_shipped_on_sqlite_and_prints_its_address(tmp_path: Path) -> None:
     text = EXAMPLE.read_text(encoding="utf-8")
-    assert "url: sqlite+aiosqlite:///" in text and "# " in text and "postgresql+asyncpg://" in text
+    assert "url: sqlite+aiosqlite:///" in text and "#   url: postgresql+asyncpg://" in text
+    port = free_port()
     env = {k: v for k, v in os.environ.items() if k != "STEWARD_AUDIT_KEY"}
-    os.environ.pop("STEWARD_AUDIT_KEY", None)
+    env.update({"STEWARD_DATA_DIR": str(tmp_path / "data"), "PYTHONPATH": str(REPO), "STEWARD_LOG_LEVEL": "warning"})
+    log = tmp_path / "stderr.txt"
+    with log.open("w") as err:
+        proc = subprocess.Popen([sys.executable, "-m", "proxy.cli", "serve", "--config", str(EXAMPLE), "--port",
+                                 str(port)], cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=err)
+        try:
+            deadline = time.monotonic() + 60
+            while not _ready(port):
+                assert proc.poll() is None, log.read_text()
+                assert time.monotonic() < deadline, "the example did not start"
+                time.sleep(0.2)
+        finally:
+            proc.terminate()
+            proc.wait(timeout=20)
+    assert f"serving on http://127.0.0.1:{port}" in log.read_text()
+
+
+def _ready(port: int) -> bool:
     try:
-        gateway = start_gateway(EXAMPLE, tmp_path / "data")
-    finally:
-        os.environ.clear()
-        os.environ.update(env)
-    gateway.stop()
+        return httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=1).status_code == 200
+    except httpx.HTTPError:
+        return False
 
 
 def test_scan_writes_json_to_stdout_and_user_errors_as_one_line(tmp_path: Path) -> None:
