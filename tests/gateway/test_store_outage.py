@@ -118,6 +118,10 @@ async def run_outage(client: httpx.AsyncClient, gateway: Gateway, cut: Callable[
     return load, down_after, first_200 - restored_at
 
 
+async def _idle_pool(gateway: Gateway) -> bool:
+    return int(gateway.engine.pool.checkedout()) == 0  # type: ignore[attr-defined]
+
+
 async def _not(coro: object) -> bool:
     return not await coro  # type: ignore[misc]
 
@@ -143,6 +147,7 @@ async def test_postgres_cut_under_load(pg_url: str, tmp_path: Path, on_store_dow
         async with gateway_app(via_proxy, tmp_path, on_store_down) as (client, gateway):
             load, _, back_after = await run_outage(client, gateway, proxy.cut, proxy.restore)
             await gateway.audit.flush()
+            await wait_for(lambda: _idle_pool(gateway), within_s=3.0)  # no connection stuck checked out
     statuses = load.statuses()
     assert statuses <= {200, 503}, f"unexpected statuses {statuses}"  # never a 500
     if on_store_down == "refuse":
