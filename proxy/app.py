@@ -86,6 +86,12 @@ def _request_id(request: Request) -> str:
     return str(state.get("request_id", ""))
 
 
+def _render(error: StewardError, request: Request) -> Response:
+    """An error outside the pipeline, with the same headers as one inside it."""
+    outcome = "blocked" if error.status < 500 else "error"
+    return error_response(error, _request_id(request), {"x-steward-decision": outcome, "x-steward-categories": ""})
+
+
 async def _http_exception(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
     error: StewardError
@@ -98,17 +104,17 @@ async def _http_exception(request: Request, exc: Exception) -> Response:
     else:
         error = BadRequest(str(exc.detail), code="http_error")
         error.status = exc.status_code
-    return error_response(error, _request_id(request))
+    return _render(error, request)
 
 
 async def _steward_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, StewardError)
-    return error_response(exc, _request_id(request))
+    return _render(exc, request)
 
 
 async def _store_error(request: Request, exc: Exception) -> Response:
     log.warning("request.store_unavailable", path=request.url.path, error=error_kind(exc))
-    return error_response(StoreUnavailable(), _request_id(request))
+    return _render(StoreUnavailable(), request)
 
 
 async def _validation_exception(request: Request, exc: Exception) -> Response:
@@ -118,4 +124,4 @@ async def _validation_exception(request: Request, exc: Exception) -> Response:
     param = ".".join(loc) or None
     detail = str(first.get("msg", "invalid value"))
     message = f"Invalid value for `{param}`: {detail}." if param else f"Invalid request parameters: {detail}."
-    return error_response(BadRequest(message, code="invalid_request", param=param), _request_id(request))
+    return _render(BadRequest(message, code="invalid_request", param=param), request)
