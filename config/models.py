@@ -17,6 +17,7 @@ from pydantic import Field, field_validator, model_validator
 
 from config.audit_config import EnergyFactors, JournalSettings, RetentionSettings
 from config.base import ID_PATTERN, Strict, ToolStatus
+from config.scan_budget import ScanBudget
 from config.usecases import PolicyDocument, ProhibitedUse, UseCase, UserRecord, default_prohibited_uses
 
 _ID = ID_PATTERN
@@ -133,6 +134,7 @@ class DetectionSettings(Strict):
     timeout_s: Annotated[float, Field(gt=0, le=120)] = 10.0
     cache_size: Annotated[int, Field(ge=0)] = 4096
     hmac_key_env: str = "STEWARD_HMAC_KEY"
+    budget: ScanBudget = Field(default_factory=ScanBudget)  # per request; a use case may set its own
 
 
 class AuditSettings(Strict):

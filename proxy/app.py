@@ -22,6 +22,7 @@ from proxy.caller_api import router as caller_router
 from proxy.errors import BadRequest, NotFound, StewardError, error_response
 from proxy.gateway import Inspector, close_gateway, open_gateway
 from proxy.middleware import RequestContextMiddleware
+from proxy.openapi_doc import install_openapi
 from proxy.pipeline import Pipeline
 from proxy.routes import add_proxy_routes, router
 from proxy.scanner import Scanner
@@ -61,6 +62,7 @@ def create_app(
     app.include_router(caller_router)
     app.include_router(admin_router)
     mount_audit_api(app)
+    install_openapi(app)
     app.add_middleware(RequestContextMiddleware)
     app.add_exception_handler(HTTPException, _http_exception)
     app.add_exception_handler(StewardError, _steward_error)

@@ -11,6 +11,7 @@ from starlette.requests import Request
 
 from audit.events import AuditEvent, utc_now
 from config.models import PolicyConfig, Tool
+from detectors.scheduling import scan_caller
 from policies.decision import Decision
 from policies.operators import Pseudonymiser
 from proxy.auth import Principal
@@ -61,6 +62,7 @@ class Exchange:
         ev = self.event
         ev.user_id, ev.display_name, ev.roles = principal.user_id, principal.display_name, principal.roles
         ev.department, ev.key_id = principal.department or None, principal.key_id
+        scan_caller.set(principal.user_id)  # the scanner's fair queueing is per user (detectors/scheduling.py)
 
     def set_tool(self, tool: Tool) -> None:
         self.tool = tool

@@ -26,6 +26,7 @@ from policies.usecases import select_use_case
 from proxy.audit_capture import capture_prompt
 from proxy.errors import PolicyRefusal, ServiceUnavailable
 from proxy.exchange import Exchange
+from proxy.scan_budget import check_scan_budget
 from proxy.textfields import TextField, apply, extract, replace
 
 log = structlog.get_logger("steward.inspect")
@@ -61,6 +62,7 @@ class PolicyInspector:
         ctx = await self.context(ex, ex.config)
         enforce(ex, decide(ctx))
         fields = extract(str(ex.endpoint), body)
+        check_scan_budget(ex.config, ctx.use_case, [f.text for f in fields])
         per_field = await self._scan_fields(ex, fields)
         findings = [f for found in per_field for f in found]
         decision = decide(ctx, findings)

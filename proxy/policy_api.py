@@ -8,7 +8,7 @@ model/tool and use case: every reason with its clause, and the obligations.
 from __future__ import annotations
 
 from dataclasses import asdict
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.requests import Request
@@ -27,6 +27,7 @@ from proxy.errors import BadRequest
 from proxy.exchange import Exchange
 from proxy.inspect import PolicyInspector
 from proxy.pipeline import Pipeline
+from proxy.scan_budget import check_scan_budget
 from proxy.textfields import TextField, apply, extract
 
 
@@ -36,7 +37,7 @@ class DryRun(BaseModel):
     text: str | None = None
     texts: list[str] | None = None
     request: dict[str, Any] | None = Field(None, description="a full OpenAI request body to scan field by field")
-    endpoint: Endpoint = Endpoint.CHAT
+    endpoint: Literal[Endpoint.CHAT, Endpoint.RESPONSES, Endpoint.EMBEDDINGS, Endpoint.COMPLETIONS] = Endpoint.CHAT
     model: str | None = Field(None, description="model (or tool-id/model) the request would use")
     use_case: str | None = None
 
@@ -69,6 +70,8 @@ async def dry_run(pipeline: Pipeline, request: Request, explain: bool) -> Respon
 async def _run(pipeline: Pipeline, ex: Exchange, explain: bool) -> dict[str, Any]:
     req = await parse_model(ex, DryRun, pipeline.gw.config.gateway.max_body_bytes)
     fields = _fields(req)
+    assert ex.config is not None
+    check_scan_budget(ex.config, ex.config.use_case(req.use_case) if req.use_case else None, [f.text for f in fields])
     per_field = await pipeline.gw.scanner.scan([f.text for f in fields])
     findings = [f for found in per_field for f in found]
     result: dict[str, Any] = {"findings": [_finding(f, fld.path) for fld, found in zip(fields, per_field, strict=True)

@@ -282,7 +282,7 @@ class _Handler(BaseHTTPRequestHandler):
 
 def _text_of(content: Any) -> str:
     if isinstance(content, list):
-        return " ".join(p.get("text", "") for p in content if isinstance(p, dict))
+        return " ".join(p["text"] for p in content if isinstance(p, dict) and isinstance(p.get("text"), str))
     return content if isinstance(content, str) else ""
 
 
