@@ -10,14 +10,16 @@ from typing import Any
 from starlette.requests import Request
 
 from audit.events import AuditEvent, utc_now
-from config.models import PolicyConfig, Tool
+from config.models import GatewaySettings, PolicyConfig, Tool
 from detectors.scheduling import scan_caller
 from policies.decision import Decision
 from policies.operators import Pseudonymiser
 from proxy.auth import Principal
+from proxy.client_address import client_address
 from proxy.endpoints import Endpoint
 
 STAINLESS_PREFIX = "x-stainless-"
+PEER_KEY = "steward.socket_peer"  # client_meta key of the socket peer (a proxy's address, behind one)
 
 
 def new_request_id() -> str:
@@ -44,16 +46,21 @@ class Exchange:
     audit_output: str | None = None
 
     @classmethod
-    def begin(cls, request: Request, endpoint: Endpoint, trust_forwarded_for: bool) -> Exchange:
+    def begin(cls, request: Request, endpoint: Endpoint, gateway: GatewaySettings) -> Exchange:
         request_id = request.scope.get("state", {}).get("request_id") or new_request_id()
         headers = request.headers
+        address = client_address(request, gateway.trusted_proxies, gateway.trust_forwarded_for)
+        meta = {k[len(STAINLESS_PREFIX):]: v for k, v in headers.items() if k.startswith(STAINLESS_PREFIX)}
+        meta.pop(PEER_KEY, None)  # a header cannot supply it
+        if address.peer is not None:
+            meta[PEER_KEY] = address.peer
         event = AuditEvent(
             request_id=request_id,
             received_at=utc_now(),
             endpoint=str(endpoint),
-            client_ip=_client_ip(request, trust_forwarded_for),
+            client_ip=address.client,
             user_agent=headers.get("user-agent"),
-            client_meta={k[len(STAINLESS_PREFIX):]: v for k, v in headers.items() if k.startswith(STAINLESS_PREFIX)},
+            client_meta=meta,
         )
         return cls(request=request, endpoint=endpoint, request_id=request_id, event=event)
 
@@ -103,11 +110,3 @@ class Exchange:
 
 def _int(value: Any) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
-
-
-def _client_ip(request: Request, trust_forwarded_for: bool) -> str | None:
-    if trust_forwarded_for:
-        forwarded = request.headers.get("x-forwarded-for")
-        if forwarded:
-            return forwarded.split(",")[0].strip()
-    return request.client.host if request.client else None

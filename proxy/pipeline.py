@@ -63,7 +63,7 @@ class Pipeline:
         self.review = ReviewSampler(gateway)
 
     async def handle(self, request: Request, endpoint: Endpoint) -> Response:
-        ex = Exchange.begin(request, endpoint, self.gw.config.gateway.trust_forwarded_for)
+        ex = Exchange.begin(request, endpoint, self.gw.config.gateway)
         ex.config, ex.event.policy_version = self.gw.config, self.gw.loaded.digest
         ex.event.retention_days = ex.config.gateway.audit.default_retention_days
         try:
