@@ -11,8 +11,9 @@ from starlette.responses import Response
 
 from proxy.api_call import api_call, parse_model, pipeline_of
 from proxy.endpoints import Endpoint
-from proxy.errors import BadRequest, NotFound
+from proxy.errors import BadRequest, NotFound, StewardError
 from proxy.exchange import Exchange
+from proxy.governance import AlreadyDecided
 from proxy.openapi_doc import EmptyBody, body_doc, errors
 
 router = APIRouter(prefix="/admin/v1", tags=["admin"])
@@ -29,6 +30,12 @@ class RequestDecision(BaseModel):
     model_config = ConfigDict(extra="forbid")
     approve: bool
     note: str = Field("", max_length=4000)
+
+
+class Conflict(StewardError):
+    status = 409
+    type = "invalid_request_error"
+    code = "conflict"
 
 
 def _actor(ex: Exchange) -> str:
@@ -108,7 +115,12 @@ async def decide_request(request: Request, request_id: int) -> Response:
     async def handler(ex: Exchange) -> Any:
         gw = pipeline_of(request).gw
         decision = await parse_model(ex, RequestDecision, gw.config.gateway.max_body_bytes)
-        row = await gw.governance.decide_request(request_id, decision.approve, decision.note, _actor(ex))
+        try:
+            row = await gw.governance.decide_request(request_id, decision.approve, decision.note, _actor(ex))
+        except AlreadyDecided as exc:
+            raise Conflict(f"Approval request {request_id} was already {exc.status}; a decision is final. "
+                           "To reconsider, the requester files a new request (policy 7).",
+                           code="approval_request_decided") from None
         if row is None:
             raise NotFound(f"There is no approval request {request_id}.", code="approval_request_not_found")
         return _jsonable(row)
