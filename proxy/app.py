@@ -53,6 +53,7 @@ def create_app(
             async with background_tasks(gateway):
                 yield
         finally:
+            await app.state.pipeline.output_redaction.settle()
             await app.state.pipeline.review.drain()
             await close_gateway(gateway)
 

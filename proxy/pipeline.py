@@ -33,6 +33,7 @@ from proxy.answers import (
 )
 from proxy.audit_api import ReviewSampler
 from proxy.audit_capture import capture_output_texts, finalise
+from proxy.audit_redaction import OutputRedaction, needs_output_redaction
 from proxy.body import parse_json, read_body, validate
 from proxy.disconnect import ClientDisconnected, DisconnectWatch
 from proxy.endpoints import Endpoint
@@ -61,6 +62,7 @@ class Pipeline:
     def __init__(self, gateway: Gateway) -> None:
         self.gw = gateway
         self.review = ReviewSampler(gateway)
+        self.output_redaction = OutputRedaction(gateway.scanner)
 
     async def handle(self, request: Request, endpoint: Endpoint) -> Response:
         ex = Exchange.begin(request, endpoint, self.gw.config.gateway)
@@ -188,6 +190,12 @@ class Pipeline:
         return error_response(exc, ex.request_id, ex.response_headers)
 
     def submit(self, ex: Exchange) -> None:
+        if needs_output_redaction(ex):
+            self.output_redaction.then(ex, self._submit_now)
+        else:
+            self._submit_now(ex)
+
+    def _submit_now(self, ex: Exchange) -> None:
         finalise(ex)
         self.gw.audit.submit(ex.event)
         self.review.consider(ex)

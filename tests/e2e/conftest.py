@@ -460,6 +460,7 @@ class RunningGateway:
     def flush(self) -> None:
         async def _flush() -> None:
             async with asyncio.timeout(5):
+                await self.app.state.pipeline.output_redaction.settle()
                 await self.gw.audit.flush()
 
         self.run(_flush())
