@@ -16,6 +16,7 @@ from policies.decision import Decision
 from policies.operators import Pseudonymiser
 from proxy.auth import Principal
 from proxy.client_address import client_address
+from proxy.free_text import bounded_text
 from proxy.endpoints import Endpoint
 
 STAINLESS_PREFIX = "x-stainless-"
@@ -50,7 +51,8 @@ class Exchange:
         request_id = request.scope.get("state", {}).get("request_id") or new_request_id()
         headers = request.headers
         address = client_address(request, gateway.trusted_proxies, gateway.trust_forwarded_for)
-        meta = {k[len(STAINLESS_PREFIX):]: v for k, v in headers.items() if k.startswith(STAINLESS_PREFIX)}
+        meta = {k[len(STAINLESS_PREFIX):][:64]: bounded_text(v, 128) or "" for k, v in headers.items()
+                if k.startswith(STAINLESS_PREFIX)}
         meta.pop(PEER_KEY, None)  # a header cannot supply it
         if address.peer is not None:
             meta[PEER_KEY] = address.peer
@@ -59,7 +61,7 @@ class Exchange:
             received_at=utc_now(),
             endpoint=str(endpoint),
             client_ip=address.client,
-            user_agent=headers.get("user-agent"),
+            user_agent=bounded_text(headers.get("user-agent")),
             client_meta=meta,
         )
         return cls(request=request, endpoint=endpoint, request_id=request_id, event=event)

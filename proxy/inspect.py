@@ -26,6 +26,7 @@ from policies.usecases import select_use_case
 from proxy.audit_capture import capture_prompt
 from proxy.errors import PolicyRefusal, ServiceUnavailable
 from proxy.exchange import Exchange
+from proxy.free_text import caller_identifier
 from proxy.scan_budget import check_scan_budget
 from proxy.textfields import TextField, apply, extract, replace
 
@@ -49,7 +50,7 @@ class PolicyInspector:
     async def context(self, ex: Exchange, config: PolicyConfig, requested_use_case: str | None = None) -> Context:
         assert ex.principal is not None and ex.tool is not None
         principal = ex.principal
-        requested = requested_use_case or ex.request.headers.get(USE_CASE_HEADER)
+        requested = caller_identifier(requested_use_case or ex.request.headers.get(USE_CASE_HEADER))
         use_case = select_use_case(config, requested, principal.use_case)
         ex.event.use_case = use_case.id
         user = config.users.get(principal.user_id)

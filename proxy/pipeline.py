@@ -46,6 +46,7 @@ from proxy.errors import (
     error_response,
 )
 from proxy.exchange import Exchange
+from proxy.free_text import caller_identifier, model_names
 from proxy.gateway import Gateway
 from proxy.relay import RelayResponse, StreamRelay
 from proxy.upstream import forwarded_headers
@@ -100,10 +101,12 @@ class Pipeline:
         await self.authenticate(ex)
         body = parse_json(await read_body(ex.request, self.gw.config.gateway.max_body_bytes))
         model = validate(ex.endpoint, body)
-        ex.event.model_requested, ex.event.stream = model, body.get("stream") is True
-        ex.event.session_id = session_id(ex.request.headers, body)
-        assert ex.principal is not None
-        route = resolve_tool(self.gw.config, ex.principal.roles, model, ex.request.headers.get("x-steward-tool"))
+        named = caller_identifier(model, model_names(self.gw.config))  # caller free text: see proxy/free_text.py
+        ex.event.model_requested, ex.event.stream = named, body.get("stream") is True
+        ex.event.session_id = caller_identifier(session_id(ex.request.headers, body))
+        assert ex.principal is not None and named is not None
+        route = resolve_tool(self.gw.config, ex.principal.roles, named,
+                             caller_identifier(ex.request.headers.get("x-steward-tool")))
         ex.set_tool(route.tool)
         body = await self.gw.inspector.inspect(ex, body)
         body["model"] = route.model

@@ -25,6 +25,7 @@ from proxy.api_call import api_call, parse_model
 from proxy.endpoints import Endpoint
 from proxy.errors import BadRequest
 from proxy.exchange import Exchange
+from proxy.free_text import caller_identifier, model_names
 from proxy.inspect import PolicyInspector
 from proxy.pipeline import Pipeline
 from proxy.scan_budget import check_scan_budget
@@ -93,7 +94,10 @@ async def _decide(pipeline: Pipeline, ex: Exchange, req: DryRun, findings: list[
     assert ex.principal is not None and ex.config is not None
     if not req.model:
         raise BadRequest("'model' is required to explain a decision.", param="model", code="invalid_request")
-    route = resolve_tool(ex.config, ex.principal.roles, req.model)
+    model = caller_identifier(req.model, model_names(ex.config))
+    assert model is not None
+    ex.event.model_requested = model
+    route = resolve_tool(ex.config, ex.principal.roles, model)
     ex.set_tool(route.tool)
     inspector = pipeline.gw.inspector
     if not isinstance(inspector, PolicyInspector):
