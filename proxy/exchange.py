@@ -16,8 +16,8 @@ from policies.decision import Decision
 from policies.operators import Pseudonymiser
 from proxy.auth import Principal
 from proxy.client_address import client_address
-from proxy.free_text import bounded_text
 from proxy.endpoints import Endpoint
+from proxy.free_text import bounded_text
 
 STAINLESS_PREFIX = "x-stainless-"
 PEER_KEY = "steward.socket_peer"  # client_meta key of the socket peer (a proxy's address, behind one)
