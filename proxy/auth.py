@@ -8,7 +8,6 @@ recorded in the audit trail so a row can name the key without holding it.
 from __future__ import annotations
 
 import hashlib
-import hmac
 import secrets
 import time
 from collections import OrderedDict
@@ -82,7 +81,7 @@ class Authenticator:
         principal = self._declared.get(digest)
         if principal is None:
             principal = await self._cached_lookup(digest)
-        if principal is None or not hmac.compare_digest(principal.digest, digest):
+        if principal is None:  # looked up by digest: see README (no secret is compared, so no timing leak)
             raise Unauthenticated("Invalid API key. Check the Steward key you were issued, or ask IT for one.")
         return principal
 
