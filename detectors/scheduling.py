@@ -31,7 +31,6 @@ from dataclasses import dataclass, field, replace
 
 from detectors.base import Finding
 from detectors.cache import Result
-from detectors.overlap import resolve_overlaps
 
 CHUNK_CHARS = 16_000
 OVERLAP = 1_000
@@ -102,7 +101,7 @@ def unit_texts(texts: Sequence[str], unit: list[Piece]) -> list[str]:
 
 def merge(texts: Sequence[str], units: list[list[Piece]], results: list[list[Result]]) -> list[Result]:
     """One result per text: each piece's findings moved back to text offsets, owned spans kept, record-level
-    findings de-duplicated, overlaps resolved."""
+    findings de-duplicated, overlaps at the seams resolved."""
     found: list[list[Finding]] = [[] for _ in texts]
     whole: list[bool] = [False for _ in texts]
     for unit, unit_results in zip(units, results, strict=True):
@@ -115,8 +114,21 @@ def merge(texts: Sequence[str], units: list[list[Piece]], results: list[list[Res
                 shifted = replace(f, start=f.start + piece.start, end=f.end + piece.start)
                 if not f.is_span or piece.own_start <= shifted.start < piece.own_end:
                     found[piece.index].append(shifted)
-    return [tuple(found[i]) if whole[i] else tuple(resolve_overlaps(texts[i], _dedupe_records(found[i])))
-            for i in range(len(texts))]
+    return [tuple(found[i]) if whole[i] else _seams(found[i]) for i in range(len(texts))]
+
+
+def _seams(findings: list[Finding]) -> Result:
+    """Each chunk's spans are already non-overlapping; only an entity across a seam can overlap a span of the
+    next chunk. One sweep in start order keeps the higher-scoring of two overlapping spans (linear, unlike a
+    general overlap resolution over a whole document's findings), then the record-level findings."""
+    kept: list[Finding] = []
+    for f in sorted((f for f in findings if f.is_span), key=lambda f: (f.start, -f.end)):
+        if kept and f.start < kept[-1].end:
+            if f.score > kept[-1].score:
+                kept[-1] = f
+            continue
+        kept.append(f)
+    return tuple(kept + [f for f in _dedupe_records(findings) if not f.is_span])
 
 
 def _dedupe_records(findings: list[Finding]) -> list[Finding]:
