@@ -28,6 +28,7 @@ from proxy.exchange import Exchange
 from proxy.free_text import caller_identifier, model_names
 from proxy.inspect import PolicyInspector
 from proxy.pipeline import Pipeline
+from proxy.request_schemas import MAX_DEPTH, text_json_depth
 from proxy.scan_budget import check_scan_budget
 from proxy.textfields import TextField, apply, extract
 
@@ -45,7 +46,12 @@ class DryRun(BaseModel):
 
 def _fields(req: DryRun) -> list[TextField]:
     if req.request is not None:
-        return extract(str(req.endpoint), req.request)
+        fields = extract(str(req.endpoint), req.request)
+        for field in fields:
+            if field.is_json and text_json_depth(field.text) > MAX_DEPTH:
+                raise BadRequest(f"The JSON text at request.{'.'.join(map(str, field.path))} nests more than "
+                                 f"{MAX_DEPTH} levels deep.", param="request", code="json_too_deep")
+        return fields
     texts = req.texts if req.texts is not None else ([req.text] if req.text is not None else [])
     if not texts:
         raise BadRequest("Give 'text', 'texts' or 'request'.", code="invalid_request")

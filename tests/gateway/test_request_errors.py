@@ -120,3 +120,11 @@ async def test_refusals_before_any_scan_still_carry_decision_headers(harness: Ha
     for resp in (unauthenticated, unknown_model):
         assert resp.headers["x-steward-decision"] == "blocked"
         assert resp.headers["x-steward-categories"] == ""
+
+
+async def test_dry_run_with_deeply_nested_tool_arguments_is_400(harness: Harness) -> None:
+    call = {"id": "c1", "type": "function", "function": {"name": "f", "arguments": "[" * 1500 + '"jo@x.org"'}}
+    body = {"request": {"model": "gpt-4o-mini", "messages": [{"role": "assistant", "tool_calls": [call]}]}}
+    resp = await harness.post("/v1/policy/scan", body)
+    assert resp.status_code == 400
+    assert _assert_openai_error(resp.json())["code"] == "json_too_deep"
