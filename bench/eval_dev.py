@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -19,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from detectors.base import Finding  # noqa: E402
 from detectors.engine import EngineOptions, ScanEngine  # noqa: E402
 
-EVAL_DIR = Path("/work/shared/eval")
+EVAL_DIR = Path(os.environ.get("STEWARD_EVAL_DIR", Path(__file__).resolve().parents[2] / "shared" / "eval"))
 
 
 def redact(text: str, findings: list[Finding]) -> str:

@@ -51,6 +51,39 @@ def load_config(path: str | Path | None = None) -> LoadedConfig:
     return parse_config(text, source=str(file))
 
 
+def load_replacement(path: str | Path | None, current: PolicyConfig) -> LoadedConfig:
+    """Load a policy to replace `current` (a reload). Besides everything `load_config` checks, refuse what
+    looks like an editor's empty, truncated or half-written file, so the last good policy keeps serving:
+    an empty file, a file that changed while it was read, and one whose tools or use cases would drop to
+    none while the policy in force has some."""
+    if path is None:
+        return load_config(None)
+    file = Path(path)
+    try:
+        before = file.stat()
+        loaded = load_config(file)
+        after = file.stat()
+    except OSError as exc:
+        raise ConfigError(str(file), [f"{file}: cannot read: {exc.strerror}"]) from exc
+    if (before.st_size, before.st_mtime_ns) != (after.st_size, after.st_mtime_ns):
+        raise ConfigError(str(file), [f"{file}: the file changed while it was read (still being written?)"])
+    problems = _shrinkage(str(file), file.read_text(encoding="utf-8"), loaded.config, current)
+    if problems:
+        raise ConfigError(str(file), problems)
+    return loaded
+
+
+def _shrinkage(source: str, text: str, fresh: PolicyConfig, current: PolicyConfig) -> list[str]:
+    if not text.strip():
+        return [f"{source}:1: the file is empty (truncated or half-written?); the policy in force stays"]
+    problems = []
+    for name, now, new in (("tools", current.tools, fresh.tools), ("use_cases", current.use_cases, fresh.use_cases)):
+        if now and not new:
+            problems.append(f"{source}: {name}: the new file has none (the policy in force has {len(now)}); "
+                            "a truncated file? Withdraw them explicitly instead")
+    return problems
+
+
 def parse_config(text: str, source: str) -> LoadedConfig:
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)

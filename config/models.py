@@ -13,12 +13,13 @@ from datetime import date
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, IPvAnyNetwork, field_validator, model_validator
 
 from config.audit_config import EnergyFactors, JournalSettings, RetentionSettings
 from config.base import ID_PATTERN, Strict, ToolStatus
 from config.references import CrossReferenceError, cross_reference_problems
 from config.store_config import StoreSettings
+from config.scan_budget import ScanBudget
 from config.usecases import PolicyDocument, ProhibitedUse, UseCase, UserRecord, default_prohibited_uses
 
 _ID = ID_PATTERN
@@ -135,6 +136,7 @@ class DetectionSettings(Strict):
     timeout_s: Annotated[float, Field(gt=0, le=120)] = 10.0
     cache_size: Annotated[int, Field(ge=0)] = 4096
     hmac_key_env: str = "STEWARD_HMAC_KEY"
+    budget: ScanBudget = Field(default_factory=ScanBudget)  # per request; a use case may set its own
 
 
 class AuditSettings(Strict):
@@ -152,7 +154,8 @@ class AuditSettings(Strict):
 
 class GatewaySettings(Strict):
     max_body_bytes: Annotated[int, Field(ge=1024)] = 10 * 1024 * 1024
-    trust_forwarded_for: bool = False
+    trust_forwarded_for: bool = False  # one hop: the socket peer's X-Forwarded-For entry (see proxy/client_address.py)
+    trusted_proxies: list[IPvAnyNetwork] = Field(default_factory=list)  # CIDRs whose X-Forwarded-For is believed
     key_cache_ttl_s: Annotated[float, Field(ge=0, le=60)] = 2.0
     print_demo_key: bool = False
     policy_poll_s: Annotated[float, Field(gt=0, le=60)] = 0.5  # pause/withdraw reach every replica this fast

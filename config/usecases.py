@@ -9,6 +9,7 @@ from typing import Annotated
 from pydantic import Field
 
 from config.base import ID_PATTERN, Action, Strict, ToolStatus
+from config.scan_budget import ScanBudget
 
 
 class RiskClass(StrEnum):
@@ -78,6 +79,7 @@ class UseCase(Strict):
     human_oversight: str = ""
     status: ToolStatus = ToolStatus.APPROVED
     status_reason: str = ""
+    scan_budget: ScanBudget | None = None  # None: gateway.detection.budget
 
 
 class ProhibitedUse(Strict):

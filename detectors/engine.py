@@ -7,10 +7,12 @@
 
 `scan` never runs a detector on the event loop: with `workers=0` work goes to a one-thread executor
 (detectors are CPU-bound and share one model, so one thread is the honest setting); with
-`workers=N` to a process pool of N, each worker holding its own copy of the detectors and models, and
-a batch is split across the workers (one text is never split: name propagation needs all of it).
-Any detector exception or a timeout raises `DetectorError` (never a partial result). A timed-out
-thread cannot be stopped and finishes in the background; a timed-out process pool is replaced.
+`workers=N` to a process pool of N, each worker holding its own copy of the detectors and models.
+Work is cut into bounded units and scheduled fairly across callers (`detectors.scheduling`): texts
+longer than one unit are scanned in overlapping chunks, in parallel; a caller's units queue behind
+each other. Any detector exception or a timeout raises `DetectorError` (never a partial result); a
+timed-out or cancelled scan's queued units are dropped, so at most one unit per worker finishes; a
+unit that alone outruns the timeout (a pathological input) gets its process pool replaced.
 Results are cached by a keyed digest of the text (`detectors.cache`), so a conversation's earlier
 messages are not scanned again.
 """
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import asyncio
 import multiprocessing
+import weakref
 from collections.abc import Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -29,6 +32,7 @@ import structlog
 from detectors.base import Detector, DetectorError, Finding
 from detectors.cache import Result, ResultCache
 from detectors.overlap import resolve_overlaps
+from detectors.scheduling import FairScheduler, Ticket, merge, plan, scan_caller, unit_texts
 
 log = structlog.get_logger(__name__)
 
@@ -77,19 +81,6 @@ def _worker_scan(texts: Sequence[str]) -> list[Result]:
     return [scan_one(_worker_detectors, t) for t in texts]
 
 
-def _split(texts: list[str], parts: int) -> list[list[str]]:
-    """Split into at most `parts` contiguous groups of roughly equal total length."""
-    total = sum(len(t) for t in texts) or 1
-    groups: list[list[str]] = [[]]
-    size = 0
-    for t in texts:
-        if groups[-1] and size >= total * len(groups) / parts and len(groups) < parts:
-            groups.append([])
-        groups[-1].append(t)
-        size += len(t)
-    return groups
-
-
 class ScanEngine:
     def __init__(self, options: EngineOptions, detectors: Sequence[Detector] | None = None) -> None:
         if detectors is None:
@@ -100,6 +91,8 @@ class ScanEngine:
         self.detectors: tuple[Detector, ...] = tuple(detectors)
         self.cache = ResultCache(options.cache_size)
         self._executor: Executor | None = None
+        self._schedulers: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, FairScheduler] = (
+            weakref.WeakKeyDictionary())
 
     def start(self) -> None:
         """Load models and start the executor. Idempotent."""
@@ -123,6 +116,16 @@ class ScanEngine:
         if self._executor is not None:
             self._executor.shutdown(wait=False, cancel_futures=True)
             self._executor = None
+
+    def _kill_pool(self) -> None:
+        """Stop the process pool's workers now (shutdown alone would let a running unit finish)."""
+        pool = self._executor
+        self._executor = None
+        if isinstance(pool, ProcessPoolExecutor):
+            processes = list((getattr(pool, "_processes", None) or {}).values())
+            pool.shutdown(wait=False, cancel_futures=True)
+            for process in processes:
+                process.terminate()
 
     def scan_sync(self, texts: Sequence[str]) -> list[list[Finding]]:
         """Scan in the calling thread (uses the cache). Raises DetectorError on any detector failure."""
@@ -156,29 +159,41 @@ class ScanEngine:
         return [list(done[k]) for k in keys]
 
     async def _run(self, texts: list[str]) -> list[Result]:
-        loop = asyncio.get_running_loop()
-        executor = self._executor
-        assert executor is not None
-        if isinstance(executor, ProcessPoolExecutor):
-            groups = _split(texts, self.options.workers)
-            futures = [loop.run_in_executor(executor, _worker_scan, g) for g in groups]
-        else:
-            futures = [loop.run_in_executor(executor, self._scan_local, texts)]
-        gathered = asyncio.gather(*futures)
+        units = plan(texts)
+        ticket = Ticket()
+        work = self._scheduler().run(scan_caller.get(), [unit_texts(texts, u) for u in units], ticket)
         try:
-            parts = await asyncio.wait_for(gathered, self.options.timeout_s)
+            results = await asyncio.wait_for(work, self.options.timeout_s)
         except DetectorError as exc:
             log.warning("detectors.failed", error=str(exc))
             raise
         except TimeoutError:
-            log.warning("detectors.timed_out", texts=len(texts), timeout_s=self.options.timeout_s)
-            if isinstance(executor, ProcessPoolExecutor):
-                self.close()                    # drop the busy pool; the next scan starts a fresh one
+            log.warning("detectors.timed_out", texts=len(texts), units=len(units), timeout_s=self.options.timeout_s)
+            if ticket.running and isinstance(self._executor, ProcessPoolExecutor):
+                self._kill_pool()  # one unit outran the whole timeout; the next scan starts a fresh pool
             raise DetectorError(f"detectors timed out after {self.options.timeout_s}s") from None
         except Exception as exc:  # noqa: BLE001 - e.g. a broken process pool: fail closed
             log.warning("detectors.failed", error=type(exc).__name__)
             raise DetectorError(f"detector execution failed ({type(exc).__name__})") from None
-        return [r for part in parts for r in part]
+        return merge(texts, units, results)
+
+    def _scheduler(self) -> FairScheduler:
+        """One scheduler per event loop (tests run several loops over one engine)."""
+        loop = asyncio.get_running_loop()
+        scheduler = self._schedulers.get(loop)
+        if scheduler is None:
+            slots = self.options.workers if self.options.workers > 0 else 1
+            scheduler = self._schedulers[loop] = FairScheduler(self._run_unit, slots)
+        return scheduler
+
+    async def _run_unit(self, texts: list[str]) -> list[Result]:
+        loop = asyncio.get_running_loop()
+        executor = self._executor
+        if executor is None:
+            raise DetectorError("the detection engine is closed")
+        if isinstance(executor, ProcessPoolExecutor):
+            return await loop.run_in_executor(executor, _worker_scan, texts)
+        return await loop.run_in_executor(executor, self._scan_local, texts)
 
     def _scan_local(self, texts: list[str]) -> list[Result]:
         return [scan_one(self.detectors, t) for t in texts]

@@ -12,8 +12,10 @@ from starlette.responses import Response
 from proxy.api_call import api_call, parse_model, pipeline_of
 from proxy.approval_listing import check_status
 from proxy.endpoints import Endpoint
-from proxy.errors import BadRequest, NotFound
+from proxy.errors import BadRequest, NotFound, StewardError
 from proxy.exchange import Exchange
+from proxy.governance import AlreadyDecided
+from proxy.openapi_doc import EmptyBody, body_doc, errors
 
 router = APIRouter(prefix="/admin/v1", tags=["admin"])
 ADMIN = "admin"
@@ -31,6 +33,12 @@ class RequestDecision(BaseModel):
     note: str = Field("", max_length=4000)
 
 
+class Conflict(StewardError):
+    status = 409
+    type = "invalid_request_error"
+    code = "conflict"
+
+
 def _actor(ex: Exchange) -> str:
     assert ex.principal is not None
     return ex.principal.user_id
@@ -44,7 +52,8 @@ async def policy_status(request: Request) -> Response:
     return await api_call(pipeline_of(request), request, Endpoint.ADMIN, handler, role=ADMIN)
 
 
-@router.post("/policy/reload", summary="Reload the policy file now (an invalid file is rejected, the old stays)")
+@router.post("/policy/reload", summary="Reload the policy file now (an invalid file is rejected, the old stays)",
+             openapi_extra=body_doc(EmptyBody, {}, required=False), responses=errors(400, 401, 403, 503))
 async def policy_reload(request: Request) -> Response:
     async def handler(ex: Exchange) -> Any:
         gw = pipeline_of(request).gw
@@ -75,12 +84,18 @@ async def _set_status(request: Request, kind: str, target: str) -> Response:
     return await api_call(pipeline_of(request), request, Endpoint.ADMIN, handler, role=ADMIN)
 
 
-@router.post("/tools/{tool_id}/status", summary="Approve, pause or withdraw a tool on every replica (11.4)")
+_STATUS = body_doc(StatusChange, {"status": "paused", "reason": "Paused while the supplier's DPIA is reviewed"})
+_STATUS_ERRORS = errors(400, 401, 403, 404, 503)
+
+
+@router.post("/tools/{tool_id}/status", summary="Approve, pause or withdraw a tool on every replica (11.4)",
+             openapi_extra=_STATUS, responses=_STATUS_ERRORS)
 async def tool_status(request: Request, tool_id: str) -> Response:
     return await _set_status(request, "tool", tool_id)
 
 
-@router.post("/use-cases/{use_case_id}/status", summary="Approve, pause or withdraw a use case (11.4)")
+@router.post("/use-cases/{use_case_id}/status", summary="Approve, pause or withdraw a use case (11.4)",
+             openapi_extra=_STATUS, responses=_STATUS_ERRORS)
 async def use_case_status(request: Request, use_case_id: str) -> Response:
     return await _set_status(request, "use_case", use_case_id)
 
@@ -95,12 +110,19 @@ async def list_requests(request: Request, status: str | None = None) -> Response
     return await api_call(pipeline_of(request), request, Endpoint.ADMIN, handler, role=ADMIN)
 
 
-@router.post("/approval-requests/{request_id}/decision", summary="Approve or reject a tool request")
+@router.post("/approval-requests/{request_id}/decision", summary="Approve or reject a tool request",
+             openapi_extra=body_doc(RequestDecision, {"approve": True, "note": "Approved for internal drafting"}),
+             responses=errors(400, 401, 403, 404, 409, 503))
 async def decide_request(request: Request, request_id: int) -> Response:
     async def handler(ex: Exchange) -> Any:
         gw = pipeline_of(request).gw
         decision = await parse_model(ex, RequestDecision, gw.config.gateway.max_body_bytes)
-        row = await gw.governance.decide_request(request_id, decision.approve, decision.note, _actor(ex))
+        try:
+            row = await gw.governance.decide_request(request_id, decision.approve, decision.note, _actor(ex))
+        except AlreadyDecided as exc:
+            raise Conflict(f"Approval request {request_id} was already {exc.status}; a decision is final. "
+                           "To reconsider, the requester files a new request (policy 7).",
+                           code="approval_request_decided") from None
         if row is None:
             raise NotFound(f"There is no approval request {request_id}.", code="approval_request_not_found")
         return _jsonable(row)

@@ -28,7 +28,7 @@ def pipeline_of(request: Request) -> Pipeline:
 
 async def api_call(pipeline: Pipeline, request: Request, endpoint: Endpoint, handler: Handler,
                    role: str | None = None, status: int = 200) -> Response:
-    ex = Exchange.begin(request, endpoint, pipeline.gw.config.gateway.trust_forwarded_for)
+    ex = Exchange.begin(request, endpoint, pipeline.gw.config.gateway)
     ex.config, ex.event.policy_version = pipeline.gw.config, pipeline.gw.loaded.digest
     try:
         await pipeline.authenticate(ex)

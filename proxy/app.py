@@ -28,6 +28,7 @@ from proxy.caller_api import router as caller_router
 from proxy.errors import BadRequest, NotFound, StewardError, StoreUnavailable, error_response
 from proxy.gateway import Inspector, close_gateway, open_gateway
 from proxy.middleware import RequestContextMiddleware
+from proxy.openapi_doc import install_openapi
 from proxy.pipeline import Pipeline
 from proxy.routes import add_proxy_routes, router
 from proxy.scanner import Scanner
@@ -60,6 +61,7 @@ def create_app(
             async with background_tasks(gateway):
                 yield
         finally:
+            await app.state.pipeline.output_redaction.settle()
             await app.state.pipeline.review.drain()
             await close_gateway(gateway)
 
@@ -72,6 +74,7 @@ def create_app(
     app.include_router(admin_keys_router)
     app.include_router(approval_listing_router)
     mount_audit_api(app)
+    install_openapi(app)
     app.add_middleware(RequestContextMiddleware)
     app.add_exception_handler(HTTPException, _http_exception)
     app.add_exception_handler(StewardError, _steward_error)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-import hmac
 import secrets
 import time
 from collections import OrderedDict
@@ -105,7 +104,7 @@ class Authenticator:
         principal = self._declared.get(digest)
         if principal is None and digest not in self._revoked:
             principal = await self._cached_lookup(digest)
-        if principal is None or not hmac.compare_digest(principal.digest, digest):
+        if principal is None:  # looked up by digest: see README (no secret is compared, so no timing leak)
             raise Unauthenticated("Invalid API key. Check the Steward key you were issued, or ask IT for one.")
         return principal
 

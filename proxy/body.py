@@ -13,6 +13,7 @@ from starlette.requests import Request
 
 from proxy.endpoints import Endpoint
 from proxy.errors import BadRequest
+from proxy.request_schemas import MAX_DEPTH, check_body
 
 
 async def read_body(request: Request, limit: int) -> bytes:
@@ -40,10 +41,31 @@ def parse_json(raw: bytes) -> dict[str, Any]:
     try:
         body = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
-        raise BadRequest(f"Request body is not valid JSON (at byte {exc.pos}).", code="invalid_json") from exc
+        if "depth limit" in str(exc) or "recursion" in str(exc).lower():
+            raise _too_deep() from None
+        raise BadRequest(f"Request body is not valid JSON (at byte {exc.pos}).", code="invalid_json") from None
     if not isinstance(body, dict):
         raise BadRequest("Request body must be a JSON object.", code="invalid_json")
+    if nests_deeper(body, MAX_DEPTH):
+        raise _too_deep()
     return body
+
+
+def _too_deep() -> BadRequest:
+    return BadRequest(f"Request body nests arrays/objects more than {MAX_DEPTH} levels deep.",
+                      code="json_too_deep")
+
+
+def nests_deeper(value: Any, limit: int) -> bool:
+    """True when arrays/objects nest more than `limit` levels (iterative: no recursion limit to hit)."""
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        node, depth = stack.pop()
+        children = node.values() if isinstance(node, dict) else node
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
+    return False
 
 
 _REQUIRED_LIST = {Endpoint.CHAT: "messages"}
@@ -52,6 +74,7 @@ _TEXT_OR_LIST = {Endpoint.RESPONSES: "input", Endpoint.EMBEDDINGS: "input", Endp
 
 def validate(endpoint: Endpoint, body: dict[str, Any]) -> str:
     """Check the fields Steward reads; return the model name."""
+    check_body(endpoint, body)
     model = body.get("model")
     if not isinstance(model, str) or not model.strip():
         raise BadRequest("'model' is required and must be a non-empty string.", param="model", code="invalid_type")

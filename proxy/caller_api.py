@@ -14,6 +14,7 @@ from proxy.api_call import api_call, parse_model, pipeline_of
 from proxy.endpoints import Endpoint
 from proxy.errors import BadRequest
 from proxy.exchange import Exchange
+from proxy.openapi_doc import body_doc, errors
 
 router = APIRouter(prefix="/v1", tags=["policy"])
 
@@ -52,7 +53,8 @@ async def my_policy(request: Request) -> Response:
     return await api_call(pipeline_of(request), request, Endpoint.POLICY_INFO, handler)
 
 
-@router.post("/policy/acknowledge", summary="Acknowledge the current policy version (clause 17)")
+@router.post("/policy/acknowledge", summary="Acknowledge the current policy version (clause 17)",
+             openapi_extra=body_doc(Acknowledgement, {"version": "1.0"}), responses=errors(400, 401, 503))
 async def acknowledge(request: Request) -> Response:
     async def handler(ex: Exchange) -> Any:
         gw, principal = pipeline_of(request).gw, ex.principal
@@ -68,7 +70,11 @@ async def acknowledge(request: Request) -> Response:
     return await api_call(pipeline_of(request), request, Endpoint.POLICY_ACK, handler)
 
 
-@router.post("/approval-requests", status_code=201, summary="Ask for a GenAI tool to be approved (clause 7)")
+@router.post("/approval-requests", status_code=201, summary="Ask for a GenAI tool to be approved (clause 7)",
+             openapi_extra=body_doc(ApprovalRequest, {
+                 "tool": "Transcription service X", "purpose": "Minute internal team meetings",
+                 "data_classification": "OFFICIAL", "expected_output": "Draft minutes for review",
+                 "distribution": "Team members only"}), responses=errors(400, 401, 503))
 async def request_approval(request: Request) -> Response:
     async def handler(ex: Exchange) -> Any:
         gw, principal = pipeline_of(request).gw, ex.principal

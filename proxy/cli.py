@@ -75,9 +75,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     print(f"steward: serving on http://{args.host}:{args.port} (API at /v1, docs at /docs)", file=sys.stderr)
     if args.workers > 1:
         uvicorn.run("proxy.app:create_app", factory=True, host=args.host, port=args.port, workers=args.workers,
-                    log_config=None, access_log=False, loop="uvloop", http="httptools")
+                    log_config=None, access_log=False, loop="uvloop", http="httptools",
+                    proxy_headers=False)
     else:
-        uvicorn.run(create_app(settings, loaded), host=args.host, port=args.port, log_config=None,
+        uvicorn.run(create_app(settings, loaded), host=args.host, port=args.port, log_config=None, proxy_headers=False,
                     access_log=False, loop="uvloop", http="httptools")
     return 0
 

@@ -10,13 +10,17 @@ from typing import Any
 from starlette.requests import Request
 
 from audit.events import AuditEvent, utc_now
-from config.models import PolicyConfig, Tool
+from config.models import GatewaySettings, PolicyConfig, Tool
+from detectors.scheduling import scan_caller
 from policies.decision import Decision
 from policies.operators import Pseudonymiser
 from proxy.auth import Principal
+from proxy.client_address import client_address
 from proxy.endpoints import Endpoint
+from proxy.free_text import bounded_text
 
 STAINLESS_PREFIX = "x-stainless-"
+PEER_KEY = "steward.socket_peer"  # client_meta key of the socket peer (a proxy's address, behind one)
 
 
 def new_request_id() -> str:
@@ -43,16 +47,22 @@ class Exchange:
     audit_output: str | None = None
 
     @classmethod
-    def begin(cls, request: Request, endpoint: Endpoint, trust_forwarded_for: bool) -> Exchange:
+    def begin(cls, request: Request, endpoint: Endpoint, gateway: GatewaySettings) -> Exchange:
         request_id = request.scope.get("state", {}).get("request_id") or new_request_id()
         headers = request.headers
+        address = client_address(request, gateway.trusted_proxies, gateway.trust_forwarded_for)
+        meta = {k[len(STAINLESS_PREFIX):][:64]: bounded_text(v, 128) or "" for k, v in headers.items()
+                if k.startswith(STAINLESS_PREFIX)}
+        meta.pop(PEER_KEY, None)  # a header cannot supply it
+        if address.peer is not None:
+            meta[PEER_KEY] = address.peer
         event = AuditEvent(
             request_id=request_id,
             received_at=utc_now(),
             endpoint=str(endpoint),
-            client_ip=_client_ip(request, trust_forwarded_for),
-            user_agent=headers.get("user-agent"),
-            client_meta={k[len(STAINLESS_PREFIX):]: v for k, v in headers.items() if k.startswith(STAINLESS_PREFIX)},
+            client_ip=address.client,
+            user_agent=bounded_text(headers.get("user-agent")),
+            client_meta=meta,
         )
         return cls(request=request, endpoint=endpoint, request_id=request_id, event=event)
 
@@ -61,6 +71,7 @@ class Exchange:
         ev = self.event
         ev.user_id, ev.display_name, ev.roles = principal.user_id, principal.display_name, principal.roles
         ev.department, ev.key_id = principal.department or None, principal.key_id
+        scan_caller.set(principal.user_id)  # the scanner's fair queueing is per user (detectors/scheduling.py)
 
     def set_tool(self, tool: Tool) -> None:
         self.tool = tool
@@ -101,11 +112,3 @@ class Exchange:
 
 def _int(value: Any) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
-
-
-def _client_ip(request: Request, trust_forwarded_for: bool) -> str | None:
-    if trust_forwarded_for:
-        forwarded = request.headers.get("x-forwarded-for")
-        if forwarded:
-            return forwarded.split(",")[0].strip()
-    return request.client.host if request.client else None

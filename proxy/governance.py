@@ -77,14 +77,21 @@ class GovernanceStore:
             return [dict(r) for r in (await conn.execute(query)).mappings().all()]
 
     async def decide_request(self, request_id: int, approve: bool, note: str, actor: str) -> dict[str, Any] | None:
+        """Decide a pending request; None when there is no such request. A decision is final: deciding a
+        request that is no longer pending raises AlreadyDecided (the update only matches `pending`, so two
+        admins on two replicas cannot both win). A new request re-opens the question."""
         status = "approved" if approve else "rejected"
         async with self._engine.begin() as conn:
             query = select(approval_requests).where(approval_requests.c.id == request_id)
             before = (await conn.execute(query)).mappings().first()
             if before is None:
                 return None
-            await conn.execute(update(approval_requests).where(approval_requests.c.id == request_id).values(
+            done = await conn.execute(update(approval_requests).where(
+                approval_requests.c.id == request_id, approval_requests.c.status == "pending").values(
                 status=status, decided_by=actor, decided_at=utc_now(), decision_note=note))
+            if done.rowcount != 1:
+                current = (await conn.execute(query)).mappings().first()
+                raise AlreadyDecided(str(current["status"] if current else before["status"]))
             await _log(conn, actor, "approval_request.decide", f"approval_request:{request_id}",
                        {"status": before["status"]}, {"status": status, "note": note})
             after = (await conn.execute(query)).mappings().first()
@@ -98,6 +105,14 @@ class GovernanceStore:
         query = select(admin_changes).order_by(admin_changes.c.id.desc()).limit(limit)
         async with self._engine.connect() as conn:
             return [dict(r) for r in (await conn.execute(query)).mappings().all()]
+
+
+class AlreadyDecided(Exception):
+    """The approval request was decided before; `status` is that decision."""
+
+    def __init__(self, status: str) -> None:
+        super().__init__(status)
+        self.status = status
 
 
 async def _log(conn: AsyncConnection, actor: str, action: str, target: str, before: Any, after: Any) -> None:

@@ -26,6 +26,8 @@ from policies.usecases import select_use_case
 from proxy.audit_capture import capture_prompt
 from proxy.errors import PolicyRefusal, ServiceUnavailable
 from proxy.exchange import Exchange
+from proxy.free_text import caller_identifier
+from proxy.scan_budget import check_scan_budget
 from proxy.textfields import TextField, apply, extract, replace
 
 log = structlog.get_logger("steward.inspect")
@@ -48,7 +50,7 @@ class PolicyInspector:
     async def context(self, ex: Exchange, config: PolicyConfig, requested_use_case: str | None = None) -> Context:
         assert ex.principal is not None and ex.tool is not None
         principal = ex.principal
-        requested = requested_use_case or ex.request.headers.get(USE_CASE_HEADER)
+        requested = caller_identifier(requested_use_case or ex.request.headers.get(USE_CASE_HEADER))
         use_case = select_use_case(config, requested, principal.use_case)
         ex.event.use_case = use_case.id
         user = config.users.get(principal.user_id)
@@ -61,6 +63,7 @@ class PolicyInspector:
         ctx = await self.context(ex, ex.config)
         enforce(ex, decide(ctx))
         fields = extract(str(ex.endpoint), body)
+        check_scan_budget(ex.config, ctx.use_case, [f.text for f in fields])
         per_field = await self._scan_fields(ex, fields)
         findings = [f for found in per_field for f in found]
         decision = decide(ctx, findings)

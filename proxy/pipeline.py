@@ -34,6 +34,7 @@ from proxy.answers import (
 )
 from proxy.audit_api import ReviewSampler
 from proxy.audit_capture import capture_output_texts, finalise
+from proxy.audit_redaction import OutputRedaction, needs_output_redaction
 from proxy.body import parse_json, read_body, validate
 from proxy.disconnect import ClientDisconnected, DisconnectWatch
 from proxy.endpoints import Endpoint
@@ -48,6 +49,7 @@ from proxy.errors import (
     tool_not_configured,
 )
 from proxy.exchange import Exchange
+from proxy.free_text import caller_identifier, model_names
 from proxy.gateway import Gateway
 from proxy.relay import RelayResponse, StreamRelay
 from proxy.upstream import forwarded_headers
@@ -66,9 +68,10 @@ class Pipeline:
     def __init__(self, gateway: Gateway) -> None:
         self.gw = gateway
         self.review = ReviewSampler(gateway)
+        self.output_redaction = OutputRedaction(gateway.scanner)
 
     async def handle(self, request: Request, endpoint: Endpoint) -> Response:
-        ex = Exchange.begin(request, endpoint, self.gw.config.gateway.trust_forwarded_for)
+        ex = Exchange.begin(request, endpoint, self.gw.config.gateway)
         ex.config, ex.event.policy_version = self.gw.config, self.gw.loaded.digest
         ex.event.retention_days = ex.config.gateway.audit.default_retention_days
         try:
@@ -106,10 +109,12 @@ class Pipeline:
         await self.authenticate(ex)
         body = parse_json(await read_body(ex.request, self.gw.config.gateway.max_body_bytes))
         model = validate(ex.endpoint, body)
-        ex.event.model_requested, ex.event.stream = model, body.get("stream") is True
-        ex.event.session_id = session_id(ex.request.headers, body)
-        assert ex.principal is not None
-        route = resolve_tool(self.gw.config, ex.principal.roles, model, ex.request.headers.get("x-steward-tool"))
+        named = caller_identifier(model, model_names(self.gw.config))  # caller free text: see proxy/free_text.py
+        ex.event.model_requested, ex.event.stream = named, body.get("stream") is True
+        ex.event.session_id = caller_identifier(session_id(ex.request.headers, body))
+        assert ex.principal is not None and named is not None
+        route = resolve_tool(self.gw.config, ex.principal.roles, named,
+                             caller_identifier(ex.request.headers.get("x-steward-tool")))
         ex.set_tool(route.tool)
         body = await self.gw.inspector.inspect(ex, body)
         body["model"] = route.model
@@ -200,6 +205,12 @@ class Pipeline:
         return error_response(exc, ex.request_id, ex.response_headers)
 
     def submit(self, ex: Exchange) -> None:
+        if needs_output_redaction(ex):
+            self.output_redaction.then(ex, self._submit_now)
+        else:
+            self._submit_now(ex)
+
+    def _submit_now(self, ex: Exchange) -> None:
         finalise(ex)
         self.gw.audit.submit(ex.event)
         self.review.consider(ex)

@@ -8,7 +8,7 @@ model/tool and use case: every reason with its clause, and the obligations.
 from __future__ import annotations
 
 from dataclasses import asdict
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.requests import Request
@@ -25,8 +25,11 @@ from proxy.api_call import api_call, parse_model
 from proxy.endpoints import Endpoint
 from proxy.errors import BadRequest
 from proxy.exchange import Exchange
+from proxy.free_text import caller_identifier, model_names
 from proxy.inspect import PolicyInspector
 from proxy.pipeline import Pipeline
+from proxy.request_schemas import MAX_DEPTH, text_json_depth
+from proxy.scan_budget import check_scan_budget
 from proxy.textfields import TextField, apply, extract
 
 
@@ -36,14 +39,19 @@ class DryRun(BaseModel):
     text: str | None = None
     texts: list[str] | None = None
     request: dict[str, Any] | None = Field(None, description="a full OpenAI request body to scan field by field")
-    endpoint: Endpoint = Endpoint.CHAT
+    endpoint: Literal[Endpoint.CHAT, Endpoint.RESPONSES, Endpoint.EMBEDDINGS, Endpoint.COMPLETIONS] = Endpoint.CHAT
     model: str | None = Field(None, description="model (or tool-id/model) the request would use")
     use_case: str | None = None
 
 
 def _fields(req: DryRun) -> list[TextField]:
     if req.request is not None:
-        return extract(str(req.endpoint), req.request)
+        fields = extract(str(req.endpoint), req.request)
+        for field in fields:
+            if field.is_json and text_json_depth(field.text) > MAX_DEPTH:
+                raise BadRequest(f"The JSON text at request.{'.'.join(map(str, field.path))} nests more than "
+                                 f"{MAX_DEPTH} levels deep.", param="request", code="json_too_deep")
+        return fields
     texts = req.texts if req.texts is not None else ([req.text] if req.text is not None else [])
     if not texts:
         raise BadRequest("Give 'text', 'texts' or 'request'.", code="invalid_request")
@@ -69,6 +77,8 @@ async def dry_run(pipeline: Pipeline, request: Request, explain: bool) -> Respon
 async def _run(pipeline: Pipeline, ex: Exchange, explain: bool) -> dict[str, Any]:
     req = await parse_model(ex, DryRun, pipeline.gw.config.gateway.max_body_bytes)
     fields = _fields(req)
+    assert ex.config is not None
+    check_scan_budget(ex.config, ex.config.use_case(req.use_case) if req.use_case else None, [f.text for f in fields])
     per_field = await pipeline.gw.scanner.scan([f.text for f in fields])
     findings = [f for found in per_field for f in found]
     result: dict[str, Any] = {"findings": [_finding(f, fld.path) for fld, found in zip(fields, per_field, strict=True)
@@ -90,7 +100,10 @@ async def _decide(pipeline: Pipeline, ex: Exchange, req: DryRun, findings: list[
     assert ex.principal is not None and ex.config is not None
     if not req.model:
         raise BadRequest("'model' is required to explain a decision.", param="model", code="invalid_request")
-    route = resolve_tool(ex.config, ex.principal.roles, req.model)
+    model = caller_identifier(req.model, model_names(ex.config))
+    assert model is not None
+    ex.event.model_requested = model
+    route = resolve_tool(ex.config, ex.principal.roles, model)
     ex.set_tool(route.tool)
     inspector = pipeline.gw.inspector
     if not isinstance(inspector, PolicyInspector):

@@ -17,7 +17,7 @@ import structlog
 
 from audit.events import utc_now
 from config.base import ToolStatus
-from config.loader import ConfigError, LoadedConfig, load_config
+from config.loader import ConfigError, LoadedConfig, load_replacement
 from config.models import PolicyConfig
 from proxy.governance import Override
 
@@ -46,7 +46,7 @@ class PolicyHolder:
         """Re-read the file. On error keep serving the old policy and remember why."""
         source = str(self.path) if self.path else "<embedded default>"
         try:
-            fresh = load_config(self.path)
+            fresh = load_replacement(self.path, self.loaded.config)
         except ConfigError as exc:
             outcome = ReloadOutcome(ok=False, at=utc_now(), source=source, problems=exc.problems)
             log.error("policy.reload_rejected", source=source, problems=exc.problems)

@@ -19,7 +19,9 @@ from starlette.routing import request_response
 from proxy.api_call import pipeline_of
 from proxy.endpoints import Endpoint
 from proxy.models_route import list_models, retrieve_model
-from proxy.policy_api import dry_run
+from proxy.openapi_doc import body_doc, errors
+from proxy.policy_api import DryRun, dry_run
+from proxy.request_schemas import EXAMPLES, MODELS
 
 router = APIRouter()
 
@@ -50,19 +52,25 @@ async def completions(request: Request) -> Response:
     return await pipeline_of(request).handle(request, Endpoint.COMPLETIONS)
 
 
-PROXY_ROUTES: tuple[tuple[str, Callable[[Request], Awaitable[Response]], str], ...] = (
-    ("/v1/chat/completions", chat_completions, "Chat completions (OpenAI-compatible)"),
-    ("/v1/responses", responses, "Responses API (OpenAI-compatible)"),
-    ("/v1/embeddings", embeddings, "Embeddings (OpenAI-compatible)"),
-    ("/v1/completions", completions, "Legacy completions (OpenAI-compatible)"),
+PROXY_ROUTES: tuple[tuple[str, Callable[[Request], Awaitable[Response]], str, Endpoint], ...] = (
+    ("/v1/chat/completions", chat_completions, "Chat completions (OpenAI-compatible)", Endpoint.CHAT),
+    ("/v1/responses", responses, "Responses API (OpenAI-compatible)", Endpoint.RESPONSES),
+    ("/v1/embeddings", embeddings, "Embeddings (OpenAI-compatible)", Endpoint.EMBEDDINGS),
+    ("/v1/completions", completions, "Legacy completions (OpenAI-compatible)", Endpoint.COMPLETIONS),
 )
+PROXY_ERRORS = errors(400, 401, 403, 404, 413, 502, 503)
+_ANSWER = {"description": "The provider's answer (JSON, or `text/event-stream` when `stream` is true), screened "
+                          "and with pseudonyms restored",
+           "content": {"application/json": {"schema": {"type": "object", "additionalProperties": True}},
+                       "text/event-stream": {"schema": {"type": "string"}}}}
 
 
 def add_proxy_routes(app_router: APIRouter) -> None:
     """Register the proxy endpoints on the application's router (see the module docstring)."""
-    for path, endpoint, summary in PROXY_ROUTES:
+    for path, endpoint, summary, kind in PROXY_ROUTES:
         app_router.add_api_route(path, endpoint, methods=["POST"], tags=["proxy"], summary=summary,
-                                 route_class_override=DirectRoute)
+                                 route_class_override=DirectRoute, responses={200: _ANSWER, **PROXY_ERRORS},
+                                 openapi_extra=body_doc(MODELS[kind], EXAMPLES[kind]))
 
 
 @router.get("/v1/models", tags=["proxy"], summary="Models this caller may use")
@@ -75,12 +83,17 @@ async def model(request: Request, model: str) -> Response:
     return await retrieve_model(pipeline_of(request), request, model)
 
 
-@router.post("/v1/policy/scan", tags=["policy"], summary="Dry run: findings and transformed text, nothing forwarded")
+_DRY_RUN = body_doc(DryRun, {"texts": ["Please call Jane Smith on 07700 900123 about her council tax."]})
+
+
+@router.post("/v1/policy/scan", tags=["policy"], summary="Dry run: findings and transformed text, nothing forwarded",
+             openapi_extra=_DRY_RUN, responses=errors(400, 401, 403, 404, 413, 503))
 async def policy_scan(request: Request) -> Response:
     return await dry_run(pipeline_of(request), request, explain=False)
 
 
-@router.post("/v1/policy/explain", tags=["policy"], summary="Dry run: the full decision with reasons and clauses")
+@router.post("/v1/policy/explain", tags=["policy"], summary="Dry run: the full decision with reasons and clauses",
+             openapi_extra=_DRY_RUN, responses=errors(400, 401, 403, 404, 413, 503))
 async def policy_explain(request: Request) -> Response:
     return await dry_run(pipeline_of(request), request, explain=True)
 

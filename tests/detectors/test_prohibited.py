@@ -278,6 +278,11 @@ def test_empty_and_whitespace() -> None:
     assert DETECTOR.detect(" \n\n\t ") == []
 
 
-def test_linear_time_on_adversarial_input() -> None:
-    text = "which of these applicants should we hire and decide whether to evict them " * 1500  # ~110 KB
-    DETECTOR.detect(text)
+def test_adversarial_repetition_gives_the_findings_of_one_sentence() -> None:
+    """~110 KB of one sentence repeated: the same labels as the sentence alone, one finding per label
+    (bench/ measures the time)."""
+    sentence = "which of these applicants should we hire and decide whether to evict them "
+    one = DETECTOR.detect(sentence)
+    found = DETECTOR.detect(sentence * 1500)
+    assert sorted(f.label for f in found) == sorted({f.label for f in one})
+    assert all(0 <= f.start <= f.end <= len(sentence) * 1500 for f in found)

@@ -12,6 +12,7 @@ model of an `openai_compatible` tool:
     mock-html-error  HTTP 503 with an HTML body (not OpenAI-shaped)
     mock-split  an SSE stream with CRLF line endings written in 5-byte pieces (UTF-8 split mid-character)
     mock-drop   starts an SSE stream, sends two chunks, then drops the TCP connection
+    mock-reset  the same, but the connection is reset (TCP RST)
     mock-slow   an SSE stream that trickles a chunk every 50 ms for up to 20 s (client-disconnect tests)
     mock-stall  accepts the request and never answers (served by a tool with `timeout_s: 1`)
     mock-stall-long  the same behind a tool with `timeout_s: 15` (client gives up before the first byte)
@@ -31,6 +32,7 @@ import json
 import os
 import select
 import socket
+import struct
 import threading
 import time
 from collections.abc import Callable, Coroutine, Iterator
@@ -162,6 +164,8 @@ class _Handler(BaseHTTPRequestHandler):
                 self._json(200, _response(body))
             elif model == "mock-drop" and stream:
                 self._drop(call, body)
+            elif model == "mock-reset" and stream:
+                self._drop(call, body, reset=True)
             elif model == "mock-split" and stream:
                 self._split(call, body)
             elif model == "mock-slow" and stream:
@@ -228,13 +232,15 @@ class _Handler(BaseHTTPRequestHandler):
                 time.sleep(0.001)
         self._end_chunks()
 
-    def _drop(self, call: UpstreamCall, body: dict[str, Any]) -> None:
+    def _drop(self, call: UpstreamCall, body: dict[str, Any], reset: bool = False) -> None:
         self._start_sse()
         for frame in _chat_frames(body, "this answer will be cut off mid-way")[:2]:
             self._chunk(frame)
             call.chunks_sent += 1
         time.sleep(0.05)
         self.close_connection = True
+        if reset:  # SO_LINGER 0: close sends a TCP RST instead of a FIN
+            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
         with contextlib.suppress(OSError):
             self.connection.shutdown(socket.SHUT_RDWR)
         self.connection.close()
@@ -282,7 +288,7 @@ class _Handler(BaseHTTPRequestHandler):
 
 def _text_of(content: Any) -> str:
     if isinstance(content, list):
-        return " ".join(p.get("text", "") for p in content if isinstance(p, dict))
+        return " ".join(p["text"] for p in content if isinstance(p, dict) and isinstance(p.get("text"), str))
     return content if isinstance(content, str) else ""
 
 
@@ -382,7 +388,7 @@ tools:
     provider: openai_compatible
     base_url: {upstream_url}
     api_key_env: {PROVIDER_KEY_ENV}
-    models: [mock-chat, mock-error, mock-html-error, mock-drop, mock-slow, mock-split, mock-embed]
+    models: [mock-chat, mock-error, mock-html-error, mock-drop, mock-reset, mock-slow, mock-split, mock-embed]
     category: open-source-internal
     timeout_s: 10
   - id: mock-stall
@@ -460,6 +466,7 @@ class RunningGateway:
     def flush(self) -> None:
         async def _flush() -> None:
             async with asyncio.timeout(5):
+                await self.app.state.pipeline.output_redaction.settle()
                 await self.gw.audit.flush()
 
         self.run(_flush())

@@ -284,8 +284,8 @@ def test_models_list_shows_only_the_callers_models(client: openai.OpenAI, bob: o
                                                    gateway: RunningGateway) -> None:
     page = client.models.list()
     ids = sorted(m.id for m in page.data)
-    assert ids == sorted([DEMO, "mock-chat", "mock-error", "mock-html-error", "mock-drop", "mock-slow", "mock-split",
-                          "mock-embed",
+    assert ids == sorted([DEMO, "mock-chat", "mock-error", "mock-html-error", "mock-drop", "mock-reset",
+                          "mock-slow", "mock-split", "mock-embed",
                           "mock-stall", "mock-stall-long", "unreachable-model"])
     assert "paused-model" not in ids  # granted to the role, but paused
     assert client.models.retrieve(DEMO).id == DEMO

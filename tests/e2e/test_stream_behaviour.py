@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from typing import Any
 
 import httpx
@@ -126,6 +127,25 @@ def test_upstream_drop_mid_stream_ends_with_error_then_done(gateway: RunningGate
     row = gateway.record(response.headers["x-request-id"])
     assert row["decision"] == "error" and row["reason_code"] == "upstream_stream_failed"
     assert row["stream"] is True and row["tool"] == "mock"
+
+
+@pytest.mark.parametrize("model", ["mock-drop", "mock-reset"])
+def test_every_provider_reset_mid_stream_is_an_in_band_error_and_an_audit_row(gateway: RunningGateway,
+                                                                             model: str) -> None:
+    """Repeated drops and resets (FIN and RST): each one ends its stream with one in-band error then [DONE],
+    and each leaves its own audit row saying so (no leak of state from one failed stream to the next)."""
+    ids = []
+    for _ in range(8):
+        response, data = raw_stream(gateway, "/chat/completions", chat_body(model, "nonce-" + os.urandom(6).hex()))
+        frames = split_frames(data)
+        assert response.status_code == 200 and frames[-1] == b"data: [DONE]" and data.count(b"[DONE]") == 1
+        error = json.loads(frames[-2][len(b"data: "):])["error"]
+        assert error["code"] == "upstream_stream_failed"
+        ids.append(response.headers["x-request-id"])
+    assert len(set(ids)) == len(ids)
+    for request_id in ids:
+        row = gateway.record(request_id)
+        assert (row["decision"], row["reason_code"], row["stream"]) == ("error", "upstream_stream_failed", True)
 
 
 def test_upstream_drop_mid_stream_raises_in_the_python_sdk(gateway: RunningGateway, nonce: str) -> None:

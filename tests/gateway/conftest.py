@@ -71,6 +71,7 @@ class Harness:
         return await self.client.post(path, json=body, headers={**self.auth(key), **kw.pop("headers", {})}, **kw)
 
     async def audit_row(self, request_id: str) -> dict[str, Any]:
+        await self.pipeline.output_redaction.settle()
         await self.gateway.audit.flush()
         row = await get_record(self.gateway.engine, request_id)
         assert row is not None, f"no audit row for {request_id}"
@@ -80,6 +81,7 @@ class Harness:
         await self.pipeline.review.drain()
 
     async def audit_rows(self) -> list[dict[str, Any]]:
+        await self.pipeline.output_redaction.settle()
         await self.gateway.audit.flush()
         return await list_records(self.gateway.engine, limit=1000)
 

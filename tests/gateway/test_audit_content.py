@@ -46,6 +46,7 @@ def config_text(monkeypatch: pytest.MonkeyPatch) -> str:
 
 
 async def _content(harness: Harness, request_id: str) -> dict[str, object]:
+    await harness.pipeline.output_redaction.settle()
     await harness.gateway.audit.flush()
     async with harness.gateway.engine.connect() as conn:
         row = (await conn.execute(select(audit_content).where(audit_content.c.request_id == request_id))
@@ -68,6 +69,20 @@ async def test_redacted_level_keeps_only_what_was_forwarded(harness: Harness) ->
     assert record["outcome"] == "redacted" and record["reasons"][0]["clause"] == "7.2"
 
 
+async def test_redacted_level_redacts_the_providers_output_too(harness: Harness) -> None:
+    answer = ("I have written to Mrs Eleanor Whitfield at eleanor.whitfield@example.org; the API token "
+              "sk-proj-Z8mQ2rT5vX9kL3nB7cD1fG4hJ6pW0yE is in the config.")
+    harness.upstream.post(f"{UPSTREAM}/chat/completions").respond(200, json=completion(answer))
+    resp = await harness.post("/v1/chat/completions", {"model": "gpt-4o-mini", "messages": [
+        {"role": "user", "content": "Draft a note about the bin collection change."}]})
+    assert resp.json()["choices"][0]["message"]["content"] == answer  # the caller's answer is untouched
+    row = await _content(harness, resp.headers["x-request-id"])
+    output = str(row["output"])
+    for value in ("Whitfield", "eleanor.whitfield@example.org", "Z8mQ2rT5vX9kL3nB7cD1fG4hJ6pW0yE"):
+        assert value not in output
+    assert "<EMAIL_ADDRESS>" in output and "config" in output
+
+
 async def test_full_level_is_encrypted_and_holds_originals(harness: Harness) -> None:
     harness.upstream.post(f"{UPSTREAM}/chat/completions").respond(200, json=completion("Called <PERSON_1>."))
     resp = await harness.post("/v1/chat/completions", {"model": "gpt-4o-mini", "messages": [
@@ -85,6 +100,7 @@ async def test_every_row_is_chained_and_verifies(harness: Harness) -> None:
         await harness.post("/v1/chat/completions", {"model": "gpt-4o-mini", "messages": [
             {"role": "user", "content": PROMPT}]})
     await harness.post("/v1/chat/completions", {"model": "nope", "messages": [{"role": "user", "content": "x"}]})
+    await harness.pipeline.output_redaction.settle()
     await harness.gateway.audit.flush()
     result = await verify_chain(harness.gateway.engine)
     assert result.ok and result.checked >= 4

@@ -77,6 +77,60 @@ async def test_approval_request_round_trip(harness: Harness, admin_key: str) -> 
     assert bad.status_code == 400
 
 
+async def test_an_approval_decision_is_final_and_a_new_request_reopens(harness: Harness, admin_key: str) -> None:
+    body = {"tool": "Gemini", "purpose": "translate leaflets", "data_classification": "OFFICIAL",
+            "expected_output": "draft translations", "distribution": "published after review"}
+    first = (await harness.post("/v1/approval-requests", body)).json()["id"]
+    path = f"/admin/v1/approval-requests/{first}/decision"
+    approved = await harness.post(path, {"approve": True, "note": "fine"}, key=admin_key)
+    assert approved.status_code == 200
+    again = await harness.post(path, {"approve": False, "note": "changed my mind"}, key=admin_key)
+    error = again.json()["error"]
+    assert (again.status_code, error["code"]) == (409, "approval_request_decided")
+    assert "already approved" in error["message"]
+    listed = await harness.client.get("/admin/v1/approval-requests", headers=harness.auth(admin_key))
+    assert [(r["id"], r["status"], r["decision_note"]) for r in listed.json()["data"]] == [(first, "approved", "fine")]
+    row = await harness.audit_row(again.headers["x-request-id"])
+    assert (row["http_status"], row["reason_code"]) == (409, "approval_request_decided")
+    second = (await harness.post("/v1/approval-requests", body)).json()["id"]
+    assert second != first
+    rejected = await harness.post(f"/admin/v1/approval-requests/{second}/decision", {"approve": False},
+                                  key=admin_key)
+    assert rejected.json()["status"] == "rejected"
+
+
+@pytest.mark.parametrize("content", ["", "   \n\n", "# policy being rewritten\n"])
+async def test_reload_refuses_an_empty_or_half_written_file(harness: Harness, admin_key: str, tmp_path: Path,
+                                                            content: str) -> None:
+    version = harness.gateway.loaded.digest
+    policy_file = tmp_path / "policy.yaml"
+    policy_file.write_text(content, encoding="utf-8")
+    harness.gateway.policy.path = policy_file
+    bad = await harness.post("/admin/v1/policy/reload", {}, key=admin_key)
+    assert (bad.status_code, bad.json()["error"]["code"]) == (400, "invalid_policy")
+    assert harness.gateway.loaded.digest == version
+    harness.upstream.post(f"{UPSTREAM}/chat/completions").respond(200, json=completion())
+    await harness.post("/v1/policy/acknowledge", {})
+    assert (await harness.post("/v1/chat/completions", chat_body())).status_code == 200
+
+
+async def test_reload_refuses_a_file_cut_before_its_use_cases(harness: Harness, admin_key: str,
+                                                              tmp_path: Path) -> None:
+    use_cases = """
+use_cases:
+  - {id: drafting, owner: IT, purpose: drafting, tools: [mock], allowed_roles: [staff], review_by: 2099-01-01}
+"""
+    policy_file = tmp_path / "policy.yaml"
+    policy_file.write_text(CONFIG + GOVERNANCE + use_cases, encoding="utf-8")
+    harness.gateway.policy.path = policy_file
+    assert (await harness.post("/admin/v1/policy/reload", {}, key=admin_key)).status_code == 200
+    version = harness.gateway.loaded.digest
+    policy_file.write_text(CONFIG + GOVERNANCE, encoding="utf-8")  # truncated: the use cases are gone
+    bad = await harness.post("/admin/v1/policy/reload", {}, key=admin_key)
+    assert bad.status_code == 400 and "use_cases: the new file has none" in bad.json()["error"]["message"]
+    assert harness.gateway.loaded.digest == version
+
+
 async def test_reload_rejects_broken_file_and_keeps_serving(harness: Harness, admin_key: str,
                                                             tmp_path: Path) -> None:
     policy_file = tmp_path / "policy.yaml"

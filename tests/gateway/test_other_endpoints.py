@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import io
 import json
+import sys
+from collections.abc import Iterator
 
 import pytest
 import structlog
 
-from tests.gateway.conftest import UPSTREAM, Harness, chat_body, completion
+from proxy.logging import configure_logging
+from tests.gateway.conftest import PROVIDER_KEY, UPSTREAM, Harness, chat_body, completion
 
 
 async def test_embeddings_base64_passes_through_untouched(harness: Harness) -> None:
@@ -55,14 +59,36 @@ async def test_models_retrieve(harness: Harness) -> None:
     assert (missing.status_code, missing.json()["error"]["code"]) == (404, "model_not_found")
 
 
-async def test_logs_never_contain_prompt_output_or_keys(harness: Harness) -> None:
-    secret_prompt = "Resident Jane Marsh, NHS 943 476 5919, lives at 12 Elm Road"
+@pytest.fixture
+def production_log(monkeypatch: pytest.MonkeyPatch) -> Iterator[io.StringIO]:
+    """The production processor chain (proxy/logging.py, JSON, debug level), its output captured."""
+    saved = structlog.get_config()
+    out = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", out)  # configure_logging binds the stream it writes to
+    configure_logging("debug", "json")
+    yield out
+    structlog.configure(**saved)
+
+
+async def test_logs_never_contain_prompt_output_or_keys(harness: Harness, production_log: io.StringIO) -> None:
+    secret_prompt = "Resident Jane Marsh, NHS 943 476 5919, lives at 12 Elm Road, jane.marsh@example.org"
     secret_answer = "Reply drafted for Jane Marsh at Elm Road"
     harness.upstream.post(f"{UPSTREAM}/chat/completions").respond(200, json=completion(secret_answer))
-    with structlog.testing.capture_logs() as logs:
-        await harness.post("/v1/chat/completions", chat_body(messages=[{"role": "user", "content": secret_prompt}]))
-        await harness.post("/v1/chat/completions", chat_body(), key="stw_wrong_key_value")
-    assert logs, "the gateway logged nothing; the assertion below would be vacuous"
-    dumped = json.dumps(logs, default=str)
-    for needle in ("Jane Marsh", "943 476 5919", "Elm Road", harness.key, "stw_wrong_key_value"):
+    await harness.post("/v1/chat/completions", chat_body(messages=[{"role": "user", "content": secret_prompt}]))
+    await harness.post("/v1/chat/completions", chat_body(), key="stw_wrong_key_value")
+    await harness.client.post("/v1/chat/completions", content=b'{"model": "Jane Marsh 943 476 5919", "messages": [',
+                              headers=harness.auth())
+    await harness.post("/v1/chat/completions", chat_body(model="jane.marsh@example.org"))
+    await harness.post("/v1/policy/scan", {"text": secret_prompt})
+    await harness.audit_rows()
+    structlog.get_logger("careless").info("oops", prompt=secret_prompt, authorization=f"Bearer {harness.key}",
+                                          messages=[secret_prompt], output=secret_answer)
+    lines = [json.loads(line) for line in production_log.getvalue().splitlines() if line.startswith("{")]
+    events = {line["event"] for line in lines}
+    assert {"request.completed", "oops"} <= events, "the real chain logged the traffic (else this is vacuous)"
+    careless = next(line for line in lines if line["event"] == "oops")
+    assert careless["prompt"] == careless["authorization"] == careless["messages"] == "[scrubbed]"
+    dumped = production_log.getvalue()
+    for needle in ("Jane Marsh", "943 476 5919", "Elm Road", "jane.marsh@example.org", harness.key,
+                   "stw_wrong_key_value", PROVIDER_KEY):
         assert needle not in dumped

@@ -31,7 +31,7 @@ async def test_forwards_exact_body_with_provider_key_and_audits(harness: Harness
     assert row["roles"] == ["staff"]
     assert (row["model_requested"], row["model_reported"]) == ("gpt-4o-mini", "gpt-4o-mini-2024-07-18")
     assert (row["prompt_tokens"], row["completion_tokens"], row["total_tokens"]) == (11, 7, 18)
-    assert row["client_meta"] == {"os": "Linux", "lang": "python"}
+    assert row["client_meta"] == {"os": "Linux", "lang": "python", "steward.socket_peer": "127.0.0.1"}
     assert row["user_agent"] == "OpenAI/Python 3.51.0"
     assert row["upstream_first_byte_at"] is not None and row["completed_at"] is not None
     assert row["latency_ms"] > 0 and row["policy_version"].startswith("sha256:")

@@ -42,6 +42,16 @@ async def test_401_before_anything_else_and_key_never_echoed(harness: Harness, h
         (b'{"model": "gpt-4o-mini", "messages": []}', "messages", "invalid_type"),
         (b'{"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "x"}], "stream": "yes"}', "stream",
          "invalid_type"),
+        (b'{"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "x"}], "metadata": {"a": '
+         + b"[" * 300 + b"]" * 300 + b"}}", None, "json_too_deep"),
+        (b'{"model": "gpt-4o-mini", "x": ' + b"[" * 1500 + b"]" * 1500 + b"}", None, "json_too_deep"),
+        (b'{"model": "gpt-4o-mini", "messages": [{"role": "user", "content": [{"type": ["text"], "text": "hi"}]}]}',
+         "messages[0].content[0].type", "invalid_type"),
+        (b'{"model": "gpt-4o-mini", "messages": [{"role": "user", "content": [{"type": "text", "text": 7}]}]}',
+         "messages[0].content[0].text", "invalid_type"),
+        (b'{"model": "gpt-4o-mini", "messages": [{"role": "assistant", "tool_calls": [{"id": "c1", "type": '
+         b'"function", "function": {"name": "f", "arguments": "' + b"[" * 3000 + b'"}}]}]}',
+         "messages[0].tool_calls[0].function.arguments", "invalid_type"),
     ],
 )
 async def test_malformed_bodies_are_400(harness: Harness, content: bytes, param: str | None, code: str) -> None:
@@ -52,6 +62,27 @@ async def test_malformed_bodies_are_400(harness: Harness, content: bytes, param:
     assert (error["type"], error["param"], error["code"]) == ("invalid_request_error", param, code)
     row = await harness.audit_row(resp.headers["x-request-id"])
     assert (row["decision"], row["http_status"], row["user_id"]) == ("refused", 400, "alice")
+
+
+@pytest.mark.parametrize(
+    ("path", "body", "param"),
+    [
+        ("/v1/responses", {"model": "gpt-4o-mini", "input": [{"role": "user", "content": [{"type": 1}]}]},
+         "input[0].content[0].type"),
+        ("/v1/responses", {"model": "gpt-4o-mini", "input": "x", "instructions": ["x"]}, "instructions"),
+        ("/v1/embeddings", {"model": "text-embedding-3-small", "input": [{"text": "x"}]}, "input[0]"),
+        ("/v1/completions", {"model": "gpt-4o-mini", "prompt": "x", "suffix": 3}, "suffix"),
+    ],
+)
+async def test_wrong_types_on_every_endpoint_name_the_field(harness: Harness, path: str, body: dict[str, object],
+                                                             param: str) -> None:
+    resp = await harness.post(path, body)
+    assert resp.status_code == 400
+    error = _assert_openai_error(resp.json())
+    assert (error["param"], error["code"]) == (param, "invalid_type")
+    assert param in str(error["message"])
+    row = await harness.audit_row(resp.headers["x-request-id"])
+    assert (row["decision"], row["http_status"]) == ("refused", 400)
 
 
 async def test_body_over_limit_is_400_not_413(harness: Harness) -> None:
@@ -89,3 +120,11 @@ async def test_refusals_before_any_scan_still_carry_decision_headers(harness: Ha
     for resp in (unauthenticated, unknown_model):
         assert resp.headers["x-steward-decision"] == "blocked"
         assert resp.headers["x-steward-categories"] == ""
+
+
+async def test_dry_run_with_deeply_nested_tool_arguments_is_400(harness: Harness) -> None:
+    call = {"id": "c1", "type": "function", "function": {"name": "f", "arguments": "[" * 1500 + '"jo@x.org"'}}
+    body = {"request": {"model": "gpt-4o-mini", "messages": [{"role": "assistant", "tool_calls": [call]}]}}
+    resp = await harness.post("/v1/policy/scan", body)
+    assert resp.status_code == 400
+    assert _assert_openai_error(resp.json())["code"] == "json_too_deep"
