@@ -219,7 +219,7 @@ async def test_pool_timeout_replaces_the_pool() -> None:
 def test_registry_runs_every_detector_class() -> None:
     dets = registry.default_detectors(EngineOptions())
     assert [d.name for d in dets] == ["personal_data", "secrets", "security_marking", "special_category",
-                                      "prohibited_use"]
+                                      "prohibited_use", "structure"]
 
 
 def test_personal_data_detector_pickles_without_its_model(pii: PersonalDataDetector) -> None:
