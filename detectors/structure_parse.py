@@ -24,6 +24,12 @@ from dataclasses import dataclass
 
 import regex
 
+from detectors.structure_keys import classify_key
+
+
+def is_key(label: str) -> bool:
+    return classify_key(label) is not None
+
 
 @dataclass(frozen=True, slots=True)
 class Pair:
@@ -211,19 +217,22 @@ def _strip(text: str, a: int, b: int) -> tuple[int, int]:
 
 
 def _block_pairs(text: str, block: list[tuple[int, int]], delim: str, record: int) -> Iterator[Pair]:
-    rows = [_cells(text, s, e, delim) for s, e in block]
-    header = rows[0]
+    header = _cells(text, *block[0], delim)
     labels = [text[a:b] for a, b in header]
-    if len(block) >= 2 and len(header) >= 2 and all(0 < len(h) <= 48 for h in labels):
-        for row in rows[1:]:
+    if len(block) >= 2 and len(header) >= 2 and all(0 < len(h) <= 48 for h in labels) and any(
+        is_key(h) for h in labels
+    ):
+        for s, e in block[1:]:
+            row = _cells(text, s, e, delim)
             if len(row) != len(header):
                 continue
-            for label, (h, (a, b)) in zip(labels, zip(header, row, strict=True), strict=True):
+            for label, h, (a, b) in zip(labels, header, row, strict=True):
                 if b > a:
                     yield Pair(label, a, b, "table", record, h[0])
-    if delim in "|\t" or len(block) >= 2:
-        for row in rows:
-            if len(row) == 2 and row[1][1] > row[1][0]:
+    if delim in "|\t":
+        for s, e in block:
+            row = _cells(text, s, e, delim)
+            if len(row) == 2 and row[1][1] > row[1][0] and is_key(text[row[0][0]:row[0][1]]):
                 (ka, kb), (va, vb) = row
                 yield Pair(text[ka:kb], va, vb, "table", -1, ka)
 
