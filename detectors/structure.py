@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 
 from detectors.base import Finding
 from detectors.structure_keys import Field, classify_key, fit
-from detectors.structure_parse import Pair, aligned_pairs, key_value_pairs, table_pairs, xml_pairs
+from detectors.structure_parse import Pair, aligned_pairs, key_value_pairs, line_spans, table_pairs, xml_pairs
 
 SCORE = 0.8
 STRICT_SCORE = 0.7
@@ -64,9 +64,10 @@ class StructuredDataDetector:
 def _all_pairs(text: str) -> Iterable[Pair]:
     if ":" in text or "=" in text:
         yield from key_value_pairs(text)
-    yield from table_pairs(text)
+    lines = line_spans(text)
+    yield from table_pairs(text, lines)
     if "  " in text:
-        yield from aligned_pairs(text)
+        yield from aligned_pairs(text, lines)
     yield from xml_pairs(text)
 
 

@@ -19,6 +19,7 @@ by distance).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -42,6 +43,7 @@ class Pair:
 
 
 _LINE = regex.compile(r"[^\n]+")
+_LINES = re.compile(r"[^\n]+")
 _SEPARATOR = regex.compile(r"(?<![:=<>!])(?:(?<!\d):|:(?!\d))(?![:/])|(?<![=<>!])=(?![=>])")
 _KEY_CHARS = regex.compile(r"[\w .'’()/#*-]{1,48}\Z")
 _QUOTES = "\"'"
@@ -142,14 +144,19 @@ def _value_after(line: str, p: int, limit: int, compact: bool) -> tuple[int, int
 
 # ---- tables -------------------------------------------------------------------------------------
 
-_BORDER = regex.compile(r"^[\s+|:=-]*-[\s+|:=-]*$")
+_BORDER = re.compile(r"[\s+|:=-]*-[\s+|:=-]*")
 _CSV_CELL = {
     d: regex.compile(rf'[ \t]*("(?:[^"]|"")*"|[^{d}"\n]*)[ \t]*(?:{d}|$)') for d in ",;"
 }
 
 
-def table_pairs(text: str) -> Iterator[Pair]:
-    lines = [(m.start(), m.end()) for m in regex.finditer(r"[^\n]*", text) if m.end() > m.start()]
+def line_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every non-empty line."""
+    return [m.span() for m in _LINES.finditer(text)]
+
+
+def table_pairs(text: str, lines: list[tuple[int, int]] | None = None) -> Iterator[Pair]:
+    lines = line_spans(text) if lines is None else lines
     record = 0
     for delim in ("|", "\t", ",", ";"):
         if delim not in text:
@@ -161,16 +168,20 @@ def table_pairs(text: str) -> Iterator[Pair]:
 
 def _blocks(text: str, lines: list[tuple[int, int]], delim: str) -> Iterator[list[tuple[int, int]]]:
     block: list[tuple[int, int]] = []
+    last_end = -2
     for s, e in lines:
-        line = text[s:e]
-        if _BORDER.match(line) and block:
-            continue
-        if delim in line:
-            block.append((s, e))
-            continue
-        if block:
+        if block and s != last_end + 1:          # a blank line ends a table
             yield block
-        block = []
+            block = []
+        last_end = e
+        if block and _BORDER.fullmatch(text, s, e):
+            continue
+        if delim not in text[s:e]:
+            if block:
+                yield block
+            block = []
+            continue
+        block.append((s, e))
     if block:
         yield block
 
@@ -243,9 +254,9 @@ _DASHES = regex.compile(r"[ \t]*-{2,}(?:[ \t]+-{2,})+[ \t]*$", regex.MULTILINE)
 _GAP = regex.compile(r"\S+(?: \S+)*")
 
 
-def aligned_pairs(text: str) -> Iterator[Pair]:
-    """Space-aligned columns: cells of each row assigned to the header cell they overlap."""
-    lines = [(m.start(), m.end()) for m in regex.finditer(r"[^\n]*", text) if m.end() > m.start()]
+def aligned_pairs(text: str, lines: list[tuple[int, int]] | None = None) -> Iterator[Pair]:
+    """Space-aligned columns: each row with as many cells as the header gives each cell its key."""
+    lines = line_spans(text) if lines is None else lines
     record = 10_000
     i = 0
     while i < len(lines) - 1:
