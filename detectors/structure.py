@@ -16,10 +16,10 @@ within `_RECORD_WINDOW` characters), so a tool list's `"name": "search"` or a te
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from detectors.base import Finding
-from detectors.structure_keys import Field, classify_key, fit
+from detectors.structure_keys import Field, classify_key, fit, is_personal_key
 from detectors.structure_parse import Pair, aligned_pairs, key_value_pairs, line_spans, table_pairs, xml_pairs
 
 SCORE = 0.8
@@ -38,7 +38,7 @@ class StructuredDataDetector:
     def detect(self, text: str) -> Sequence[Finding]:
         pairs = [
             (pair, field)
-            for pair in _all_pairs(text)
+            for pair in record_pairs(text)
             if (field := classify_key(pair.key)) is not None
         ]
         if not pairs:
@@ -61,11 +61,14 @@ class StructuredDataDetector:
         return found
 
 
-def _all_pairs(text: str) -> Iterable[Pair]:
+def record_pairs(text: str, is_key: Callable[[str], bool] = is_personal_key) -> Iterator[Pair]:
+    """Every (key, value span) pair in the structured parts of `text`, from all parsers. Tables are
+    read only under a header with at least one cell that `is_key` accepts (another detector can pass
+    its own predicate, e.g. for special-category columns); key/value parsers yield every pair."""
     if ":" in text or "=" in text:
         yield from key_value_pairs(text)
     lines = line_spans(text)
-    yield from table_pairs(text, lines)
+    yield from table_pairs(text, lines, is_key)
     if "  " in text:
         yield from aligned_pairs(text, lines)
     yield from xml_pairs(text)

@@ -76,6 +76,10 @@ def classify_key(key: str) -> Field | None:
     return _name_field(words) or _other_field(words)
 
 
+def is_personal_key(key: str) -> bool:
+    return classify_key(key) is not None
+
+
 def _name_field(words: tuple[str, ...]) -> Field | None:
     joined = "".join(words)
     if any(w in _GIVEN for w in words) or joined in _GIVEN:

@@ -6,8 +6,8 @@
                  JSON and Python-dict text (`"dob": "..."`, `'surname': '...'`), minified or not
     tables       delimited blocks (`|`, tab, `,`, `;`): CSV/TSV pastes, markdown tables, psql and
                  mysql result boxes; the first row is the header, each later row with the same number
-                 of cells gives every cell its column's key; two-cell rows are also read as key | value
-                 (psql expanded display, vertical markdown tables)
+                 of cells gives every cell its column's key; two-cell `|` or tab rows are also read as
+                 key | value (psql expanded display, vertical markdown tables)
     aligned      columns aligned with spaces under a header, with or without a dashed underline
                  (sqlcmd / Oracle / pandas output)
     xml          `<surname>...</surname>`
@@ -20,16 +20,12 @@ by distance).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import regex
 
-from detectors.structure_keys import classify_key
-
-
-def is_key(label: str) -> bool:
-    return classify_key(label) is not None
+KeyTest = Callable[[str], bool]
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,15 +151,15 @@ def line_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _LINES.finditer(text)]
 
 
-def table_pairs(text: str, lines: list[tuple[int, int]] | None = None) -> Iterator[Pair]:
-    lines = line_spans(text) if lines is None else lines
+def table_pairs(text: str, lines: list[tuple[int, int]], is_key: KeyTest) -> Iterator[Pair]:
+    """Cells of delimited tables whose header has a cell `is_key` accepts; key | value rows."""
     record = 0
     for delim in ("|", "\t", ",", ";"):
         if delim not in text:
             continue
         for block in _blocks(text, lines, delim):
             record += 1
-            yield from _block_pairs(text, block, delim, record)
+            yield from _block_pairs(text, block, delim, record, is_key)
 
 
 def _blocks(text: str, lines: list[tuple[int, int]], delim: str) -> Iterator[list[tuple[int, int]]]:
@@ -227,7 +223,9 @@ def _strip(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def _block_pairs(text: str, block: list[tuple[int, int]], delim: str, record: int) -> Iterator[Pair]:
+def _block_pairs(
+    text: str, block: list[tuple[int, int]], delim: str, record: int, is_key: KeyTest
+) -> Iterator[Pair]:
     header = _cells(text, *block[0], delim)
     labels = [text[a:b] for a, b in header]
     if len(block) >= 2 and len(header) >= 2 and all(0 < len(h) <= 48 for h in labels) and any(

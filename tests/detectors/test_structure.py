@@ -171,3 +171,12 @@ def test_fit_rejects_placeholders_and_wrong_shapes() -> None:
     assert fit(person, "12345") is None
     assert fit(Field("DATE_OF_BIRTH"), "unknown") is None
     assert fit(Field("DATE_OF_BIRTH"), " 1980-02-03 ") == (1, 11)
+
+
+def test_record_pairs_take_another_detectors_key_test() -> None:
+    from detectors.structure import record_pairs
+
+    text = "ref,presenting_need,opened\n88,Type 2 diabetes,2025-02-01\n"
+    pairs = {(p.key, text[p.start:p.end]) for p in record_pairs(text, lambda k: k == "presenting_need")}
+    assert ("presenting_need", "Type 2 diabetes") in pairs
+    assert not any(k == "presenting_need" for k, _v in {(p.key, "") for p in record_pairs(text)})
