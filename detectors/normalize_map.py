@@ -9,7 +9,8 @@ it yields the new text and an `OffsetMap` made of contiguous output segments:
     whole     replacement text of another length: any position inside maps to the whole source
               range the edit replaced (its `origin`), so a span touching it covers all of it
 
-Deleted characters (replacement "") produce no output; a span around them covers them. An edit may
+Deleted characters (replacement "") produce no output; a span around them covers them, and a span
+ending just before them extends over them (a trailing combining mark belongs to its letter). An edit may
 name an `origin` other than the characters it replaces: text appended at the end (decoded copies of
 encoded segments) points back to the segment it was decoded from.
 """
@@ -41,11 +42,12 @@ class _Segment:
 class OffsetMap:
     """Maps spans of an output text back to spans of its source text."""
 
-    __slots__ = ("_segments", "_starts")
+    __slots__ = ("_segments", "_source_len", "_starts")
 
-    def __init__(self, segments: list[_Segment]) -> None:
+    def __init__(self, segments: list[_Segment], source_len: int) -> None:
         self._segments = segments
         self._starts = [s.start for s in segments]
+        self._source_len = source_len
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The source span covering output characters [start, end) (an empty span maps to a point)."""
@@ -69,7 +71,18 @@ class OffsetMap:
                 a, b = seg.src_start, seg.src_end
             lo = a if lo < 0 else min(lo, a)
             hi = max(hi, b)
-        return (lo, hi) if lo >= 0 else (start, end)
+        if lo < 0:
+            return (start, end)
+        return lo, self._past_removed(j, hi)
+
+    def _past_removed(self, j: int, hi: int) -> int:
+        """Extend an end over source characters removed right after it (a combining mark or
+        zero-width character trailing the last character belongs to it)."""
+        seg = self._segments[j]
+        if hi != seg.src_end or not seg.exact:
+            return hi
+        following = self._segments[j + 1].src_start if j + 1 < len(self._segments) else self._source_len
+        return following if following > hi else hi
 
 
 def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, OffsetMap]:
@@ -97,4 +110,4 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, OffsetMap]:
     if pos < len(text):
         out.append(text[pos:])
         segments.append(_Segment(n, n + len(text) - pos, pos, len(text), True))
-    return "".join(out), OffsetMap(segments)
+    return "".join(out), OffsetMap(segments, len(text))

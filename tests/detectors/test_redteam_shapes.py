@@ -64,6 +64,26 @@ def test_obfuscated_values_are_found_on_original_characters(scan: Scan, text: st
     assert (entity, original) in scan(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "entity", "original"),
+    [
+        # GitHub token with a Cyrillic "er" in place of the p of its prefix
+        ("token gh\u0440_A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8 for CI", "SECRET",
+         "gh\u0440_A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8"),
+        # fullwidth at sign
+        ("his email m.okafor\uff20gmail.com bounced", "EMAIL_ADDRESS", "m.okafor\uff20gmail.com"),
+        # mathematical bold first name in a letter salutation
+        ("Dear \U0001d412\U0001d41a\U0001d42b\U0001d41a\U0001d421 Jenkins,", "PERSON",
+         "\U0001d412\U0001d41a\U0001d42b\U0001d41a\U0001d421 Jenkins"),
+        # strike-through combining marks over a surname in a form field
+        ("Surname: O\u0336k\u0336a\u0336f\u0336o\u0336r\u0336", "PERSON",
+         "O\u0336k\u0336a\u0336f\u0336o\u0336r\u0336"),
+    ],
+)
+def test_styled_and_look_alike_characters(scan: Scan, text: str, entity: str, original: str) -> None:
+    assert (entity, original) in scan(text)
+
+
 def test_zero_width_space_inside_an_aws_key(scan: Scan) -> None:
     key = "AKIA\u200bZ7VQ3MXPLR4TN2WY"
     found = scan(f"deploy with aws_access_key_id={key} today")
