@@ -48,6 +48,7 @@ _ROLE_ONLY = frozenset(
     "patient client resident tenant applicant claimant customer pupil child parent carer guardian mother father"
     " spouse occupant householder complainant".split()
 )
+_ROLE_PHRASE_WORDS = frozenset({"service", "user", "next", "of", "kin", "nok"})
 _DOB = frozenset({"dob", "dateofbirth", "birthdate", "birthday", "bday", "born", "dobirth", "datebirth"})
 _NOT_ADDRESS = frozenset(
     "email mail e ip mac web url http https server host wallet memory bitcoin ethereum hardware network"
@@ -101,7 +102,7 @@ def _name_field(words: tuple[str, ...]) -> Field | None:
         if all(w in _PERSON_ROLES or w in ("of", "the") for w in prefix):
             return Field("PERSON", "full_name")
         return None
-    if len(words) <= 2 and all(w in _ROLE_ONLY or w in ("service", "user") for w in words):
+    if len(words) <= 3 and all(w in _ROLE_ONLY or w in _ROLE_PHRASE_WORDS for w in words):
         return Field("PERSON", "full_name", strict=True)
     return None
 

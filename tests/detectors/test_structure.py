@@ -159,6 +159,13 @@ def test_look_alikes_survive(text: str) -> None:
     assert _found(text) == set()
 
 
+def test_role_columns_in_a_care_home_list() -> None:
+    text = "Resident\tRoom\tD.O.B.\tNext of kin\nwinifred oakes\t12\t1930-08-08\tDennis Oakes\n"
+    found = _found(text)
+    assert {("PERSON", "full_name", "winifred oakes"), ("PERSON", "full_name", "Dennis Oakes")} <= found
+    assert not any(v == "12" for _e, _l, v in found)
+
+
 def test_bare_name_key_needs_a_personal_record() -> None:
     assert _found('{"name": "Rhiannon Price", "team": "x"}') == set()
     assert ("PERSON", "full_name", "Rhiannon Price") in _found('{"name": "Rhiannon Price", "dob": "1999-01-01"}')
