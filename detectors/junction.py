@@ -6,8 +6,11 @@ between text i and text i+1 a window is built from up to `WINDOW` characters bef
 i, reaching back into earlier texts when text i is short) and up to `WINDOW` after it, joined as the
 model reads them (directly). The window is scanned like any text; a finding that crosses the
 boundary is split into its pieces and each piece becomes a finding on the text it came from
-(detector `junction.<detector>`). Findings entirely on one side were already found, or not, by the
-scan of that text and are ignored here, so the pass only adds.
+(detector `junction.<detector>`). A value whose only cue sits in the text before it ("DOB:" ending
+one message, the date starting the next; a `surname:` key and its value in two parts) is taken too:
+findings right of the boundary of cue-dependent kinds (`CUED_ENTITIES`, and anything found by
+structure) count. Other findings entirely on one side were already found, or not, by the scan of
+that text and are ignored here, so the pass only adds.
 
 Cost is bounded: at most len(texts) - 1 windows of at most 2 * WINDOW characters.
 """
@@ -21,6 +24,10 @@ from detectors.base import Finding
 from detectors.overlap import resolve_overlaps
 
 WINDOW = 64
+# entities recognised only after a cue word (see detectors.pii_context / pii_ids)
+CUED_ENTITIES = frozenset(
+    {"DATE_OF_BIRTH", "UK_BANK_SORT_CODE", "UK_BANK_ACCOUNT", "UK_PASSPORT", "VEHICLE_REGISTRATION"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +96,7 @@ def attribute(window: Window, found: Sequence[Finding]) -> list[tuple[int, Findi
     """(text index, finding in that text) for each piece of each finding crossing the boundary."""
     out = []
     for f in found:
-        if not f.start < window.boundary < f.end:
+        if not (f.start < window.boundary < f.end or _cued_from_the_left(window, f)):
             continue
         for piece in window.pieces:
             lo = max(f.start, piece.offset)
@@ -106,6 +113,10 @@ def attribute(window: Window, found: Sequence[Finding]) -> list[tuple[int, Findi
             moved = replace(f, start=start, end=start + hi - lo, detector=f"junction.{f.detector}")
             out.append((piece.text_index, moved))
     return out
+
+
+def _cued_from_the_left(window: Window, f: Finding) -> bool:
+    return f.start >= window.boundary and (f.entity in CUED_ENTITIES or f.detector.startswith("structure"))
 
 
 def merge(

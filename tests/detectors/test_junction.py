@@ -57,6 +57,18 @@ def test_identifier_split_over_three_parts() -> None:
     assert ("UK_NINO", "59A") in found[2]
 
 
+def test_cue_in_one_message_value_in_the_next() -> None:
+    found = _values(["Client DOB:", "04/05/1961 and she lives alone"])
+    assert found == [set(), {("DATE_OF_BIRTH", "04/05/1961")}]
+    found = _values(["Thanks. surname:", "  quarshie"])
+    assert found == [set(), {("PERSON", "quarshie")}]
+
+
+def test_ordinary_date_after_a_message_is_not_a_birth_date() -> None:
+    texts = ["Thanks for the update.", "04/05/2026 works for the visit"]
+    assert _values(texts) == [set(), set()]
+
+
 def test_unrelated_neighbours_add_nothing() -> None:
     texts = ["Invoice 2291 is paid.", "Version 4.2 ships on Monday."]
     assert _values(texts) == [set(), set()]
