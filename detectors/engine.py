@@ -29,8 +29,11 @@ from typing import Any
 
 import structlog
 
+from detectors import junction
 from detectors.base import Detector, DetectorError, Finding
 from detectors.cache import Result, ResultCache
+from detectors.normalize import normalise
+from detectors.normalize import warm as warm_normaliser
 from detectors.overlap import resolve_overlaps
 from detectors.scheduling import FairScheduler, Ticket, merge, plan, scan_caller, unit_texts
 
@@ -47,17 +50,23 @@ class EngineOptions:
 
 
 def scan_one(detectors: Sequence[Detector], text: str) -> Result:
-    """All detectors over one text, overlaps resolved. Raises DetectorError naming the detector."""
+    """All detectors over the normalised form of one text (`detectors.normalize`), findings mapped
+    back to the original, overlaps resolved. Raises DetectorError naming the detector, or
+    UnscannableText when normalisation hits a limit."""
+    norm = normalise(text)
     found: list[Finding] = []
     for detector in detectors:
         try:
-            found.extend(detector.detect(text))
+            found.extend(detector.detect(norm.text))
         except Exception as exc:  # noqa: BLE001 - fail closed on anything a detector raises
             raise DetectorError(f"detector {detector.name!r} failed ({type(exc).__name__})") from None
+    if norm.changed:
+        found = [norm.finding(f) for f in found]
     return tuple(resolve_overlaps(text, found))
 
 
 def start_detectors(detectors: Sequence[Detector]) -> None:
+    warm_normaliser()
     for detector in detectors:
         start = getattr(detector, "start", None)
         if callable(start):
@@ -128,7 +137,15 @@ class ScanEngine:
                 process.terminate()
 
     def scan_sync(self, texts: Sequence[str]) -> list[list[Finding]]:
-        """Scan in the calling thread (uses the cache). Raises DetectorError on any detector failure."""
+        """Scan in the calling thread (uses the cache), junctions of adjacent texts included
+        (`detectors.junction`). Raises DetectorError on any detector failure."""
+        results = self._scan_sync_each(texts)
+        wins = junction.windows(texts)
+        if not wins:
+            return results
+        return junction.merge(texts, results, wins, self._scan_sync_each([w.text for w in wins]))
+
+    def _scan_sync_each(self, texts: Sequence[str]) -> list[list[Finding]]:
         results = []
         for text in texts:
             key = self.cache.digest(text)
@@ -140,7 +157,16 @@ class ScanEngine:
         return results
 
     async def scan(self, texts: Sequence[str]) -> list[list[Finding]]:
-        """Scan off the event loop; DetectorError on any detector exception or timeout."""
+        """Scan off the event loop, one list of findings per text with offsets into that text; values
+        split across adjacent texts are found at their junctions (`detectors.junction`).
+        DetectorError on any detector exception or timeout."""
+        results = await self._scan_each(texts)
+        wins = junction.windows(texts)
+        if not wins:
+            return results
+        return junction.merge(texts, results, wins, await self._scan_each([w.text for w in wins]))
+
+    async def _scan_each(self, texts: Sequence[str]) -> list[list[Finding]]:
         self.start()
         keys = [self.cache.digest(t) for t in texts]
         done: dict[bytes, Result] = {}
