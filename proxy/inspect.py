@@ -21,7 +21,7 @@ from detectors.base import DetectorError, Finding
 from policies.decide import Context, decide
 from policies.decision import Decision, Subject
 from policies.operators import Pseudonymiser
-from policies.transform import to_transform, transform
+from policies.transform import introduce_people, to_transform, transform
 from policies.usecases import select_use_case
 from proxy.audit_capture import capture_prompt
 from proxy.errors import PolicyRefusal, ServiceUnavailable
@@ -87,6 +87,7 @@ class PolicyInspector:
         pseudonymiser = Pseudonymiser()
         for field in fields:
             pseudonymiser.reserve(field.text)
+        introduce_people(pseudonymiser, [f.text for f in fields], per_field)
         replacements = {}
         for field, found in zip(fields, per_field, strict=True):
             if to_transform(found, actions):

@@ -20,7 +20,7 @@ from policies.decide import Context, decide
 from policies.decision import Decision
 from policies.operators import Pseudonymiser
 from policies.resolve import resolve_tool
-from policies.transform import preview_actions, transform
+from policies.transform import introduce_people, preview_actions, transform
 from proxy.api_call import api_call, parse_model
 from proxy.endpoints import Endpoint
 from proxy.errors import BadRequest
@@ -77,6 +77,7 @@ async def _run(pipeline: Pipeline, ex: Exchange, explain: bool) -> dict[str, Any
     actions = preview_actions(decision.class_actions) if decision else {f.finding_class: Action.REDACT
                                                                             for f in findings}
     p = Pseudonymiser()
+    introduce_people(p, [fld.text for fld in fields], per_field)
     result["transformed"] = [
         {"field": list(fld.path), "text": apply(fld, found, lambda t, s: transform(t, s, actions, p))}
         for fld, found in zip(fields, per_field, strict=True)
