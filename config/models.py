@@ -17,6 +17,7 @@ from pydantic import Field, field_validator, model_validator
 
 from config.audit_config import EnergyFactors, JournalSettings, RetentionSettings
 from config.base import ID_PATTERN, Strict, ToolStatus
+from config.public_figures import PublicFigures
 from config.usecases import PolicyDocument, ProhibitedUse, UseCase, UserRecord, default_prohibited_uses
 
 _ID = ID_PATTERN
@@ -170,6 +171,7 @@ class PolicyConfig(Strict):
     default_use_case: str | None = None
     prohibited_uses: dict[str, ProhibitedUse] = Field(default_factory=default_prohibited_uses)
     users: dict[str, UserRecord] = Field(default_factory=dict)
+    public_figures: PublicFigures = Field(default_factory=PublicFigures)
 
     @model_validator(mode="after")
     def _references(self) -> PolicyConfig:

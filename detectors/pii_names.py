@@ -17,6 +17,8 @@ from typing import Any
 import regex
 
 from detectors.nlp import ner_persons
+from detectors.pii_name_case import caseless_names
+from detectors.pii_name_lexicon import lexicon
 from detectors.pii_name_rules import NAME_TOKEN, rule_candidates
 from detectors.pii_name_tokens import clean_span, ok_token, strip_word
 from detectors.pii_vocab import PUBLIC_AFTER, PUBLIC_BEFORE
@@ -24,6 +26,7 @@ from detectors.pii_vocab import PUBLIC_AFTER, PUBLIC_BEFORE
 RULE_SCORE = 0.85
 NER_SCORE = 0.7
 MENTION_SCORE = 0.75
+CASELESS_SCORE = 0.8
 _WINDOW = 90
 
 
@@ -67,10 +70,13 @@ class PersonNameFinder:
         _add(text, scored, ((s, e, RULE_SCORE) for s, e, _rule in rule_candidates(text)))
         by_rule = set(scored)
         if self.nlp is not None:
-            wants = _unexplained(text, [*explained, *scored], _parts(text, scored))
+            wants = _unexplained(text, [*explained, *scored], _parts(text, scored), explained)
             ner = [span for s, e in ner_persons(self.nlp, text, wants) if (span := clean_span(text, s, e))]
             _add(text, scored, ((s, e, NER_SCORE) for s, e in ner if _person_context(text, s, e)))
         _add(text, scored, ((s, e, RULE_SCORE) for s, e in _list_mates(text, scored)))
+        for span in caseless_names(text):
+            scored.setdefault(span, CASELESS_SCORE)
+            by_rule.add(span)
         public = {sp for sp in scored if is_public_figure(text, *sp)}
         public_parts = _parts(text, public)
         # a model-only mention made of a public figure's name parts is that figure; a rule-backed one
@@ -80,19 +86,19 @@ class PersonNameFinder:
             if sp not in public and (sp in by_rule or not _parts(text, [sp]) <= public_parts)
         }
         names = [NameSpan(s, e, sc) for (s, e), sc in private.items()]
-        names.extend(self._mentions(text, _parts(text, private), public, private))
+        names.extend(self._mentions(text, _parts(text, private), [*public, *explained], private))
         return names
 
     @staticmethod
     def _mentions(
-        text: str, parts: set[str], public: set[tuple[int, int]], known: dict[tuple[int, int], float]
+        text: str, parts: set[str], skip: Sequence[tuple[int, int]], known: dict[tuple[int, int], float]
     ) -> list[NameSpan]:
         if not parts:
             return []
-        alternatives = sorted(parts | {p.upper() for p in parts}, key=len, reverse=True)
+        alternatives = sorted(_written_forms(parts), key=len, reverse=True)
         body = "|".join(map(regex.escape, alternatives))
         pattern = regex.compile(rf"(?<![\p{{L}}\d])(?:{body})(?![\p{{L}}\d])")
-        covered = _Cover([*public, *known])
+        covered = _Cover([*skip, *known])
         return [
             NameSpan(m.start(), m.end(), MENTION_SCORE)
             for m in pattern.finditer(text) if not covered.contains(m.start(), m.end())
@@ -169,8 +175,21 @@ _LOWER_WORD = regex.compile(r"\b\p{Ll}[\p{Ll}'’-]+\b")
 _CONTRACTION = regex.compile(r"(?i)n['’]t$|['’](?:m|re|ll|ve|d)$")
 
 
+def _lower_words(text: str, explained: Sequence[tuple[int, int]]) -> set[str]:
+    """Lower-case words of the text outside other findings: an email address spells its owner's name
+    in lower case ("ann.lee@..."), which says nothing about whether "Ann" is an ordinary word."""
+    words: set[str] = set()
+    pos = 0
+    for s, e in sorted(explained):
+        if s > pos:
+            words.update(_LOWER_WORD.findall(text, pos, s))
+        pos = max(pos, e)
+    words.update(_LOWER_WORD.findall(text, pos))
+    return words
+
+
 def _unexplained(
-    text: str, covered: Iterable[tuple[int, int]], known: set[str]
+    text: str, covered: Iterable[tuple[int, int]], known: set[str], explained: Sequence[tuple[int, int]] = ()
 ) -> Callable[[int, int], bool]:
     """Predicate: could the capitalised word at [s, e) be a name part nothing has explained yet?
 
@@ -178,7 +197,7 @@ def _unexplained(
     part (later mentions are found without the model), inside another finding, a label ("Impact:"),
     or a word this same text also uses in lower case ("Risk" ... "the risk")."""
     cover = _Cover(covered)
-    lower = set(_LOWER_WORD.findall(text))
+    lower = _lower_words(text, explained)
 
     def wants(s: int, e: int) -> bool:
         word = strip_word(text, s, e)
@@ -192,4 +211,20 @@ def _unexplained(
 
 
 def _parts(text: str, spans: Iterable[tuple[int, int]]) -> set[str]:
-    return {tok for s, e in spans for tok in text[s:e].split() if ok_token(tok)}
+    """Name parts of the spans, title-cased ("sarah" and "SARAH" are the part "Sarah")."""
+    out = set()
+    for s, e in spans:
+        for tok in text[s:e].split():
+            part = tok if not (tok.islower() or tok.isupper()) else tok[:1].upper() + tok[1:].lower()
+            if len(part) == len(tok) and ok_token(part):
+                out.add(part)
+    return out
+
+
+def _written_forms(parts: set[str]) -> set[str]:
+    """How a later mention of a part may be written: as found, in CAPITALS, and in lower case when the
+    part is no ordinary word ("okafor" yes; "mark", "rose", "will" no)."""
+    lex = lexicon()
+    forms = set(parts) | {p.upper() for p in parts}
+    forms |= {p.lower() for p in parts if lex.distinctive(p)}
+    return forms
