@@ -95,6 +95,9 @@ class NameLexicon:
                 stem = low[: -len(ending)] + replacement
                 if stem in self.english:
                     return stem, ending
+                doubled = ending in ("ed", "ing") and not replacement and stem[-1:] == stem[-2:-1]
+                if doubled and stem[:-1] in self.english:
+                    return stem[:-1], ending                        # "planning" -> "plan"
         return None
 
     def distinctive(self, word: str) -> bool:

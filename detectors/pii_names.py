@@ -2,9 +2,9 @@
 later mention of an accepted name's parts (first name alone, surname alone, CAPITALS, possessive)
 is marked too, so "Douglas" is caught after "Service user: Douglas Roberts".
 
-Public-figure rule: a name in apposition with a national public office ("the Prime Minister, X",
-"X, the Home Secretary", "King X") is a public figure in their public role and is not personal data
-for redaction; later mentions made only of that figure's name parts are left too.
+Public figures: a name attached to a public office (`pii_name_public`: "Cllr X", "X, the Leader of
+the Council", "X MP") is an office holder in their public role and is not personal data for
+redaction; later mentions made only of that figure's name parts are left too.
 """
 
 from __future__ import annotations
@@ -19,15 +19,14 @@ import regex
 from detectors.nlp import ner_persons
 from detectors.pii_name_case import caseless_names
 from detectors.pii_name_lexicon import lexicon
+from detectors.pii_name_public import in_public_role
 from detectors.pii_name_rules import NAME_TOKEN, rule_candidates
 from detectors.pii_name_tokens import clean_span, ok_token, strip_word
-from detectors.pii_vocab import PUBLIC_AFTER, PUBLIC_BEFORE
 
 RULE_SCORE = 0.85
 NER_SCORE = 0.7
 MENTION_SCORE = 0.75
 CASELESS_SCORE = 0.8
-_WINDOW = 90
 
 
 class _Cover:
@@ -52,12 +51,6 @@ class NameSpan:
     score: float
 
 
-def is_public_figure(text: str, start: int, end: int) -> bool:
-    before = text[max(0, start - _WINDOW):start]
-    after = text[end:end + _WINDOW]
-    return bool(PUBLIC_BEFORE.search(before) or PUBLIC_AFTER.search(after))
-
-
 class PersonNameFinder:
     """Finds person-name spans in one text; `nlp` is a loaded spaCy pipeline (or None: rules only)."""
 
@@ -77,7 +70,7 @@ class PersonNameFinder:
         for span in caseless_names(text):
             scored.setdefault(span, CASELESS_SCORE)
             by_rule.add(span)
-        public = {sp for sp in scored if is_public_figure(text, *sp)}
+        public = {sp for sp in scored if in_public_role(text, *sp)}
         public_parts = _parts(text, public)
         # a model-only mention made of a public figure's name parts is that figure; a rule-backed one
         # ("Mrs Khan", "Tenant: ...") is a resident who shares the name
