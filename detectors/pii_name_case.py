@@ -171,6 +171,6 @@ def _pair(words: list[tuple[int, str]], lex: NameLexicon) -> bool:
         return False
     if not (lex.is_surname(surname) or (lex.distinctive(given) and _unknown_word(surname, lex))):
         return False
-    if surname.casefold() in COMMON_WORDS:          # "PETRA WILL CALL": a modal verb, not a surname
+    if surname.casefold() in COMMON_WORDS or lex.everyday_word(surname):    # "PETRA WILL", "marisol rang"
         return False
     return lex.distinctive(given) or lex.distinctive(surname)

@@ -8,7 +8,9 @@ Three published, offline word lists (none derived from any corpus or fake-data g
   surnames; the English, Scottish, Irish, Welsh, South Asian and many other surnames common in the UK);
 - ordinary English words: the GNU Collaborative International Dictionary of English (GCIDE, via
   `english-words`, about 114,000 headwords), plus spaCy's stop words; an inflected form ("goes",
-  "needs", "visited", "calling") counts as the word it inflects.
+  "needs", "visited", "calling") counts as the word it inflects. Webster's Second (web2, same
+  package) writes proper nouns capitalised, so its lower-case entries that are also names ("rang",
+  "said", "green") are names that are first of all everyday words.
 
 A name part that is also an ordinary word ("will", "mark", "rose", "hope", "green", "brown") is
 never enough on its own: the callers ask for a name that is no ordinary word or for strong context.
@@ -57,6 +59,12 @@ def _dictionary_words() -> frozenset[str]:
     return frozenset(get_english_words_set(["gcide"], alpha=True, lower=True) | set(STOP_WORDS))
 
 
+def _plain_name_words(names: set[str]) -> frozenset[str]:
+    from english_words import get_english_words_set
+
+    return frozenset(w for w in get_english_words_set(["web2"], alpha=True) if w.islower() and w in names)
+
+
 # Inflectional endings and what they replace: "goes" -> "go", "carries" -> "carry", "visited" -> "visit".
 _ENDINGS = (("ies", "y"), ("es", ""), ("s", ""), ("ied", "y"), ("ed", ""), ("ed", "e"), ("ing", ""),
             ("ing", "e"), ("ly", ""))
@@ -67,6 +75,7 @@ class NameLexicon:
     given: frozenset[str]
     surnames: frozenset[str]
     english: frozenset[str]         # dictionary headwords and stop words
+    plain: frozenset[str]           # names that a dictionary writes in lower case (everyday words)
 
     def is_given(self, word: str) -> bool:
         return word.casefold() in self.given
@@ -100,6 +109,10 @@ class NameLexicon:
                     return stem[:-1], ending                        # "planning" -> "plan"
         return None
 
+    def everyday_word(self, word: str) -> bool:
+        """A name that is first of all an everyday word ("rang", "said", "green", "will")."""
+        return word.casefold() in self.plain
+
     def distinctive(self, word: str) -> bool:
         """A name part that is no ordinary word ("priya", "okafor"), so lower case alone cannot hide it."""
         return self.is_name(word) and not self.is_ordinary(word)
@@ -107,4 +120,6 @@ class NameLexicon:
 
 @cache
 def lexicon() -> NameLexicon:
-    return NameLexicon(frozenset(_given_names()), frozenset(_surnames()), _dictionary_words())
+    given, surnames = _given_names(), _surnames()
+    plain = _plain_name_words(given | surnames)
+    return NameLexicon(frozenset(given), frozenset(surnames), _dictionary_words(), plain)

@@ -86,11 +86,9 @@ class PersonNameFinder:
     def _mentions(
         text: str, parts: set[str], skip: Sequence[tuple[int, int]], known: dict[tuple[int, int], float]
     ) -> list[NameSpan]:
-        if not parts:
+        pattern = mention_pattern(parts)
+        if pattern is None:
             return []
-        alternatives = sorted(_written_forms(parts), key=len, reverse=True)
-        body = "|".join(map(regex.escape, alternatives))
-        pattern = regex.compile(rf"(?<![\p{{L}}\d])(?:{body})(?![\p{{L}}\d])")
         covered = _Cover([*skip, *known])
         return [
             NameSpan(m.start(), m.end(), MENTION_SCORE)
@@ -201,6 +199,19 @@ def _unexplained(
         return not cover.contains(s, e)
 
     return wants
+
+
+def mention_pattern(parts: set[str]) -> regex.Pattern[str] | None:
+    """A pattern for later mentions of these name parts, as whole words in any of their written forms."""
+    if not parts:
+        return None
+    alternatives = sorted(_written_forms(parts), key=len, reverse=True)
+    body = "|".join(map(regex.escape, alternatives))
+    return regex.compile(rf"(?<![\p{{L}}\d])(?:{body})(?![\p{{L}}\d])")
+
+
+def name_parts(text: str, spans: Iterable[tuple[int, int]]) -> set[str]:
+    return _parts(text, spans)
 
 
 def _parts(text: str, spans: Iterable[tuple[int, int]]) -> set[str]:

@@ -18,6 +18,7 @@ from audit.content import audit_content_key_available
 from config.base import Action
 from config.models import PolicyConfig
 from detectors.base import DetectorError, Finding
+from detectors.pii_names_request import settle_names
 from policies.decide import Context, decide
 from policies.decision import Decision, Subject
 from policies.operators import Pseudonymiser
@@ -61,7 +62,8 @@ class PolicyInspector:
         ctx = await self.context(ex, ex.config)
         enforce(ex, decide(ctx))
         fields = extract(str(ex.endpoint), body)
-        per_field = await self._scan_fields(ex, fields)
+        per_field = settle_names([f.text for f in fields], await self._scan_fields(ex, fields),
+                                 ex.config.public_figures)
         findings = [f for found in per_field for f in found]
         decision = decide(ctx, findings)
         enforce(ex, decision, findings)

@@ -16,6 +16,7 @@ from starlette.responses import Response
 
 from config.base import Action
 from detectors.base import Finding
+from detectors.pii_names_request import settle_names
 from policies.decide import Context, decide
 from policies.decision import Decision
 from policies.operators import Pseudonymiser
@@ -69,7 +70,8 @@ async def dry_run(pipeline: Pipeline, request: Request, explain: bool) -> Respon
 async def _run(pipeline: Pipeline, ex: Exchange, explain: bool) -> dict[str, Any]:
     req = await parse_model(ex, DryRun, pipeline.gw.config.gateway.max_body_bytes)
     fields = _fields(req)
-    per_field = await pipeline.gw.scanner.scan([f.text for f in fields])
+    per_field = settle_names([f.text for f in fields], await pipeline.gw.scanner.scan([f.text for f in fields]),
+                             pipeline.gw.config.public_figures)
     findings = [f for found in per_field for f in found]
     result: dict[str, Any] = {"findings": [_finding(f, fld.path) for fld, found in zip(fields, per_field, strict=True)
                                            for f in found]}
