@@ -94,7 +94,7 @@ class NameLexicon:
 
     def inflected_word(self, word: str) -> bool:
         """An inflected ordinary word ("needs", "goes", "agreed", "visiting"), unless it is a given name
-        plus "s" (patronymic surnames: "Roberts", "Williams")."""
+        plus "s" (patronymic surnames: "Pritchards", "Parrys")."""
         found = self._stem(word.casefold())
         return found is not None and not (found[1] == "s" and found[0] in self.given)
 

@@ -11,7 +11,7 @@ in any of the ways English attaches a role to a person:
 - an office after it:                   "X, the Leader of the Council", "X (Cabinet Member for ...)",
                                         "X as Mayor", "X, who is the MP for ..."
 - a post-nominal of an elected body:    "X MP", "X MSP", "X MEP", "X MLA"
-- a party label after it (minutes):     "X (Lab)", "Cllr X (Lib Dem, Eastfield ward)"
+- a party label after it (minutes):     "X (Lab)", "Cllr X (Lib Dem)"
 
 Offices are those of elected members, statutory and senior officers of public bodies, and national
 office holders; the vocabulary is ordinary UK public-sector usage. The council's own register of

@@ -36,7 +36,7 @@ _FIELD_ONE = regex.compile(
     rf"(?m)(?:^[ \t\-*•>]*|[ \t]{{2,}}|\t|[(|;{{,][ \t]*)[\"']?(?i:{_ONE})[\"']?[ \t]*[:=-][ \t]*[\"']?"
     rf"(?:{TITLES}\.?[ \t]+)?({NAME_RUN})"
 )
-# Email headers that put the surname first: "From: Bennett, Janice <j.bennett@...>".
+# Email headers that put the surname first: "From: Treloar, Morwenna <m.treloar@...>".
 _REVERSED_HEADER = regex.compile(
     rf"(?m)^[ \t]*(?i:from|to|cc|bcc|sender|sent by)[ \t]*:[ \t]*({NAME_TOKEN}),[ \t]*({NAME_RUN})"
     rf"[ \t]*[<(\[]"

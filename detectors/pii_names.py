@@ -1,6 +1,6 @@
 """Person names: context rules + spaCy NER candidates, cleaned, public figures set aside, then every
 later mention of an accepted name's parts (first name alone, surname alone, CAPITALS, possessive)
-is marked too, so "Douglas" is caught after "Service user: Douglas Roberts".
+is marked too, so "Idris" is caught after "Service user: Idris Pellow".
 
 Public figures: a name attached to a public office (`pii_name_public`: "Cllr X", "X, the Leader of
 the Council", "X MP") is an office holder in their public role and is not personal data for
@@ -61,6 +61,7 @@ class PersonNameFinder:
         """Name spans; `explained` are spans other recognizers already claimed (skipped by NER)."""
         scored: dict[tuple[int, int], float] = {}
         _add(text, scored, ((s, e, RULE_SCORE) for s, e, _rule in rule_candidates(text)))
+        _add(text, scored, ((s, e, RULE_SCORE) for s, e in _owners_of_addresses(text, explained)))
         by_rule = set(scored)
         if self.nlp is not None:
             wants = _unexplained(text, [*explained, *scored], _parts(text, scored), explained)
@@ -73,7 +74,7 @@ class PersonNameFinder:
         public = {sp for sp in scored if in_public_role(text, *sp)}
         public_parts = _parts(text, public)
         # a model-only mention made of a public figure's name parts is that figure; a rule-backed one
-        # ("Mrs Khan", "Tenant: ...") is a resident who shares the name
+        # ("Mrs Quarrie", "Tenant: ...") is a resident who shares the name
         private = {
             sp: sc for sp, sc in scored.items()
             if sp not in public and (sp in by_rule or not _parts(text, [sp]) <= public_parts)
@@ -125,6 +126,35 @@ def _person_context(text: str, start: int, end: int) -> bool:
         return True
     before = _PREV_PERSON_WORD.search(text, max(0, start - 20), start)
     return bool(before or _NEXT_PERSON_WORD.match(text, end))
+
+
+_ADDRESS_WINDOW = 80
+_RUN = regex.compile(rf"{NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}){{1,3}}")
+
+
+def _owners_of_addresses(text: str, explained: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A capitalised name next to an email address whose local part spells it ("Ann Lee" beside
+    ann.lee@..., a.lee@..., annlee@...) is that address's owner: a person, whatever NER makes of it."""
+    found = []
+    for s, e in explained:
+        local = text[s:e].partition("@")[0].casefold()
+        if "@" not in text[s:e] or not local:
+            continue
+        lo, hi = max(0, s - _ADDRESS_WINDOW), min(len(text), e + _ADDRESS_WINDOW)
+        for m in _RUN.finditer(text, lo, hi):
+            words = [(w.start(), w.end()) for w in regex.finditer(r"\S+", text[:m.end()], pos=m.start())]
+            found.extend(
+                (words[i][0], words[j - 1][1])
+                for i in range(len(words)) for j in range(i + 2, min(len(words), i + 4) + 1)
+                if _spells(local, text[words[i][0]:words[j - 1][1]].casefold().split())
+            )
+    return found
+
+
+def _spells(local: str, words: list[str]) -> bool:
+    letters = regex.sub(r"[^\p{L}]", "", local)
+    first, last = words[0], words[-1]
+    return len(last) > 1 and letters in (first + last, first[0] + last, "".join(words), last + first, last + first[0])
 
 
 _LIST_LINE = regex.compile(
@@ -215,7 +245,7 @@ def name_parts(text: str, spans: Iterable[tuple[int, int]]) -> set[str]:
 
 
 def _parts(text: str, spans: Iterable[tuple[int, int]]) -> set[str]:
-    """Name parts of the spans, title-cased ("sarah" and "SARAH" are the part "Sarah")."""
+    """Name parts of the spans, title-cased ("idris" and "IDRIS" are the part "Idris")."""
     out = set()
     for s, e in spans:
         for tok in text[s:e].split():

@@ -3,7 +3,7 @@
 Two facts about a request as a whole:
 
 - **Coreference.** A request is one conversation or one document split into fields (messages, tool
-  arguments, form fields); a name part standing alone in one field ("Jenkins", "sarah") after the full
+  arguments, form fields); a name part standing alone in one field ("Pellow", "idris") after the full
   name appeared in another field is the same person. Every field is searched for the parts of every
   person name found anywhere in the request, in the forms `pii_names` accepts for later mentions.
 - **The council's register of public figures** (`config.public_figures`): a register entry's full name

@@ -43,7 +43,7 @@ ROLE_WORDS = frozenset(
     """.split()
 )
 
-# Lower-case particles inside surnames ("Maria de Souza", "Ahmed bin Said").
+# Lower-case particles inside surnames ("Inês dos Anjos", "Idrees bin Hamdan").
 NAME_PARTICLES = frozenset("de da di do dos das du van von der den ter le la al el bin ibn ben binti".split())
 
 # Capitalised words that start sentences or headings and are never names on their own:

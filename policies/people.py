@@ -4,7 +4,7 @@ A person is written in several forms: the full name, a part of it alone (given n
 title + surname, a fuller form with a middle name or initial, in any case. Two forms refer to the same
 person when the words of one are among the words of the other (titles ignored; an initial stands for
 any word with that first letter) and no other person named in the request fits as well. A part that
-fits two people ("Jenkins" with two different Jenkinses) is left on its own.
+fits two people ("Pellow" with two different Pellows) is left on its own.
 
 `People.introduce` takes every name of the request first, fullest first, so the order in which
 fields are transformed does not decide who is linked to whom.

@@ -26,7 +26,7 @@ FOUND = [
     ("last name: pemberton-haigh\nfirst name: ottoline", "ottoline"),
     # a name followed by the person's own address
     ("Ines Drummond. ines.drummond@nhs.net sent the referral", "Ines Drummond"),
-    ("From Callum Strachan (callum.strachan@example.org): meeting moved", "Callum Strachan"),
+    ("From Ruaridh Strachan (ruaridh.strachan@example.org): meeting moved", "Ruaridh Strachan"),
     # HR note: later mentions of a part, in any case
     ("Employee: Rosalind Achterberg\nRosalind raised a grievance. ACHTERBERG was off sick.", "ACHTERBERG"),
     ("Employee: Rosalind Achterberg\nrosalind raised a grievance.", "rosalind"),

@@ -33,7 +33,7 @@ KEPT = [
     ("A letter from Fergus Ollerenshaw MP about the bypass.", "Fergus Ollerenshaw"),
     ("Thanks to Councillor Mehreen Qadir for chairing.", "Mehreen Qadir"),
     ("Magnus Trelawney, the Director of Public Health, urged caution.", "Magnus Trelawney"),
-    ("Press release: the Mayor of Westhaven, Delphine Okoro, opened the library.", "Delphine Okoro"),
+    ("Press release: the Mayor of Westhaven, Delphine Okorafor, opened the library.", "Delphine Okorafor"),
     ("Portfolio Holder for Housing - Cllr Jasper Redfern", "Jasper Redfern"),
 ]
 
@@ -41,7 +41,7 @@ REDACTED = [
     ("Resident Anwen Castellan complained about the Leader of the Council.", "Anwen Castellan"),
     ("Tenant: Bartholomew Kettering, flat 3. Chief Executive to be copied in.", "Bartholomew Kettering"),
     ("Hi Lucinda, the team leader said the form is late.", "Lucinda"),
-    ("Mrs Delphine Okoro rang the Mayor's office about her bins.", "Delphine Okoro"),
+    ("Mrs Delphine Okorafor rang the Mayor's office about her bins.", "Delphine Okorafor"),
 ]
 
 

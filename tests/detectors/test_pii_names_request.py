@@ -11,8 +11,8 @@ from detectors.pii_names_request import settle_names
 
 NONE = PublicFigures()
 REGISTER = PublicFigures(people=[
-    PublicFigure(name="Amara Whitfield", role="Leader of the Council"),
-    PublicFigure(name="Tomasz Brennan", role="Chief Executive", aliases=["Tom Brennan"]),
+    PublicFigure(name="Ysolde Whitfield", role="Leader of the Council"),
+    PublicFigure(name="Teodor Brannagh", role="Chief Executive", aliases=["Ted Brannagh"]),
 ])
 
 
@@ -37,11 +37,11 @@ def test_tool_arguments_first_and_last_name_link_back_to_free_text(pii: Personal
 
 
 def test_register_keeps_figures_but_not_a_resident_sharing_the_surname(pii: PersonalDataDetector) -> None:
-    report = ("Cabinet report. Amara Whitfield introduced the item and Tom Brennan answered questions. "
+    report = ("Cabinet report. Ysolde Whitfield introduced the item and Ted Brannagh answered questions. "
               "Whitfield thanked officers. A complaint from Mrs Whitfield of Mill Lane was noted, "
               "and Ciaran Doyle asked about the timetable.")
     (found,) = scan(pii, [report], REGISTER)
-    assert not {"Amara Whitfield", "Tom Brennan"} & found
+    assert not {"Ysolde Whitfield", "Ted Brannagh"} & found
     assert "Whitfield" in found                      # Mrs Whitfield, the resident
     assert "Ciaran Doyle" in found
     start = report.index("Whitfield thanked")
@@ -50,8 +50,8 @@ def test_register_keeps_figures_but_not_a_resident_sharing_the_surname(pii: Pers
 
 
 def test_register_part_alone_without_the_full_name_is_not_kept(pii: PersonalDataDetector) -> None:
-    (found,) = scan(pii, ["Tenant: Jolene Brennan\nBrennan called twice."], REGISTER)
-    assert {"Jolene Brennan", "Brennan"} <= found
+    (found,) = scan(pii, ["Tenant: Jolene Brannagh\nBrannagh called twice."], REGISTER)
+    assert {"Jolene Brannagh", "Brannagh"} <= found
 
 
 def test_mentions_never_overlap_other_findings_and_leave_public_roles() -> None:
