@@ -13,9 +13,11 @@ in any of the ways English attaches a role to a person:
 - a post-nominal of an elected body:    "X MP", "X MSP", "X MEP", "X MLA"
 - a party label after it (minutes):     "X (Lab)", "Cllr X (Lib Dem)"
 
-Offices are those of elected members, statutory and senior officers of public bodies, and national
-office holders; the vocabulary is ordinary UK public-sector usage. The council's own register of
-public figures (`config.public_figures`) is applied on top of this, by policy.
+Offices are those of elected members (councillors, leaders, cabinet members, mayors, MPs, police and
+crime commissioners), the head of a public body (chief executive, chief constable) and national
+office holders; the vocabulary is ordinary UK public-sector usage. Other officers (directors, heads of
+service) are public only through the council's own register (`config.public_figures`), applied on
+top of this by policy: their job title alone does not say whether a text treats them as staff.
 """
 
 from __future__ import annotations
@@ -24,21 +26,18 @@ import regex
 
 _WINDOW = 120
 _CAP = r"\p{Lu}[\p{L}'’&-]*"
+_BODY = r"(?:Council|Committee|Board|Panel|Cabinet|Authority|Commission|Assembly|Parliament|Senedd)"
 _PROPER = rf"{_CAP}(?:[ \t]+(?:(?:of|and|for|the|&)[ \t]+)*{_CAP}){{0,5}}"     # "Children's Services"
 
-# Offices of local government (elected members, statutory and senior officers).
+# Offices of local government: elected members and the head of the authority.
 _LOCAL = (
-    rf"(?:Deputy[ \t]+)?Leader[ \t]+of[ \t]+(?:the[ \t]+)?(?:Council|Opposition|{_PROPER})|"
+    rf"(?:Deputy[ \t]+)?Leader[ \t]+of[ \t]+(?:the[ \t]+)?(?:{_PROPER}[ \t]+)?(?:{_BODY}|Opposition|Group|Party)|"
     rf"(?:Deputy[ \t]+)?Council[ \t]+Leader|"
     rf"(?:Interim[ \t]+|Acting[ \t]+|Deputy[ \t]+)?Chief[ \t]+Executive(?:[ \t]+Officer)?|"
-    rf"(?:Executive|Corporate|Strategic|Service)[ \t]+Director(?:[ \t]+(?:of|for)[ \t]+{_PROPER})?|"
-    rf"(?:Assistant[ \t]+)?Director[ \t]+(?:of|for)[ \t]+{_PROPER}|"
-    rf"Monitoring[ \t]+Officer|Section[ \t]+151[ \t]+Officer|Chief[ \t]+Finance[ \t]+Officer|"
-    rf"Head[ \t]+of[ \t]+Paid[ \t]+Service|Chief[ \t]+Constable|"
-    rf"Police,?[ \t]+(?:Fire[ \t]+)?and[ \t]+Crime[ \t]+Commissioner|"
+    rf"Chief[ \t]+Constable|Police,?[ \t]+(?:Fire[ \t]+)?and[ \t]+Crime[ \t]+Commissioner|"
     rf"(?:Cabinet|Executive|Lead)[ \t]+Member(?:[ \t]+(?:for|of)[ \t]+{_PROPER})?|"
     rf"Portfolio[ \t]+Holder(?:[ \t]+(?:for|of)[ \t]+{_PROPER})?|"
-    rf"(?:Vice[ \t]+|Deputy[ \t]+)?Chair(?:man|woman|person)?[ \t]+of[ \t]+(?:the[ \t]+)?{_PROPER}|"
+    rf"(?:Vice[ \t]+|Deputy[ \t]+)?Chair(?:man|woman|person)?[ \t]+of[ \t]+(?:the[ \t]+)?(?:{_PROPER}[ \t]+)?{_BODY}|"
     rf"(?:Lord[ \t]+|Deputy[ \t]+|Civic[ \t]+|Metro[ \t]+)?Mayor(?:[ \t]+of[ \t]+{_PROPER})?|"
     rf"(?:Ward[ \t]+)?Councillor(?:[ \t]+for[ \t]+{_PROPER})?|Ward[ \t]+Member|"
     rf"Member[ \t]+of[ \t]+Parliament(?:[ \t]+for[ \t]+{_PROPER})?|MP[ \t]+for[ \t]+{_PROPER}"

@@ -135,7 +135,7 @@ _RUN = regex.compile(rf"{NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}){{1,3}}")
 def _owners_of_addresses(text: str, explained: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """A capitalised name next to an email address whose local part spells it ("Ann Lee" beside
     ann.lee@..., a.lee@..., annlee@...) is that address's owner: a person, whatever NER makes of it."""
-    found = []
+    found: list[tuple[int, int]] = []
     for s, e in explained:
         local = text[s:e].partition("@")[0].casefold()
         if "@" not in text[s:e] or not local:

@@ -32,7 +32,8 @@ KEPT = [
     ("Lucinda Averill (Cabinet Member for Adult Social Care) introduced the report.", "Lucinda Averill"),
     ("A letter from Fergus Ollerenshaw MP about the bypass.", "Fergus Ollerenshaw"),
     ("Thanks to Councillor Mehreen Qadir for chairing.", "Mehreen Qadir"),
-    ("Magnus Trelawney, the Director of Public Health, urged caution.", "Magnus Trelawney"),
+    ("Magnus Trelawney, the Chief Constable, urged caution.", "Magnus Trelawney"),
+    ("The Chair of the Licensing Committee, Cllr Aurelie Dunmore, adjourned.", "Aurelie Dunmore"),
     ("Press release: the Mayor of Westhaven, Delphine Okorafor, opened the library.", "Delphine Okorafor"),
     ("Portfolio Holder for Housing - Cllr Jasper Redfern", "Jasper Redfern"),
 ]
@@ -42,6 +43,9 @@ REDACTED = [
     ("Tenant: Bartholomew Kettering, flat 3. Chief Executive to be copied in.", "Bartholomew Kettering"),
     ("Hi Lucinda, the team leader said the form is late.", "Lucinda"),
     ("Mrs Delphine Okorafor rang the Mayor's office about her bins.", "Delphine Okorafor"),
+    # an officer's job title alone does not make them a public figure (the council's register does)
+    ("Approved by: Hesketh Margolyes, Director of Place", "Hesketh Margolyes"),
+    ("Rosamund Tuckett, Chair of the Residents' Association, wrote in.", "Rosamund Tuckett"),
 ]
 
 
