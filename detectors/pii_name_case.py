@@ -61,12 +61,13 @@ def _title_case(word: str) -> str | None:
 
 
 def true_cased(text: str, lex: NameLexicon) -> tuple[str, frozenset[int]] | None:
-    """(view, starts of recased words), or None when no word could be a hidden name."""
+    """(view, starts of recased words), or None when no recased word could be kept as a name (none is
+    a distinctive name or follows a title), so the rules need not run again."""
     words = list(_WORD.finditer(text))
     pieces: list[str] = []
     recased: set[int] = set()
     pos = 0
-    after_title = after_given = False
+    after_title = after_given = useful = False
     for i, m in enumerate(words):
         word = m.group()
         low = word.casefold()
@@ -75,16 +76,18 @@ def true_cased(text: str, lex: NameLexicon) -> tuple[str, frozenset[int]] | None
             title or after_title or (lex.is_name(word) and low not in _SKIP)
             or (after_given and _unknown_word(word, lex))
         )
+        titled = i > 0 and words[i - 1].group().casefold() in _TITLE_WORDS
         after_title = title and _caseless(word)
         after_given = wanted and lex.is_given(word) and lex.distinctive(word)
         cased = _title_case(word) if wanted else None
         if cased is None or cased == word:
             continue
+        useful = useful or titled or lex.distinctive(word) or after_given
         pieces.append(text[pos:m.start()])
         pieces.append(cased)
         pos = m.end()
         recased.add(m.start())
-    if not recased:
+    if not useful:
         return None
     pieces.append(text[pos:])
     return "".join(pieces), frozenset(recased)
