@@ -20,6 +20,7 @@ from config.base import ID_PATTERN, Strict, ToolStatus
 from config.references import CrossReferenceError, cross_reference_problems
 from config.store_config import StoreSettings
 from config.scan_budget import ScanBudget
+from config.public_figures import PublicFigures
 from config.usecases import PolicyDocument, ProhibitedUse, UseCase, UserRecord, default_prohibited_uses
 
 _ID = ID_PATTERN
@@ -176,6 +177,7 @@ class PolicyConfig(Strict):
     default_use_case: str | None = None
     prohibited_uses: dict[str, ProhibitedUse] = Field(default_factory=default_prohibited_uses)
     users: dict[str, UserRecord] = Field(default_factory=dict)
+    public_figures: PublicFigures = Field(default_factory=PublicFigures)
 
     @model_validator(mode="after")
     def _references(self) -> PolicyConfig:

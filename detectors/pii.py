@@ -2,7 +2,8 @@
 
 Pattern recognizers (Presidio `PatternRecognizer`s with validation hooks) and the phone matcher
 produce candidates; `pii_suppress` drops false positives by general rule; person names come from
-`pii_names` (context rules + spaCy NER, loaded lazily once per process, never at import).
+`pii_names` (context rules + spaCy NER + a name lexicon for lower case and CAPITALS, loaded lazily
+once per process, never at import).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from detectors.nlp import load_ner
 from detectors.pii_contact import StewardEmailRecognizer, StewardIpAddressRecognizer, StewardPhoneRecognizer
 from detectors.pii_context import context_recognizers
 from detectors.pii_ids import id_recognizers
+from detectors.pii_name_lexicon import lexicon
 from detectors.pii_names import PersonNameFinder
 from detectors.pii_suppress import suppressed
 
@@ -39,6 +41,7 @@ class PersonalDataDetector:
 
     def start(self) -> None:
         """Load the NER model (idempotent). Called by the engine at start; `detect` calls it lazily."""
+        lexicon()                       # the name word lists (cached once per process)
         if self.spacy_model is None or self._nlp is not None:
             return
         with self._lock:

@@ -18,6 +18,8 @@ TITLES = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor|Prof|Professor|Sir|Dame|Rev|R
 
 # Labels whose value is one person; labels whose value is a list of people.
 _ONE = (
+    r"(?:(?:first|last|given|family|middle|maiden|full|birth|sur|fore|christian|preferred|legal)[ _-]?names?|"
+    r"surname|forename|known[ _-]as|"
     r"(?:[\p{L} ]{0,25}\b)?(?:name|worker|employee|applicant|service user|officer|manager|referrer|"
     r"tenant|resident|claimant|author|contact|chair|signed|signature|witness|parent|carer|child|"
     r"partner|nok|next of kin|landlord|client|customer|patient|pupil|student|councillor|caseworker|"
@@ -26,14 +28,15 @@ _ONE = (
     r"individual|colleague|victim|perpetrator|suspect|offender|occupier|owner|keeper|licensee|driver|"
     r"recipient|payee|sender|respondent|appellant|defendant|deceased|relative|neighbour|friend|dsl|"
     r"teacher|headteacher|nurse|doctor|solicitor|representative|rep|agent|advocate|interpreter|"
-    r"investigator|attendee|nominee|objector)"
+    r"investigator|attendee|nominee|objector))"
 )
+PERSON_LABEL = _ONE
 _MANY = r"(?:present|apologies|attendees|attendance|in attendance|cc|to|members|panel|also present)"
 _FIELD_ONE = regex.compile(
     rf"(?m)(?:^[ \t\-*•>]*|[ \t]{{2,}}|\t|[(|;{{,][ \t]*)[\"']?(?i:{_ONE})[\"']?[ \t]*[:=-][ \t]*[\"']?"
     rf"(?:{TITLES}\.?[ \t]+)?({NAME_RUN})"
 )
-# Email headers that put the surname first: "From: Bennett, Janice <j.bennett@...>".
+# Email headers that put the surname first: "From: Treloar, Morwenna <m.treloar@...>".
 _REVERSED_HEADER = regex.compile(
     rf"(?m)^[ \t]*(?i:from|to|cc|bcc|sender|sent by)[ \t]*:[ \t]*({NAME_TOKEN}),[ \t]*({NAME_RUN})"
     rf"[ \t]*[<(\[]"

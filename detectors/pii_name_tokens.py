@@ -1,5 +1,5 @@
 """Token-level tests for person-name candidates and `clean_span`, which trims a candidate span to
-the name inside it ("Visited Douglas Roberts DOB" -> "Douglas Roberts") or rejects it whole when it
+the name inside it ("Visited Idris Pellow DOB" -> "Idris Pellow") or rejects it whole when it
 names an organisation, place or document ("Information Commissioner's Office")."""
 
 from __future__ import annotations

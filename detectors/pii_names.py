@@ -1,10 +1,10 @@
 """Person names: context rules + spaCy NER candidates, cleaned, public figures set aside, then every
 later mention of an accepted name's parts (first name alone, surname alone, CAPITALS, possessive)
-is marked too, so "Douglas" is caught after "Service user: Douglas Roberts".
+is marked too, so "Idris" is caught after "Service user: Idris Pellow".
 
-Public-figure rule: a name in apposition with a national public office ("the Prime Minister, X",
-"X, the Home Secretary", "King X") is a public figure in their public role and is not personal data
-for redaction; later mentions made only of that figure's name parts are left too.
+Public figures: a name attached to a public office (`pii_name_public`: "Cllr X", "X, the Leader of
+the Council", "X MP") is an office holder in their public role and is not personal data for
+redaction; later mentions made only of that figure's name parts are left too.
 """
 
 from __future__ import annotations
@@ -17,14 +17,16 @@ from typing import Any
 import regex
 
 from detectors.nlp import ner_persons
+from detectors.pii_name_case import caseless_names
+from detectors.pii_name_lexicon import lexicon
+from detectors.pii_name_public import in_public_role
 from detectors.pii_name_rules import NAME_TOKEN, rule_candidates
 from detectors.pii_name_tokens import clean_span, ok_token, strip_word
-from detectors.pii_vocab import PUBLIC_AFTER, PUBLIC_BEFORE
 
 RULE_SCORE = 0.85
 NER_SCORE = 0.7
 MENTION_SCORE = 0.75
-_WINDOW = 90
+CASELESS_SCORE = 0.8
 
 
 class _Cover:
@@ -49,12 +51,6 @@ class NameSpan:
     score: float
 
 
-def is_public_figure(text: str, start: int, end: int) -> bool:
-    before = text[max(0, start - _WINDOW):start]
-    after = text[end:end + _WINDOW]
-    return bool(PUBLIC_BEFORE.search(before) or PUBLIC_AFTER.search(after))
-
-
 class PersonNameFinder:
     """Finds person-name spans in one text; `nlp` is a loaded spaCy pipeline (or None: rules only)."""
 
@@ -65,34 +61,36 @@ class PersonNameFinder:
         """Name spans; `explained` are spans other recognizers already claimed (skipped by NER)."""
         scored: dict[tuple[int, int], float] = {}
         _add(text, scored, ((s, e, RULE_SCORE) for s, e, _rule in rule_candidates(text)))
+        _add(text, scored, ((s, e, RULE_SCORE) for s, e in _owners_of_addresses(text, explained)))
         by_rule = set(scored)
         if self.nlp is not None:
-            wants = _unexplained(text, [*explained, *scored], _parts(text, scored))
+            wants = _unexplained(text, [*explained, *scored], _parts(text, scored), explained)
             ner = [span for s, e in ner_persons(self.nlp, text, wants) if (span := clean_span(text, s, e))]
             _add(text, scored, ((s, e, NER_SCORE) for s, e in ner if _person_context(text, s, e)))
         _add(text, scored, ((s, e, RULE_SCORE) for s, e in _list_mates(text, scored)))
-        public = {sp for sp in scored if is_public_figure(text, *sp)}
+        for span in caseless_names(text):
+            scored.setdefault(span, CASELESS_SCORE)
+            by_rule.add(span)
+        public = {sp for sp in scored if in_public_role(text, *sp)}
         public_parts = _parts(text, public)
         # a model-only mention made of a public figure's name parts is that figure; a rule-backed one
-        # ("Mrs Khan", "Tenant: ...") is a resident who shares the name
+        # ("Mrs Quarrie", "Tenant: ...") is a resident who shares the name
         private = {
             sp: sc for sp, sc in scored.items()
             if sp not in public and (sp in by_rule or not _parts(text, [sp]) <= public_parts)
         }
         names = [NameSpan(s, e, sc) for (s, e), sc in private.items()]
-        names.extend(self._mentions(text, _parts(text, private), public, private))
+        names.extend(self._mentions(text, _parts(text, private), [*public, *explained], private))
         return names
 
     @staticmethod
     def _mentions(
-        text: str, parts: set[str], public: set[tuple[int, int]], known: dict[tuple[int, int], float]
+        text: str, parts: set[str], skip: Sequence[tuple[int, int]], known: dict[tuple[int, int], float]
     ) -> list[NameSpan]:
-        if not parts:
+        pattern = mention_pattern(parts)
+        if pattern is None:
             return []
-        alternatives = sorted(parts | {p.upper() for p in parts}, key=len, reverse=True)
-        body = "|".join(map(regex.escape, alternatives))
-        pattern = regex.compile(rf"(?<![\p{{L}}\d])(?:{body})(?![\p{{L}}\d])")
-        covered = _Cover([*public, *known])
+        covered = _Cover([*skip, *known])
         return [
             NameSpan(m.start(), m.end(), MENTION_SCORE)
             for m in pattern.finditer(text) if not covered.contains(m.start(), m.end())
@@ -128,6 +126,35 @@ def _person_context(text: str, start: int, end: int) -> bool:
         return True
     before = _PREV_PERSON_WORD.search(text, max(0, start - 20), start)
     return bool(before or _NEXT_PERSON_WORD.match(text, end))
+
+
+_ADDRESS_WINDOW = 80
+_RUN = regex.compile(rf"{NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}){{1,3}}")
+
+
+def _owners_of_addresses(text: str, explained: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A capitalised name next to an email address whose local part spells it ("Ann Lee" beside
+    ann.lee@..., a.lee@..., annlee@...) is that address's owner: a person, whatever NER makes of it."""
+    found: list[tuple[int, int]] = []
+    for s, e in explained:
+        local = text[s:e].partition("@")[0].casefold()
+        if "@" not in text[s:e] or not local:
+            continue
+        lo, hi = max(0, s - _ADDRESS_WINDOW), min(len(text), e + _ADDRESS_WINDOW)
+        for m in _RUN.finditer(text, lo, hi):
+            words = [(w.start(), w.end()) for w in regex.finditer(r"\S+", text[:m.end()], pos=m.start())]
+            found.extend(
+                (words[i][0], words[j - 1][1])
+                for i in range(len(words)) for j in range(i + 2, min(len(words), i + 4) + 1)
+                if _spells(local, text[words[i][0]:words[j - 1][1]].casefold().split())
+            )
+    return found
+
+
+def _spells(local: str, words: list[str]) -> bool:
+    letters = regex.sub(r"[^\p{L}]", "", local)
+    first, last = words[0], words[-1]
+    return len(last) > 1 and letters in (first + last, first[0] + last, "".join(words), last + first, last + first[0])
 
 
 _LIST_LINE = regex.compile(
@@ -169,8 +196,21 @@ _LOWER_WORD = regex.compile(r"\b\p{Ll}[\p{Ll}'’-]+\b")
 _CONTRACTION = regex.compile(r"(?i)n['’]t$|['’](?:m|re|ll|ve|d)$")
 
 
+def _lower_words(text: str, explained: Sequence[tuple[int, int]]) -> set[str]:
+    """Lower-case words of the text outside other findings: an email address spells its owner's name
+    in lower case ("ann.lee@..."), which says nothing about whether "Ann" is an ordinary word."""
+    words: set[str] = set()
+    pos = 0
+    for s, e in sorted(explained):
+        if s > pos:
+            words.update(_LOWER_WORD.findall(text, pos, s))
+        pos = max(pos, e)
+    words.update(_LOWER_WORD.findall(text, pos))
+    return words
+
+
 def _unexplained(
-    text: str, covered: Iterable[tuple[int, int]], known: set[str]
+    text: str, covered: Iterable[tuple[int, int]], known: set[str], explained: Sequence[tuple[int, int]] = ()
 ) -> Callable[[int, int], bool]:
     """Predicate: could the capitalised word at [s, e) be a name part nothing has explained yet?
 
@@ -178,7 +218,7 @@ def _unexplained(
     part (later mentions are found without the model), inside another finding, a label ("Impact:"),
     or a word this same text also uses in lower case ("Risk" ... "the risk")."""
     cover = _Cover(covered)
-    lower = set(_LOWER_WORD.findall(text))
+    lower = _lower_words(text, explained)
 
     def wants(s: int, e: int) -> bool:
         word = strip_word(text, s, e)
@@ -191,5 +231,34 @@ def _unexplained(
     return wants
 
 
+def mention_pattern(parts: set[str]) -> regex.Pattern[str] | None:
+    """A pattern for later mentions of these name parts, as whole words in any of their written forms."""
+    if not parts:
+        return None
+    alternatives = sorted(_written_forms(parts), key=len, reverse=True)
+    body = "|".join(map(regex.escape, alternatives))
+    return regex.compile(rf"(?<![\p{{L}}\d])(?:{body})(?![\p{{L}}\d])")
+
+
+def name_parts(text: str, spans: Iterable[tuple[int, int]]) -> set[str]:
+    return _parts(text, spans)
+
+
 def _parts(text: str, spans: Iterable[tuple[int, int]]) -> set[str]:
-    return {tok for s, e in spans for tok in text[s:e].split() if ok_token(tok)}
+    """Name parts of the spans, title-cased ("idris" and "IDRIS" are the part "Idris")."""
+    out = set()
+    for s, e in spans:
+        for tok in text[s:e].split():
+            part = tok if not (tok.islower() or tok.isupper()) else tok[:1].upper() + tok[1:].lower()
+            if len(part) == len(tok) and ok_token(part):
+                out.add(part)
+    return out
+
+
+def _written_forms(parts: set[str]) -> set[str]:
+    """How a later mention of a part may be written: as found, in CAPITALS, and in lower case when the
+    part is no ordinary word ("okafor" yes; "mark", "rose", "will" no)."""
+    lex = lexicon()
+    forms = set(parts) | {p.upper() for p in parts}
+    forms |= {p.lower() for p in parts if lex.distinctive(p)}
+    return forms

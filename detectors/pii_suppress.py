@@ -9,6 +9,7 @@ from functools import lru_cache
 
 import regex
 
+from detectors.pii_name_lexicon import NameLexicon, lexicon
 from detectors.pii_vocab import MAILBOX_WORDS
 
 Rule = Callable[[str, int, int], bool]
@@ -71,11 +72,50 @@ def _segments_into_mailbox_words(word: str) -> bool:
     )
 
 
+# Domains of UK public bodies, where staff addresses follow a person-name scheme and every other
+# address is a team's or a service's (gov.uk, NHS, police, universities, schools, parliaments).
+_ORGANISATIONAL = regex.compile(
+    r"(?i)(?:^|\.)(?:gov\.uk|nhs\.net|nhs\.uk|police\.uk|ac\.uk|sch\.uk|mod\.uk|parliament\.uk|"
+    r"gov\.scot|gov\.wales|llyw\.cymru|judiciary\.uk|nhs\.scot|hscni\.net)$"
+)
+
+
 def functional_mailbox(text: str, start: int, end: int) -> bool:
-    """counciltax@…, no-reply@…, foi@…, customer.services@…: a role mailbox, not a person's address."""
-    local = text[start:end].split("@", 1)[0].lower()
+    """counciltax@…, no-reply@…, foi@…, customer.services@…: a role mailbox, not a person's address.
+
+    Anywhere, a local part made only of service words is a role mailbox. On a public body's domain,
+    so is any local part that does not follow a person-name scheme (`personal_local_part`)."""
+    local, _at, domain = text[start:end].lower().partition("@")
     parts = [p for p in regex.split(r"[._+-]+", local) if p]
-    return bool(parts) and all(_segments_into_mailbox_words(p) for p in parts)
+    if not parts:
+        return False
+    if all(_segments_into_mailbox_words(p) for p in parts):
+        return True
+    return bool(_ORGANISATIONAL.search(domain)) and not personal_local_part(parts)
+
+
+def personal_local_part(parts: list[str]) -> bool:
+    """Does an address's local part name a person: first.last, f.last, firstlast, flast, a name plus
+    digits? Parts are the local part split at dots, dashes, underscores and plus signs."""
+    lex = lexicon()
+    words = [w for w in (p.rstrip("0123456789") for p in parts) if w]
+    namey = [w for w in words if len(w) > 1 and not _segments_into_mailbox_words(w)
+             and (lex.is_name(w) or not lex.is_ordinary(w))]
+    if len(namey) >= 2 or any(lex.distinctive(w) for w in namey):
+        return True
+    if namey and any(len(w) == 1 for w in words):
+        return True                                   # an initial and a name: j.okafor, okafor.j
+    return any(_joined_name(w, lex) for w in words
+               if len(w) > 4 and not lex.is_ordinary(w) and not _segments_into_mailbox_words(w))
+
+
+def _joined_name(word: str, lex: NameLexicon) -> bool:
+    """Initial or given name run together with a surname: "jsmith", "saraholloway"."""
+    for cut in range(1, len(word) - 3):
+        head, tail = word[:cut], word[cut:]
+        if (cut == 1 or lex.is_given(head)) and lex.is_surname(tail) and not _segments_into_mailbox_words(tail):
+            return True
+    return False
 
 
 RULES: tuple[tuple[str, frozenset[str], Rule], ...] = (

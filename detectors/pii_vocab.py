@@ -1,12 +1,11 @@
-"""Generic vocabularies used to reject name candidates and recognise public roles and mailboxes.
+"""Generic vocabularies used to reject name candidates and recognise mailboxes.
 
 Hand-written from ordinary English and UK public-sector usage (organisation words, job titles,
-calendar words, national offices). None of it is derived from any corpus or name generator.
+calendar words). None of it is derived from any corpus or name generator.
 """
 
 from __future__ import annotations
 
-import regex
 from spacy.lang.en.stop_words import STOP_WORDS
 
 # A token in a candidate name that marks it as an organisation, place, document or date, not a person:
@@ -44,7 +43,7 @@ ROLE_WORDS = frozenset(
     """.split()
 )
 
-# Lower-case particles inside surnames ("Maria de Souza", "Ahmed bin Said").
+# Lower-case particles inside surnames ("Inês dos Anjos", "Idrees bin Hamdan").
 NAME_PARTICLES = frozenset("de da di do dos das du van von der den ter le la al el bin ibn ben binti".split())
 
 # Capitalised words that start sentences or headings and are never names on their own:
@@ -71,29 +70,6 @@ COMMON_WORDS = frozenset(STOP_WORDS) | frozenset(
 NAME_LIKE_COMMON_WORDS = frozenset(
     "will mark may bill grace hope rose june pat sue don jack frank rob bob art dawn faith joy sunny "
     "summer ray drew gene chase lane max bella".split()
-)
-
-# National public offices (apposition with a name marks a public figure in their public role).
-_OFFICES = (
-    r"(?:Deputy )?Prime Minister|Chancellor(?: of the Exchequer| of the Duchy of Lancaster)?|"
-    r"(?:Home|Foreign|Health|Education|Justice|Defence|Culture|Business|Transport|Environment|Housing|"
-    r"Work and Pensions|Levelling[ -]Up|Chief|Shadow [\p{L} ]{1,30}?) Secretary|"
-    r"Secretary of State(?: for [\p{L},& ]{3,60}?)?|(?:Shadow )?Minister(?: (?:for|of) [\p{L},& ]{3,60}?)?|"
-    r"(?:Metro )?Mayor of [\p{Lu}][\p{L} ]{1,40}?|First Minister(?: of [\p{Lu}]\p{L}+)?|"
-    r"Chief Medical Officer(?: for [\p{Lu}]\p{L}+)?|Chief Scientific Adviser|"
-    r"Leader of the (?:Opposition|House of (?:Commons|Lords))|Speaker of the House of Commons|"
-    r"Attorney General|Solicitor General|Governor of the Bank of England|Archbishop of [\p{Lu}]\p{L}+|"
-    r"Information Commissioner|Children's Commissioner(?: for [\p{Lu}]\p{L}+)?|"
-    r"Chief Executive of NHS England|Lord Chancellor|President of the United States|US President|"
-    r"Leader of the [\p{Lu}][\p{L} ]{1,30}? Party|Health and Social Care Secretary"
-)
-_MONARCH = r"\b(?:King|Queen|Prince|Princess)"
-_RT_HON = r"Rt\.?[ \t]+Hon\.?[ \t]+"
-PUBLIC_BEFORE = regex.compile(
-    rf"(?:\b(?:{_OFFICES}),?[ \t]+(?:(?:the[ \t]+)?{_RT_HON})?|{_MONARCH}[ \t]+|\b{_RT_HON})$"
-)
-PUBLIC_AFTER = regex.compile(
-    rf"^(?:,?[ \t]+(?:the|as)[ \t]+(?:(?:current|former|then)[ \t]+)?(?:{_OFFICES})\b|[ \t]+MP\b)"
 )
 
 # Email local parts made only of these role/service words are functional mailboxes, not people.

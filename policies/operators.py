@@ -10,7 +10,8 @@ Placeholders:
     redact          <PERSON>
     mask            ******** (same length)
     hmac_hash       <PERSON:3f2a9c1d>   keyed HMAC-SHA256, first 8 hex digits; never a bare hash
-    Pseudonymiser   <PERSON_1>          per request, restorable; the same value keeps its number
+    Pseudonymiser   <PERSON_1>          per request, restorable; the same value keeps its number, and
+                                        one person keeps one number (see `policies.people`)
 
 Values are compared after `normalise`: names case- and whitespace-insensitively, identifiers
 (NHS number, postcode, card, ...) also ignoring spaces and hyphens, secrets exactly.
@@ -26,6 +27,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any, NoReturn
 
 from detectors.base import PERSONAL_DATA, Finding, finding_class
+from policies.people import People
 
 Operator = Callable[[str, Sequence[Finding]], str]
 
@@ -126,10 +128,11 @@ class Pseudonymiser:
     the user typed (e.g. a literal "<PERSON_1>") is never issued and is left alone by `restore`.
     """
 
-    __slots__ = ("_by_key", "_originals", "_counts", "_reserved", "_prefixes", "_prefixes_for")
+    __slots__ = ("_by_key", "_originals", "_counts", "_reserved", "_prefixes", "_prefixes_for", "_people")
 
     def __init__(self) -> None:
         self._by_key: dict[tuple[str, str], str] = {}
+        self._people = People()
         self._originals: dict[str, str] = {}
         self._counts: dict[str, int] = {}
         self._reserved: set[str] = set()
@@ -154,19 +157,36 @@ class Pseudonymiser:
         self.reserve(text)
         return _substitute(text, findings, lambda f, value: self._placeholder(f.entity, value))
 
+    def introduce_people(self, names: Iterable[str]) -> None:
+        """Every person-name value of the request, before pseudonymising any of it, so each person
+        gets one placeholder whatever order the fields are transformed in (`policies.people`)."""
+        self._people.introduce(names)
+
     def _placeholder(self, entity: str, value: str) -> str:
         tag = entity_tag(entity)
         key = (tag, normalise(entity, value))
         token = self._by_key.get(key)
+        if token is not None:
+            return token
+        person = self._people.person(value) if tag == "PERSON" else None
+        token = person.token if person is not None else None
         if token is None:
-            number = self._counts.get(tag, 0)
-            token = ""
-            while not token or token in self._reserved:
-                number += 1
-                token = f"<{tag}_{number}>"
-            self._counts[tag] = number
-            self._by_key[key] = token
-            self._originals[token] = value
+            token = self._issue(tag, value)
+            if person is not None:
+                person.token = token
+        if person is not None:
+            self._originals[token] = person.fullest
+        self._by_key[key] = token
+        return token
+
+    def _issue(self, tag: str, value: str) -> str:
+        number = self._counts.get(tag, 0)
+        token = ""
+        while not token or token in self._reserved:
+            number += 1
+            token = f"<{tag}_{number}>"
+        self._counts[tag] = number
+        self._originals[token] = value
         return token
 
     def restore(self, text: str) -> str:

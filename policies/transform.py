@@ -6,7 +6,7 @@ never shadow one that must be removed.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from config.base import Action
 from detectors.base import Finding
@@ -39,3 +39,13 @@ def transform(text: str, findings: Sequence[Finding], class_actions: Mapping[str
         pos = f.end
     parts.append(text[pos:])
     return "".join(parts)
+
+
+def introduce_people(pseudonymiser: Pseudonymiser, texts: Iterable[str],
+                     per_text: Iterable[Sequence[Finding]]) -> None:
+    """Tell the pseudonymiser every person name in the request before any field is transformed, so one
+    person gets one placeholder across all fields (full name, given name, surname, title + surname)."""
+    pseudonymiser.introduce_people(
+        text[f.start:f.end] for text, found in zip(texts, per_text, strict=True)
+        for f in found if f.entity == "PERSON"
+    )

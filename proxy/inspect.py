@@ -19,10 +19,11 @@ from config.base import Action
 from config.models import PolicyConfig
 from detectors.base import DetectorError, Finding
 from detectors.normalize import UnscannableText, unscannable_index
+from detectors.pii_names_request import settle_names
 from policies.decide import Context, decide
 from policies.decision import Decision, Subject
 from policies.operators import Pseudonymiser
-from policies.transform import to_transform, transform
+from policies.transform import introduce_people, to_transform, transform
 from policies.usecases import select_use_case
 from proxy.audit_capture import capture_prompt
 from proxy.errors import BadRequest, PolicyRefusal, ServiceUnavailable
@@ -65,7 +66,8 @@ class PolicyInspector:
         enforce(ex, decide(ctx))
         fields = extract(str(ex.endpoint), body)
         check_scan_budget(ex.config, ctx.use_case, [f.text for f in fields])
-        per_field = await self._scan_fields(ex, fields)
+        per_field = settle_names([f.text for f in fields], await self._scan_fields(ex, fields),
+                                 ex.config.public_figures)
         findings = [f for found in per_field for f in found]
         decision = decide(ctx, findings)
         enforce(ex, decision, findings)
@@ -93,6 +95,7 @@ class PolicyInspector:
         pseudonymiser = Pseudonymiser()
         for field in fields:
             pseudonymiser.reserve(field.text)
+        introduce_people(pseudonymiser, [f.text for f in fields], per_field)
         replacements = {}
         for field, found in zip(fields, per_field, strict=True):
             if to_transform(found, actions):

@@ -16,11 +16,12 @@ from starlette.responses import Response
 
 from config.base import Action
 from detectors.base import Finding
+from detectors.pii_names_request import settle_names
 from policies.decide import Context, decide
 from policies.decision import Decision
 from policies.operators import Pseudonymiser
 from policies.resolve import resolve_tool
-from policies.transform import preview_actions, transform
+from policies.transform import introduce_people, preview_actions, transform
 from proxy.api_call import api_call, parse_model
 from proxy.endpoints import Endpoint
 from proxy.errors import BadRequest
@@ -79,7 +80,8 @@ async def _run(pipeline: Pipeline, ex: Exchange, explain: bool) -> dict[str, Any
     fields = _fields(req)
     assert ex.config is not None
     check_scan_budget(ex.config, ex.config.use_case(req.use_case) if req.use_case else None, [f.text for f in fields])
-    per_field = await pipeline.gw.scanner.scan([f.text for f in fields])
+    per_field = settle_names([f.text for f in fields], await pipeline.gw.scanner.scan([f.text for f in fields]),
+                             pipeline.gw.config.public_figures)
     findings = [f for found in per_field for f in found]
     result: dict[str, Any] = {"findings": [_finding(f, fld.path) for fld, found in zip(fields, per_field, strict=True)
                                            for f in found]}
@@ -87,6 +89,7 @@ async def _run(pipeline: Pipeline, ex: Exchange, explain: bool) -> dict[str, Any
     actions = preview_actions(decision.class_actions) if decision else {f.finding_class: Action.REDACT
                                                                             for f in findings}
     p = Pseudonymiser()
+    introduce_people(p, [fld.text for fld in fields], per_field)
     result["transformed"] = [
         {"field": list(fld.path), "text": apply(fld, found, lambda t, s: transform(t, s, actions, p))}
         for fld, found in zip(fields, per_field, strict=True)

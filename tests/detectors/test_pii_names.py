@@ -23,15 +23,14 @@ POSITIVE = [
     ("Referrer: Petra Vance\n\nPetra says the family needs support. PETRA will call.", "Petra"),
     ("Referrer: Petra Vance\n\nPetra says the family needs support. PETRA will call.", "PETRA"),
     ("cc: Jo Pellow; Signed: J. Marrick", "J. Marrick"),
-    ("Present: Maria de Souza, Ahmed bin Rashid", "Maria de Souza"),
+    ("Present: Lucia de Almeida, Idrees bin Rashid", "Lucia de Almeida"),
     ("Claimant Gethin Morvah lives with his daughter Elowen.", "Gethin Morvah"),
     ("Claimant Gethin Morvah lives with his daughter Elowen.", "Elowen"),
-    ("Our new Chief Executive, Rachel Green, starts on Monday.", "Rachel Green"),
     ('record = {"name": "Harriet Voss", "ward": "North"}', "Harriet Voss"),
     ("Applicant name - Declan Murtagh", "Declan Murtagh"),
-    ("Priya will cover reception on Friday. Thanks, Gemma", "Gemma"),
-    ("From: Treloar, Janice <j.treloar@example.org>\nSent: Monday", "Treloar"),
-    ("From: Treloar, Janice <j.treloar@example.org>\nSent: Monday", "Janice"),
+    ("Ffion will cover reception on Friday. Thanks, Gemma", "Gemma"),
+    ("From: Treloar, Morwenna <j.treloar@example.org>\nSent: Monday", "Treloar"),
+    ("From: Treloar, Morwenna <j.treloar@example.org>\nSent: Monday", "Morwenna"),
     ("Account holder: Ms Wynne Carbery", "Wynne Carbery"),
     ("Head teacher: Mr Osian Prydderch", "Osian Prydderch"),
 ]
@@ -42,6 +41,7 @@ NEGATIVE = [
     ("Ottilie Sandgate, the Home Secretary, announced a review.", "Ottilie Sandgate"),
     ("A letter from the Rt Hon Peregrine Soames MP was received.", "Peregrine Soames"),
     ("King Edmund IV opened the new wing.", "Edmund"),
+    ("Our new Chief Executive, Rhiannon Greenhalgh, starts on Monday.", "Rhiannon Greenhalgh"),
     ("Please contact the Valuation Office Agency about banding.", "Valuation Office Agency"),
     ("Our supplier Northgate Public Services will host it.", "Northgate Public Services"),
     ("Dear Sir/Madam,\nI am writing about my bill.", "Sir"),
@@ -75,15 +75,15 @@ def test_public_figure_later_mention_kept_but_resident_with_same_surname_redacte
 
 
 def test_given_name_that_is_an_english_word_is_kept_whole(found: Found) -> None:
-    values = {v for e, v in found("Employee: Mark Evans\nMark agreed to the plan.") if e == "PERSON"}
-    assert "Mark Evans" in values and "Mark" in values
+    values = {v for e, v in found("Employee: Mark Pellow\nMark agreed to the plan.") if e == "PERSON"}
+    assert "Mark Pellow" in values and "Mark" in values
 
 
 def test_resident_sharing_a_public_figures_surname_is_still_redacted(found: Found) -> None:
-    text = "The Mayor of London, Ottoline Khan, spoke.\nTenant: Mrs Khan\nMrs Khan asked for a repair."
+    text = "The Mayor of London, Ottoline Quarrie, spoke.\nTenant: Mrs Quarrie\nMrs Quarrie asked for a repair."
     values = {v for e, v in found(text) if e == "PERSON"}
-    assert "Ottoline Khan" not in values
-    assert "Khan" in values
+    assert "Ottoline Quarrie" not in values
+    assert "Quarrie" in values
 
 
 def test_names_listed_one_per_line_next_to_a_known_name(found: Found) -> None:

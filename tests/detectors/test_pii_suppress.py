@@ -58,3 +58,26 @@ def test_rule(rule: sup.Rule, text: str, value: str, expected: bool) -> None:
 )
 def test_ordinary_council_text_has_no_personal_data(found: Found, text: str) -> None:
     assert found(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("address", "functional"),
+    [
+        ("streetcare@brackley.gov.uk", True),
+        ("fostering@brackley.gov.uk", True),
+        ("blue.badge@brackley.gov.uk", True),
+        ("planning.applications@brackley.gov.uk", True),
+        ("wellbeing@northfield.ac.uk", True),
+        ("office@st-anselms.sch.uk", True),
+        ("pals@trust.nhs.net", True),
+        ("ottilie.brackwood@brackley.gov.uk", False),
+        ("o.brackwood@brackley.gov.uk", False),
+        ("jsmith@brackley.gov.uk", False),
+        ("mark.green@brackley.gov.uk", False),
+        ("priya@brackley.gov.uk", False),
+        ("k.mensah2@trust.nhs.net", False),
+        ("fostering@gmail.com", False),          # not a public body's domain: service words only
+    ],
+)
+def test_role_mailboxes_on_public_body_domains_are_kept_personal_ones_are_not(address: str, functional: bool) -> None:
+    assert sup.functional_mailbox(address, 0, len(address)) is functional

@@ -171,3 +171,23 @@ async def test_discriminatory_stream_is_cut_off_in_band(harness: Harness) -> Non
     assert json.loads(frames[-2][6:])["error"]["code"] == "output_blocked"
     row = await harness.audit_row(resp.headers["x-request-id"])
     assert (row["decision"], row["reason_code"], row["http_status"]) == ("refused", "output_blocked", 403)
+
+
+async def test_one_person_one_pseudonym_across_fields_and_restored(harness: Harness) -> None:
+    seen: dict[str, object] = {}
+
+    def answer(request: object) -> object:
+        import httpx
+        seen.update(json.loads(request.content))  # type: ignore[attr-defined]
+        return httpx.Response(200, json=completion("I will write to <PERSON_1> today."))
+
+    harness.upstream.post(f"{UPSTREAM}/chat/completions").mock(side_effect=answer)
+    resp = await harness.post("/v1/chat/completions", {"model": "gpt-4o-mini", "messages": [
+        {"role": "system", "content": "Case owner notes for Marisol Quenby."},
+        {"role": "user", "content": "marisol rang again. Can you draft a reply to Ms Quenby?"}]},
+        headers={"x-steward-use-case": "letters"})
+    assert resp.status_code == 200, resp.text
+    sent = [m["content"] for m in seen["messages"]]  # type: ignore[index]
+    assert sent[0] == "Case owner notes for <PERSON_1>."
+    assert sent[1] == "<PERSON_1> rang again. Can you draft a reply to Ms <PERSON_1>?"
+    assert resp.json()["choices"][0]["message"]["content"].startswith("I will write to Marisol Quenby today.")

@@ -1,0 +1,179 @@
+"""Names typed in lower case or CAPITALS: a true-cased view of the text for the context rules.
+
+Capitalisation is the main cue the name rules and NER rely on, and it is missing in text messages
+typed in lower case and in notes or forms typed in CAPITALS. The view title-cases, at the same
+offsets, every lower-case or CAPITALS word that the name lexicon (`pii_name_lexicon`) knows as a
+given name or surname, every title ("mrs", "DR"), and the words that follow a title. The context
+rules of `pii_name_rules` then run on the view, with two more that only make sense here:
+
+- a person slot: a verb of communication or contact and its person ("write to x", "spoke with x",
+  "asked x", "remind x");
+- a known given name followed by a known surname ("priya shah"), or by a word no dictionary or
+  lexicon knows, which after a given name is a surname the lexicon lacks;
+- the whole value of a field labelled as a person's name ("first name: ottoline").
+
+A name found only on the view is kept when the lexicon backs it: one of its recased words is a name
+that is no ordinary English word ("priya", "okafor"), or a title stands before it ("mrs green"). So
+"will", "mark", "rose", "grace" or "hope" in ordinary use never become names by being lower case.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from detectors.pii_name_lexicon import NameLexicon, lexicon
+from detectors.pii_name_rules import NAME_RUN, PERSON_LABEL, TITLES, rule_candidates
+from detectors.pii_name_tokens import clean_span
+from detectors.pii_vocab import COMMON_WORDS, NAME_LIKE_COMMON_WORDS, NOT_NAME_WORDS, ROLE_WORDS
+
+_WORD = regex.compile(r"\p{L}[\p{L}'’-]*")
+_TITLE_WORDS = frozenset(
+    "mr mrs ms miss mx dr cllr councillor prof professor sir dame rev revd".split()
+)
+_PERSON_SLOT = regex.compile(
+    rf"(?i:\b(?:(?:write|wrote|written|writing|speak|spoke|spoken|speaking|talk|talked|talking|chat|"
+    rf"chatted|reply|replied|respond|responded|apologise|apologised|apologize|apologized|explain|"
+    rf"explained|report|reported|refer|referred|introduce|introduced)[ \t]+(?:back[ \t]+)?(?:to|with)|"
+    rf"told|tell|ask|asked|contact|contacted|ring|rang|phone|phoned|email|emailed|text|texted|message|"
+    rf"messaged|meet|met|remind|reminded|thank|thanked|visit|visited|help|helped|support|supported|"
+    rf"advise|advised|inform|informed|update|updated|chase|chased)[ \t]+)({NAME_RUN})"
+)
+_PAIR = regex.compile(r"(?<![\p{L}'’-])(\p{Lu}[\p{Ll}'’-]+)[ \t]+(\p{Lu}[\p{Ll}'’-]+)(?![\p{L}])")
+_TITLED_RULE = regex.compile(rf"(?i:{TITLES})\.?[ \t]+\Z")
+_CASELESS_WORD = r"(?:[\p{Ll}][\p{Ll}'’-]+|[\p{Lu}][\p{Lu}'’-]+)"
+_FIELD_VALUE = regex.compile(
+    rf"(?m)(?:^[ \t\-*•>]*|[ \t]{{2,}}|\t|[(|;{{,][ \t]*)[\"']?(?i:{PERSON_LABEL})[\"']?[ \t]*[:=][ \t]*[\"']?"
+    rf"({_CASELESS_WORD}(?:[ \t]{_CASELESS_WORD}){{0,3}})(?=[ \t]*(?:$|[\"',;|}}]))"
+)
+_VOWEL = regex.compile(r"[aeiouy]", regex.IGNORECASE)
+_SKIP = (COMMON_WORDS - NAME_LIKE_COMMON_WORDS) | NOT_NAME_WORDS | ROLE_WORDS
+
+
+def _caseless(word: str) -> bool:
+    return len(word) >= 2 and (word.islower() or word.isupper())
+
+
+def _title_case(word: str) -> str | None:
+    cased = word[:1].upper() + word[1:].lower()
+    return cased if len(cased) == len(word) else None
+
+
+def true_cased(text: str, lex: NameLexicon) -> tuple[str, frozenset[int]] | None:
+    """(view, starts of recased words), or None when no recased word could be kept as a name (none is
+    a distinctive name or follows a title), so the rules need not run again."""
+    words = list(_WORD.finditer(text))
+    pieces: list[str] = []
+    recased: set[int] = set()
+    pos = 0
+    after_title = after_given = useful = False
+    for i, m in enumerate(words):
+        word = m.group()
+        low = word.casefold()
+        title = low in _TITLE_WORDS
+        wanted = _caseless(word) and not _acronym(words, i) and (
+            title or after_title or (lex.is_name(word) and low not in _SKIP)
+            or (after_given and _unknown_word(word, lex))
+        )
+        titled = i > 0 and words[i - 1].group().casefold() in _TITLE_WORDS
+        after_title = title and _caseless(word)
+        after_given = wanted and lex.is_given(word) and lex.distinctive(word)
+        cased = _title_case(word) if wanted else None
+        if cased is None or cased == word:
+            continue
+        useful = useful or titled or lex.distinctive(word) or after_given
+        pieces.append(text[pos:m.start()])
+        pieces.append(cased)
+        pos = m.end()
+        recased.add(m.start())
+    if not useful:
+        return None
+    pieces.append(text[pos:])
+    return "".join(pieces), frozenset(recased)
+
+
+def _unknown_word(word: str, lex: NameLexicon) -> bool:
+    """A word neither the dictionary nor the name lists know, long enough not to be an abbreviation."""
+    return (len(word) >= 4 and bool(_VOWEL.search(word)) and word.isalpha() and not lex.is_ordinary(word)
+            and word.casefold() not in _SKIP)
+
+
+def _acronym(words: list[regex.Match[str]], i: int) -> bool:
+    """A short word in CAPITALS among ordinary-case words is an abbreviation ("OT", "GP", "ASB"), not
+    a name typed in capitals; inside a run of CAPITALS it may be a name ("MR LEE")."""
+    word = words[i].group()
+    if not word.isupper() or len(word) > 3:
+        return False
+    return not any(0 <= j < len(words) and _caps(words[j].group()) for j in (i - 1, i + 1))
+
+
+def _caps(word: str) -> bool:
+    return len(word) >= 2 and word.isupper()
+
+
+def _candidates(view: str) -> Iterator[tuple[int, int, str]]:
+    yield from rule_candidates(view)
+    for m in _PERSON_SLOT.finditer(view):
+        yield m.start(1), m.end(1), "person_slot"
+    for m in _PAIR.finditer(view, overlapped=True):
+        yield m.start(), m.end(), "given_surname"
+
+
+def caseless_names(text: str) -> list[tuple[int, int]]:
+    """Spans of names written in lower case or CAPITALS (see module docstring)."""
+    lex = lexicon()
+    found = _field_values(text, lex)
+    made = true_cased(text, lex)
+    if made is None:
+        return found
+    view, recased = made
+    for s, e, rule in _candidates(view):
+        span = clean_span(view, s, e)
+        if span is None:
+            continue
+        words = [(m.start(), m.group()) for m in _WORD.finditer(view, *span)]
+        if not any(start in recased for start, _w in words):
+            continue                      # the original text had this name's case: the main pass sees it
+        if _backed(view, span, words, recased, rule, lex):
+            found.append(span)
+    return found
+
+
+def _field_values(text: str, lex: NameLexicon) -> list[tuple[int, int]]:
+    """The whole value of a person-name field, in lower case or CAPITALS: kept when every word is a
+    name or no ordinary word ("surname: pemberton-haigh" yes; "name: not known" no)."""
+    found = []
+    for m in _FIELD_VALUE.finditer(text):
+        words = m.group(1).split()
+        if all(w.casefold() not in _SKIP and _name_like(w, lex) for w in words):
+            found.append((m.start(1), m.end(1)))
+    return found
+
+
+def _name_like(word: str, lex: NameLexicon) -> bool:
+    parts = [p for p in regex.split(r"[-'’]", word) if p]
+    return bool(parts) and all(lex.is_name(p) or not lex.is_ordinary(p) for p in parts)
+
+
+def _backed(view: str, span: tuple[int, int], words: list[tuple[int, str]], recased: frozenset[int],
+            rule: str, lex: NameLexicon) -> bool:
+    if rule == "given_surname":
+        return _pair(words, lex)
+    if rule == "titled" or _TITLED_RULE.search(view, max(0, span[0] - 14), span[0]):
+        return any(lex.is_name(w) or start in recased for start, w in words)
+    return any(start in recased and lex.distinctive(w) for start, w in words)
+
+
+def _pair(words: list[tuple[int, str]], lex: NameLexicon) -> bool:
+    """A known given name then a known surname, one of them no ordinary word, the surname no verb."""
+    if len(words) != 2:
+        return False
+    (_s1, given), (_s2, surname) = words
+    if not lex.is_given(given) or lex.inflected_word(surname):
+        return False
+    if not (lex.is_surname(surname) or (lex.distinctive(given) and _unknown_word(surname, lex))):
+        return False
+    if surname.casefold() in COMMON_WORDS or lex.everyday_word(surname):    # "PETRA WILL", "marisol rang"
+        return False
+    return lex.distinctive(given) or lex.distinctive(surname)

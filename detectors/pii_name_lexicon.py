@@ -1,0 +1,125 @@
+"""What a word is, for names in lower case or CAPITALS, where its shape says nothing.
+
+Three published, offline word lists (none derived from any corpus or fake-data generator):
+
+- given names: Jörg Michael's multinational first-name dictionary (`gender-guesser`'s nam_dict,
+  about 48,000 names from Britain, Ireland, Europe, South Asia, the Arab world, East Asia, ...);
+- surnames: the US Census Bureau's 1990 surname frequency list (`names`' dist.all.last, 88,799
+  surnames; the English, Scottish, Irish, Welsh, South Asian and many other surnames common in the UK);
+- ordinary English words: the GNU Collaborative International Dictionary of English (GCIDE, via
+  `english-words`, about 114,000 headwords), plus spaCy's stop words; an inflected form ("goes",
+  "needs", "visited", "calling") counts as the word it inflects. Webster's Second (web2, same
+  package) writes proper nouns capitalised, so its lower-case entries that are also names ("rang",
+  "said", "green") are names that are first of all everyday words.
+
+A name part that is also an ordinary word ("will", "mark", "rose", "hope", "green", "brown") is
+never enough on its own: the callers ask for a name that is no ordinary word or for strong context.
+Loaded once per process (`lexicon()`), at detector start, never at import.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+_MIN_LEN = 2
+
+
+def _given_names() -> set[str]:
+    out: set[str] = set()
+    data = resources.files("gender_guesser") / "data" / "nam_dict.txt"
+    with data.open(encoding="utf-8") as lines:
+        for line in lines:
+            if line[:1] in "#=" or len(line) < 30:
+                continue
+            for variant in _variants(line.split()[1].casefold()):
+                if len(variant) >= _MIN_LEN and variant.replace("-", "").replace("'", "").isalpha():
+                    out.add(variant)
+    return out
+
+
+def _variants(name: str) -> tuple[str, ...]:
+    """nam_dict writes compound names with '+' ("Jean+Luc"): joined, spaced and hyphenated."""
+    if "+" not in name:
+        return (name,)
+    return tuple(name.replace("+", sep) for sep in ("", "-"))
+
+
+def _surnames() -> set[str]:
+    data = resources.files("names") / "dist.all.last"
+    with data.open(encoding="ascii") as lines:
+        return {row.split(None, 1)[0].casefold() for row in lines if row.strip()}
+
+
+def _dictionary_words() -> frozenset[str]:
+    from english_words import get_english_words_set
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(get_english_words_set(["gcide"], alpha=True, lower=True) | set(STOP_WORDS))
+
+
+def _plain_name_words(names: set[str]) -> frozenset[str]:
+    from english_words import get_english_words_set
+
+    return frozenset(w for w in get_english_words_set(["web2"], alpha=True) if w.islower() and w in names)
+
+
+# Inflectional endings and what they replace: "goes" -> "go", "carries" -> "carry", "visited" -> "visit".
+_ENDINGS = (("ies", "y"), ("es", ""), ("s", ""), ("ied", "y"), ("ed", ""), ("ed", "e"), ("ing", ""),
+            ("ing", "e"), ("ly", ""))
+
+
+@dataclass(frozen=True, slots=True)
+class NameLexicon:
+    given: frozenset[str]
+    surnames: frozenset[str]
+    english: frozenset[str]         # dictionary headwords and stop words
+    plain: frozenset[str]           # names that a dictionary writes in lower case (everyday words)
+
+    def is_given(self, word: str) -> bool:
+        return word.casefold() in self.given
+
+    def is_surname(self, word: str) -> bool:
+        return word.casefold() in self.surnames
+
+    def is_name(self, word: str) -> bool:
+        low = word.casefold()
+        return low in self.given or low in self.surnames
+
+    def is_ordinary(self, word: str) -> bool:
+        """An ordinary English word (or an inflection of one): as a name it needs more than its spelling."""
+        low = word.casefold()
+        return low in self.english or self._stem(low) is not None
+
+    def inflected_word(self, word: str) -> bool:
+        """An inflected ordinary word ("needs", "goes", "agreed", "visiting"), unless it is a given name
+        plus "s" (patronymic surnames: "Pritchards", "Parrys")."""
+        found = self._stem(word.casefold())
+        return found is not None and not (found[1] == "s" and found[0] in self.given)
+
+    def _stem(self, low: str) -> tuple[str, str] | None:
+        for ending, replacement in _ENDINGS:
+            if low.endswith(ending) and len(low) - len(ending) >= 2:
+                stem = low[: -len(ending)] + replacement
+                if stem in self.english:
+                    return stem, ending
+                doubled = ending in ("ed", "ing") and not replacement and stem[-1:] == stem[-2:-1]
+                if doubled and stem[:-1] in self.english:
+                    return stem[:-1], ending                        # "planning" -> "plan"
+        return None
+
+    def everyday_word(self, word: str) -> bool:
+        """A name that is first of all an everyday word ("rang", "said", "green", "will")."""
+        return word.casefold() in self.plain
+
+    def distinctive(self, word: str) -> bool:
+        """A name part that is no ordinary word ("priya", "okafor"), so lower case alone cannot hide it."""
+        return self.is_name(word) and not self.is_ordinary(word)
+
+
+@cache
+def lexicon() -> NameLexicon:
+    given, surnames = _given_names(), _surnames()
+    plain = _plain_name_words(given | surnames)
+    return NameLexicon(frozenset(given), frozenset(surnames), _dictionary_words(), plain)

@@ -1,0 +1,66 @@
+"""Public role, not public syntax: a name attached to a public office is kept, in committee minutes,
+reports, press releases and emails; a resident's name in the same text is still found."""
+
+from __future__ import annotations
+
+import pytest
+
+from detectors.pii_name_public import in_public_role
+from tests.detectors.conftest import Found
+
+MINUTES = (
+    "PLANNING COMMITTEE - MINUTES\n"
+    "Present: Cllr Imelda Fairbrother (Chair), Councillor Ravi Dhanoa, Cllr Wendell Oyelaran (Lab)\n"
+    "Item 4: The objector, Mrs Philippa Gascoigne, spoke against the extension. Cllr Dhanoa asked "
+    "whether Mrs Gascoigne had seen the revised plans.\n"
+)
+
+
+def persons(found: Found, text: str) -> set[str]:
+    return {v for e, v in found(text) if e == "PERSON"}
+
+
+def test_committee_minutes_keep_councillors_and_remove_the_resident(found: Found) -> None:
+    values = persons(found, MINUTES)
+    assert "Philippa Gascoigne" in values and "Gascoigne" in values
+    assert not any(v in ("Imelda Fairbrother", "Ravi Dhanoa", "Wendell Oyelaran", "Dhanoa") for v in values)
+
+
+KEPT = [
+    ("Report of the Leader of the Council, Anwen Castellan, on the budget.", "Anwen Castellan"),
+    ("Signed: Bartholomew Kettering, Chief Executive", "Bartholomew Kettering"),
+    ("Lucinda Averill (Cabinet Member for Adult Social Care) introduced the report.", "Lucinda Averill"),
+    ("A letter from Fergus Ollerenshaw MP about the bypass.", "Fergus Ollerenshaw"),
+    ("Thanks to Councillor Mehreen Qadir for chairing.", "Mehreen Qadir"),
+    ("Magnus Trelawney, the Chief Constable, urged caution.", "Magnus Trelawney"),
+    ("The Chair of the Licensing Committee, Cllr Aurelie Dunmore, adjourned.", "Aurelie Dunmore"),
+    ("Press release: the Mayor of Westhaven, Delphine Okorafor, opened the library.", "Delphine Okorafor"),
+    ("Portfolio Holder for Housing - Cllr Jasper Redfern", "Jasper Redfern"),
+]
+
+REDACTED = [
+    ("Resident Anwen Castellan complained about the Leader of the Council.", "Anwen Castellan"),
+    ("Tenant: Bartholomew Kettering, flat 3. Chief Executive to be copied in.", "Bartholomew Kettering"),
+    ("Hi Lucinda, the team leader said the form is late.", "Lucinda"),
+    ("Mrs Delphine Okorafor rang the Mayor's office about her bins.", "Delphine Okorafor"),
+    # an officer's job title alone does not make them a public figure (the council's register does)
+    ("Approved by: Hesketh Margolyes, Director of Place", "Hesketh Margolyes"),
+    ("Rosamund Tuckett, Chair of the Residents' Association, wrote in.", "Rosamund Tuckett"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), KEPT)
+def test_name_in_public_role_is_kept(found: Found, text: str, value: str) -> None:
+    assert not any(value in v or v in value for v in persons(found, text))
+
+
+@pytest.mark.parametrize(("text", "value"), REDACTED)
+def test_same_names_outside_a_public_role_are_found(found: Found, text: str, value: str) -> None:
+    assert value in persons(found, text)
+
+
+def test_role_must_be_attached_to_the_name() -> None:
+    text = "Cllr Ames met Mr Quennell; the Chief Executive was away and Ms Tiverton chaired."
+    assert in_public_role(text, text.index("Ames"), text.index("Ames") + 4)
+    assert not in_public_role(text, text.index("Quennell"), text.index("Quennell") + 8)
+    assert not in_public_role(text, text.index("Tiverton"), text.index("Tiverton") + 8)
