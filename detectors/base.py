@@ -58,6 +58,7 @@ class Finding:
     score: float
     detector: str
     label: str = ""
+    rule: str = ""  # which rule fired (prohibited uses), shown by /v1/policy/explain
 
     @property
     def finding_class(self) -> str:

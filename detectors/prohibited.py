@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 
 from detectors.base import Finding
+from detectors.decision_frame import decision_frame
 from detectors.lexicons import prohibited_content as pc
 from detectors.lexicons import prohibited_grammar as g
 from detectors.lexicons import prohibited_terms as pt
@@ -72,6 +73,7 @@ class _Hit:
     label: str
     sentence: Sentence
     score: float
+    rule: str = ""
 
 
 class _Context:
@@ -149,7 +151,14 @@ def _decision(sent: Sentence, ctx: _Context) -> _Hit | None:
     label = _domain(sent, ctx)
     if label is None:
         return None
-    return _Hit(label, sent, min(0.95, strength + (0.2 if relied else 0.0)))
+    return _Hit(label, sent, min(0.95, strength + (0.2 if relied else 0.0)), "decision_ask")
+
+
+def _framed_decision(sent: Sentence, ctx: _Context) -> _Hit | None:
+    if not sent.mentions(g.FRAME_GATE | g.DECISION_GATE):
+        return None
+    hit = decision_frame(sent, ctx.text, ctx.overseen)
+    return _Hit(hit.label, sent, hit.score, "decision_frame." + hit.rule) if hit else None
 
 
 def _discriminatory(sent: Sentence) -> _Hit | None:
@@ -163,9 +172,9 @@ def _discriminatory(sent: Sentence) -> _Hit | None:
     if _REPORTED.search(s):
         return None
     if any(g.unnegated(p, s) for p in (_MOCK_GROUP, _MOCK_DIRECT, _DETER_GROUP)):
-        return _Hit("discriminatory_content", sent, 0.85)
+        return _Hit("discriminatory_content", sent, 0.85, "discriminatory.mockery_or_deterrent")
     if (_DEROGATORY.search(s) or _EXCLUDE_GROUP.search(s) or _CRITERION.search(s)) and g.live(_GENERATE, s):
-        return _Hit("discriminatory_content", sent, 0.8)
+        return _Hit("discriminatory_content", sent, 0.8, "discriminatory.exclusion_or_criterion")
     return None
 
 
@@ -177,7 +186,7 @@ def _profiling(sent: Sentence) -> _Hit | None:
         return None
     if _DECLARED.search(sent.around) or not g.is_request(s) or not g.has_person(s):
         return None
-    return _Hit("profiling_protected_characteristics", sent, 0.85)
+    return _Hit("profiling_protected_characteristics", sent, 0.85, "profiling.inference")
 
 
 def _surveillance(sent: Sentence) -> _Hit | None:
@@ -191,7 +200,7 @@ def _surveillance(sent: Sentence) -> _Hit | None:
     cut_from, cut_to = sent.offset + m.start(1), sent.offset + m.end(1)
     rest = sent.around[:cut_from] + " " + sent.around[cut_to:]  # the verb itself ("check her Facebook") is not a cue
     covert = _COVERT.search(sent.around) or _OSINT.search(rest)
-    return _Hit("covert_surveillance", sent, 0.85) if covert else None
+    return _Hit("covert_surveillance", sent, 0.85, "surveillance.covert") if covert else None
 
 
 class ProhibitedUseDetector:
@@ -205,7 +214,7 @@ class ProhibitedUseDetector:
         best: dict[str, _Hit] = {}
         for sent in g.sentences(text):
             for hit in (
-                _decision(sent, ctx),
+                _decision(sent, ctx) or _framed_decision(sent, ctx),
                 _discriminatory(sent),
                 _profiling(sent),
                 _surveillance(sent),
@@ -217,4 +226,4 @@ class ProhibitedUseDetector:
     def _finding(self, hit: _Hit) -> Finding:
         start = hit.sentence.start
         end = start + len(hit.sentence.text.rstrip())
-        return Finding("PROHIBITED_USE", start, end, hit.score, self.name, hit.label)
+        return Finding("PROHIBITED_USE", start, end, hit.score, self.name, hit.label, hit.rule)

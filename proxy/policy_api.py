@@ -52,7 +52,8 @@ def _fields(req: DryRun) -> list[TextField]:
 
 def _finding(f: Finding, path: tuple[str | int, ...]) -> dict[str, Any]:
     return {"field": list(path), "entity": f.entity, "label": f.label or None, "class": f.finding_class,
-            "start": f.start, "end": f.end, "score": round(f.score, 3), "detector": f.detector}
+            "start": f.start, "end": f.end, "score": round(f.score, 3), "detector": f.detector,
+            "rule": f.rule or None}
 
 
 def _decision(d: Decision) -> dict[str, Any]:

@@ -56,6 +56,15 @@ NAMED_SUBJECT = (
     r"receives|needs|wears|goes|went|sees|collects|became|joined|voted|stood)\b"
 )
 
+# The same frame with the name typed in lower case ("joan price has ..."): two name-shaped words; the
+# detector rejects the match when either word is a stop word or an organisation/document word.
+NAMED_SUBJECT_LOWER = (
+    r"^\W*((?-i:[a-z][a-z'-]{1,14} [a-z][a-z'-]{1,19})) (?:has|had|is|was|says|said|told|tells|reports|"
+    r"reported|attends|attended|takes|took|uses|used|lives|identifies|describes|explained|mentioned|"
+    r"disclosed|receives|needs|wears|goes|went|sees|became|joined|voted|stood|suffers|suffered|"
+    r"practises|practices|prays|worships|observes|supports|belongs|came)\b"
+)
+
 # The writer: an individual, unless the sentence is policy or guidance text ("I am updating our EqIA on ...").
 PERSON_FIRST = (
     r"\b(?:me|my|myself|mine)\b", r"\b(?-i:I)(?:'m|'ve|'d|'ll)?\b(?![.&])",
