@@ -28,6 +28,8 @@ import structlog
 
 from detectors.base import Detector, DetectorError, Finding
 from detectors.cache import Result, ResultCache
+from detectors.normalize import normalise
+from detectors.normalize import warm as warm_normaliser
 from detectors.overlap import resolve_overlaps
 
 log = structlog.get_logger(__name__)
@@ -43,17 +45,23 @@ class EngineOptions:
 
 
 def scan_one(detectors: Sequence[Detector], text: str) -> Result:
-    """All detectors over one text, overlaps resolved. Raises DetectorError naming the detector."""
+    """All detectors over the normalised form of one text (`detectors.normalize`), findings mapped
+    back to the original, overlaps resolved. Raises DetectorError naming the detector, or
+    UnscannableText when normalisation hits a limit."""
+    norm = normalise(text)
     found: list[Finding] = []
     for detector in detectors:
         try:
-            found.extend(detector.detect(text))
+            found.extend(detector.detect(norm.text))
         except Exception as exc:  # noqa: BLE001 - fail closed on anything a detector raises
             raise DetectorError(f"detector {detector.name!r} failed ({type(exc).__name__})") from None
+    if norm.changed:
+        found = [norm.finding(f) for f in found]
     return tuple(resolve_overlaps(text, found))
 
 
 def start_detectors(detectors: Sequence[Detector]) -> None:
+    warm_normaliser()
     for detector in detectors:
         start = getattr(detector, "start", None)
         if callable(start):

@@ -1,0 +1,169 @@
+"""Rewrites that undo common obfuscations of identifiers, applied only where the result validates.
+
+    html entities          &#64; &#x40; &commat; &period; ... decoded in place (`entity_edits`,
+                           a stage of its own before the others)
+    spelled-out emails     "j dot smith at example dot org", "j.smith [at] example (dot) org",
+                           "j.smith AT example DOT org" -> "j.smith@example.org" when the domain ends
+                           in a real public suffix; a bare " at " also needs a spelled "dot" or a
+                           dotted local part, and a local part that is not a common English word
+    separated identifiers  digit runs split by dots, slashes, underscores, dashes or single spaces
+                           ("943.476.5919", "9 4 3 4 7 6 5 9 1 9"), and National Insurance numbers
+                           split the same way ("JG.10.37.59.A") -> the compact form, only when the
+                           compact form is a valid NHS number (mod 11), NINO (prefix rules), card
+                           number (Luhn) or a valid UK phone number; dotted quads that are IPv4
+                           addresses are left alone
+
+Every rewrite is an `Edit` on its input, so `detectors.normalize` maps findings back to the
+original characters.
+"""
+
+from __future__ import annotations
+
+import html
+import ipaddress
+from functools import lru_cache
+
+import phonenumbers
+import regex
+from stdnum import luhn
+from stdnum.gb import nhs
+
+from detectors.normalize_map import Edit
+
+_ENTITY = regex.compile(r"&(?:#\d{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z]{2,10});")
+
+_OPEN, _CLOSE = r"[\[({<]", r"[\])}>]"
+_DOT_WORD = rf"(?:{_OPEN}[ \t]*dot[ \t]*{_CLOSE}|(?<=[ \t])dot(?=[ \t]))"
+_AT_WORD = rf"(?:{_OPEN}[ \t]*at[ \t]*{_CLOSE}|(?<=[ \t])at(?=[ \t]))"
+_DOT = rf"(?:[ \t]*{_DOT_WORD}[ \t]*|\.)"
+_AT = rf"(?:[ \t]*(?:{_AT_WORD}|@)[ \t]*)"
+_LOCAL_PART = r"[a-z0-9_%+'-]+"
+_LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
+_SPELLED_EMAIL = regex.compile(
+    rf"(?<![\w.@+'-])(?P<local>{_LOCAL_PART}(?:{_DOT}{_LOCAL_PART}){{0,5}}){_AT}"
+    rf"(?P<domain>{_LABEL}(?:{_DOT}{_LABEL}){{1,5}})(?![\w@-])",
+    regex.IGNORECASE,
+)
+_HAS_SPELLED = regex.compile(rf"(?i){_DOT_WORD}|{_AT_WORD}|[ \t]@|@[ \t]")
+_SPELLED_PIECE = regex.compile(rf"(?i)[ \t]*(?:{_DOT_WORD}|{_AT_WORD})[ \t]*|[ \t]*([.@])[ \t]*")
+# words that sit before "at" in ordinary sentences ("look at", "meet me at", "arrived at")
+_NOT_LOCAL = frozenset(
+    "a an the me you him her us them it this that these those here there home work school look looked looking"
+    " meet met stay stayed arrive arrived arriving be is are was were been out back up down in on off and or"
+    " but not all one least most best".split()
+)
+
+_SEP = r"(?:[ \t]{1,2}|[ \t]?[./\\_\u00b7\u2022\u2013\u2014-][ \t]?)"
+_DIGIT_RUN = regex.compile(rf"(?<![\w.\\/-])\+?\d+(?:{_SEP}\d+){{1,18}}(?![\w]|[./\\-]\d)")
+_NINO_RUN = regex.compile(
+    rf"(?<![\w.\\/-])[A-Za-z]{_SEP}?[A-Za-z](?:{_SEP}?\d){{6}}(?:{_SEP}?[A-Da-d])?(?![\w]|[./\\-]\w)"
+)
+_NINO = regex.compile(r"[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\d{6}[A-D]?")
+_NINO_BAD_PREFIXES = frozenset({"BG", "GB", "KN", "NK", "NT", "TN", "ZZ"})
+
+
+def rewrite_edits(text: str) -> list[Edit]:
+    """Edits for spelled-out emails and separated identifiers (sorted, non-overlapping)."""
+    edits = [*_email_edits(text), *_identifier_edits(text)]
+    edits.sort(key=lambda e: (e.start, -e.end))
+    out: list[Edit] = []
+    for e in edits:
+        if not out or e.start >= out[-1].end:
+            out.append(e)
+    return out
+
+
+def entity_edits(text: str) -> list[Edit]:
+    """HTML character references decoded in place (its own stage: rewrites may need its output)."""
+    if "&" not in text:
+        return []
+    edits = []
+    for m in _ENTITY.finditer(text):
+        decoded = html.unescape(m.group())
+        if decoded != m.group():
+            edits.append(Edit(m.start(), m.end(), decoded))
+    return edits
+
+
+@lru_cache(maxsize=1)
+def _suffix_extractor() -> object:
+    from detectors.pii_contact import _offline_extractor
+
+    return _offline_extractor()
+
+
+def _real_suffix(domain: str) -> bool:
+    extract = _suffix_extractor()
+    result = extract(domain)  # type: ignore[operator]
+    return bool(result.suffix and result.domain)
+
+
+def _email_edits(text: str) -> list[Edit]:
+    if not _HAS_SPELLED.search(text):
+        return []
+    edits = []
+    for m in _SPELLED_EMAIL.finditer(text):
+        whole = m.group()
+        if not _HAS_SPELLED.search(whole):
+            continue                               # an ordinary address: the email recognizer has it
+        local, domain = _compact_email_part(m.group("local")), _compact_email_part(m.group("domain"))
+        if not _plausible(m.group(), local, domain):
+            continue
+        edits.append(Edit(m.start(), m.end(), f"{local}@{domain}"))
+    return edits
+
+
+def _compact_email_part(part: str) -> str:
+    return str(_SPELLED_PIECE.sub(".", part))
+
+
+def _plausible(whole: str, local: str, domain: str) -> bool:
+    if not _real_suffix(domain):
+        return False
+    bracketed = regex.search(rf"{_OPEN}[ \t]*(?i:at|dot)[ \t]*{_CLOSE}|@", whole) is not None
+    if bracketed:
+        return True
+    spelled_dot = regex.search(r"(?i)(?<=[ \t])dot(?=[ \t])", whole) is not None
+    return spelled_dot and local.lower() not in _NOT_LOCAL
+
+
+def _identifier_edits(text: str) -> list[Edit]:
+    edits = []
+    for m in _DIGIT_RUN.finditer(text):
+        compact = regex.sub(r"[^\d+]", "", m.group())
+        if compact != m.group() and _valid_number(m.group(), compact):
+            edits.append(Edit(m.start(), m.end(), compact))
+    for m in _NINO_RUN.finditer(text):
+        compact = regex.sub(r"[^A-Za-z0-9]", "", m.group()).upper()
+        if compact != m.group().upper() and _NINO.fullmatch(compact) and compact[:2] not in _NINO_BAD_PREFIXES:
+            edits.append(Edit(m.start(), m.end(), compact))
+    return edits
+
+
+def _valid_number(raw: str, compact: str) -> bool:
+    digits = compact.lstrip("+")
+    if not digits.isdigit() or _is_ipv4(raw):
+        return False
+    if len(digits) == 10 and nhs.is_valid(digits):
+        return True
+    if 13 <= len(digits) <= 19 and digits[0] in "23456" and luhn.is_valid(digits):
+        return True
+    return _valid_uk_phone(compact)
+
+
+def _is_ipv4(raw: str) -> bool:
+    try:
+        ipaddress.IPv4Address(raw)
+    except ValueError:
+        return False
+    return True
+
+
+def _valid_uk_phone(compact: str) -> bool:
+    if not (compact.startswith("0") or compact.startswith("+44")) or not 10 <= len(compact.lstrip("+")) <= 12:
+        return False
+    try:
+        number = phonenumbers.parse(compact, "GB")
+    except phonenumbers.NumberParseException:
+        return False
+    return bool(phonenumbers.is_valid_number(number))
