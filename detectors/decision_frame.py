@@ -101,7 +101,7 @@ def _role(s: str, around: str) -> bool:
 
 def _delegate(s: str) -> bool:
     m = _DELEGATE.search(s)
-    return bool(m) and not _negated_at(s, m.start())
+    return m is not None and not _negated_at(s, m.start())
 
 
 def _forced(s: str) -> bool:

@@ -28,6 +28,7 @@ from detectors.lexicons import prohibited_content as pc
 from detectors.lexicons import prohibited_grammar as g
 from detectors.lexicons import prohibited_terms as pt
 from detectors.lexicons.prohibited_grammar import Sentence
+from detectors.text_views import views
 
 _F = re.IGNORECASE
 _PERSON_SCAN = 4000  # characters from the start of the text searched for the person a decision is about
@@ -210,6 +211,17 @@ class ProhibitedUseDetector:
     entities = frozenset({"PROHIBITED_USE"})
 
     def detect(self, text: str) -> list[Finding]:
+        found = self._detect(text)
+        labels = {f.label for f in found}
+        for view in views(text):  # letter-spaced words joined, Welsh/French glossed
+            for f in self._detect(view.text):
+                if f.label not in labels:
+                    start, end = view.to_original(f.start, f.end)
+                    found.append(Finding(f.entity, start, end, f.score, f.detector, f.label, f.rule + ".view"))
+                    labels.add(f.label)
+        return found
+
+    def _detect(self, text: str) -> list[Finding]:
         ctx = _Context(text)
         best: dict[str, _Hit] = {}
         for sent in g.sentences(text):

@@ -27,6 +27,7 @@ from detectors.lexicons import special_category as lex
 from detectors.lexicons import special_category_context as ctx_lex
 from detectors.lexicons.special_category_trie import trie_alternation
 from detectors.pii_vocab import NOT_NAME_WORDS
+from detectors.text_views import glossed
 
 ENTITY = "SPECIAL_CATEGORY"
 CATEGORIES: tuple[str, ...] = tuple(lex.STRONG)
@@ -145,6 +146,18 @@ class SpecialCategoryDetector:
         _compiled()  # pay the compile cost at construction (worker start), not on the first request
 
     def detect(self, text: str) -> list[Finding]:
+        found = self._detect(text)
+        view = glossed(text)  # Welsh (and French) read through a word-by-word English gloss
+        if view is not None:
+            have = {f.label for f in found}
+            for f in self._detect(view.text):
+                if f.label not in have:
+                    start, end = view.to_original(f.start, f.end)
+                    found.append(Finding(f.entity, start, end, f.score, f.detector, f.label))
+                    have.add(f.label)
+        return found
+
+    def _detect(self, text: str) -> list[Finding]:
         doc = _Document(text)
         best: dict[tuple[int, str], float] = {}
         for cue in _cues(text):
