@@ -22,6 +22,8 @@ _F = re.IGNORECASE
 _SLUR = re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in po.slur_words()) + r")\b", _F)
 _DEHUMANISING = re.compile(po.DEHUMANISING, _F)
 _ELIMINATIONIST = re.compile(po.ELIMINATIONIST, _F)
+_GENERALISATION = re.compile(po.GENERALISATION, _F)
+_TREATMENT = re.compile(po.DIFFERENT_TREATMENT, _F)
 _COUNTER = re.compile(po.COUNTER_SPEECH, _F)
 _MENTION = re.compile(po.MENTION, _F)
 _NON_WORD = re.compile(r"\W")
@@ -47,6 +49,8 @@ _RULES = (
     _Rule("offensive_content", _SLUR, 0.9, frozenset(w.split()[0].lower() for w in po.slur_words()), _MENTION),
     _Rule("discriminatory_content", _DEHUMANISING, 0.85, po.DEHUMANISING_WORDS, None),
     _Rule("discriminatory_content", _ELIMINATIONIST, 0.9, po.ELIMINATIONIST_WORDS, None),
+    _Rule("discriminatory_content", _GENERALISATION, 0.85, po.GENERALISATION_WORDS, None),
+    _Rule("discriminatory_content", _TREATMENT, 0.85, po.TREATMENT_WORDS, None),
 )
 
 
