@@ -30,7 +30,7 @@ _F = re.IGNORECASE
 _ANY_OUTCOME = r"(?:" + "|".join([*do.OUTCOMES.values(), do.GENERIC_OUTCOMES]) + r")"
 _OBJ = r"(?:\s+(?:him|her|them|it|this|the\s+\w+|on|up|out|off))?"
 _CHOICE = re.compile(
-    r"(?<![\w-])(" + _ANY_OUTCOME + r")" + _OBJ + r"\s*,?\s*(?:\bor\b|/|\||\bvs\.?|\bversus\b)\s*(?:not\s+|to\s+)?"
+    r"(?<![\w-])(" + _ANY_OUTCOME + r")" + _OBJ + r"\s*,?\s*(?:\bor\b|/|\||\bvs\.?|\bversus\b)\s*(not\s+|to\s+)?"
     r"(" + _ANY_OUTCOME + r")(?![\w-])",
     _F,
 )
@@ -46,9 +46,10 @@ _VERDICT = re.compile(
     _F,
 )
 _BARE_VERDICT = re.compile(
-    r"(?:^|[.;:!?)]\s*)\W*(?:verdict|outcome|ruling|decision|determination)\s*(?:\?|:\s*(?:$|[(\[_]))", _F
+    r"(?:^|[.;:!?)]\s*)\W*(?:verdict|outcome|ruling|decision|determination)\s*(?:please\s*|now\s*|needed\s*)?(?:\?|:\s*(?:$|[(\[_]))", _F
 )
 _ROLE = re.compile(do.ROLE_PLAY, _F)
+_VERDICT_WORD = re.compile(r"\b(?:verdict|ruling|outcome|determination)\b", _F)
 _DELEGATE = re.compile(do.DELEGATE, _F)
 _FORCED = re.compile(do.FORCED_ANSWER + r"[^.!?\n]{0,50}?(?<![\w-])" + _ANY_OUTCOME + r"(?![\w-])", _F)
 _SUPPORT = re.compile(do.SUPPORT, _F)
@@ -56,8 +57,11 @@ _THIRD_PARTY = re.compile(do.THIRD_PARTY, _F)
 _PLACEHOLDER = re.compile(do.PLACEHOLDER, _F)
 _RELIANCE = re.compile(pt.RELIANCE, _F)
 _DOMAINS = {label: re.compile(pattern, _F) for label, pattern in pt.DOMAINS.items()}
-_DEMAND = re.compile(r"\b(?:" + do.VERDICT_NOUN + r"|decide|determine|rule\s+on)\b", _F)
-_STEM = re.compile(r"\b(?:" + "|".join(do.FRAME_STEMS) + r")", _F)
+_DEMAND = re.compile(
+    r"\b(?:" + do.VERDICT_NOUN + r"|decide|determine|rule\s+on|which|who|whether|state|give|tell|output|say"
+    r"|choose|pick|rank|score)\b",
+    _F,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,8 +73,8 @@ class FrameHit:
 
 def _choice(s: str) -> bool:
     for m in _CHOICE.finditer(s):
-        a, b = m.group(1), m.group(2)
-        if a.lower() == b.lower() or _negated_at(s, m.start()):
+        a, b = m.group(1), m.group(3)
+        if (a.lower() == b.lower() and not m.group(2)) or _negated_at(s, m.start()):
             continue
         if _THIRD_PARTY.search(s, 0, m.start()):
             continue
@@ -118,8 +122,6 @@ _FRAMES: tuple[tuple[str, Callable[[Sentence], bool]], ...] = (
 
 
 def _frame(sent: Sentence) -> str | None:
-    if not _STEM.search(sent.text) and "/" not in sent.text:
-        return None
     for rule, test in _FRAMES:
         if test(sent):
             return rule
@@ -147,7 +149,9 @@ def domain_of(sent: Sentence, whole: str) -> str | None:
         return None
     # "stay" / "leave" / "go" alone are not enough to call employment: they need a domain word too
     if best == "automated_decision_employment" and not (
-        _DOMAINS[best].search(sent.around + whole[:4000]) or _STRONG_EMPLOYMENT.search(sent.text)
+        _DOMAINS[best].search(sent.around + whole[:4000])
+        or _STRONG_EMPLOYMENT.search(sent.text)
+        or _VERDICT_WORD.search(sent.text)
     ):
         return None
     return best

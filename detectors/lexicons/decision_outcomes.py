@@ -111,5 +111,5 @@ PLACEHOLDER = r"<(?:PERSON|NAME)(?:_\d+|:[0-9a-f]+)?>|\[(?:PERSON|NAME)(?:[_ ]\d
 FRAME_STEMS = tuple(
     "verdict outcome ruling determin judg decision call recommend answer reply respond output return act play"
     " pretend imagine role word keep exit retain stay leave guilty liable innocent convict acquit evict eligib"
-    " lend loan credit waive refund approv refus reject grant yes".split()
+    " lend loan credit waive refund approv refus reject grant yes up over leave".split()
 )
