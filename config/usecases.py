@@ -9,6 +9,7 @@ from typing import Annotated
 from pydantic import Field
 
 from config.base import ID_PATTERN, Action, Strict, ToolStatus
+from config.oversight import HumanReviewProcess, UnsupportedLanguage
 
 
 class RiskClass(StrEnum):
@@ -76,6 +77,8 @@ class UseCase(Strict):
     review_sampling_rate: Annotated[float, Field(ge=0, le=1)] = 0.0
     resident_facing: bool = False
     human_oversight: str = ""
+    human_review: HumanReviewProcess | None = None
+    unsupported_language: UnsupportedLanguage = UnsupportedLanguage.FLAG
     status: ToolStatus = ToolStatus.APPROVED
     status_reason: str = ""
 

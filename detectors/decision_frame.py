@@ -46,7 +46,9 @@ _VERDICT = re.compile(
     _F,
 )
 _BARE_VERDICT = re.compile(
-    r"(?:^|[.;:!?)]\s*)\W*(?:verdict|outcome|ruling|decision|determination)\s*(?:please\s*|now\s*|needed\s*)?(?:\?|:\s*(?:$|[(\[_]))", _F
+    r"(?:^|[.;:!?)]\s*)\W*(?:verdict|outcome|ruling|decision|determination)\s*(?:please\s*|now\s*|needed\s*)?"
+    r"(?:\?|:\s*(?:$|[(\[_]))",
+    _F,
 )
 _ROLE = re.compile(do.ROLE_PLAY, _F)
 _VERDICT_WORD = re.compile(r"\b(?:verdict|ruling|outcome|determination)\b", _F)
@@ -69,6 +71,7 @@ class FrameHit:
     label: str
     rule: str
     score: float
+    relied: bool  # the text says the answer will be acted on with no person reviewing it
 
 
 def _choice(s: str) -> bool:
@@ -172,4 +175,5 @@ def decision_frame(sent: Sentence, whole: str, overseen: bool) -> FrameHit | Non
     label = domain_of(sent, whole)
     if label is None:
         return None
-    return FrameHit(label, rule, 0.9 if relied else 0.85)
+    relied = relied or bool(_RELIANCE.search(whole[:4000]))
+    return FrameHit(label, rule, 0.9 if relied else 0.85, relied)

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from config.oversight import readable
+
 _MAX_TOKENS = 400
 _MIN_HITS = 3
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -50,7 +52,6 @@ for _lang, _words in _FUNCTION_WORDS.items():
     for _w in _words:
         _LANGS_OF[_w] = (*_LANGS_OF.get(_w, ()), _lang)
 
-READABLE = frozenset({"en", "cy"})  # languages the detectors read (Welsh through its lexicon)
 
 
 def _latin_share(text: str) -> float:
@@ -80,6 +81,11 @@ def language(text: str) -> str:
     return best
 
 
-def readable(lang: str) -> bool:
-    """Whether the detectors can read text in this language ("und": too short to tell, treated as read)."""
-    return lang in READABLE or lang == "und"
+def request_language(texts: list[str]) -> str:
+    """The first language among the texts (of four words or more) that the detectors cannot read, else the
+    language of the longest text: one unreadable message is enough to matter."""
+    langs = [(len(t), language(t)) for t in texts if len(_WORD.findall(t[:200])) >= 4]
+    for _, lang in langs:
+        if not readable(lang):
+            return lang
+    return max(langs)[1] if langs else "und"

@@ -22,7 +22,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from detectors.base import Finding
+from detectors.base import NO_HUMAN_REVIEW, Finding
 from detectors.decision_frame import decision_frame
 from detectors.lexicons import prohibited_content as pc
 from detectors.lexicons import prohibited_grammar as g
@@ -152,14 +152,17 @@ def _decision(sent: Sentence, ctx: _Context) -> _Hit | None:
     label = _domain(sent, ctx)
     if label is None:
         return None
-    return _Hit(label, sent, min(0.95, strength + (0.2 if relied else 0.0)), "decision_ask")
+    rule = "decision_ask" + (NO_HUMAN_REVIEW if relied else "")
+    return _Hit(label, sent, min(0.95, strength + (0.2 if relied else 0.0)), rule)
 
 
 def _framed_decision(sent: Sentence, ctx: _Context) -> _Hit | None:
     if not sent.mentions(g.FRAME_GATE | g.DECISION_GATE):
         return None
     hit = decision_frame(sent, ctx.text, ctx.overseen)
-    return _Hit(hit.label, sent, hit.score, "decision_frame." + hit.rule) if hit else None
+    if hit is None:
+        return None
+    return _Hit(hit.label, sent, hit.score, "decision_frame." + hit.rule + (NO_HUMAN_REVIEW if hit.relied else ""))
 
 
 def _discriminatory(sent: Sentence) -> _Hit | None:
@@ -217,7 +220,7 @@ class ProhibitedUseDetector:
             for f in self._detect(view.text):
                 if f.label not in labels:
                     start, end = view.to_original(f.start, f.end)
-                    found.append(Finding(f.entity, start, end, f.score, f.detector, f.label, f.rule + ".view"))
+                    found.append(Finding(f.entity, start, end, f.score, f.detector, f.label, "view:" + f.rule))
                     labels.add(f.label)
         return found
 
