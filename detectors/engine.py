@@ -26,6 +26,7 @@ from typing import Any
 
 import structlog
 
+from detectors import junction
 from detectors.base import Detector, DetectorError, Finding
 from detectors.cache import Result, ResultCache
 from detectors.normalize import normalise
@@ -133,7 +134,15 @@ class ScanEngine:
             self._executor = None
 
     def scan_sync(self, texts: Sequence[str]) -> list[list[Finding]]:
-        """Scan in the calling thread (uses the cache). Raises DetectorError on any detector failure."""
+        """Scan in the calling thread (uses the cache), junctions of adjacent texts included
+        (`detectors.junction`). Raises DetectorError on any detector failure."""
+        results = self._scan_sync_each(texts)
+        wins = junction.windows(texts)
+        if not wins:
+            return results
+        return junction.merge(texts, results, wins, self._scan_sync_each([w.text for w in wins]))
+
+    def _scan_sync_each(self, texts: Sequence[str]) -> list[list[Finding]]:
         results = []
         for text in texts:
             key = self.cache.digest(text)
@@ -145,7 +154,16 @@ class ScanEngine:
         return results
 
     async def scan(self, texts: Sequence[str]) -> list[list[Finding]]:
-        """Scan off the event loop; DetectorError on any detector exception or timeout."""
+        """Scan off the event loop, one list of findings per text with offsets into that text; values
+        split across adjacent texts are found at their junctions (`detectors.junction`).
+        DetectorError on any detector exception or timeout."""
+        results = await self._scan_each(texts)
+        wins = junction.windows(texts)
+        if not wins:
+            return results
+        return junction.merge(texts, results, wins, await self._scan_each([w.text for w in wins]))
+
+    async def _scan_each(self, texts: Sequence[str]) -> list[list[Finding]]:
         self.start()
         keys = [self.cache.digest(t) for t in texts]
         done: dict[bytes, Result] = {}

@@ -33,6 +33,7 @@ is stable; other detectors (special category, structure) may call it directly.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from detectors.base import DetectorError, Finding
@@ -41,7 +42,7 @@ from detectors.normalize_decode import encoded_segments
 from detectors.normalize_map import Edit, OffsetMap, apply_edits
 from detectors.normalize_rewrite import entity_edits, rewrite_edits
 
-__all__ = ["Limits", "Normalised", "UnscannableText", "normalise", "warm"]
+__all__ = ["Limits", "Normalised", "UnscannableText", "normalise", "unscannable_index", "warm"]
 
 BLOCK_SEPARATOR = "\n\n"
 
@@ -94,6 +95,16 @@ class _Budget:
             raise UnscannableText(f"more than {self.limits.max_segments} encoded segments")
         if self.decoded_chars > self.limits.max_decoded_chars:
             raise UnscannableText(f"more than {self.limits.max_decoded_chars} decoded characters")
+
+
+def unscannable_index(texts: Sequence[str], limits: Limits | None = None) -> int | None:
+    """The index of the first text normalisation refuses (for naming the field in a refusal)."""
+    for i, text in enumerate(texts):
+        try:
+            normalise(text, limits)
+        except UnscannableText:
+            return i
+    return None
 
 
 def normalise(text: str, limits: Limits | None = None) -> Normalised:

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import base64
 import binascii
+import re
 from dataclasses import dataclass
 from urllib.parse import unquote, unquote_plus
 
-import regex
-
-_B64_RUN = regex.compile(r"(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/_-]{16,}={0,2}(?![A-Za-z0-9+/=_-])")
-_PCT_RUN = regex.compile(r"[^\s%<>\"'`]*(?:%[0-9A-Fa-f]{2}[^\s%<>\"'`]*)+")
+_B64_RUN = re.compile(r"(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/_-]{16,}={0,2}(?![A-Za-z0-9+/=_-])")
+_PCT_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
+_TOKEN_END = re.compile(r"[\s<>\"'`]")
+_TOKEN_REACH = 4096
 _PROBE = 256           # base64 characters decoded first to tell text from binary
 _MIN_PRINTABLE = 0.95
 
@@ -33,10 +34,10 @@ def encoded_segments(text: str) -> list[Segment]:
     """Encoded segments of `text` that decode to text, in order, non-overlapping."""
     found = []
     if "%" in text:
-        for m in _PCT_RUN.finditer(text):
-            decoded = _percent(m.group())
+        for start, end in _escaped_tokens(text):
+            decoded = _percent(text[start:end])
             if decoded is not None:
-                found.append(Segment(m.start(), m.end(), decoded, "percent"))
+                found.append(Segment(start, end, decoded, "percent"))
     for m in _B64_RUN.finditer(text):
         if any(s.start <= m.start() < s.end for s in found):
             continue
@@ -45,6 +46,20 @@ def encoded_segments(text: str) -> list[Segment]:
             found.append(Segment(m.start(), m.end(), decoded, "base64"))
     found.sort(key=lambda s: s.start)
     return found
+
+
+def _escaped_tokens(text: str) -> list[tuple[int, int]]:
+    """Whitespace/quote-delimited tokens holding at least one %XX escape."""
+    tokens: list[tuple[int, int]] = []
+    for m in _PCT_ESCAPE.finditer(text):
+        if tokens and m.start() < tokens[-1][1]:
+            continue
+        start = m.start()
+        while start > 0 and m.start() - start < _TOKEN_REACH and not _TOKEN_END.match(text, start - 1):
+            start -= 1
+        after = _TOKEN_END.search(text, m.end(), m.end() + _TOKEN_REACH)
+        tokens.append((start, after.start() if after else min(len(text), m.end() + _TOKEN_REACH)))
+    return tokens
 
 
 def _percent(token: str) -> str | None:

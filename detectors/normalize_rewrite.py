@@ -21,16 +21,16 @@ from __future__ import annotations
 
 import html
 import ipaddress
+import re
 from functools import lru_cache
 
 import phonenumbers
-import regex
 from stdnum import luhn
 from stdnum.gb import nhs
 
 from detectors.normalize_map import Edit
 
-_ENTITY = regex.compile(r"&(?:#\d{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z]{2,10});")
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z]{2,10});")
 
 _OPEN, _CLOSE = r"[\[({<]", r"[\])}>]"
 _DOT_WORD = rf"(?:{_OPEN}[ \t]*dot[ \t]*{_CLOSE}|(?<=[ \t])dot(?=[ \t]))"
@@ -39,13 +39,21 @@ _DOT = rf"(?:[ \t]*{_DOT_WORD}[ \t]*|\.)"
 _AT = rf"(?:[ \t]*(?:{_AT_WORD}|@)[ \t]*)"
 _LOCAL_PART = r"[a-z0-9_%+'-]+"
 _LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
-_SPELLED_EMAIL = regex.compile(
+_SPELLED_EMAIL = re.compile(
     rf"(?<![\w.@+'-])(?P<local>{_LOCAL_PART}(?:{_DOT}{_LOCAL_PART}){{0,5}}){_AT}"
     rf"(?P<domain>{_LABEL}(?:{_DOT}{_LABEL}){{1,5}})(?![\w@-])",
-    regex.IGNORECASE,
+    re.IGNORECASE,
 )
-_HAS_SPELLED = regex.compile(rf"(?i){_DOT_WORD}|{_AT_WORD}|[ \t]@|@[ \t]")
-_SPELLED_PIECE = regex.compile(rf"(?i)[ \t]*(?:{_DOT_WORD}|{_AT_WORD})[ \t]*|[ \t]*([.@])[ \t]*")
+_HAS_SPELLED = re.compile(rf"(?i){_DOT_WORD}|{_AT_WORD}|[ \t]@|@[ \t]")
+_AT_HINT = re.compile(r"(?i)[ \t]at[ \t]|[\[({<][ \t]*at[ \t]*[\])}>]|[ \t]@|@[ \t]")
+_BRACKETED = re.compile(rf"(?i){_OPEN}[ \t]*(?:at|dot)[ \t]*{_CLOSE}|@")
+_SPELLED_DOT = re.compile(r"(?i)(?<=[ \t])dot(?=[ \t])")
+# up to four digit groups split by single spaces or hyphens: the form every recognizer already reads
+_STANDARD_GROUPING = re.compile(r"\+?\d+(?:[ -]\d+){0,3}")
+_NOT_DIGIT = re.compile(r"[^\d+]")
+_NOT_ALNUM = re.compile(r"[^A-Za-z0-9]")
+_EMAIL_REACH = 160
+_SPELLED_PIECE = re.compile(rf"(?i)[ \t]*(?:{_DOT_WORD}|{_AT_WORD})[ \t]*|[ \t]*([.@])[ \t]*")
 # words that sit before "at" in ordinary sentences ("look at", "meet me at", "arrived at")
 _NOT_LOCAL = frozenset(
     "a an the me you him her us them it this that these those here there home work school look looked looking"
@@ -54,11 +62,11 @@ _NOT_LOCAL = frozenset(
 )
 
 _SEP = r"(?:[ \t]{1,2}|[ \t]?[./\\_\u00b7\u2022\u2013\u2014-][ \t]?)"
-_DIGIT_RUN = regex.compile(rf"(?<![\w.\\/-])\+?\d+(?:{_SEP}\d+){{1,18}}(?![\w]|[./\\-]\d)")
-_NINO_RUN = regex.compile(
+_DIGIT_RUN = re.compile(rf"(?<![\w.\\/-])\+?\d+(?:{_SEP}\d+){{1,18}}(?![\w]|[./\\-]\d)")
+_NINO_RUN = re.compile(
     rf"(?<![\w.\\/-])[A-Za-z]{_SEP}?[A-Za-z](?:{_SEP}?\d){{6}}(?:{_SEP}?[A-Da-d])?(?![\w]|[./\\-]\w)"
 )
-_NINO = regex.compile(r"[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\d{6}[A-D]?")
+_NINO = re.compile(r"[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\d{6}[A-D]?")
 _NINO_BAD_PREFIXES = frozenset({"BG", "GB", "KN", "NK", "NT", "TN", "ZZ"})
 
 
@@ -99,18 +107,28 @@ def _real_suffix(domain: str) -> bool:
 
 
 def _email_edits(text: str) -> list[Edit]:
-    if not _HAS_SPELLED.search(text):
-        return []
-    edits = []
-    for m in _SPELLED_EMAIL.finditer(text):
-        whole = m.group()
-        if not _HAS_SPELLED.search(whole):
-            continue                               # an ordinary address: the email recognizer has it
-        local, domain = _compact_email_part(m.group("local")), _compact_email_part(m.group("domain"))
-        if not _plausible(m.group(), local, domain):
-            continue
-        edits.append(Edit(m.start(), m.end(), f"{local}@{domain}"))
+    """Only the stretches around an "at" token are searched (an address cannot be anywhere else)."""
+    edits: list[Edit] = []
+    done = 0
+    for hint in _AT_HINT.finditer(text):
+        lo = max(done, hint.start() - _EMAIL_REACH)
+        for m in _SPELLED_EMAIL.finditer(text, lo, min(len(text), hint.end() + _EMAIL_REACH)):
+            if m.start() <= hint.start() < m.end() and m.start() >= done:
+                edit = _email_edit(m)
+                if edit is not None:
+                    edits.append(edit)
+                    done = m.end()
     return edits
+
+
+def _email_edit(m: re.Match[str]) -> Edit | None:
+    whole = m.group()
+    if not _HAS_SPELLED.search(whole):
+        return None                                # an ordinary address: the email recognizer has it
+    local, domain = _compact_email_part(m.group("local")), _compact_email_part(m.group("domain"))
+    if not _plausible(whole, local, domain):
+        return None
+    return Edit(m.start(), m.end(), f"{local}@{domain}")
 
 
 def _compact_email_part(part: str) -> str:
@@ -120,21 +138,22 @@ def _compact_email_part(part: str) -> str:
 def _plausible(whole: str, local: str, domain: str) -> bool:
     if not _real_suffix(domain):
         return False
-    bracketed = regex.search(rf"{_OPEN}[ \t]*(?i:at|dot)[ \t]*{_CLOSE}|@", whole) is not None
-    if bracketed:
+    if _BRACKETED.search(whole):
         return True
-    spelled_dot = regex.search(r"(?i)(?<=[ \t])dot(?=[ \t])", whole) is not None
+    spelled_dot = _SPELLED_DOT.search(whole) is not None
     return spelled_dot and local.lower() not in _NOT_LOCAL
 
 
 def _identifier_edits(text: str) -> list[Edit]:
     edits = []
     for m in _DIGIT_RUN.finditer(text):
-        compact = regex.sub(r"[^\d+]", "", m.group())
+        if _STANDARD_GROUPING.fullmatch(m.group()):
+            continue                               # the identifier recognizers read this form already
+        compact = _NOT_DIGIT.sub("", m.group())
         if compact != m.group() and _valid_number(m.group(), compact):
             edits.append(Edit(m.start(), m.end(), compact))
     for m in _NINO_RUN.finditer(text):
-        compact = regex.sub(r"[^A-Za-z0-9]", "", m.group()).upper()
+        compact = _NOT_ALNUM.sub("", m.group()).upper()
         if compact != m.group().upper() and _NINO.fullmatch(compact) and compact[:2] not in _NINO_BAD_PREFIXES:
             edits.append(Edit(m.start(), m.end(), compact))
     return edits

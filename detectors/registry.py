@@ -10,6 +10,7 @@ from detectors.pii import PersonalDataDetector
 from detectors.prohibited import ProhibitedUseDetector
 from detectors.secrets import SecretsDetector
 from detectors.special_category import SpecialCategoryDetector
+from detectors.structure import StructuredDataDetector
 
 if TYPE_CHECKING:
     from detectors.engine import EngineOptions
@@ -22,4 +23,5 @@ def default_detectors(options: EngineOptions) -> list[Detector]:
         SecurityMarkingDetector(),
         SpecialCategoryDetector(),
         ProhibitedUseDetector(),
+        StructuredDataDetector(),
     ]

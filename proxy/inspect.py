@@ -20,13 +20,14 @@ from config.base import Action
 from config.models import PolicyConfig
 from detectors.base import DetectorError, Finding
 from detectors.langid import request_language
+from detectors.normalize import UnscannableText, unscannable_index
 from policies.decide import Context, decide
 from policies.decision import Decision, Obligations, Subject
 from policies.operators import Pseudonymiser
 from policies.transform import to_transform, transform
 from policies.usecases import select_use_case
 from proxy.audit_capture import capture_prompt
-from proxy.errors import PolicyRefusal, ServiceUnavailable
+from proxy.errors import BadRequest, PolicyRefusal, ServiceUnavailable
 from proxy.exchange import Exchange
 from proxy.textfields import TextField, apply, extract, replace
 
@@ -77,6 +78,8 @@ class PolicyInspector:
             return []
         try:
             return await self._scan([f.text for f in fields])
+        except UnscannableText as exc:
+            raise unscannable_field(fields, exc) from exc
         except DetectorError as exc:
             log.error("scan.failed", error=type(exc).__name__)
             raise ServiceUnavailable("Content scanning failed, so the request was not forwarded (fail closed). "
@@ -106,6 +109,14 @@ def oversight_headers(ob: Obligations) -> dict[str, str]:
     if ob.language_flagged:
         out["x-steward-language"] = "unsupported"
     return out
+
+
+def unscannable_field(fields: Sequence[TextField], exc: UnscannableText) -> BadRequest:
+    """What cannot be scanned is refused (400), naming the field and the limit, never the content."""
+    index = unscannable_index([f.text for f in fields])
+    param = ".".join(map(str, fields[index].path)) if index is not None else None
+    return BadRequest(f"Content could not be fully scanned ({exc}), so it was not forwarded.",
+                      code="unscannable_content", param=param)
 
 
 def findings_detail(findings: Sequence[Finding]) -> list[dict[str, Any]]:

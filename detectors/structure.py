@@ -1,0 +1,96 @@
+"""StructuredDataDetector: personal data that only its column header or key identifies.
+
+In a table, a JSON record, a YAML block, a log line or a `key: value` form the key is the context:
+`1984-03-02` is a date of birth under `dob`, `jenkins` a surname under `last_name`, whatever their
+shape or case. The parsers (`detectors.structure_parse`) yield (key, value span) pairs; the key is
+classified (`detectors.structure_keys.classify_key`) and the value checked for the field's shape
+(`fit`); each accepted value is a normal finding (PERSON, DATE_OF_BIRTH, STREET_ADDRESS, ...) whose
+detector name says where it came from (`structure.table`, `structure.keyvalue`, `structure.aligned`,
+`structure.xml`). Names carry their part as the label: given_name, middle_name, family_name,
+full_name.
+
+A key that is only loosely a name (`name`, `display name`, role words such as `tenant`) counts only
+when its record holds another personal field (another key of this kind within the same table, or
+within `_RECORD_WINDOW` characters), so a tool list's `"name": "search"` or a team's name stays.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+
+from detectors.base import Finding
+from detectors.structure_keys import Field, classify_key, fit, is_personal_key
+from detectors.structure_parse import Pair, aligned_pairs, key_value_pairs, line_spans, table_pairs, xml_pairs
+
+SCORE = 0.8
+STRICT_SCORE = 0.7
+_RECORD_WINDOW = 400
+_ENTITIES = frozenset(
+    {"PERSON", "DATE_OF_BIRTH", "STREET_ADDRESS", "UK_POSTCODE", "UK_NINO", "UK_NHS", "PHONE_NUMBER",
+     "UK_BANK_SORT_CODE", "UK_BANK_ACCOUNT", "UK_PASSPORT"}
+)
+
+
+class StructuredDataDetector:
+    name = "structure"
+    entities: frozenset[str] = _ENTITIES
+
+    def detect(self, text: str) -> Sequence[Finding]:
+        pairs = [
+            (pair, field)
+            for pair in record_pairs(text)
+            if (field := classify_key(pair.key)) is not None
+        ]
+        if not pairs:
+            return []
+        context = _RecordContext(pairs)
+        found: list[Finding] = []
+        seen: set[tuple[int, int]] = set()
+        for pair, field in pairs:
+            if (pair.start, pair.end) in seen:
+                continue
+            if field.strict and not context.has_other_field(pair, field):
+                continue
+            span = fit(field, text[pair.start:pair.end])
+            if span is None:
+                continue
+            seen.add((pair.start, pair.end))
+            score = STRICT_SCORE if field.strict else SCORE
+            found.append(Finding(field.entity, pair.start + span[0], pair.start + span[1], score,
+                                 f"{self.name}.{pair.source}", field.label))
+        return found
+
+
+def record_pairs(text: str, is_key: Callable[[str], bool] = is_personal_key) -> Iterator[Pair]:
+    """Every (key, value span) pair in the structured parts of `text`, from all parsers. Tables are
+    read only under a header with at least one cell that `is_key` accepts (another detector can pass
+    its own predicate, e.g. for special-category columns); key/value parsers yield every pair."""
+    if ":" in text or "=" in text:
+        yield from key_value_pairs(text)
+    lines = line_spans(text)
+    yield from table_pairs(text, lines, is_key)
+    if "  " in text:
+        yield from aligned_pairs(text, lines)
+    yield from xml_pairs(text)
+
+
+class _RecordContext:
+    """Which personal fields sit in the same record as a pair: same table, or nearby keys."""
+
+    def __init__(self, pairs: list[tuple[Pair, Field]]) -> None:
+        self._by_record: dict[int, set[tuple[str, str]]] = {}
+        self._positions: list[tuple[int, Field]] = []
+        for pair, field in pairs:
+            if pair.record >= 0:
+                self._by_record.setdefault(pair.record, set()).add((field.entity, field.label))
+            else:
+                self._positions.append((pair.key_pos, field))
+
+    def has_other_field(self, pair: Pair, field: Field) -> bool:
+        me = (field.entity, field.label)
+        if pair.record >= 0:
+            return any(kind != me for kind in self._by_record.get(pair.record, ()))
+        return any(
+            abs(pos - pair.key_pos) <= _RECORD_WINDOW and (other.entity, other.label) != me and not other.strict
+            for pos, other in self._positions
+        )

@@ -1,0 +1,243 @@
+"""What a column header or record key says about the values under it, and which values fit.
+
+`classify_key("Date of Birth (dd/mm/yyyy)")` -> Field("DATE_OF_BIRTH", ""); `classify_key("clientSurname")`
+-> Field("PERSON", "family_name"). Keys are split into words (spaces, snake_case, camelCase, kebab-case,
+dots), lower-cased, parenthesised hints dropped; the words are matched against the common ways forms,
+spreadsheets, databases and APIs label a person's fields. A key whose last word is "name" is a
+person's name only when the words before it name a person or a name part (`client_name`,
+`first_name`); any other prefix (`company_name`, `file_name`) is not. A bare `name` (or a role key
+such as `tenant`) is `strict`: its value must look like a person's name and the record must hold
+another personal field.
+
+`fit(field, value)` returns the part of a value (start, end within the value) that is the personal
+data, or None when the value does not have the field's shape (placeholders, empty values, a number
+under a name key, a non-date under a date-of-birth key).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    entity: str
+    label: str = ""
+    strict: bool = False
+
+
+_SPLIT = regex.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
+_PAREN = regex.compile(r"\([^)]*\)|\[[^\]]*\]")
+
+_GIVEN = frozenset({"forename", "forenames", "firstname", "givenname", "givennames", "fname", "christianname"})
+_FAMILY = frozenset({"surname", "surnames", "lastname", "familyname", "lname", "maidenname", "sname"})
+_GIVEN_PREFIX = frozenset({"first", "given", "fore", "christian", "preferred", "known"})
+_MIDDLE_PREFIX = frozenset({"middle", "other", "second"})
+_FAMILY_PREFIX = frozenset({"last", "family", "sur", "maiden", "birth"})
+_PERSON_ROLES = frozenset(
+    "full legal person patient client resident tenant applicant claimant customer service user pupil student"
+    " child parent carer guardian mother father spouse partner kin nok contact caller complainant member"
+    " employee staff officer worker subject individual citizen occupant householder landlord leaseholder"
+    " witness victim offender suspect referrer requester author recipient sender owner holder signatory"
+    " beneficiary dependant dependent emergency next".split()
+)
+_ROLE_ONLY = frozenset(
+    "patient client resident tenant applicant claimant customer pupil child parent carer guardian mother father"
+    " spouse occupant householder complainant".split()
+)
+_DOB = frozenset({"dob", "dateofbirth", "birthdate", "birthday", "bday", "born", "dobirth", "datebirth"})
+_NOT_ADDRESS = frozenset(
+    "email mail e ip mac web url http https server host wallet memory bitcoin ethereum hardware network"
+    # words that make the key about an address rather than the address itself
+    " proof evidence type status verified verification confirmed check format valid validation count"
+    " change changed same match matches".split()
+)
+_POSTCODE = frozenset({"postcode", "postalcode", "zip", "zipcode", "postcodes"})
+_NINO = frozenset({"nino", "ninos", "ninumber", "ninonumber", "nins", "natinsno", "nationalinsno"})
+_PHONE_WORDS = frozenset({"phone", "tel", "telephone", "mobile", "mob", "cell", "landline", "cellphone", "fax"})
+_NUMBER_WORDS = frozenset({"number", "no", "num", "nr"})
+
+
+def key_words(key: str) -> tuple[str, ...]:
+    """Words of a key in lower case ("DateOfBirth" -> date of birth, "d.o.b" -> dob)."""
+    key = _PAREN.sub(" ", key).replace("’", "'").replace("'s", "")
+    key = regex.sub(r"(?<=\b\w)\.(?=\w\b)", "", key)        # d.o.b -> dob, n.i. -> ni
+    return tuple(w.lower() for w in _SPLIT.findall(key))
+
+
+@lru_cache(maxsize=4096)
+def classify_key(key: str) -> Field | None:
+    words = key_words(key)
+    if not words or len(words) > 6:
+        return None
+    return _name_field(words) or _other_field(words)
+
+
+def is_personal_key(key: str) -> bool:
+    return classify_key(key) is not None
+
+
+def _name_field(words: tuple[str, ...]) -> Field | None:
+    joined = "".join(words)
+    if any(w in _GIVEN for w in words) or joined in _GIVEN:
+        return Field("PERSON", "given_name")
+    if any(w in _FAMILY for w in words) or joined in _FAMILY:
+        return Field("PERSON", "family_name")
+    if words[-1] in ("name", "names"):
+        prefix = words[:-1]
+        if not prefix:
+            return Field("PERSON", "full_name", strict=True)
+        if prefix[-1] in _GIVEN_PREFIX:
+            return Field("PERSON", "given_name")
+        if prefix[-1] in _MIDDLE_PREFIX:
+            return Field("PERSON", "middle_name")
+        if prefix[-1] in _FAMILY_PREFIX:
+            return Field("PERSON", "family_name")
+        if prefix == ("display",) or prefix[-2:] == ("service", "user"):
+            return Field("PERSON", "full_name", strict=prefix == ("display",))
+        if all(w in _PERSON_ROLES or w in ("of", "the") for w in prefix):
+            return Field("PERSON", "full_name")
+        return None
+    if len(words) <= 2 and all(w in _ROLE_ONLY or w in ("service", "user") for w in words):
+        return Field("PERSON", "full_name", strict=True)
+    return None
+
+
+def _other_field(words: tuple[str, ...]) -> Field | None:
+    joined = "".join(words)
+    if joined in _DOB or ("birth" in words and ("date" in words or "day" in words or "d" in words)):
+        return Field("DATE_OF_BIRTH")
+    if ("address" in words or "addr" in words or joined.startswith("addressline")) and not (
+        set(words) & _NOT_ADDRESS
+    ):
+        return Field("STREET_ADDRESS")
+    if joined in ("street", "streetaddress", "homeaddress", "residence") or words[:2] == ("address", "line"):
+        return Field("STREET_ADDRESS")
+    if joined in _POSTCODE or words[-2:] == ("post", "code"):
+        return Field("UK_POSTCODE")
+    if joined in _NINO or (words[0] == "ni" and (len(words) == 1 or words[1] in _NUMBER_WORDS)) or (
+        words[:2] == ("national", "insurance")
+    ):
+        return Field("UK_NINO")
+    if "nhs" in words and (len(words) == 1 or set(words) & _NUMBER_WORDS):
+        return Field("UK_NHS")
+    if set(words) & _PHONE_WORDS or joined in ("contactnumber", "contactno", "phoneno"):
+        return Field("PHONE_NUMBER")
+    if joined in ("sortcode", "sortcodes") or words[:2] == ("sort", "code"):
+        return Field("UK_BANK_SORT_CODE")
+    if words[0] in ("account", "acc", "acct", "bank") and len(words) >= 2 and words[-1] in _NUMBER_WORDS:
+        return Field("UK_BANK_ACCOUNT")
+    if "passport" in words and (len(words) == 1 or set(words) & _NUMBER_WORDS):
+        return Field("UK_PASSPORT")
+    return None
+
+
+# ---- values -------------------------------------------------------------------------------------
+
+_NULLISH = frozenset(
+    "null none nil n/a na nan - -- --- ? unknown not known not given tbc tba redacted withheld blank empty"
+    " true false yes no".split()
+)
+_PLACEHOLDER = regex.compile(r"^[<\[{].*[>\]}]$|^\*+$|^x+$", regex.IGNORECASE)
+_NAME_WORD = regex.compile(r"^\p{L}[\p{L}'’.-]*$")
+_NOT_NAME_WORDS = frozenset(
+    "team teams department dept council service services office unit ltd limited plc llp inc group trust"
+    " board committee school college hospital surgery practice centre center house street road lane avenue"
+    " project programme system admin administrator support desk helpdesk reception housing finance the and"
+    " of for default test example sample unknown anonymous other none all general manager function tool".split()
+)
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DATE_IN_VALUE = regex.compile(
+    rf"(?i)\b(?:\d{{1,4}}[-/. ]\d{{1,2}}[-/. ]\d{{1,4}}(?:[T ]\d{{1,2}}:\d{{2}}(?::\d{{2}}(?:\.\d+)?)?Z?)?"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?(?: of)?[ -]{_MONTH},?[ -]\d{{2,4}}|{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}"
+    rf"|{_MONTH},? \d{{4}}|(?:19|20)\d{{6}}|(?:19|20)\d{{2}})\b"
+)
+_POSTCODE_SHAPE = regex.compile(r"(?i)^[a-z]{1,2}\d[a-z\d]?[ .-]?\d[a-z]{2}$")
+_NINO_SHAPE = regex.compile(r"(?i)^[a-z]{2}\d{6}[a-d]?$")
+_STREET_WORD = regex.compile(
+    r"(?i)\b(?:street|st|road|rd|avenue|ave|lane|ln|close|drive|dr|way|crescent|rise|grove|place|court|gardens"
+    r"|terrace|walk|hill|row|square|parade|view|mews|green|park|house|flat|apartment|cottage|farm|lodge|"
+    r"buildings?|tower|mansions|estate|road)\b|\d"
+)
+_TRAILING_POSTCODE = regex.compile(r"(?i)[ ,]*\b[a-z]{1,2}\d[a-z\d]? ?\d[a-z]{2}\W*$")
+
+
+def is_nullish(value: str) -> bool:
+    v = value.strip().lower()
+    return not v or v in _NULLISH or bool(_PLACEHOLDER.match(v))
+
+
+def fit(field: Field, value: str) -> tuple[int, int] | None:
+    """The span within `value` that is the field's personal data, or None."""
+    stripped = value.strip()
+    if is_nullish(stripped):
+        return None
+    lead = len(value) - len(value.lstrip())
+    span = _fit_stripped(field, stripped)
+    return None if span is None else (lead + span[0], lead + span[1])
+
+
+def _fit_stripped(field: Field, v: str) -> tuple[int, int] | None:
+    entity = field.entity
+    if entity == "PERSON":
+        return (0, len(v)) if person_like(v, field.strict) else None
+    if entity == "DATE_OF_BIRTH":
+        m = _DATE_IN_VALUE.search(v)
+        return (m.start(), m.end()) if m else None
+    if entity == "STREET_ADDRESS":
+        return _address_part(v)
+    compact = regex.sub(r"[\s.-]", "", v)
+    if entity == "UK_POSTCODE":
+        return (0, len(v)) if _POSTCODE_SHAPE.match(v) else None
+    if entity == "UK_NINO":
+        return (0, len(v)) if _NINO_SHAPE.match(compact) else None
+    if entity == "UK_NHS":
+        return (0, len(v)) if compact.isdigit() and len(compact) == 10 else None
+    if entity == "PHONE_NUMBER":
+        digits = regex.sub(r"[\s().+-]", "", v)
+        return (0, len(v)) if digits.isdigit() and 7 <= len(digits) <= 15 else None
+    if entity == "UK_BANK_SORT_CODE":
+        return (0, len(v)) if compact.isdigit() and len(compact) == 6 else None
+    if entity == "UK_BANK_ACCOUNT":
+        return (0, len(v)) if compact.isdigit() and 7 <= len(compact) <= 10 else None
+    if entity == "UK_PASSPORT":
+        return (0, len(v)) if regex.fullmatch(r"(?i)\d{9}|[a-z]{2}\d{7}", compact) else None
+    return None
+
+
+def person_like(value: str, strict: bool) -> bool:
+    """Words that can be a person's name: letters only, at most five words (four when strict), none of
+    them an organisation or function word; strict single words must be capitalised."""
+    words = value.replace(",", " ").split()
+    if not words or len(words) > (4 if strict else 5) or len(value) > 60:
+        return False
+    if not all(_NAME_WORD.match(w) for w in words):
+        return False
+    if strict:
+        if any(w.lower().strip(".") in _NOT_NAME_WORDS for w in words):
+            return False
+        if len(words) == 1 and not words[0][0].isupper():
+            return False
+    return True
+
+
+def _address_part(v: str) -> tuple[int, int] | None:
+    """The address without a trailing postcode and town (comma-separated parts with no number or
+    street/building word), which other detectors or nobody need to remove."""
+    if "@" in v or "://" in v or not any(c.isalpha() for c in v) or len(v) > 200:
+        return None
+    end = len(v)
+    m = _TRAILING_POSTCODE.search(v)
+    if m and m.start() > 0:
+        end = m.start()
+    parts = v[:end].split(",")
+    while len(parts) > 1 and not _STREET_WORD.search(parts[-1]):
+        parts.pop()
+    body = ",".join(parts).rstrip(" ,")
+    return (0, len(body)) if body and _STREET_WORD.search(body) and any(c.isalpha() for c in body) else None

@@ -1,0 +1,290 @@
+"""Find (key, value) pairs in structured text, with character offsets: the parsers behind
+`detectors.structure`.
+
+    key_value    one or more `key: value` / `key = value` / `key=value` pairs per line: form fields,
+                 YAML (`- first_name: ...`), mysql `\\G` output, logfmt and query-string log lines,
+                 JSON and Python-dict text (`"dob": "..."`, `'surname': '...'`), minified or not
+    tables       delimited blocks (`|`, tab, `,`, `;`): CSV/TSV pastes, markdown tables, psql and
+                 mysql result boxes; the first row is the header, each later row with the same number
+                 of cells gives every cell its column's key; two-cell `|` or tab rows are also read as
+                 key | value (psql expanded display, vertical markdown tables)
+    aligned      columns aligned with spaces under a header, with or without a dashed underline
+                 (sqlcmd / Oracle / pandas output)
+    xml          `<surname>...</surname>`
+
+A `Pair` is the key text, the value's span in the text, the parser's name and a record id: pairs of
+one table share the table's record id; key/value pairs get `record = -1` (their neighbours are found
+by distance).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+import regex
+
+KeyTest = Callable[[str], bool]
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    key: str
+    start: int
+    end: int
+    source: str
+    record: int = -1
+    key_pos: int = 0
+
+
+_LINE = regex.compile(r"[^\n]+")
+_LINES = re.compile(r"[^\n]+")
+_SEPARATOR = regex.compile(r"(?<![:=<>!])(?:(?<!\d):|:(?!\d))(?![:/])|(?<![=<>!])=(?![=>])")
+_KEY_CHARS = regex.compile(r"[\w .'’()/#*-]{1,48}\Z")
+_QUOTES = "\"'"
+_LIST_MARK = regex.compile(r"[\s\-*•#>]*(?:\d{1,3}[.)]\s+)?")
+
+
+def key_value_pairs(text: str) -> Iterator[Pair]:
+    for line in _LINE.finditer(text):
+        s = line.group()
+        if ":" not in s and "=" not in s:
+            continue
+        yield from _line_pairs(s, line.start())
+
+
+def _line_pairs(line: str, offset: int) -> Iterator[Pair]:
+    seps = [m.start() for m in _SEPARATOR.finditer(line)]
+    keys = []
+    floor = 0
+    for p in seps:
+        span = _key_before(line, p, floor)
+        keys.append(span)
+        floor = p + 1
+    for i, p in enumerate(seps):
+        key_span = keys[i]
+        if key_span is None:
+            continue
+        ks, ke, quoted = key_span
+        limit = len(line)
+        for later in keys[i + 1:]:
+            if later is not None:
+                limit = later[0]
+                break
+        value = _value_after(line, p, limit, quoted or (line[p] == "=" and not line[p + 1:p + 2].isspace()))
+        if value is not None:
+            yield Pair(line[ks:ke], offset + value[0], offset + value[1], "keyvalue", -1, offset + ks)
+
+
+def _key_before(line: str, p: int, floor: int) -> tuple[int, int, bool] | None:
+    end = p
+    while end > floor and line[end - 1] in " \t":
+        end -= 1
+    if end > floor and line[end - 1] in _QUOTES:
+        q = line[end - 1]
+        start = line.rfind(q, floor, end - 1)
+        if start < 0 or end - 1 - start > 60:
+            return None
+        return (start + 1, end - 1, True)
+    if line[p] == "=" and end == p:
+        start = max(line.rfind(" ", floor, end), line.rfind("\t", floor, end)) + 1
+        start = max(start, floor)
+        return (start, end, False) if start < end else None
+    m = _KEY_CHARS.search(line, floor, end)
+    if not m:
+        return None
+    chunk = line[m.start():end]
+    cut = max(chunk.rfind("  "), chunk.rfind("\t"))
+    start = m.start() + (cut + 1 if cut >= 0 else 0)
+    mark = _LIST_MARK.match(line, start, end)
+    start += len(mark.group()) if mark else 0
+    start = _sentence_case_key_start(line, start, end)
+    return (start, end, False) if start < end else None
+
+
+def _sentence_case_key_start(line: str, start: int, end: int) -> int:
+    """A key is a few words ending at the separator: lower-case words back to the first word that
+    starts with a capital ("Visit date", "DOB", "date_of_birth"), so a value before it on the same
+    line ("Name: Ann Lee DOB: ...") is not read as part of the next key."""
+    words = list(regex.finditer(r"\S+", line[start:end]))
+    if len(words) <= 1:
+        return start
+    for w in reversed(words):
+        if w.group()[0].isupper():
+            return start + int(w.start())
+    return start + int(words[0].start())
+
+
+def _value_after(line: str, p: int, limit: int, compact: bool) -> tuple[int, int] | None:
+    i = p + 1
+    while i < limit and line[i] in " \t":
+        i += 1
+    if i >= limit:
+        return None
+    if line[i] in _QUOTES:
+        q = line[i]
+        j = i + 1
+        while j < len(line) and line[j] != q:
+            j += 2 if line[j] == "\\" else 1
+        return (i + 1, min(j, len(line))) if j > i + 1 else None
+    if line[i] in "{[":
+        return None
+    stop = regex.compile(r"[,}\]&;\s]" if compact else r"\t| {2,}| \| | #")
+    m = stop.search(line, i, limit)
+    j = m.start() if m else limit
+    while j > i and line[j - 1] in " ,;|":
+        j -= 1
+    return (i, j) if j > i else None
+
+
+# ---- tables -------------------------------------------------------------------------------------
+
+_BORDER = re.compile(r"[\s+|:=-]*-[\s+|:=-]*")
+_CSV_CELL = {
+    d: regex.compile(rf'[ \t]*("(?:[^"]|"")*"|[^{d}"\n]*)[ \t]*(?:{d}|$)') for d in ",;"
+}
+
+
+def line_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every non-empty line."""
+    return [m.span() for m in _LINES.finditer(text)]
+
+
+def table_pairs(text: str, lines: list[tuple[int, int]], is_key: KeyTest) -> Iterator[Pair]:
+    """Cells of delimited tables whose header has a cell `is_key` accepts; key | value rows."""
+    record = 0
+    for delim in ("|", "\t", ",", ";"):
+        if delim not in text:
+            continue
+        for block in _blocks(text, lines, delim):
+            record += 1
+            yield from _block_pairs(text, block, delim, record, is_key)
+
+
+def _blocks(text: str, lines: list[tuple[int, int]], delim: str) -> Iterator[list[tuple[int, int]]]:
+    block: list[tuple[int, int]] = []
+    last_end = -2
+    for s, e in lines:
+        if block and s != last_end + 1:          # a blank line ends a table
+            yield block
+            block = []
+        last_end = e
+        if block and _BORDER.fullmatch(text, s, e):
+            continue
+        if delim not in text[s:e]:
+            if block:
+                yield block
+            block = []
+            continue
+        block.append((s, e))
+    if block:
+        yield block
+
+
+def _cells(text: str, s: int, e: int, delim: str) -> list[tuple[int, int]]:
+    if delim in ",;":
+        pattern = _CSV_CELL[delim]
+        spans: list[tuple[int, int]] = []
+        pos = s
+        while pos <= e:
+            m = pattern.match(text, pos, e)
+            if m is None or (m.end() == pos and pos == e and spans):
+                break
+            spans.append((m.start(1), m.end(1)))
+            if m.end() == pos:
+                break
+            pos = m.end()
+        return [_strip(text, a, b) for a, b in spans]
+    line = text[s:e]
+    lo, hi = s, e
+    stripped = line.strip()
+    if delim == "|" and stripped.startswith("|"):
+        lo = s + line.index("|") + 1
+    if delim == "|" and stripped.endswith("|"):
+        hi = s + line.rindex("|")
+    out, pos = [], lo
+    while True:
+        nxt = text.find(delim, pos, hi)
+        end = hi if nxt < 0 else nxt
+        out.append(_strip(text, pos, end))
+        if nxt < 0:
+            return out
+        pos = nxt + 1
+
+
+def _strip(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a] in " \t":
+        a += 1
+    while b > a and text[b - 1] in " \t\r":
+        b -= 1
+    if b - a >= 2 and text[a] in _QUOTES and text[b - 1] == text[a]:
+        a, b = a + 1, b - 1
+    return a, b
+
+
+def _block_pairs(
+    text: str, block: list[tuple[int, int]], delim: str, record: int, is_key: KeyTest
+) -> Iterator[Pair]:
+    header = _cells(text, *block[0], delim)
+    labels = [text[a:b] for a, b in header]
+    if len(block) >= 2 and len(header) >= 2 and all(0 < len(h) <= 48 for h in labels) and any(
+        is_key(h) for h in labels
+    ):
+        for s, e in block[1:]:
+            row = _cells(text, s, e, delim)
+            if len(row) != len(header):
+                continue
+            for label, h, (a, b) in zip(labels, header, row, strict=True):
+                if b > a:
+                    yield Pair(label, a, b, "table", record, h[0])
+    if delim in "|\t":
+        for s, e in block:
+            row = _cells(text, s, e, delim)
+            if len(row) == 2 and row[1][1] > row[1][0] and is_key(text[row[0][0]:row[0][1]]):
+                (ka, kb), (va, vb) = row
+                yield Pair(text[ka:kb], va, vb, "table", -1, ka)
+
+
+# ---- aligned columns and xml ----------------------------------------------------------------------
+
+_DASHES = regex.compile(r"[ \t]*-{2,}(?:[ \t]+-{2,})+[ \t]*$", regex.MULTILINE)
+_GAP = regex.compile(r"\S+(?: \S+)*")
+
+
+def aligned_pairs(text: str, lines: list[tuple[int, int]] | None = None) -> Iterator[Pair]:
+    """Space-aligned columns: each row with as many cells as the header gives each cell its key."""
+    lines = line_spans(text) if lines is None else lines
+    record = 10_000
+    i = 0
+    while i < len(lines) - 1:
+        s, e = lines[i]
+        header = [(m.start(), m.end()) for m in _GAP.finditer(text, s, e)]
+        j = i + 1
+        if _DASHES.match(text, *lines[j]):
+            j += 1
+        if len(header) < 2 or "|" in text[s:e] or "\t" in text[s:e]:
+            i += 1
+            continue
+        record += 1
+        rows_used = 0
+        while j < len(lines) and lines[j][0] == lines[j - 1][1] + 1:
+            rs, re_ = lines[j]
+            cells = [(m.start(), m.end()) for m in _GAP.finditer(text, rs, re_)]
+            if len(cells) != len(header):
+                break
+            for (ha, hb), (ca, cb) in zip(header, cells, strict=True):
+                yield Pair(text[ha:hb], ca, cb, "aligned", record, ha)
+            rows_used += 1
+            j += 1
+        i = j if rows_used else i + 1
+
+
+_XML = regex.compile(r"<([A-Za-z][\w.-]{0,40})(?:\s[^<>]*)?>([^<>\n]{1,200})</\1>")
+
+
+def xml_pairs(text: str) -> Iterator[Pair]:
+    if "</" not in text:
+        return
+    for m in _XML.finditer(text):
+        yield Pair(m.group(1), m.start(2), m.end(2), "xml", -1, m.start(1))
