@@ -27,6 +27,7 @@ from detectors.lexicons import special_category as lex
 from detectors.lexicons import special_category_context as ctx_lex
 from detectors.lexicons.special_category_trie import trie_alternation
 from detectors.pii_vocab import NOT_NAME_WORDS
+from detectors.special_category_columns import column_findings
 from detectors.text_views import glossed
 
 ENTITY = "SPECIAL_CATEGORY"
@@ -147,6 +148,8 @@ class SpecialCategoryDetector:
 
     def detect(self, text: str) -> list[Finding]:
         found = self._detect(text)
+        have = {f.label for f in found}
+        found += [f for f in column_findings(text, self.name + ".column") if f.label not in have]
         view = glossed(text)  # Welsh (and French) read through a word-by-word English gloss
         if view is not None:
             have = {f.label for f in found}

@@ -18,7 +18,10 @@ _PEOPLE = (
     r"(?:people|persons|men|women|staff|workers|employees|candidates|applicants|tenants|residents|families"
     r"|neighbours|kids|children|folk|lads|girls|boys|couples|households|communities|community)"
 )
-_GROUP = r"(?:" + PROTECTED_GROUP + r")(?:\s+" + _PEOPLE + r")?"
+_GROUP = (
+    r"(?:" + PROTECTED_GROUP + r")(?:\s+" + _PEOPLE + r")?(?:\s+(?:of\s+)?(?:her|his|their|your|my|that|a\s+certain)"
+    r"\s+(?:age|generation|background|religion|faith|race|kind|sort))?"
+)
 
 _SLURS_ROT13 = (
     "avttre avttref avttn avttnf cnxv cnxvf jbt jbtf tbbx tbbxf fcvp fcvpf xvxr xvxrf enturnq enturnqf "

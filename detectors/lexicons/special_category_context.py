@@ -11,7 +11,8 @@ _ROLES = (
     r"child|young person|pupil|student|complainant|caller|individual|gentleman|lady|man|woman|boy|girl|"
     r"mother|father|mum|dad|victim|occupant|householder|homeowner|leaseholder|carer|family member|"
     r"person|baby|infant|teenager|learner|parent|grandmother|grandfather|neighbour|member of staff|"
-    r"family|couple|deceased|adult|young man|young woman"
+    r"family|couple|deceased|adult|young man|young woman|caretaker|cleaner|receptionist|colleague|carer|"
+    r"support worker|care worker|social worker|line manager|apprentice"
 )
 
 _PEOPLE = (
@@ -20,6 +21,18 @@ _PEOPLE = (
     r"claimants|service users|learners|students|parents|carers|women|men|girls|boys|victims|officers|"
     r"veterans|refugees|asylum seekers|migrants|pensioners|older people|young people|visitors|volunteers|"
     r"drivers|owners|occupiers|survivors|offenders|users|groups"
+)
+
+# Capitalised words that open institutions, places and conditions rather than names.
+_NOT_NAME = (
+    r"The|A|An|This|That|Our|Their|His|Her|St|Saint|Church|Mental|Social|Adult|Children|Day|Town|City|County|"
+    r"Borough|District|Council|Housing|Green|Labour|Reform|Plaid|Liberal|Conservative|Scottish|Welsh|"
+    r"British|English|Irish|Black|White|Asian|Sickle|Cancer|Sexual|Health|Care|Human|Equality|Data|Trade|"
+    r"General|Primary|High|Royal|National|United|New|North|South|East|West|Greater|Unison|Unite|Jehovah|"
+    r"Orthodox|Roman|Latter|Seventh|Christian|Muslim|Jewish|Hindu|Sikh|Buddhist|Facial|Face|Road|Street|Lane|"
+    r"Avenue|Close|Drive|Way|Park|Hall|Centre|Center|Court|House|School|Hospital|Surgery|Library|Square|Hill|"
+    r"Friday|Saturday|Sunday|Monday|Tuesday|Wednesday|Thursday|January|February|March|April|June|July|August|"
+    r"September|October|November|December"
 )
 
 # A singular, definite person: third-person pronouns, a titled name, "your son", ...
@@ -32,6 +45,14 @@ PERSON = (
     r"(?-i:\b(?:Child|Adult|Person|Client|Patient|Service [Uu]ser|Tenant|Resident|Pupil|"
     r"Young [Pp]erson|Applicant|Claimant|Employee|Mr|Mrs|Ms|Miss|Mx) [A-Z0-9]\b)",
     r"(?<!s )\baged \d{1,3}\b", r"\b\d{1,3}[- ]year[- ]old\b(?!s)",
+    # a full name inside the sentence, as the subject of a verb or after a preposition ("showed that Ana
+    # Silva carries ...", "enrolled for Dawn Reid"); title-case institution words are not names
+    r"(?-i:(?<=[a-z,] )(?!(?:" + _NOT_NAME + r")\b)[A-Z][a-z'-]+ (?!(?:" + _NOT_NAME + r")\b)[A-Z][a-z'-]+)"
+    r"(?= (?:has|had|is|was|carries|carried|takes|took|uses|used|attends|attended|says|said|told|joined)\b)",
+    r"(?-i:\b(?:for|of|from|with|to|by) (?!(?:" + _NOT_NAME + r")\b)[A-Z][a-z'-]+ (?!(?:" + _NOT_NAME
+    + r")\b)[A-Z][a-z'-]+)(?! [A-Z])",
+    # a care-note heading: the note is about the person or family it was written for
+    r"^\W*(?:home )?(?:visit|case|care|contact|review|assessment) notes?\b[^:\n]{0,30}:",
     # a first name's possessive before an ordinary word: "Sam's epilepsy" (not "Alzheimer's", "Council's")
     r"(?-i:\b(?!(?:Alzheimer|Parkinson|Crohn|Down|Huntington|Jehovah|Tourette|Asperger|Hodgkin|Bell|"
     r"St|Council|Government|Trust|Authority|Board|Department|Service|Team|Children|Women|Men|People|"
