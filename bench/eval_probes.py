@@ -84,8 +84,10 @@ def output(misses: bool) -> None:
         counts[(gold, bool(found))] += 1
         if (gold == "discriminatory") != bool(found) and misses:
             print(f"  miss output.tsv:{n} gold={gold}")
-    bad = counts[("discriminatory", True)] / max(1, counts[("discriminatory", True)] + counts[("discriminatory", False)])
-    ok = counts[("ordinary", True)] / max(1, counts[("ordinary", True)] + counts[("ordinary", False)])
+    def share(gold: str) -> float:
+        return counts[(gold, True)] / max(1, counts[(gold, True)] + counts[(gold, False)])
+
+    bad, ok = share("discriminatory"), share("ordinary")
     print(f"output screen (streamed in 6-char chunks): discriminatory withheld {bad:.1%}, ordinary withheld {ok:.1%}")
 
 
