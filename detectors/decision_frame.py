@@ -28,7 +28,10 @@ from detectors.lexicons.prohibited_grammar import Sentence
 
 _F = re.IGNORECASE
 _ANY_OUTCOME = r"(?:" + "|".join([*do.OUTCOMES.values(), do.GENERIC_OUTCOMES]) + r")"
-_OBJ = r"(?:\s+(?:him|her|them|it|this|the\s+\w+|on|up|out|off))?"
+_OBJ = (
+    r"(?:\s+(?:him|her|them|it|this|the\s+\w+|on|up|out|off))?"
+    r"(?:\s+(?:notice|order|action|warning|plan|letter|payment|grant|licence|package|transfer))?"
+)
 _CHOICE = re.compile(
     r"(?<![\w-])(" + _ANY_OUTCOME + r")" + _OBJ + r"\s*,?\s*(?:\bor\b|/|\||\bvs\.?|\bversus\b)\s*(not\s+|to\s+)?"
     r"(" + _ANY_OUTCOME + r")(?![\w-])",
@@ -37,6 +40,7 @@ _CHOICE = re.compile(
 _STRONG_EMPLOYMENT = re.compile(
     r"(?<![\w-])(?:" + do.OUTCOMES["automated_decision_employment"].replace("|stay|leave|go", "") + r")(?![\w-])", _F
 )
+_DOMAIN_ANY = re.compile(r"(?<![\w-])(?:" + "|".join(do.OUTCOMES.values()) + r")(?![\w-])", _F)
 _GENERIC = re.compile(r"^(?:" + do.GENERIC_OUTCOMES + r")$", _F)
 _DOMAIN_OUTCOME = {label: re.compile(r"(?<![\w-])(?:" + p + r")(?![\w-])", _F) for label, p in do.OUTCOMES.items()}
 _VERDICT = re.compile(
@@ -54,9 +58,16 @@ _ROLE = re.compile(do.ROLE_PLAY, _F)
 _VERDICT_WORD = re.compile(r"\b(?:verdict|ruling|outcome|determination)\b", _F)
 _DELEGATE = re.compile(do.DELEGATE, _F)
 _FORCED = re.compile(do.FORCED_ANSWER + r"[^.!?\n]{0,50}?(?<![\w-])" + _ANY_OUTCOME + r"(?![\w-])", _F)
+_FORCED_WORDS = re.compile(do.FORCED_ANSWER, _F)
+_SELECT = re.compile(do.SELECT, _F)
+_WHICH_CLASS = re.compile(do.WHICH_CLASS, _F)
+_OR_OUTCOMES = re.compile(
+    r"(?<![\w-])" + _ANY_OUTCOME + r"(?![\w-])[^.!?\n]{0,60}\bor\b[^.!?\n]{0,40}?(?<![\w-])" + _ANY_OUTCOME, _F
+)
 _SUPPORT = re.compile(do.SUPPORT, _F)
 _THIRD_PARTY = re.compile(do.THIRD_PARTY, _F)
 _PLACEHOLDER = re.compile(do.PLACEHOLDER, _F)
+_DESCRIBED = re.compile(do.DESCRIBED_CASE, _F)
 _RELIANCE = re.compile(pt.RELIANCE, _F)
 _DOMAINS = {label: re.compile(pattern, _F) for label, pattern in pt.DOMAINS.items()}
 _DEMAND = re.compile(
@@ -82,8 +93,8 @@ def _choice(s: str) -> bool:
         if _THIRD_PARTY.search(s, 0, m.start()):
             continue
         generic = bool(_GENERIC.match(a) and _GENERIC.match(b))
-        asked = s.rstrip().endswith("?") or bool(_FORCED.search(s)) or "(" in s[max(0, m.start() - 3) : m.start()]
-        asked = asked or bool(re.search(r"[:?]\s*\W?\s*\Z", s[: m.start()]))
+        asked = s.rstrip().endswith("?") or bool(_FORCED_WORDS.search(s)) or "(" in s[max(0, m.start() - 3) : m.start()]
+        asked = asked or bool(re.search(r"(?:^|[:?])\s*\W?\s*\Z", s[: m.start()]))
         if generic and not asked:
             continue
         if asked or g.is_request(s):
@@ -100,6 +111,20 @@ def _verdict(s: str) -> bool:
     if m and not _negated_at(s, m.start()) and not _THIRD_PARTY.search(s, 0, m.start()):
         return True
     return bool(_BARE_VERDICT.search(s))
+
+
+def _select(sent: Sentence) -> bool:
+    """'Pick who we appoint', 'just tell me which' after the alternatives: the model makes the choice."""
+    m = _SELECT.search(sent.text)
+    if m is None or _negated_at(sent.text, m.start()):
+        return False
+    rest = sent.text[m.end() :]
+    return bool(_DOMAIN_ANY.search(rest)) or bool(_OR_OUTCOMES.search(sent.around))
+
+
+def _which_class(s: str) -> bool:
+    m = _WHICH_CLASS.search(s)
+    return m is not None and not _THIRD_PARTY.search(s, 0, m.start())
 
 
 def _role(s: str, around: str) -> bool:
@@ -121,6 +146,8 @@ _FRAMES: tuple[tuple[str, Callable[[Sentence], bool]], ...] = (
     ("forced", lambda sent: _forced(sent.text)),
     ("role", lambda sent: _role(sent.text, sent.around)),
     ("verdict", lambda sent: _verdict(sent.text)),
+    ("select", _select),
+    ("which", lambda sent: _which_class(sent.text)),
 )
 
 
@@ -133,6 +160,8 @@ def _frame(sent: Sentence) -> str | None:
 
 def _person(sent: Sentence, whole: str) -> bool:
     if _PLACEHOLDER.search(sent.around) or g.has_person(sent.text) or g.has_person(sent.around):
+        return True
+    if _DESCRIBED.search(sent.around):
         return True
     return bool(_PLACEHOLDER.search(whole[:4000])) or g.has_person(whole[:4000])
 

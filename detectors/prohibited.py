@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 
 from detectors.base import NO_HUMAN_REVIEW, Finding
-from detectors.decision_frame import decision_frame
+from detectors.decision_frame import decision_frame, domain_of
 from detectors.lexicons import prohibited_content as pc
 from detectors.lexicons import prohibited_grammar as g
 from detectors.lexicons import prohibited_terms as pt
@@ -149,7 +149,7 @@ def _decision(sent: Sentence, ctx: _Context) -> _Hit | None:
     # the person may be named only in the pasted case above; then the strong ask must also be relied on
     if not (person or (strength == _STRONG and relied and ctx.about_people)):
         return None
-    label = _domain(sent, ctx)
+    label = _domain(sent, ctx) or domain_of(sent, ctx.text)
     if label is None:
         return None
     rule = "decision_ask" + (NO_HUMAN_REVIEW if relied else "")

@@ -103,6 +103,20 @@ def _lookup(word: str, lang: str) -> str | None:
     return None
 
 
+_CLITIC = re.compile(r"^(.+?)['’](r|n|m|i|th|w)$", re.IGNORECASE)
+_CLITIC_GLOSS = {"r": "the", "n": "", "m": "my", "i": "to", "th": "your", "w": "his"}
+
+
+def _clitic(word: str) -> str | None:
+    """Welsh contractions: "yw'r" = "yw yr" (is the), "e'n" = "e yn" (he ...), "neu'n" = "neu yn" (or ...)."""
+    m = _CLITIC.match(word)
+    if m is None:
+        return None
+    head = _lookup(m.group(1), "cy") or m.group(1)
+    tail = _CLITIC_GLOSS[m.group(2).lower()]
+    return f"{head} {tail}".strip()
+
+
 def _cased(english: str, original: str) -> str:
     return english[:1].upper() + english[1:] if original[:1].isupper() else english
 
@@ -120,7 +134,7 @@ def _word_edits(text: str, lang: str) -> list[tuple[int, int, str]]:
                 edits.append((tok.start(), tokens[i + 1].end(), _cased(table[pair], tok.group())))
                 i += 2
                 continue
-        english = _lookup(tok.group(), lang)
+        english = _lookup(tok.group(), lang) or (_clitic(tok.group()) if lang == "cy" else None)
         if english is not None:
             edits.append((tok.start(), tok.end(), _cased(english, tok.group())))
         i += 1

@@ -11,8 +11,8 @@ from __future__ import annotations
 # benefits/housing (the policy's services-to-residents family).
 OUTCOMES: dict[str, str] = {
     "automated_decision_employment": (
-        r"dismiss(?:ed|al)?|sack(?:ed)?|fire(?:d)?|terminat(?:e|ed|ion)|retain(?:ed)?|keep(?:\s+(?:him|her|them))?"
-        r"|exit|let\s+(?:him|her|them)\s+go|let\s+go|hire(?:d)?|appoint(?:ed)?|promot(?:e|ed|ion)|demot(?:e|ed|ion)"
+        r"dismissal|sack(?:ed)?|fire(?:d)?|terminat(?:e|ed|ion)|retain(?:ed)?|keep(?:\s+(?:him|her|them))?"
+        r"|exit|let\s+(?:him|her|them|[A-Z][a-z]+)\s+go|let\s+go|hire(?:d)?|appoint(?:ed)?|promot(?:e|ed|ion)|demot(?:e|ed|ion)"
         r"|redundan(?:t|cy)|(?:final\s+)?(?:written\s+)?warning|reinstat(?:e|ed|ement)|shortlist(?:ed)?"
         r"|(?:no\s+)?further\s+action|suspend(?:ed)?|stay|leave|go"
     ),
@@ -39,7 +39,7 @@ OUTCOMES: dict[str, str] = {
 GENERIC_OUTCOMES = (
     r"approve(?:d)?|accept(?:ed)?|grant(?:ed)?|allow(?:ed)?|refuse(?:d)?|reject(?:ed)?|decline(?:d)?|deny|denied"
     r"|yes|no|pass|fail|proceed|don'?t\s+proceed|do\s+not\s+proceed|continue|stop|end|cut|reduce|increase"
-    r"|not|none|neither"
+    r"|not|none|neither|confirm|extend|agree|dismiss(?:ed)?"
 )
 
 # "Verdict", "outcome", "ruling" ...: the decision as a thing the model is asked to hand over.
@@ -57,7 +57,7 @@ HAND_OVER = (
 DECIDING_ROLE = (
     r"(?:(?:hr|disciplinary|appeals?|interview|selection|hiring|recruitment|housing|allocations?|benefits?"
     r"|licensing|planning|review|grievance|capability|exclusion|admissions?|tenancy|credit|lending|loans?"
-    r"|sanctions?)\s+)?(?:panel|tribunal|board|committee|sub-committee|judge|magistrates?|jury|adjudicator"
+    r"|sanctions?|redundancy|school|homelessness|council|dismissal|[\w-]+)\s+){0,2}?(?:panel|tribunal|board|committee|sub-committee|judge|magistrates?|jury|adjudicator"
     r"|arbiter|decision[- ]?maker|hiring\s+manager|line\s+manager|caseworker|assessor|officer|underwriter"
     r"|head\s*teacher|inspector)"
 )
@@ -89,12 +89,14 @@ SUPPORT = (
     r"\b(?:criteria|checklists?|factors|considerations|guidance|questions?\s+(?:to|for|the\s+panel)|pros\s+and\s+cons"
     r"|(?:possible|available|range\s+of)\s+(?:outcomes|options|sanctions)|template|training\s+(?:exercise|scenario)"
     r"|fictional|(?:has|have|had)\s+(?:already\s+)?(?:decided|made\s+(?:the|a|its|their)\s+decision|agreed)"
-    r"|(?:panel|committee|manager|officer|board|tribunal|council)(?:'s|s')\s+(?:decision|verdict|ruling)"
     r"|decision\s+(?:was|has\s+been)\s+(?:made|taken|reached)|(?:confirm|communicat|explain|inform|notif)\w*\s+"
-    r"(?:him|her|them|the\s+\w+)?\s*(?:of\s+)?(?:the|our|their|its|this)\s+(?:decision|outcome|verdict)"
+    r"(?:him|her|them|the\s+\w+)?\s*(?:of\s+)?(?:the|our|their|its|this)\s+(?:[\w-]+(?:'s|s')\s+)?"
+    r"(?:decision|outcome|verdict)"
     r"|for\s+(?:the|a|our)\s+(?:human\s+)?(?:panel|officer|manager|committee|decision[- ]?maker|caseworker)s?\s+to"
     r"|(?:I|we|the\s+panel|the\s+manager|the\s+officer)\s+(?:will|shall)\s+(?:make|take)\s+the\s+(?:final\s+)?decision"
-    r"|(?:I|we|the\s+panel|the\s+manager|the\s+officer)\s+(?:will|shall)\s+decide)\b"
+    r"|(?:I|we|the\s+panel|the\s+manager|the\s+officer)\s+(?:will|shall)\s+decide"
+    r"|who\s+(?:will|shall|is\s+going\s+to|is\s+to|then)\s+(?:make|take|reach)\s+(?:the|a|their|its)\s+(?:final\s+)?"
+    r"decision|who\s+(?:will|shall)\s+decide)\b"
 )
 
 # A third party deciding (a description, not an ask): "the panel can uphold or reject".
@@ -102,6 +104,23 @@ THIRD_PARTY = (
     r"\b(?:the|a|an|our|their)\s+(?:[\w-]+\s+)?(?:panel|committee|board|tribunal|court|manager|officer|council"
     r"|judge|magistrates?|decision[- ]?maker|caseworker|authority)\s+(?:can|could|may|might|will|would|must|has\s+to"
     r"|is\s+able\s+to|decides?|decided|considers?)\b"
+)
+
+# Picking the person or the option: "pick who we appoint", "just tell me which", "choose one".
+SELECT = (
+    r"\b(?:pick|choose|select|decide|say|tell\s+me|name)\s+(?:who|whom|which(?:\s+one)?|one)\b"
+)
+
+# "Which band?", "what priority should she get?": the classification that is the decision.
+WHICH_CLASS = (
+    r"\b(?:which|what)\s+(?:band|banding|priority|category|grade|level|score|rating|sanction|outcome|option"
+    r"|placement)\b[^.?!\n]{0,60}\?"
+)
+
+# A case described rather than named: "Household of 5", "child with asthma", "applicant aged 19".
+DESCRIBED_CASE = (
+    r"\b(?:household|family|applicant|tenant|claimant|child|employee|candidate|resident|pupil|driver|owner"
+    r"|couple|woman|man|customer|debtor)\s+(?:of|with|aged|in|at|from|who)\b"
 )
 
 # Pseudonymised or placeholder persons: <PERSON_1>, <PERSON>, [NAME], {{name}}.

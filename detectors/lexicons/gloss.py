@@ -27,7 +27,7 @@ cyflogai=employee cyflogeion=employees aelod=member staff=staff swydd=job cyflog
 tai=housing ty=house cartref=home llety=accommodation digartref=homeless budd-dal=benefit
 budd-daliadau=benefits cymwys=eligible dyled=debt dyledion=debts ol-ddyledion=arrears
 benthyciad=loan benthyg=lend ad-daliad=repayment credyd=credit llys=court tribiwnlys=tribunal
-trosedd=offence troseddau=offences trwydded=licence dirymu=revoke
+trosedd=offence troseddau=offences cyngor=council e=he trwydded=licence dirymu=revoke
 epilepsi=epilepsy iselder=depression diabetes=diabetes diabetig=diabetic canser=cancer dementia=dementia
 sgitsoffrenia=schizophrenia gorbryder=anxiety anabledd=disability anabl=disabled awtistiaeth=autism
 awtistig=autistic beichiog=pregnant strôc=stroke stroc=stroke asthma=asthma arthritis=arthritis
@@ -44,7 +44,7 @@ sipsi=Gypsy teithwyr=Travellers ethnig=ethnic
 
 _CY_PAIRS = """
 troi_allan=evict dim_ond=only un_gair=one_word undeb_llafur=trade_union a_ddylem=should_we a_ddylai=should
-plaid_cymru=Plaid_Cymru salwch_meddwl=mental_illness iechyd_meddwl=mental_health dioddef_o=suffers_from
+a_yw=whether a_ydy=whether yn_unig=only plaid_cymru=Plaid_Cymru salwch_meddwl=mental_illness iechyd_meddwl=mental_health dioddef_o=suffers_from
 mae_ganddo=he_has mae_ganddi=she_has mae_ganddynt=they_have
 """
 
