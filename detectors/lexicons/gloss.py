@@ -44,7 +44,8 @@ sipsi=Gypsy teithwyr=Travellers ethnig=ethnic
 
 _CY_PAIRS = """
 troi_allan=evict dim_ond=only un_gair=one_word undeb_llafur=trade_union a_ddylem=should_we a_ddylai=should
-a_yw=whether a_ydy=whether yn_unig=only plaid_cymru=Plaid_Cymru salwch_meddwl=mental_illness iechyd_meddwl=mental_health dioddef_o=suffers_from
+a_yw=whether a_ydy=whether yn_unig=only
+plaid_cymru=Plaid_Cymru salwch_meddwl=mental_illness iechyd_meddwl=mental_health dioddef_o=suffers_from
 mae_ganddo=he_has mae_ganddi=she_has mae_ganddynt=they_have
 """
 
