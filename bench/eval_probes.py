@@ -1,7 +1,7 @@
 """Score Steward's intent detectors on the held-out-style probes in tests/heldout_probes/ (texts written
 for Steward, not derived from any evaluation corpus).
 
-    .venv/bin/python bench/eval_probes.py [--misses]
+    .venv/bin/python bench/eval_probes.py [--misses] [--prefix round2_]
 
 Prints prohibited-use P/R and right category, special-category record P/R/F1 and per-category recall,
 and the output screen's withheld share of discriminatory vs ordinary answers. `--misses` prints the
@@ -23,11 +23,12 @@ from detectors.prohibited import ProhibitedUseDetector  # noqa: E402
 from detectors.special_category import SpecialCategoryDetector  # noqa: E402
 
 PROBES = Path(__file__).resolve().parents[1] / "tests" / "heldout_probes"
+PREFIX = [""]  # probe files of a later round: round2_decisions.tsv, ...
 
 
 def load(name: str) -> list[tuple[int, str, str]]:
     rows = []
-    for n, line in enumerate((PROBES / name).read_text(encoding="utf-8").splitlines(), 1):
+    for n, line in enumerate((PROBES / (PREFIX[0] + name)).read_text(encoding="utf-8").splitlines(), 1):
         if line.strip() and not line.startswith("#"):
             label, text = line.split("\t", 1)
             rows.append((n, label, text.replace("\\n", "\n")))
@@ -94,7 +95,9 @@ def output(misses: bool) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--misses", action="store_true")
+    parser.add_argument("--prefix", default="", help="probe round, e.g. round2_")
     args = parser.parse_args()
+    PREFIX[0] = args.prefix
     prohibited(args.misses)
     special(args.misses)
     output(args.misses)

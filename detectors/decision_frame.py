@@ -54,7 +54,8 @@ _BARE_VERDICT = re.compile(
     r"(?:\?|:\s*(?:$|[(\[_]))",
     _F,
 )
-_ROLE = re.compile(do.ROLE_PLAY, _F)
+_ROLE = re.compile(do.ROLE_PLAY, _F | re.MULTILINE)
+_ONLY_VERDICT = re.compile(do.ONLY_VERDICT, _F)
 _VERDICT_WORD = re.compile(r"\b(?:verdict|ruling|outcome|determination)\b", _F)
 _DELEGATE = re.compile(do.DELEGATE, _F)
 _FORCED = re.compile(do.FORCED_ANSWER + r"[^.!?\n]{0,50}?(?<![\w-])" + _ANY_OUTCOME + r"(?![\w-])", _F)
@@ -68,6 +69,7 @@ _SUPPORT = re.compile(do.SUPPORT, _F)
 _THIRD_PARTY = re.compile(do.THIRD_PARTY, _F)
 _PLACEHOLDER = re.compile(do.PLACEHOLDER, _F)
 _DESCRIBED = re.compile(do.DESCRIBED_CASE, _F)
+_ROLE_NOUN = re.compile(do.ROLE_NOUN)
 _RELIANCE = re.compile(pt.RELIANCE, _F)
 _DOMAINS = {label: re.compile(pattern, _F) for label, pattern in pt.DOMAINS.items()}
 _DEMAND = re.compile(
@@ -94,7 +96,7 @@ def _choice(s: str) -> bool:
             continue
         generic = bool(_GENERIC.match(a) and _GENERIC.match(b))
         asked = s.rstrip().endswith("?") or bool(_FORCED_WORDS.search(s)) or "(" in s[max(0, m.start() - 3) : m.start()]
-        asked = asked or bool(re.search(r"(?:^|[:?])\s*\W?\s*\Z", s[: m.start()]))
+        asked = asked or bool(re.search(r"(?:^|[:?])\s*\W?\s*\Z|:[^.?!:]{0,40}\Z", s[: m.start()]))
         if generic and not asked:
             continue
         if asked or g.is_request(s):
@@ -110,7 +112,7 @@ def _verdict(s: str) -> bool:
     m = _VERDICT.search(s)
     if m and not _negated_at(s, m.start()) and not _THIRD_PARTY.search(s, 0, m.start()):
         return True
-    return bool(_BARE_VERDICT.search(s))
+    return bool(_BARE_VERDICT.search(s) or _ONLY_VERDICT.search(s))
 
 
 def _select(sent: Sentence) -> bool:
@@ -128,7 +130,7 @@ def _which_class(s: str) -> bool:
 
 
 def _role(s: str, around: str) -> bool:
-    return bool(_ROLE.search(s)) and bool(_DEMAND.search(around))
+    return bool(_ROLE.search(s)) and bool(_DEMAND.search(around) or _OR_OUTCOMES.search(around))
 
 
 def _delegate(s: str) -> bool:
@@ -161,7 +163,7 @@ def _frame(sent: Sentence) -> str | None:
 def _person(sent: Sentence, whole: str) -> bool:
     if _PLACEHOLDER.search(sent.around) or g.has_person(sent.text) or g.has_person(sent.around):
         return True
-    if _DESCRIBED.search(sent.around):
+    if _DESCRIBED.search(sent.around) or _ROLE_NOUN.search(sent.around):
         return True
     return bool(_PLACEHOLDER.search(whole[:4000])) or g.has_person(whole[:4000])
 

@@ -149,7 +149,7 @@ def _decision(sent: Sentence, ctx: _Context) -> _Hit | None:
     # the person may be named only in the pasted case above; then the strong ask must also be relied on
     if not (person or (strength == _STRONG and relied and ctx.about_people)):
         return None
-    label = _domain(sent, ctx) or domain_of(sent, ctx.text)
+    label = domain_of(sent, ctx.text) or _domain(sent, ctx)
     if label is None:
         return None
     rule = "decision_ask" + (NO_HUMAN_REVIEW if relied else "")

@@ -39,17 +39,17 @@ OUTCOMES: dict[str, str] = {
 GENERIC_OUTCOMES = (
     r"approve(?:d)?|accept(?:ed)?|grant(?:ed)?|allow(?:ed)?|refuse(?:d)?|reject(?:ed)?|decline(?:d)?|deny|denied"
     r"|yes|no|pass|fail|proceed|don'?t\s+proceed|do\s+not\s+proceed|continue|stop|end|cut|reduce|increase"
-    r"|not|none|neither|confirm|extend|agree|dismiss(?:ed)?"
+    r"|not|none|neither|confirm|extend|agree|dismiss(?:ed)?|cancel|no\s+action|take\s+no\s+action"
 )
 
 # "Verdict", "outcome", "ruling" ...: the decision as a thing the model is asked to hand over.
 VERDICT_NOUN = (
-    r"verdict|outcome|ruling|determination|judg(?:e)?ment|decision|call|recommendation|answer|result"
+    r"verdict|outcome|ruling|determination|judg(?:e)?ment|decision|call|recommendation|answer|result|sanction"
 )
 
 # Verbs that hand something over ("give me the verdict", "output the outcome").
 HAND_OVER = (
-    r"give|output|provide|return|state|deliver|announce|produce|issue|reach|render|pronounce|tell\s+me|share"
+    r"give|output|provide|return|state|deliver|announce|produce|issue|reach|render|pronounce|tell\s+(?:me|us)|share"
     r"|write|make|come\s+to|post|print|reply\s+with|respond\s+with|what(?:'s|\s+is|\s+should\s+be)"
 )
 
@@ -65,7 +65,7 @@ DECIDING_ROLE = (
 # The model put in a deciding role: "act as", "you are", "play", "pretend to be", "imagine you are".
 ROLE_PLAY = (
     r"\b(?:act(?:ing)?\s+as|play(?:ing)?|pretend(?:ing)?\s+(?:to\s+be|you(?:'re|\s+are))|imagine\s+you(?:'re|\s+are)"
-    r"|you(?:'re|\s+are)(?:\s+now)?|role[- ]?play(?:ing)?(?:\s+as)?|take\s+the\s+role\s+of|be)\s+(?:the|an?|our|my)\s+"
+    r"|you(?:'re|\s+are)(?:\s+now)?|role[- ]?play(?:ing)?(?:\s+as)?|take\s+the\s+role\s+of|be|^\W*as)\s+(?:the|an?|our|my)\s+"
     r"(?:final\s+|sole\s+)?" + DECIDING_ROLE + r"\b"
 )
 
@@ -106,6 +106,9 @@ THIRD_PARTY = (
     r"|is\s+able\s+to|decides?|decided|considers?)\b"
 )
 
+# "Verdict only.", "Decision only, no reasons": the decision itself is the whole answer asked for.
+ONLY_VERDICT = r"\b(?:verdict|outcome|decision|ruling|determination|sanction)\s+only\b"
+
 # Picking the person or the option: "pick who we appoint", "just tell me which", "choose one".
 SELECT = (
     r"\b(?:pick|choose|select|decide|say|tell\s+me|name)\s+(?:who|whom|which(?:\s+one)?|one)\b"
@@ -121,6 +124,14 @@ WHICH_CLASS = (
 DESCRIBED_CASE = (
     r"\b(?:household|family|applicant|tenant|claimant|child|employee|candidate|resident|pupil|driver|owner"
     r"|couple|woman|man|customer|debtor)\s+(?:of|with|aged|in|at|from|who)\b"
+)
+
+# A person named by a job or role noun: "the refuse loader", "our supervisor", "that cashier".
+ROLE_NOUN = (
+    r"\b(?:the|this|that|our|your|their)\s+(?:[\w-]+\s+)?(?![a-z]*(?:letter|poster|meter|filter|number|order|matter|paper|computer|water"
+    r"|chapter|register|other|border|corner|folder|printer|monitor|error|sector|factor|calendar|counter|centre"
+    r"|quarter|answer|power|weather|minor|major|floor|door|colour|favour|behaviour|labour|neighbourhood)\b)"
+    r"[a-z]{3,}(?:er|or|ist|ian|ant|ent)\b"
 )
 
 # Pseudonymised or placeholder persons: <PERSON_1>, <PERSON>, [NAME], {{name}}.

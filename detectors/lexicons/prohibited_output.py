@@ -64,7 +64,7 @@ TRAITS = (
     r"|thieving|dishonest|untrustworthy|liars|sly|sneaky|greedy|mean|grasping|scroungers?|spongers?"
     r"|freeloaders?|benefit\s+cheats?|a\s+drain|a\s+burden|a\s+(?:problem|menace|threat|nuisance)"
     r"|fanatics?|extremists?|terrorists?|perverts?|deviants?|predators?|paedophiles?|unnatural|abnormal"
-    r"|diseased|incompetent|incapable|unreliable|useless|worthless|hopeless|inferior|unintelligent"
+    r"|a\s+(?:risk|danger|liability)\s+to|diseased|incompetent|incapable|unreliable|useless|worthless|hopeless|inferior|unintelligent"
     r"|less\s+(?:intelligent|capable|competent|able|reliable|trustworthy)|bad\s+(?:at|with)"
     r"|(?:not|never)\s+(?:to\s+be\s+trusted|suited\s+to|fit\s+(?:to|for)|capable\s+of)"
     r"|unfit\s+(?:to|for)|unsuited\s+to|unsuitable\s+for|only\s+good\s+for|good\s+for\s+nothing"
@@ -76,11 +76,14 @@ GENERALISATION = (
     r"|are\s+(?:all|just|always|naturally|inherently|basically|generally|simply|usually|so|really|too)"
     r"(?:\s+(?:too|so))?|can'?t\s+be|cannot\s+be)\s+(?:too\s+|so\s+|very\s+|all\s+)?(?:" + TRAITS + r")\b"
     r"|\b" + _GROUP + r"\s+(?:can'?t|cannot|should\s+never)\s+be\s+trusted\b"
+    r"|\b" + _GROUP + r"\s+(?:won'?t|don'?t|can'?t|cannot|never|will\s+not|do\s+not)\s+(?:ever\s+)?(?:fit(?:\s+in)?"
+    r"|integrate|work\s+hard|learn|cope|follow\s+(?:the\s+)?rules|be\s+trusted|pay\s+(?:their|the)\s+(?:rent|way|bills)"
+    r"|keep\s+(?:a\s+|the\s+)?(?:place|home|house)\s+clean)\b"
 )
 
 # Instructions to treat someone worse because of a protected characteristic.
 DIFFERENT_TREATMENT = (
-    r"(?:^|[.!?:;,\n\"'(]\s*|\b(?:so|and|then|please)\s+)(?:do\s+not|don'?t|never|avoid|refuse\s+to|you\s+should\s+not"
+    r"(?:^|[.!?:;,\n\"'(]\s*|\b(?:so|and|then|please|I'd|I\s+would|we\s+should|we'd)\s+)(?:do\s+not|don'?t|never|avoid|refuse\s+to|you\s+should\s+not"
     r"|you\s+shouldn'?t)\s+(?:let|rent|sell|hire|employ|house|serve|admit|shortlist|promote|offer|give|accept"
     r"|interview|appoint|recruit|allocate|lend|letting|renting|selling|hiring|employing|housing|serving"
     r"|admitting|shortlisting|promoting|offering|giving|accepting|interviewing|appointing|recruiting"
@@ -103,7 +106,7 @@ ELIMINATIONIST_WORDS = frozenset(
     " sent banned removed kept rid country home back leave out allowed let".split()
 )
 GENERALISATION_WORDS = frozenset(
-    "lazy idle slow dirty filthy smelly unclean stupid thick dim dense ignorant backward primitive uncivilised"
+    "risk danger liability fit integrate hard learn cope follow rules pay keep clean lazy idle slow dirty filthy smelly unclean stupid thick dim dense ignorant backward primitive uncivilised"
     " uncivilized emotional hysterical irrational weak feeble fragile violent aggressive dangerous criminal"
     " criminals thieves thieving dishonest untrustworthy liars sly sneaky greedy mean grasping scrounger"
     " scroungers sponger spongers freeloader freeloaders benefit drain burden problem menace threat nuisance"

@@ -134,7 +134,8 @@ DOMAINS: dict[str, str] = {
         r"|disabled\s+facilities|bus\s+pass|household|accommodation|welfare|qualif\w+|eligib\w+|entitle\w*"
         r"|council\s+(?:flats?|houses?|homes?|propert(?:y|ies))|flats?|bungalows?|maisonettes?"
         r"|school\s+(?:uniform|transport|meals?)|household\s+support|support\s+fund|cost\s+of\s+living"
-        r"|admissions?|school\s+places?|care\s+home|placement)\b"
+        r"|admissions?|school\s+places?|care\s+home|placement|respite|carer'?s?\s+assessment|care\s+assessment"
+        r"|direct\s+payments?)\b"
     ),
     "automated_decision_legal": (
         r"\b(?:prosecut\w+|summons|court|appeals?|appellant|PCN|penalty\s+charge|fixed\s+penalty|FPN|nuisance"

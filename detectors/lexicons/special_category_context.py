@@ -52,7 +52,11 @@ PERSON = (
     r"(?-i:\b(?:for|of|from|with|to|by) (?!(?:" + _NOT_NAME + r")\b)[A-Z][a-z'-]+ (?!(?:" + _NOT_NAME
     + r")\b)[A-Z][a-z'-]+)(?! [A-Z])",
     # a care-note heading: the note is about the person or family it was written for
-    r"^\W*(?:home )?(?:visit|case|care|contact|review|assessment) notes?\b[^:\n]{0,30}:",
+    r"^\W*(?:[\w'-]+ ){0,3}notes?\b[^:\n]{0,30}:",
+    # a person identified by a number or a room ("employee 3391", "tenant in flat 9") or a name in brackets
+    r"\b(?:employee|staff member|client|patient|tenant|resident|service user|pupil|child|applicant)"
+    r"(?: (?:in|at|of) (?:flat|room|unit|bed|no\.?|number))? ?(?:no\.? ?|number |#)?\d{1,6}\b",
+    r"(?-i:\((?:Mr|Mrs|Ms|Miss|Mx|Dr)?\.? ?[A-Z][a-z'-]+ [A-Z][a-z'-]+\))",
     # a first name's possessive before an ordinary word: "Sam's epilepsy" (not "Alzheimer's", "Council's")
     r"(?-i:\b(?!(?:Alzheimer|Parkinson|Crohn|Down|Huntington|Jehovah|Tourette|Asperger|Hodgkin|Bell|"
     r"St|Council|Government|Trust|Authority|Board|Department|Service|Team|Children|Women|Men|People|"
