@@ -65,7 +65,8 @@ DECIDING_ROLE = (
 # The model put in a deciding role: "act as", "you are", "play", "pretend to be", "imagine you are".
 ROLE_PLAY = (
     r"\b(?:act(?:ing)?\s+as|play(?:ing)?|pretend(?:ing)?\s+(?:to\s+be|you(?:'re|\s+are))|imagine\s+you(?:'re|\s+are)"
-    r"|you(?:'re|\s+are)(?:\s+now)?|role[- ]?play(?:ing)?(?:\s+as)?|take\s+the\s+role\s+of|be|^\W*as)\s+(?:the|an?|our|my)\s+"
+    r"|you(?:'re|\s+are)(?:\s+now)?|role[- ]?play(?:ing)?(?:\s+as)?|take\s+the\s+role\s+of|be|^\W*as)"
+    r"\s+(?:the|an?|our|my)\s+"
     r"(?:final\s+|sole\s+)?" + DECIDING_ROLE + r"\b"
 )
 

@@ -27,7 +27,8 @@ cyflogai=employee cyflogeion=employees aelod=member staff=staff swydd=job cyflog
 tai=housing ty=house cartref=home llety=accommodation digartref=homeless budd-dal=benefit
 budd-daliadau=benefits cymwys=eligible dyled=debt dyledion=debts ol-ddyledion=arrears
 benthyciad=loan benthyg=lend ad-daliad=repayment credyd=credit llys=court tribiwnlys=tribunal
-trosedd=offence troseddau=offences cyngor=council e=he teulu=family plant=children plentyn=child cael=get trwydded=licence dirymu=revoke
+trosedd=offence troseddau=offences
+cyngor=council e=he teulu=family plant=children plentyn=child cael=get trwydded=licence dirymu=revoke
 epilepsi=epilepsy iselder=depression diabetes=diabetes diabetig=diabetic canser=cancer dementia=dementia
 sgitsoffrenia=schizophrenia gorbryder=anxiety anabledd=disability anabl=disabled awtistiaeth=autism
 awtistig=autistic beichiog=pregnant strôc=stroke stroc=stroke asthma=asthma arthritis=arthritis

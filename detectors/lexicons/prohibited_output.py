@@ -106,7 +106,8 @@ ELIMINATIONIST_WORDS = frozenset(
     " sent banned removed kept rid country home back leave out allowed let".split()
 )
 GENERALISATION_WORDS = frozenset(
-    "risk danger liability fit integrate hard learn cope follow rules pay keep clean lazy idle slow dirty filthy smelly unclean stupid thick dim dense ignorant backward primitive uncivilised"
+    "risk danger liability fit integrate hard learn cope follow rules pay keep clean"
+    " lazy idle slow dirty filthy smelly unclean stupid thick dim dense ignorant backward primitive uncivilised"
     " uncivilized emotional hysterical irrational weak feeble fragile violent aggressive dangerous criminal"
     " criminals thieves thieving dishonest untrustworthy liars sly sneaky greedy mean grasping scrounger"
     " scroungers sponger spongers freeloader freeloaders benefit drain burden problem menace threat nuisance"
