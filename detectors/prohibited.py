@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from detectors.base import NO_HUMAN_REVIEW, Finding
 from detectors.decision_frame import decision_frame, domain_of
+from detectors.output_screen import screen_text
 from detectors.lexicons import prohibited_content as pc
 from detectors.lexicons import prohibited_grammar as g
 from detectors.lexicons import prohibited_terms as pt
@@ -216,6 +217,11 @@ class ProhibitedUseDetector:
     def detect(self, text: str) -> list[Finding]:
         found = self._detect(text)
         labels = {f.label for f in found}
+        if "discriminatory_content" not in labels:  # a request that itself generalises about a group
+            stated = [f for f in screen_text(text) if f.label == "discriminatory_content"][:1]
+            found += [Finding(f.entity, f.start, f.end, f.score, self.name, f.label, "discriminatory.statement")
+                      for f in stated]
+            labels |= {f.label for f in stated}
         for view in views(text):  # letter-spaced words joined, Welsh/French glossed
             for f in self._detect(view.text):
                 if f.label not in labels:

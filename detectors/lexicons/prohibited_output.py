@@ -49,13 +49,22 @@ DEHUMANISING = (
 ELIMINATIONIST = (
     r"\b(?:" + PROTECTED_GROUP + r")\s+should\s+(?:all\s+)?be\s+(?:exterminated|wiped\s+out|gassed|shot|killed"
     r"|sterili[sz]ed|deported|locked\s+up|sent\s+back|banned|removed|kept\s+out)\b"
-    r"|\b(?:" + PROTECTED_GROUP + r")\s+should\s+(?:all\s+)?(?:go\s+(?:back\s+)?home|go\s+back|leave\s+(?:the|this|our)"
-    r"\s+country|get\s+out|not\s+be\s+(?:allowed|let)\s+(?:in|here|to\s+stay))\b"
+
     r"|\b(?:get\s+rid\s+of|exterminate|wipe\s+out|kill|deport)\s+(?:all\s+)?(?:the\s+|these\s+|those\s+)?(?:"
     + PROTECTED_GROUP
     + r")"
     r"|\bgo\s+back\s+to\s+(?:your|their)\s+own\s+country\b"
 )
+
+# "<group> should go home", "... should leave the country".
+GO_HOME = (
+    r"\b(?:" + PROTECTED_GROUP + r")\s+should\s+(?:all\s+)?(?:go\s+(?:back\s+)?home|go\s+back|leave\s+(?:the|this"
+    r"|our)\s+country|get\s+out|not\s+be\s+(?:allowed|let)\s+(?:in|here|to\s+stay))\b"
+)
+GO_HOME_WORDS = frozenset("home back leave out allowed let".split())
+
+# Words that make a group mention possible besides the group words themselves (see `is_group_word`).
+GROUP_EXTRA_WORDS = frozenset("man men male males british english people".split())
 
 # Traits a generalisation pins on a whole group: character, competence, hygiene, threat, worth.
 TRAITS = (
@@ -103,7 +112,7 @@ DEHUMANISING_WORDS = frozenset(
 )
 ELIMINATIONIST_WORDS = frozenset(
     "exterminated exterminate wiped wipe gassed shot killed kill sterilised sterilized deported deport locked"
-    " sent banned removed kept rid country home back leave out allowed let".split()
+    " sent banned removed kept rid country".split()
 )
 GENERALISATION_WORDS = frozenset(
     "risk danger liability fit integrate hard learn cope follow rules pay keep clean"
