@@ -17,6 +17,11 @@ with its clause; the refusal shown to the caller is the first blocking reason in
     11     personal/special-category data sent (allow/pseudonymise)     10.4    dpia_missing / dpia_expired
            under a use case without an in-date DPIA
     12     ... to a tool not approved for personal data (public tools)  4       tool_not_approved_for_personal_data
+    13     prompt in a language the detectors cannot read, use case     10.3    language_unsupported
+           says `unsupported_language: block` (allow/flag: a non-blocking reason)
+
+An automated-decision finding under a use case with a `human_review` process is a non-blocking
+`human_review_required` reason (8.3) instead of rule 8, unless the request says no one will review.
 
 Non-blocking reasons record redaction/pseudonymisation (clauses 7.2 / 10.3).
 """
