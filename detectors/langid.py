@@ -16,6 +16,7 @@ from config.oversight import readable
 
 _MAX_TOKENS = 400
 _MIN_HITS = 3
+_EARLY = 60  # tokens after which plainly English text stops counting
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 _FUNCTION_WORDS: dict[str, frozenset[str]] = {
@@ -62,14 +63,18 @@ def _latin_share(text: str) -> float:
     return latin / len(letters)
 
 
+def _others(counts: dict[str, int]) -> int:
+    return max(n for lang, n in counts.items() if lang != "en")
+
+
 def language(text: str) -> str:
     """ISO 639-1 code of the text's main language, "other" for non-Latin scripts, "und" if unknown."""
     if _latin_share(text) < 0.5:
         return "other"
     counts = dict.fromkeys(_FUNCTION_WORDS, 0)
     for i, m in enumerate(_WORD.finditer(text)):
-        if i >= _MAX_TOKENS:
-            break
+        if i >= _MAX_TOKENS or (i == _EARLY and counts["en"] >= 10 and counts["en"] >= 4 * _others(counts)):
+            break  # plainly English: most prompts stop here
         for lang in _LANGS_OF.get(m.group().lower(), ()):
             counts[lang] += 1
     best = max(counts, key=lambda lang: counts[lang])

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from detectors.base import Finding
 from detectors.lexicons import prohibited_output as po
 from detectors.lexicons.prohibited_content import PROTECTED_GROUP
@@ -67,7 +69,7 @@ def _is_group_word(word: str) -> bool:
     """Whether a (lower-case) word can start or name a protected-group mention ("older" + people, "muslims")."""
     if word in po.GROUP_EXTRA_WORDS or word in _GROUP_FIRST:
         return True
-    return bool(_GROUP_PROBE.match(word + " people"))
+    return word not in STOP_WORDS and bool(_GROUP_PROBE.match(word + " people"))
 
 
 def screen_text(text: str) -> list[Finding]:

@@ -24,11 +24,11 @@ from dataclasses import dataclass
 
 from detectors.base import NO_HUMAN_REVIEW, Finding
 from detectors.decision_frame import decision_frame, domain_of
-from detectors.output_screen import screen_text
 from detectors.lexicons import prohibited_content as pc
 from detectors.lexicons import prohibited_grammar as g
 from detectors.lexicons import prohibited_terms as pt
 from detectors.lexicons.prohibited_grammar import Sentence
+from detectors.output_screen import screen_text
 from detectors.text_views import views
 
 _F = re.IGNORECASE

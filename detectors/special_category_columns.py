@@ -31,6 +31,11 @@ _KEYS: dict[str, str] = {
     r"genetic (?:test|result|condition)s?|genotype": lex.GENETIC,
     r"biometrics?|fingerprint(?: template)?s?|face template": lex.BIOMETRIC,
 }
+_KEY_WORD = re.compile(  # cheap gate: some word a category key starts with
+    r"\b(?:diagnos|medica|condition|health|illness|disabilit|impairment|allerg|gp\b|religio|faith|belief|ethnic"
+    r"|race\b|sexual|orientation|union|political|party|genetic|genotype|biometric|fingerprint|face)",
+    re.IGNORECASE,
+)
 _KEY_PATTERNS = [(re.compile(r"^\W*(?:" + p + r")\W*$", re.IGNORECASE), cat) for p, cat in _KEYS.items()]
 _EMPTY = re.compile(
     r"^\W*(?:|none|no|nil|n/?a|-+|unknown|not (?:known|stated|recorded|given|disclosed)|prefer not to say"
@@ -53,7 +58,7 @@ def _is_key(cell: str) -> bool:
 
 def column_findings(text: str, detector: str) -> list[Finding]:
     """Findings for special-category values under a category key (tables, key: value, JSON ...)."""
-    if not any(c in text for c in ":|,\t;="):
+    if not any(c in text for c in ":|,\t;=") or not _KEY_WORD.search(text):
         return []
     pairs = list(record_pairs(text, _is_key))
     aggregate = {p.record for p in pairs if p.record >= 0 and _AGGREGATE_KEY.match(p.key)}
