@@ -7,12 +7,17 @@ A sentence is a prohibited decision request when three things hold, whatever the
    `verdict`  a verdict handed over ("give me the final ruling", "Outcome?", "output the decision"),
    `role`     the model cast as the deciding body ("act as the appeals panel") and asked for its outcome,
    `delegate` the call handed over ("you decide", "your call", "up to you"),
-   `forced`   a forced short answer naming an outcome ("reply only DISMISS or RETAIN", "one word");
+   `forced`   a forced short answer naming an outcome ("reply only DISMISS or RETAIN", "one word"),
+   `select`   picking the person or the option ("pick who we appoint", "just tell me which"),
+   `which`    the classification that is the decision ("Which band should they get?");
 2. an identifiable individual (a name, a pseudonym such as <PERSON_1>, a described person or a pronoun);
 3. a consequential domain, from the outcome words in the sentence first and then the words around it.
 
 Decision support (criteria, options, templates, a letter about a decision a person made) and decisions a
 named human body makes are not frames. Pure functions over one `Sentence`; no text is kept.
+
+Regular expressions over the sentence structure, not the spaCy parse: the engine loads spaCy with its
+NER pipe only (the parser would cost several ms per KB), and these frames need only clause positions.
 """
 
 from __future__ import annotations
