@@ -129,8 +129,10 @@ def _word_edits(text: str, lang: str) -> list[tuple[int, int, str]]:
     while i < len(tokens):
         tok = tokens[i]
         if i + 1 < len(tokens) and text[tok.end() : tokens[i + 1].start()].strip() == "":
-            pair = _fold(tok.group()) + " " + _fold(tokens[i + 1].group())
-            if pair in table:
+            first, second = _fold(tok.group()), " " + _fold(tokens[i + 1].group())
+            forms = [first, *(gloss.welsh_radicals(first) if lang == "cy" else [])]
+            pair = next((f + second for f in forms if f + second in table), None)
+            if pair is not None:
                 edits.append((tok.start(), tokens[i + 1].end(), _cased(table[pair], tok.group())))
                 i += 2
                 continue
