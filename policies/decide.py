@@ -139,9 +139,11 @@ def _prohibited(ctx: Context, found: list[Finding]) -> list[Reason]:
             out.append(support)
             continue
         what = rule.description or label.replace("_", " ")
+        fired = sorted({f.rule for f in found if f.label == label and f.rule})
+        why = f" Detected by: {', '.join(fired)}." if fired else ""
         out.append(_block(f"prohibited_use.{label}", rule.clause, f"This looks like a prohibited use: {what} "
                           f"without human oversight or in breach of equality duties (policy {rule.clause}). "
-                          "GenAI may support, but not make, such decisions."))
+                          f"GenAI may support, but not make, such decisions.{why}"))
     return out
 
 

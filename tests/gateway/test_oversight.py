@@ -81,7 +81,9 @@ async def test_explain_names_the_span_and_the_rule(harness: Harness) -> None:
     found = [f for f in body["findings"] if f["class"] == "prohibited_use"]
     assert found and found[0]["rule"] == "decision_frame.verdict"
     assert ASK[found[0]["start"] : found[0]["end"]].startswith("Outcome?")
-    assert body["decision"]["reasons"][0]["code"] == "prohibited_use.automated_decision_employment"
+    reason = body["decision"]["reasons"][0]
+    assert reason["code"] == "prohibited_use.automated_decision_employment"
+    assert "decision_frame.verdict" in reason["message"] and "Kieran" not in reason["message"]
 
 
 async def test_unsupported_language_flagged_or_blocked_per_use_case(harness: Harness) -> None:
