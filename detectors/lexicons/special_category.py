@@ -271,6 +271,13 @@ _POLITICAL_STRONG = (
     r"(?:views|campaigner|activist|protester|protestor)",
     r"(?:handing out|hands out|handed out|delivering|delivered|distributing) leaflets (?:for|with) "
     r"(?:the )?(?:<PARTY>)",
+    r"(?:" + _SUBJECT_IS + r") (?:an? )?(?:lifelong |life-long |committed |staunch )?(?:Lib Dem|Liberal Democrat|Tory|"
+    r"UKIPper|Labour voter|Green voter|Green supporter)\b",
+    r"(?:campaigned|campaigns|campaigning|voted|votes|marched) (?:for|against) brexit",
+    r"(?:describes? (?:himself|herself|themselves|myself)|identif(?:y|ies|ied)) as (?:an? )?(?:lifelong |life-long "
+    r"|committed |staunch )?(?:socialist|communist|marxist|anarchist|tory|conservative|nationalist|republican"
+    r"|royalist|zionist|anti-zionist|feminist|libertarian)",
+    r"(?:donates?|donated|donating|gives money|gave money|subscribes?) to (?:the )?(?:<PARTY>)",
 )
 
 _DISTINCT_UNIONS = (
