@@ -10,6 +10,7 @@ from pydantic import Field
 
 from config.base import ID_PATTERN, Action, Strict, ToolStatus
 from config.scan_budget import ScanBudget
+from config.oversight import HumanReviewProcess, UnsupportedLanguage
 
 
 class RiskClass(StrEnum):
@@ -77,6 +78,8 @@ class UseCase(Strict):
     review_sampling_rate: Annotated[float, Field(ge=0, le=1)] = 0.0
     resident_facing: bool = False
     human_oversight: str = ""
+    human_review: HumanReviewProcess | None = None
+    unsupported_language: UnsupportedLanguage = UnsupportedLanguage.FLAG
     status: ToolStatus = ToolStatus.APPROVED
     status_reason: str = ""
     scan_budget: ScanBudget | None = None  # None: gateway.detection.budget

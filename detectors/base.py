@@ -34,6 +34,9 @@ _CLASS_BY_ENTITY = {
     "PROHIBITED_USE": PROHIBITED_USE,
 }
 
+# Suffix of a prohibited-use finding's rule when the text says no person will review the answer.
+NO_HUMAN_REVIEW = "+no_human_review"
+
 PERSONAL_DATA_ENTITIES: frozenset[str] = frozenset(
     {
         "PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER", "UK_NHS", "UK_NINO", "UK_POSTCODE", "STREET_ADDRESS",
@@ -58,6 +61,7 @@ class Finding:
     score: float
     detector: str
     label: str = ""
+    rule: str = ""  # which rule fired (prohibited uses), shown by /v1/policy/explain
 
     @property
     def finding_class(self) -> str:

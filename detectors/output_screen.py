@@ -15,13 +15,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from detectors.base import Finding
 from detectors.lexicons import prohibited_output as po
+from detectors.lexicons.prohibited_content import PROTECTED_GROUP
 
 _F = re.IGNORECASE
 _SLUR = re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in po.slur_words()) + r")\b", _F)
 _DEHUMANISING = re.compile(po.DEHUMANISING, _F)
 _ELIMINATIONIST = re.compile(po.ELIMINATIONIST, _F)
+_GENERALISATION = re.compile(po.GENERALISATION, _F)
+_GO_HOME = re.compile(po.GO_HOME, _F)
+_TREATMENT = re.compile(po.DIFFERENT_TREATMENT, _F)
 _COUNTER = re.compile(po.COUNTER_SPEECH, _F)
 _MENTION = re.compile(po.MENTION, _F)
 _NON_WORD = re.compile(r"\W")
@@ -41,13 +47,35 @@ class _Rule:
     score: float
     words: frozenset[str]  # the regex runs only if the scanned text contains one of these words
     after: re.Pattern[str] | None  # text around the match that clears it (besides counter-speech before it)
+    needs_group: bool = False  # ... and only if a protected-group word is in the scanned text too
 
 
 _RULES = (
     _Rule("offensive_content", _SLUR, 0.9, frozenset(w.split()[0].lower() for w in po.slur_words()), _MENTION),
     _Rule("discriminatory_content", _DEHUMANISING, 0.85, po.DEHUMANISING_WORDS, None),
     _Rule("discriminatory_content", _ELIMINATIONIST, 0.9, po.ELIMINATIONIST_WORDS, None),
+    _Rule("discriminatory_content", _GO_HOME, 0.9, po.GO_HOME_WORDS, None, True),
+    _Rule("discriminatory_content", _GENERALISATION, 0.85, po.GENERALISATION_WORDS, None, True),
+    _Rule("discriminatory_content", _TREATMENT, 0.85, po.TREATMENT_WORDS, None, True),
 )
+_GROUP_PROBE = re.compile(r"(?:" + PROTECTED_GROUP + r")", _F)
+# first words of multi-word group names ("eastern" europeans, "asylum" seekers, "mixed" race)
+_GROUP_FIRST = frozenset(
+    m.group(1).lower() for m in re.finditer(r"(?:\(\?:|\||\\b)([A-Za-z]{2,})", PROTECTED_GROUP)
+) - frozenset("the of his her their this that your from like kind sort type er ies lot ones".split())
+
+
+def _is_group_word(word: str) -> bool:
+    """Whether a (lower-case) word can start or name a protected-group mention ("older" + people, "muslims")."""
+    if word in po.GROUP_EXTRA_WORDS or word in _GROUP_FIRST:
+        return True
+    return word not in STOP_WORDS and bool(_GROUP_PROBE.match(word + " people"))
+
+
+def screen_text(text: str) -> list[Finding]:
+    """The same rules over a whole text at once (request text, non-streamed answers)."""
+    screen = OutputScreen()
+    return [*screen.feed(text), *screen.finish()]
 
 
 class OutputScreen:
@@ -65,6 +93,8 @@ class OutputScreen:
         self._reported: set[tuple[int, int, str]] = set()  # (stream start, end, label) already returned
         self._seen_upto = 0  # length of the buffer at the previous scan
         self._armed = [-1] * len(_RULES)  # per rule: stream offset after its latest gate word
+        self._group_armed = -1  # stream offset after the latest protected-group word
+        self._group_words: dict[str, bool] = {}  # this answer's words already looked up (dropped at finish)
 
     def feed(self, delta: str) -> list[Finding]:
         """Add the next chunk of the answer; return findings that became certain with it."""
@@ -78,6 +108,7 @@ class OutputScreen:
         findings = self._scan(final=True)
         self._buffer, self._base, self._reported, self._seen_upto = "", 0, set(), 0
         self._armed = [-1] * len(_RULES)
+        self._group_armed, self._group_words = -1, {}
         return findings
 
     def _scan(self, final: bool) -> list[Finding]:
@@ -91,7 +122,7 @@ class OutputScreen:
         self._arm(max(0, self._seen_upto - _MAX_WORD))
         self._seen_upto = len(buf)
         for i, rule in enumerate(_RULES):
-            if self._armed[i] <= self._base + origin:
+            if self._armed[i] <= self._base + origin or (rule.needs_group and self._group_armed <= self._base + origin):
                 continue
             for m in rule.pattern.finditer(buf, origin):
                 start, end = self._base + m.start(), self._base + m.end()
@@ -105,9 +136,15 @@ class OutputScreen:
 
     def _arm(self, tail: int) -> None:
         for m in _WORD.finditer(self._buffer[tail:].lower()):
+            word = m.group()
             for i, rule in enumerate(_RULES):
-                if m.group() in rule.words:
+                if word in rule.words:
                     self._armed[i] = self._base + tail + m.end()
+            group = self._group_words.get(word)
+            if group is None:
+                group = self._group_words[word] = _is_group_word(word)
+            if group:
+                self._group_armed = self._base + tail + m.end()
 
     def _seen(self, start: int, end: int, label: str) -> bool:
         return any(s < end and start < e and lab == label for s, e, lab in self._reported)

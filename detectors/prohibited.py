@@ -22,11 +22,14 @@ import functools
 import re
 from dataclasses import dataclass
 
-from detectors.base import Finding
+from detectors.base import NO_HUMAN_REVIEW, Finding
+from detectors.decision_frame import decision_frame, domain_of
 from detectors.lexicons import prohibited_content as pc
 from detectors.lexicons import prohibited_grammar as g
 from detectors.lexicons import prohibited_terms as pt
 from detectors.lexicons.prohibited_grammar import Sentence
+from detectors.output_screen import screen_text
+from detectors.text_views import views
 
 _F = re.IGNORECASE
 _PERSON_SCAN = 4000  # characters from the start of the text searched for the person a decision is about
@@ -72,6 +75,7 @@ class _Hit:
     label: str
     sentence: Sentence
     score: float
+    rule: str = ""
 
 
 class _Context:
@@ -146,10 +150,20 @@ def _decision(sent: Sentence, ctx: _Context) -> _Hit | None:
     # the person may be named only in the pasted case above; then the strong ask must also be relied on
     if not (person or (strength == _STRONG and relied and ctx.about_people)):
         return None
-    label = _domain(sent, ctx)
+    label = domain_of(sent, ctx.text) or _domain(sent, ctx)
     if label is None:
         return None
-    return _Hit(label, sent, min(0.95, strength + (0.2 if relied else 0.0)))
+    rule = "decision_ask" + (NO_HUMAN_REVIEW if relied else "")
+    return _Hit(label, sent, min(0.95, strength + (0.2 if relied else 0.0)), rule)
+
+
+def _framed_decision(sent: Sentence, ctx: _Context) -> _Hit | None:
+    if not sent.mentions(g.FRAME_GATE | g.DECISION_GATE):
+        return None
+    hit = decision_frame(sent, ctx.text, ctx.overseen)
+    if hit is None:
+        return None
+    return _Hit(hit.label, sent, hit.score, "decision_frame." + hit.rule + (NO_HUMAN_REVIEW if hit.relied else ""))
 
 
 def _discriminatory(sent: Sentence) -> _Hit | None:
@@ -163,9 +177,9 @@ def _discriminatory(sent: Sentence) -> _Hit | None:
     if _REPORTED.search(s):
         return None
     if any(g.unnegated(p, s) for p in (_MOCK_GROUP, _MOCK_DIRECT, _DETER_GROUP)):
-        return _Hit("discriminatory_content", sent, 0.85)
+        return _Hit("discriminatory_content", sent, 0.85, "discriminatory.mockery_or_deterrent")
     if (_DEROGATORY.search(s) or _EXCLUDE_GROUP.search(s) or _CRITERION.search(s)) and g.live(_GENERATE, s):
-        return _Hit("discriminatory_content", sent, 0.8)
+        return _Hit("discriminatory_content", sent, 0.8, "discriminatory.exclusion_or_criterion")
     return None
 
 
@@ -177,7 +191,7 @@ def _profiling(sent: Sentence) -> _Hit | None:
         return None
     if _DECLARED.search(sent.around) or not g.is_request(s) or not g.has_person(s):
         return None
-    return _Hit("profiling_protected_characteristics", sent, 0.85)
+    return _Hit("profiling_protected_characteristics", sent, 0.85, "profiling.inference")
 
 
 def _surveillance(sent: Sentence) -> _Hit | None:
@@ -191,7 +205,7 @@ def _surveillance(sent: Sentence) -> _Hit | None:
     cut_from, cut_to = sent.offset + m.start(1), sent.offset + m.end(1)
     rest = sent.around[:cut_from] + " " + sent.around[cut_to:]  # the verb itself ("check her Facebook") is not a cue
     covert = _COVERT.search(sent.around) or _OSINT.search(rest)
-    return _Hit("covert_surveillance", sent, 0.85) if covert else None
+    return _Hit("covert_surveillance", sent, 0.85, "surveillance.covert") if covert else None
 
 
 class ProhibitedUseDetector:
@@ -201,11 +215,27 @@ class ProhibitedUseDetector:
     entities = frozenset({"PROHIBITED_USE"})
 
     def detect(self, text: str) -> list[Finding]:
+        found = self._detect(text)
+        labels = {f.label for f in found}
+        if "discriminatory_content" not in labels:  # a request that itself generalises about a group
+            stated = [f for f in screen_text(text) if f.label == "discriminatory_content"][:1]
+            found += [Finding(f.entity, f.start, f.end, f.score, self.name, f.label, "discriminatory.statement")
+                      for f in stated]
+            labels |= {f.label for f in stated}
+        for view in views(text):  # letter-spaced words joined, Welsh/French glossed
+            for f in self._detect(view.text):
+                if f.label not in labels:
+                    start, end = view.to_original(f.start, f.end)
+                    found.append(Finding(f.entity, start, end, f.score, f.detector, f.label, "view:" + f.rule))
+                    labels.add(f.label)
+        return found
+
+    def _detect(self, text: str) -> list[Finding]:
         ctx = _Context(text)
         best: dict[str, _Hit] = {}
         for sent in g.sentences(text):
             for hit in (
-                _decision(sent, ctx),
+                _decision(sent, ctx) or _framed_decision(sent, ctx),
                 _discriminatory(sent),
                 _profiling(sent),
                 _surveillance(sent),
@@ -217,4 +247,4 @@ class ProhibitedUseDetector:
     def _finding(self, hit: _Hit) -> Finding:
         start = hit.sentence.start
         end = start + len(hit.sentence.text.rstrip())
-        return Finding("PROHIBITED_USE", start, end, hit.score, self.name, hit.label)
+        return Finding("PROHIBITED_USE", start, end, hit.score, self.name, hit.label, hit.rule)

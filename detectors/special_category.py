@@ -20,10 +20,15 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from detectors.base import Finding
 from detectors.lexicons import special_category as lex
 from detectors.lexicons import special_category_context as ctx_lex
 from detectors.lexicons.special_category_trie import trie_alternation
+from detectors.pii_vocab import NOT_NAME_WORDS
+from detectors.special_category_columns import column_findings
+from detectors.text_views import glossed
 
 ENTITY = "SPECIAL_CATEGORY"
 CATEGORIES: tuple[str, ...] = tuple(lex.STRONG)
@@ -107,6 +112,7 @@ class _Context:
     request = _any(ctx_lex.REQUEST)
     definition_after = re.compile(ctx_lex.DEFINITION_AFTER, _FLAGS)
     named_subject = re.compile(ctx_lex.NAMED_SUBJECT, _FLAGS)
+    named_subject_lower = re.compile(ctx_lex.NAMED_SUBJECT_LOWER, _FLAGS)
     name_before = re.compile(ctx_lex.NAME_BEFORE, _FLAGS)
     person_weak = _any(ctx_lex.PERSON_WEAK)
     header = _any(ctx_lex.RECORD_HEADER)
@@ -141,6 +147,20 @@ class SpecialCategoryDetector:
         _compiled()  # pay the compile cost at construction (worker start), not on the first request
 
     def detect(self, text: str) -> list[Finding]:
+        found = self._detect(text)
+        have = {f.label for f in found}
+        found += [f for f in column_findings(text, self.name + ".column") if f.label not in have]
+        view = glossed(text)  # Welsh (and French) read through a word-by-word English gloss
+        if view is not None:
+            have = {f.label for f in found}
+            for f in self._detect(view.text):
+                if f.label not in have:
+                    start, end = view.to_original(f.start, f.end)
+                    found.append(Finding(f.entity, start, end, f.score, f.detector, f.label))
+                    have.add(f.label)
+        return found
+
+    def _detect(self, text: str) -> list[Finding]:
         doc = _Document(text)
         best: dict[tuple[int, str], float] = {}
         for cue in _cues(text):
@@ -279,12 +299,26 @@ def _names_person(sent: _Sentence, text: str) -> float:
         return _PERSON_HERE
     if _Context.person_first.search(sent.text) and not _Context.policy.search(sent.text):
         return _PERSON_WEAK if _Context.request.search(sent.text) else _PERSON_HERE
-    m = _Context.named_subject.match(sent.text)
+    m = _Context.named_subject.match(sent.text) or _lower_name_subject(sent.text)
     if m is None:
         return 0.0
     cue = _compiled()[0].match(text, sent.start + m.start(1))
     # a frame like "Amira is Black British" starts with the name; "Diabetes is ..." is the cue itself
     return _PERSON_HERE if cue is None or cue.end() > sent.start + m.end(1) else 0.0
+
+
+def _lower_name_subject(sentence: str) -> re.Match[str] | None:
+    """A lower-cased full name as the subject ("joan price has ..."), neither word a common word."""
+    m = _Context.named_subject_lower.match(sentence)
+    if m is None or any(w in STOP_WORDS or w in NOT_NAME_WORDS or w in _NOT_PERSON for w in m.group(1).split()):
+        return None
+    return m
+
+
+_NOT_PERSON = frozenset(
+    "staff member patient client tenant resident person people child user applicant family household case"
+    " condition illness diagnosis history record note file form report letter result test treatment plan".split()
+)
 
 
 def _cue_suppressed(text: str, sent: _Sentence, cue: _Cue, facts: _Facts) -> bool:

@@ -17,6 +17,11 @@ with its clause; the refusal shown to the caller is the first blocking reason in
     11     personal/special-category data sent (allow/pseudonymise)     10.4    dpia_missing / dpia_expired
            under a use case without an in-date DPIA
     12     ... to a tool not approved for personal data (public tools)  4       tool_not_approved_for_personal_data
+    13     prompt in a language the detectors cannot read, use case     10.3    language_unsupported
+           says `unsupported_language: block` (allow/flag: a non-blocking reason)
+
+An automated-decision finding under a use case with a `human_review` process is a non-blocking
+`human_review_required` reason (8.3) instead of rule 8, unless the request says no one will review.
 
 Non-blocking reasons record redaction/pseudonymisation (clauses 7.2 / 10.3).
 """
@@ -33,6 +38,7 @@ from config.models import Classification, PolicyConfig, Tool
 from config.usecases import UseCase
 from detectors.base import PERSONAL_DATA, PROHIBITED_USE, SECRETS, SECURITY_MARKING, SPECIAL_CATEGORY, Finding
 from policies.decision import Decision, Obligations, Reason, Subject, most_restrictive
+from policies.oversight import decision_support, language_flagged, language_reasons, needs_human_review
 from policies.usecases import alternatives, dpia_valid, handles, role_may_use
 
 CLAUSE = {SECRETS: "10.3", SECURITY_MARKING: "10.3", SPECIAL_CATEGORY: "10.3", PERSONAL_DATA: "7.2"}
@@ -50,21 +56,26 @@ class Context:
     tool: Tool
     use_case: UseCase
     today: date
+    language: str = "und"  # of the request's text (detectors.langid); "und" before scanning
 
 
 def decide(ctx: Context, findings: Sequence[Finding] = ()) -> Decision:
-    reasons = [*access_reasons(ctx), *content_reasons(ctx, findings)]
+    reasons = [*access_reasons(ctx), *content_reasons(ctx, findings), *language_reasons(ctx)]
     class_actions = _class_actions(ctx, findings)
     actions = list(class_actions.values()) + [Action.BLOCK] * any(r.blocking for r in reasons)
     return Decision(action=most_restrictive(actions), reasons=tuple(reasons), class_actions=class_actions,
-                    categories=tuple(sorted({f.category for f in findings})), obligations=obligations(ctx.use_case))
+                    categories=tuple(sorted({f.category for f in findings})),
+                    obligations=obligations(ctx.use_case, needs_human_review(reasons), language_flagged(ctx)))
 
 
-def obligations(uc: UseCase) -> Obligations:
+def obligations(uc: UseCase, human_review: bool = False, language_flag: bool = False) -> Obligations:
+    rate = max(uc.review_sampling_rate, uc.human_review.sampling_rate) if human_review and uc.human_review else None
     return Obligations(use_case=uc.id, audit_level=uc.audit.level, retention_days=uc.audit.retention_days,
                        disclosure=uc.disclosure.text if uc.disclosure.required or uc.resident_facing else None,
-                       append_disclosure=uc.disclosure.append_to_output, review_sampling_rate=uc.review_sampling_rate,
-                       risk_class=str(uc.risk_class))
+                       append_disclosure=uc.disclosure.append_to_output,
+                       review_sampling_rate=uc.review_sampling_rate if rate is None else rate,
+                       risk_class=str(uc.risk_class), human_review_required=human_review,
+                       language_flagged=language_flag)
 
 
 def access_reasons(ctx: Context) -> list[Reason]:
@@ -123,10 +134,16 @@ def _prohibited(ctx: Context, found: list[Finding]) -> list[Reason]:
         rule = ctx.config.prohibited_uses.get(label)
         if rule is None or rule.action is not Action.BLOCK:
             continue
+        support = decision_support(ctx, label, found)
+        if support is not None:
+            out.append(support)
+            continue
         what = rule.description or label.replace("_", " ")
+        fired = sorted({f.rule for f in found if f.label == label and f.rule})
+        why = f" Detected by: {', '.join(fired)}." if fired else ""
         out.append(_block(f"prohibited_use.{label}", rule.clause, f"This looks like a prohibited use: {what} "
                           f"without human oversight or in breach of equality duties (policy {rule.clause}). "
-                          "GenAI may support, but not make, such decisions."))
+                          f"GenAI may support, but not make, such decisions.{why}"))
     return out
 
 

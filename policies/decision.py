@@ -33,6 +33,8 @@ class Obligations:
     append_disclosure: bool = False
     review_sampling_rate: float = 0.0
     risk_class: str = "standard"
+    human_review_required: bool = False  # decision support under a documented oversight process (8.3)
+    language_flagged: bool = False  # the prompt's language could not be read and the use case flags it
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,7 @@ request only; the answer is restored from it and it is never logged or stored.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import UTC, date, datetime
@@ -18,10 +19,11 @@ from audit.content import audit_content_key_available
 from config.base import Action
 from config.models import PolicyConfig
 from detectors.base import DetectorError, Finding
+from detectors.langid import request_language
 from detectors.normalize import UnscannableText, unscannable_index
 from detectors.pii_names_request import settle_names
 from policies.decide import Context, decide
-from policies.decision import Decision, Subject
+from policies.decision import Decision, Obligations, Subject
 from policies.operators import Pseudonymiser
 from policies.transform import introduce_people, to_transform, transform
 from policies.usecases import select_use_case
@@ -69,6 +71,7 @@ class PolicyInspector:
         per_field = settle_names([f.text for f in fields], await self._scan_fields(ex, fields),
                                  ex.config.public_figures)
         findings = [f for found in per_field for f in found]
+        ctx = dataclasses.replace(ctx, language=request_language([f.text for f in fields]))
         decision = decide(ctx, findings)
         enforce(ex, decision, findings)
         forwarded = self._transform(ex, body, fields, per_field, decision)
@@ -104,6 +107,14 @@ class PolicyInspector:
         if Action.PSEUDONYMISE in actions.values():
             ex.pseudonymiser = pseudonymiser
         return replace(body, replacements)
+
+
+def oversight_headers(ob: Obligations) -> dict[str, str]:
+    """Decision support that a person must review (8.3), and prompts in a language Steward could not read."""
+    out = {"x-steward-human-review": "required"} if ob.human_review_required else {}
+    if ob.language_flagged:
+        out["x-steward-language"] = "unsupported"
+    return out
 
 
 def unscannable_field(fields: Sequence[TextField], exc: UnscannableText) -> BadRequest:
@@ -151,6 +162,7 @@ def enforce(ex: Exchange, decision: Decision, findings: Sequence[Finding] = ()) 
     headers["x-policy-categories"] = headers["x-steward-categories"]  # the name generic eval tools read
     if decision.obligations is not None:
         headers["x-steward-use-case"] = decision.obligations.use_case
+        headers.update(oversight_headers(decision.obligations))
     first = decision.first_block or (decision.reasons[0] if decision.reasons else None)
     if first is not None:
         ev.reason_code, ev.policy_clause = first.code, first.clause

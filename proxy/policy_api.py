@@ -7,6 +7,7 @@ model/tool and use case: every reason with its clause, and the obligations.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import asdict
 from typing import Any, Literal
 
@@ -17,6 +18,7 @@ from starlette.responses import Response
 from config.base import Action
 from detectors.base import Finding
 from detectors.pii_names_request import settle_names
+from detectors.langid import request_language
 from policies.decide import Context, decide
 from policies.decision import Decision
 from policies.operators import Pseudonymiser
@@ -61,7 +63,8 @@ def _fields(req: DryRun) -> list[TextField]:
 
 def _finding(f: Finding, path: tuple[str | int, ...]) -> dict[str, Any]:
     return {"field": list(path), "entity": f.entity, "label": f.label or None, "class": f.finding_class,
-            "start": f.start, "end": f.end, "score": round(f.score, 3), "detector": f.detector}
+            "start": f.start, "end": f.end, "score": round(f.score, 3), "detector": f.detector,
+            "rule": f.rule or None}
 
 
 def _decision(d: Decision) -> dict[str, Any]:
@@ -85,7 +88,7 @@ async def _run(pipeline: Pipeline, ex: Exchange, explain: bool) -> dict[str, Any
     findings = [f for found in per_field for f in found]
     result: dict[str, Any] = {"findings": [_finding(f, fld.path) for fld, found in zip(fields, per_field, strict=True)
                                            for f in found]}
-    decision = await _decide(pipeline, ex, req, findings) if (explain or req.model) else None
+    decision = await _decide(pipeline, ex, req, findings, [f.text for f in fields]) if (explain or req.model) else None
     actions = preview_actions(decision.class_actions) if decision else {f.finding_class: Action.REDACT
                                                                             for f in findings}
     p = Pseudonymiser()
@@ -99,7 +102,8 @@ async def _run(pipeline: Pipeline, ex: Exchange, explain: bool) -> dict[str, Any
     return result
 
 
-async def _decide(pipeline: Pipeline, ex: Exchange, req: DryRun, findings: list[Finding]) -> Decision:
+async def _decide(pipeline: Pipeline, ex: Exchange, req: DryRun, findings: list[Finding],
+                  texts: list[str]) -> Decision:
     assert ex.principal is not None and ex.config is not None
     if not req.model:
         raise BadRequest("'model' is required to explain a decision.", param="model", code="invalid_request")
@@ -112,6 +116,7 @@ async def _decide(pipeline: Pipeline, ex: Exchange, req: DryRun, findings: list[
     if not isinstance(inspector, PolicyInspector):
         raise BadRequest("Policy explanations need the policy inspector.", code="invalid_request")
     ctx: Context = await inspector.context(ex, ex.config, requested_use_case=req.use_case)
+    ctx = dataclasses.replace(ctx, language=request_language(texts))
     decision = decide(ctx, findings)
     ex.event.use_case = ctx.use_case.id
     return decision

@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from detectors.lexicons import decision_outcomes as do
 from detectors.lexicons import prohibited_content as pc
 from detectors.lexicons import prohibited_terms as pt
 
@@ -42,8 +43,10 @@ _MAX_SENTENCE = 600  # characters; longer runs are cut at whitespace
 _CONTEXT = 400  # characters of the same paragraph either side of a sentence, for markers and targets
 _DASHES = "-–—"
 
-_GATES = (pt.DECISION_STEMS, pc.DISCRIMINATION_STEMS, pc.PROFILING_STEMS, pc.SURVEILLANCE_STEMS)
-DECISION_GATE, DISCRIMINATION_GATE, PROFILING_GATE, SURVEILLANCE_GATE = (1 << i for i in range(len(_GATES)))
+_GATES = (pt.DECISION_STEMS, pc.DISCRIMINATION_STEMS, pc.PROFILING_STEMS, pc.SURVEILLANCE_STEMS, do.FRAME_STEMS)
+DECISION_GATE, DISCRIMINATION_GATE, PROFILING_GATE, SURVEILLANCE_GATE, FRAME_GATE = (
+    1 << i for i in range(len(_GATES))
+)
 
 
 def verbs(verb: str) -> re.Pattern[str]:
@@ -98,7 +101,8 @@ def sentences(text: str) -> Iterator[Sentence]:
     for para in _PARAGRAPH.finditer(text):
         for sent in _SENTENCE.finditer(text, para.start(), para.end()):
             for start, end in _chunks(sent.start(), sent.end(), text):
-                gates = _gates(text[start:end].lower())
+                chunk = text[start:end]
+                gates = _gates(chunk.lower()) | (FRAME_GATE if "/" in chunk else 0)
                 if gates:
                     begin = max(para.start(), start - _CONTEXT)
                     around = text[begin : min(para.end(), end + _CONTEXT)]

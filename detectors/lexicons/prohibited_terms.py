@@ -16,7 +16,7 @@ DESCRIPTIVE_LEAD = (
 # ("can you ...", "I want you to ...", "your job is to ..."). Used as a prefix before an ask verb.
 ASK_PREFIX = (
     r"(?:^|[,;:(\"'‘“–—]\s*|\s-\s+|\b(?:and|then|also|now|just|simply|please|pls|kindly|quickly|so)\s+"
-    r"|\b(?:can|could|would|will)\s+you\s+(?:please\s+|just\s+|also\s+|now\s+)?"
+    r"|\b(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+|just\s+|also\s+|now\s+)?"
     r"|\byou\s+(?:to|should|must|need\s+to|have\s+to|can|will|are\s+to)\s+"
     r"|\b(?:want|need|like|asking|ask)\s+you\s+to\s+|\bI(?:'d|\s+would)?\s+(?:want|need|like)\s+to\s+"
     r"|\bhelp\s+(?:me|us)\s+(?:to\s+)?|\b(?:job|task|role)\s+is\s+to\s+|\bhow\s+(?:can|do|could|should)\s+(?:I|we)\s+"
@@ -133,7 +133,9 @@ DOMAINS: dict[str, str] = {
         r"|social\s+care|care\s+(?:package|hours|plan|budget)s?|personal\s+budget|blue\s+badge|free\s+school\s+meals|school\s+place"
         r"|disabled\s+facilities|bus\s+pass|household|accommodation|welfare|qualif\w+|eligib\w+|entitle\w*"
         r"|council\s+(?:flats?|houses?|homes?|propert(?:y|ies))|flats?|bungalows?|maisonettes?"
-        r"|school\s+(?:uniform|transport|meals?)|household\s+support|support\s+fund|cost\s+of\s+living)\b"
+        r"|school\s+(?:uniform|transport|meals?)|household\s+support|support\s+fund|cost\s+of\s+living"
+        r"|admissions?|school\s+places?|care\s+home|placement|respite|carer'?s?\s+assessment|care\s+assessment"
+        r"|direct\s+payments?)\b"
     ),
     "automated_decision_legal": (
         r"\b(?:prosecut\w+|summons|court|appeals?|appellant|PCN|penalty\s+charge|fixed\s+penalty|FPN|nuisance"

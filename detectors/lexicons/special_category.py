@@ -34,7 +34,7 @@ _CONDITIONS = (
     r"cancer", r"tumou?rs?", r"leukaemia", r"lymphoma", r"chemo(?:therapy)?", r"radiotherapy", r"dementia",
     r"alzheimer'?s", r"parkinson'?s", r"multiple sclerosis", r"motor neurone disease", r"\bMND",
     r"cerebral palsy", r"huntington'?s(?: disease| chorea)?", r"epilep(?:sy|tic)",
-    r"(?:has|had|having|suffers?|suffered) (?:\w+ )?(?:seizures|fits)", r"copd", r"emphysema",
+    r"(?:has|had|having|suffers?|suffered) (?:\w+ )?(?:seizures?|fits)", r"copd", r"emphysema",
     r"asthma(?:tic)?", r"cystic fibrosis", r"sickle cell (?:disease|anaemia|crisis)",
     r"hiv(?: positive| \+)?", r"(?-i:AIDS)", r"hepatitis(?: [abc])?", r"tuberculosis", r"long covid",
     r"fibromyalgia", r"chronic fatigue(?: syndrome)?", r"myalgic encephalomyelitis", r"arthritis",
@@ -201,7 +201,7 @@ _RELIGIONS = (
 
 _RELIGION_STRONG = (
     r"(?:practising|devout|observant|committed|born[- ]again|converted to|convert to|became an?) "
-    r"(?:<RELIGION>)",
+    r"(?:<RELIGION>)s?",
     r"(?:" + _SUBJECT_IS + r"|\bas) (?:an? )?(?:<RELIGION>)"
     r"(?!\s(?-i:[A-Z])| (?:school|church|centre|charity|hall|community|communities|"
     r"people|residents|groups?|organisations?|festival|cemetery))",
@@ -250,7 +250,8 @@ _POLITICAL_STRONG = (
     r"(?:voted|votes|vote|voting|will vote) (?:for )?(?:the )?(?:<PARTY>)",
     r"(?:<PARTY>) (?:voter|supporter|member|activist|campaigner|candidate|volunteer|party member)",
     r"member of (?:the )?(?:<PARTY>)", r"(?:joined|joins|supports|supporter of) (?:the )?(?:<PARTY>)",
-    r"(?:leafleting|leafletting|canvassing|campaigning|campaigns|stood|standing|volunteers?|volunteering|"
+    r"(?:leafleting|leafletting|leafleted|canvassing|canvassed|canvasses|campaigning|campaigns|campaigned|stood|"
+    r"standing|volunteers?|volunteering|volunteered|"
     r"delivers? leaflets) (?:for|with|as a candidate for) (?:the )?(?:<PARTY>)",
     r"stood as an? (?:[\w-]+ )?candidate", r"(?:scottish|welsh) independence", r"irish (?:re)?unification",
     r"(?:" + _SUBJECT_IS + r") (?:an? )?(?:staunch |committed |lifelong |life-long |card-carrying |active )?"
@@ -270,6 +271,13 @@ _POLITICAL_STRONG = (
     r"(?:views|campaigner|activist|protester|protestor)",
     r"(?:handing out|hands out|handed out|delivering|delivered|distributing) leaflets (?:for|with) "
     r"(?:the )?(?:<PARTY>)",
+    r"(?:" + _SUBJECT_IS + r") (?:an? )?(?:lifelong |life-long |committed |staunch )?(?:Lib Dem|Liberal Democrat|Tory|"
+    r"UKIPper|Labour voter|Green voter|Green supporter)\b",
+    r"(?:campaigned|campaigns|campaigning|voted|votes|marched) (?:for|against) brexit",
+    r"(?:describes? (?:himself|herself|themselves|myself)|identif(?:y|ies|ied)) as (?:an? )?(?:lifelong |life-long "
+    r"|committed |staunch )?(?:socialist|communist|marxist|anarchist|tory|conservative|nationalist|republican"
+    r"|royalist|zionist|anti-zionist|feminist|libertarian)",
+    r"(?:donates?|donated|donating|gives money|gave money|subscribes?) to (?:the )?(?:<PARTY>)",
 )
 
 _DISTINCT_UNIONS = (

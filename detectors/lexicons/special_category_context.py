@@ -11,7 +11,8 @@ _ROLES = (
     r"child|young person|pupil|student|complainant|caller|individual|gentleman|lady|man|woman|boy|girl|"
     r"mother|father|mum|dad|victim|occupant|householder|homeowner|leaseholder|carer|family member|"
     r"person|baby|infant|teenager|learner|parent|grandmother|grandfather|neighbour|member of staff|"
-    r"family|couple|deceased|adult|young man|young woman"
+    r"family|couple|deceased|adult|young man|young woman|caretaker|cleaner|receptionist|colleague|carer|"
+    r"support worker|care worker|social worker|line manager|apprentice"
 )
 
 _PEOPLE = (
@@ -20,6 +21,18 @@ _PEOPLE = (
     r"claimants|service users|learners|students|parents|carers|women|men|girls|boys|victims|officers|"
     r"veterans|refugees|asylum seekers|migrants|pensioners|older people|young people|visitors|volunteers|"
     r"drivers|owners|occupiers|survivors|offenders|users|groups"
+)
+
+# Capitalised words that open institutions, places and conditions rather than names.
+_NOT_NAME = (
+    r"The|A|An|This|That|Our|Their|His|Her|St|Saint|Church|Mental|Social|Adult|Children|Day|Town|City|County|"
+    r"Borough|District|Council|Housing|Green|Labour|Reform|Plaid|Liberal|Conservative|Scottish|Welsh|"
+    r"British|English|Irish|Black|White|Asian|Sickle|Cancer|Sexual|Health|Care|Human|Equality|Data|Trade|"
+    r"General|Primary|High|Royal|National|United|New|North|South|East|West|Greater|Unison|Unite|Jehovah|"
+    r"Orthodox|Roman|Latter|Seventh|Christian|Muslim|Jewish|Hindu|Sikh|Buddhist|Facial|Face|Road|Street|Lane|"
+    r"Avenue|Close|Drive|Way|Park|Hall|Centre|Center|Court|House|School|Hospital|Surgery|Library|Square|Hill|"
+    r"Friday|Saturday|Sunday|Monday|Tuesday|Wednesday|Thursday|January|February|March|April|June|July|August|"
+    r"September|October|November|December"
 )
 
 # A singular, definite person: third-person pronouns, a titled name, "your son", ...
@@ -32,6 +45,18 @@ PERSON = (
     r"(?-i:\b(?:Child|Adult|Person|Client|Patient|Service [Uu]ser|Tenant|Resident|Pupil|"
     r"Young [Pp]erson|Applicant|Claimant|Employee|Mr|Mrs|Ms|Miss|Mx) [A-Z0-9]\b)",
     r"(?<!s )\baged \d{1,3}\b", r"\b\d{1,3}[- ]year[- ]old\b(?!s)",
+    # a full name inside the sentence, as the subject of a verb or after a preposition ("showed that Ana
+    # Silva carries ...", "enrolled for Dawn Reid"); title-case institution words are not names
+    r"(?-i:(?<=[a-z,] )(?!(?:" + _NOT_NAME + r")\b)[A-Z][a-z'-]+ (?!(?:" + _NOT_NAME + r")\b)[A-Z][a-z'-]+)"
+    r"(?= (?:has|had|is|was|carries|carried|takes|took|uses|used|attends|attended|says|said|told|joined)\b)",
+    r"(?-i:\b(?:for|of|from|with|to|by) (?!(?:" + _NOT_NAME + r")\b)[A-Z][a-z'-]+ (?!(?:" + _NOT_NAME
+    + r")\b)[A-Z][a-z'-]+)(?! [A-Z])",
+    # a care-note heading: the note is about the person or family it was written for
+    r"^\W*(?:[\w'-]+ ){0,3}notes?\b[^:\n]{0,30}:",
+    # a person identified by a number or a room ("employee 3391", "tenant in flat 9") or a name in brackets
+    r"\b(?:employee|staff member|client|patient|tenant|resident|service user|pupil|child|applicant)"
+    r"(?: (?:in|at|of) (?:flat|room|unit|bed|no\.?|number))? ?(?:no\.? ?|number |#)?\d{1,6}\b",
+    r"(?-i:\((?:Mr|Mrs|Ms|Miss|Mx|Dr)?\.? ?[A-Z][a-z'-]+ [A-Z][a-z'-]+\))",
     # a first name's possessive before an ordinary word: "Sam's epilepsy" (not "Alzheimer's", "Council's")
     r"(?-i:\b(?!(?:Alzheimer|Parkinson|Crohn|Down|Huntington|Jehovah|Tourette|Asperger|Hodgkin|Bell|"
     r"St|Council|Government|Trust|Authority|Board|Department|Service|Team|Children|Women|Men|People|"
@@ -54,6 +79,15 @@ NAMED_SUBJECT = (
     r"^\W*((?-i:[A-Z][a-z'-]+(?: [A-Z][a-z'-]+)?)) (?:has|had|is|was|says|said|told|tells|reports|reported|"
     r"attends|attended|takes|took|uses|used|lives|identifies|describes|explained|mentioned|disclosed|"
     r"receives|needs|wears|goes|went|sees|collects|became|joined|voted|stood)\b"
+)
+
+# The same frame with the name typed in lower case ("joan price has ..."): two name-shaped words; the
+# detector rejects the match when either word is a stop word or an organisation/document word.
+NAMED_SUBJECT_LOWER = (
+    r"^\W*((?-i:[a-z][a-z'-]{1,14} [a-z][a-z'-]{1,19})) (?:has|had|is|was|says|said|told|tells|reports|"
+    r"reported|attends|attended|takes|took|uses|used|lives|identifies|describes|explained|mentioned|"
+    r"disclosed|receives|needs|wears|goes|went|sees|became|joined|voted|stood|suffers|suffered|"
+    r"practises|practices|prays|worships|observes|supports|belongs|came)\b"
 )
 
 # The writer: an individual, unless the sentence is policy or guidance text ("I am updating our EqIA on ...").

@@ -1,0 +1,215 @@
+"""Decision requests by structure (clause 7.2): the model asked to *produce* the decision about a person.
+
+A sentence is a prohibited decision request when three things hold, whatever the wording:
+
+1. a *frame* that makes the model's answer the decision itself --
+   `choice`   two outcomes offered as alternatives ("keep or exit", "(terminate / retain)", "guilty or not"),
+   `verdict`  a verdict handed over ("give me the final ruling", "Outcome?", "output the decision"),
+   `role`     the model cast as the deciding body ("act as the appeals panel") and asked for its outcome,
+   `delegate` the call handed over ("you decide", "your call", "up to you"),
+   `forced`   a forced short answer naming an outcome ("reply only DISMISS or RETAIN", "one word"),
+   `select`   picking the person or the option ("pick who we appoint", "just tell me which"),
+   `which`    the classification that is the decision ("Which band should they get?");
+2. an identifiable individual (a name, a pseudonym such as <PERSON_1>, a described person or a pronoun);
+3. a consequential domain, from the outcome words in the sentence first and then the words around it.
+
+Decision support (criteria, options, templates, a letter about a decision a person made) and decisions a
+named human body makes are not frames. Pure functions over one `Sentence`; no text is kept.
+
+Regular expressions over the sentence structure, not the spaCy parse: the engine loads spaCy with its
+NER pipe only (the parser would cost several ms per KB), and these frames need only clause positions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from detectors.lexicons import decision_outcomes as do
+from detectors.lexicons import prohibited_grammar as g
+from detectors.lexicons import prohibited_terms as pt
+from detectors.lexicons.prohibited_grammar import Sentence
+
+_F = re.IGNORECASE
+_ANY_OUTCOME = r"(?:" + "|".join([*do.OUTCOMES.values(), do.GENERIC_OUTCOMES]) + r")"
+_OBJ = (
+    r"(?:\s+(?:him|her|them|it|this|the\s+\w+|on|up|out|off))?"
+    r"(?:\s+(?:notice|order|action|warning|plan|letter|payment|grant|licence|package|transfer))?"
+)
+_CHOICE = re.compile(
+    r"(?<![\w-])(" + _ANY_OUTCOME + r")" + _OBJ + r"\s*,?\s*(?:\bor\b|/|\||\bvs\.?|\bversus\b)\s*(not\s+|to\s+)?"
+    r"(" + _ANY_OUTCOME + r")(?![\w-])",
+    _F,
+)
+_STRONG_EMPLOYMENT = re.compile(
+    r"(?<![\w-])(?:" + do.OUTCOMES["automated_decision_employment"].replace("|stay|leave|go", "") + r")(?![\w-])", _F
+)
+_DOMAIN_ANY = re.compile(r"(?<![\w-])(?:" + "|".join(do.OUTCOMES.values()) + r")(?![\w-])", _F)
+_GENERIC = re.compile(r"^(?:" + do.GENERIC_OUTCOMES + r")$", _F)
+_DOMAIN_OUTCOME = {label: re.compile(r"(?<![\w-])(?:" + p + r")(?![\w-])", _F) for label, p in do.OUTCOMES.items()}
+_VERDICT = re.compile(
+    r"\b(?:" + do.HAND_OVER + r")\s+(?:(?:me|us)\s+)?(?:(?:the|a|an|your|its|their)\s+)?(?:(?:final|overall|binding"
+    r"|formal|firm|clear)\s+)?(?:[\w-]+\s+){0,2}?(?:" + do.VERDICT_NOUN + r")\b(?!\s*(?:letter|e-?mail|notice|section"
+    r"|field|template|summary|box|form|process|procedure|meeting|hearing\s+date))",
+    _F,
+)
+_BARE_VERDICT = re.compile(
+    r"(?:^|[.;:!?)]\s*)\W*(?:verdict|outcome|ruling|decision|determination)\s*(?:please\s*|now\s*|needed\s*)?"
+    r"(?:\?|:\s*(?:$|[(\[_]))",
+    _F,
+)
+_ROLE = re.compile(do.ROLE_PLAY, _F | re.MULTILINE)
+_ONLY_VERDICT = re.compile(do.ONLY_VERDICT, _F)
+_VERDICT_WORD = re.compile(r"\b(?:verdict|ruling|outcome|determination)\b", _F)
+_DELEGATE = re.compile(do.DELEGATE, _F)
+_FORCED = re.compile(do.FORCED_ANSWER + r"[^.!?\n]{0,50}?(?<![\w-])" + _ANY_OUTCOME + r"(?![\w-])", _F)
+_FORCED_WORDS = re.compile(do.FORCED_ANSWER, _F)
+_SELECT = re.compile(do.SELECT, _F)
+_WHICH_CLASS = re.compile(do.WHICH_CLASS, _F)
+_OR_OUTCOMES = re.compile(
+    r"(?<![\w-])" + _ANY_OUTCOME + r"(?![\w-])[^.!?\n]{0,60}\bor\b[^.!?\n]{0,40}?(?<![\w-])" + _ANY_OUTCOME, _F
+)
+_SUPPORT = re.compile(do.SUPPORT, _F)
+_THIRD_PARTY = re.compile(do.THIRD_PARTY, _F)
+_PLACEHOLDER = re.compile(do.PLACEHOLDER, _F)
+_DESCRIBED = re.compile(do.DESCRIBED_CASE, _F)
+_ROLE_NOUN = re.compile(do.ROLE_NOUN)
+_RELIANCE = re.compile(pt.RELIANCE, _F)
+_DOMAINS = {label: re.compile(pattern, _F) for label, pattern in pt.DOMAINS.items()}
+_DEMAND = re.compile(
+    r"\b(?:" + do.VERDICT_NOUN + r"|decide|determine|rule\s+on|which|who|whether|state|give|tell|output|say"
+    r"|choose|pick|rank|score)\b",
+    _F,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class FrameHit:
+    label: str
+    rule: str
+    score: float
+    relied: bool  # the text says the answer will be acted on with no person reviewing it
+
+
+def _choice(s: str) -> bool:
+    for m in _CHOICE.finditer(s):
+        a, b = m.group(1), m.group(3)
+        if (a.lower() == b.lower() and not m.group(2)) or _negated_at(s, m.start()):
+            continue
+        if _THIRD_PARTY.search(s, 0, m.start()):
+            continue
+        generic = bool(_GENERIC.match(a) and _GENERIC.match(b))
+        asked = s.rstrip().endswith("?") or bool(_FORCED_WORDS.search(s)) or "(" in s[max(0, m.start() - 3) : m.start()]
+        asked = asked or bool(re.search(r"(?:^|[:?])\s*\W?\s*\Z|:[^.?!:]{0,40}\Z", s[: m.start()]))
+        if generic and not asked:
+            continue
+        if asked or g.is_request(s):
+            return True
+    return False
+
+
+def _negated_at(s: str, at: int) -> bool:
+    return bool(re.search(pt.NEGATION, s[max(0, at - 30) : at], _F))
+
+
+def _verdict(s: str) -> bool:
+    m = _VERDICT.search(s)
+    if m and not _negated_at(s, m.start()) and not _THIRD_PARTY.search(s, 0, m.start()):
+        return True
+    return bool(_BARE_VERDICT.search(s) or _ONLY_VERDICT.search(s))
+
+
+def _select(sent: Sentence) -> bool:
+    """'Pick who we appoint', 'just tell me which' after the alternatives: the model makes the choice."""
+    m = _SELECT.search(sent.text)
+    if m is None or _negated_at(sent.text, m.start()):
+        return False
+    rest = sent.text[m.end() :]
+    return bool(_DOMAIN_ANY.search(rest)) or bool(_OR_OUTCOMES.search(sent.around))
+
+
+def _which_class(s: str) -> bool:
+    m = _WHICH_CLASS.search(s)
+    return m is not None and not _THIRD_PARTY.search(s, 0, m.start())
+
+
+def _role(s: str, around: str) -> bool:
+    return bool(_ROLE.search(s)) and bool(_DEMAND.search(around) or _OR_OUTCOMES.search(around))
+
+
+def _delegate(s: str) -> bool:
+    m = _DELEGATE.search(s)
+    return m is not None and not _negated_at(s, m.start())
+
+
+def _forced(s: str) -> bool:
+    return bool(_FORCED.search(s))
+
+
+_FRAMES: tuple[tuple[str, Callable[[Sentence], bool]], ...] = (
+    ("choice", lambda sent: _choice(sent.text)),
+    ("delegate", lambda sent: _delegate(sent.text)),
+    ("forced", lambda sent: _forced(sent.text)),
+    ("role", lambda sent: _role(sent.text, sent.around)),
+    ("verdict", lambda sent: _verdict(sent.text)),
+    ("select", _select),
+    ("which", lambda sent: _which_class(sent.text)),
+)
+
+
+def _frame(sent: Sentence) -> str | None:
+    for rule, test in _FRAMES:
+        if test(sent):
+            return rule
+    return None
+
+
+def _person(sent: Sentence, whole: str) -> bool:
+    if _PLACEHOLDER.search(sent.around) or g.has_person(sent.text) or g.has_person(sent.around):
+        return True
+    if _DESCRIBED.search(sent.around) or _ROLE_NOUN.search(sent.around):
+        return True
+    return bool(_PLACEHOLDER.search(whole[:4000])) or g.has_person(whole[:4000])
+
+
+def domain_of(sent: Sentence, whole: str) -> str | None:
+    """The decision's domain: its outcome words first, then the domain words near it and in the text."""
+    scores: dict[str, float] = {}
+    for label in _DOMAINS:
+        scores[label] = (
+            4.0 * len(_DOMAIN_OUTCOME[label].findall(sent.text))
+            + 3.0 * len(_DOMAINS[label].findall(sent.text))
+            + 1.0 * len(_DOMAINS[label].findall(sent.around))
+            + 0.5 * min(6, len(_DOMAINS[label].findall(whole[:4000])))
+        )
+    best = max(scores, key=lambda label: scores[label])
+    if scores[best] <= 0:
+        return None
+    # "stay" / "leave" / "go" alone are not enough to call employment: they need a domain word too
+    if best == "automated_decision_employment" and not (
+        _DOMAINS[best].search(sent.around + whole[:4000])
+        or _STRONG_EMPLOYMENT.search(sent.text)
+        or _VERDICT_WORD.search(sent.text)
+    ):
+        return None
+    return best
+
+
+def decision_frame(sent: Sentence, whole: str, overseen: bool) -> FrameHit | None:
+    """A prohibited decision request by structure in this sentence, or None."""
+    rule = _frame(sent)
+    if rule is None:
+        return None
+    relied = bool(_RELIANCE.search(sent.around))
+    if _SUPPORT.search(sent.around) and not relied and rule not in ("delegate", "forced", "role"):
+        return None
+    if overseen and not relied and rule in ("verdict", "choice"):
+        return None
+    if not _person(sent, whole):
+        return None
+    label = domain_of(sent, whole)
+    if label is None:
+        return None
+    relied = relied or bool(_RELIANCE.search(whole[:4000]))
+    return FrameHit(label, rule, 0.9 if relied else 0.85, relied)

@@ -1,0 +1,96 @@
+"""Light, offline language identification for routing text to the detectors that can read it.
+
+Function words identify a language from a handful of tokens: every language's most frequent words are
+short closed-class words (articles, pronouns, prepositions, auxiliaries), and they barely overlap between
+languages. `language(text)` counts them over at most the first `_MAX_TOKENS` words and returns an ISO 639-1
+code, `"other"` for scripts with no Latin letters the detectors read (Arabic, Cyrillic, CJK, ...), or
+`"und"` when there are too few words to tell. No model file, no network; cost is one regex pass.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from config.oversight import readable
+
+_MAX_TOKENS = 400
+_MIN_HITS = 3
+_EARLY = 60  # tokens after which plainly English text stops counting
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+_FUNCTION_WORDS: dict[str, frozenset[str]] = {
+    lang: frozenset(words.split())
+    for lang, words in {
+        "en": "the and of to is are was were be been it that this with for on not you he she they we his her"
+        " their have has had will would should can could do does did what which who a an in at by from or but",
+        "cy": "y yr a ac ei eu yn yng ym mae oedd roedd bydd fydd ydy ydw oes gyda gan ar am i o wedi ddim"
+        " dim hyn hynny fe fo hi nhw chi ni mi fy dy ein eich neu ond os pan sydd bod fod ynghylch hefyd"
+        " iddo iddi ganddo ganddi atebwch dylem dylai gellir",
+        "fr": "le la les un une des du de et est sont il elle ils elles nous vous je que qui dans pour pas"
+        " avec sur au aux ce cette ces son sa ses leur mais ou par si ne été être avoir fait",
+        "de": "der die das und ist sind nicht ein eine einen dem den des mit von zu für auf ich du er sie wir"
+        " ihr auch aber oder wenn dass wie was wird werden hat haben",
+        "es": "el la los las un una unos y es son no que de del en con por para se su sus lo al pero como"
+        " más está están yo tú él ella nosotros",
+        "it": "il lo la gli le un una uno e è sono non che di del della in con per su si suo sua ma come"
+        " anche io tu lui lei noi voi loro questo",
+        "pt": "o a os as um uma e é são não que de do da em com por para se seu sua mas como também eu"
+        " você ele ela nós isso este esta",
+        "nl": "de het een en is zijn niet van te in op met voor dat die ik je hij zij wij ook maar of als"
+        " wat wordt worden heeft hebben",
+        "pl": "i w na z że nie jest są do się to jak co ale czy od po ten ta jego jej ich mnie jestem być"
+        " oraz dla przez",
+        "ro": "și în la cu de pe nu este sunt un o că ce care mai pentru din ei ea noi voi dar sau fost",
+        "tr": "ve bir bu da de için ile ne değil var yok çok ama gibi daha olarak ben sen o biz siz onlar",
+        "so": "iyo waa ka ku ee in uu ay la aan waxaa wuxuu ayaa oo si ah u",
+        "ur": "aur hai hain ka ki ke ko se mein nahi yeh woh kya",
+    }.items()
+}
+
+_LANGS_OF: dict[str, tuple[str, ...]] = {}
+for _lang, _words in _FUNCTION_WORDS.items():
+    for _w in _words:
+        _LANGS_OF[_w] = (*_LANGS_OF.get(_w, ()), _lang)
+
+
+
+def _latin_share(text: str) -> float:
+    letters = [c for c in text[:2000] if c.isalpha()]
+    if not letters:
+        return 1.0
+    latin = sum(1 for c in letters if "LATIN" in unicodedata.name(c, ""))
+    return latin / len(letters)
+
+
+def _others(counts: dict[str, int]) -> int:
+    return max(n for lang, n in counts.items() if lang != "en")
+
+
+def language(text: str) -> str:
+    """ISO 639-1 code of the text's main language, "other" for non-Latin scripts, "und" if unknown."""
+    if _latin_share(text) < 0.5:
+        return "other"
+    counts = dict.fromkeys(_FUNCTION_WORDS, 0)
+    for i, m in enumerate(_WORD.finditer(text)):
+        if i >= _MAX_TOKENS or (i == _EARLY and counts["en"] >= 10 and counts["en"] >= 4 * _others(counts)):
+            break  # plainly English: most prompts stop here
+        for lang in _LANGS_OF.get(m.group().lower(), ()):
+            counts[lang] += 1
+    best = max(counts, key=lambda lang: counts[lang])
+    if counts[best] < (_MIN_HITS if counts["en"] else 2):
+        return "und"
+    # English text quoting a little Welsh stays English: a language must beat English clearly
+    if best != "en" and counts[best] < 1.2 * counts["en"]:
+        return "en"
+    return best
+
+
+def request_language(texts: list[str]) -> str:
+    """The first language among the texts (of four words or more) that the detectors cannot read, else the
+    language of the longest text: one unreadable message is enough to matter."""
+    langs = [(len(t), language(t)) for t in texts if len(_WORD.findall(t[:200])) >= 4]
+    for _, lang in langs:
+        if not readable(lang):
+            return lang
+    return max(langs)[1] if langs else "und"
