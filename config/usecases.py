@@ -9,6 +9,7 @@ from typing import Annotated
 from pydantic import Field
 
 from config.base import ID_PATTERN, Action, Strict, ToolStatus
+from config.output_handling import IdentifierTypes, OutputHandling
 
 
 class RiskClass(StrEnum):
@@ -40,6 +41,8 @@ class UseCaseHandling(Strict):
     secrets: Action = Action.BLOCK
     special_category: Action = Action.BLOCK
     security_marking: Action = Action.ALLOW
+    output: OutputHandling = Field(default_factory=OutputHandling)  # the answer (config/output_handling.py)
+    identifiers: IdentifierTypes = Field(default_factory=IdentifierTypes)
 
 
 class AuditPolicy(Strict):

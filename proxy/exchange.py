@@ -41,6 +41,7 @@ class Exchange:
     disclosed: bool = False
     audit_prompt: str | None = None  # content kept for the audit row (see proxy/audit_capture.py)
     audit_output: str | None = None
+    request_texts: tuple[str, ...] = ()  # what the caller sent (output screening keeps these values)
 
     @classmethod
     def begin(cls, request: Request, endpoint: Endpoint, trust_forwarded_for: bool) -> Exchange:

@@ -21,6 +21,7 @@ from detectors.base import DetectorError, Finding
 from policies.decide import Context, decide
 from policies.decision import Decision, Subject
 from policies.operators import Pseudonymiser
+from policies.output_redact import request_strings, without_disabled
 from policies.transform import to_transform, transform
 from policies.usecases import select_use_case
 from proxy.audit_capture import capture_prompt
@@ -61,7 +62,8 @@ class PolicyInspector:
         ctx = await self.context(ex, ex.config)
         enforce(ex, decide(ctx))
         fields = extract(str(ex.endpoint), body)
-        per_field = await self._scan_fields(ex, fields)
+        per_field = without_disabled(await self._scan_fields(ex, fields), ctx.use_case)
+        ex.request_texts = request_strings(body)
         findings = [f for found in per_field for f in found]
         decision = decide(ctx, findings)
         enforce(ex, decision, findings)
