@@ -6,8 +6,9 @@
     redact   the value is replaced by its typed placeholder (`<EMAIL_ADDRESS>`) as the answer streams
     block    the answer is withdrawn with a refusal naming clause 10.3
 
-Values the caller itself sent (including pseudonyms the gateway restores) always stay: only personal
-data that was not in the request is acted on. Defaults: secrets are redacted in every use case;
+Values the caller itself sent (including pseudonyms the gateway restores) always stay, and so do the
+values listed in `keep` (the organisation's own contact numbers and mailboxes, which answers to residents
+quote): only personal data that was not in the request is acted on. Defaults: secrets are redacted in every use case;
 personal data is redacted in resident-facing use cases and allowed otherwise (unless set here).
 
 `data_handling.identifiers` switches the international identifier types (US SSN, EU national IDs,
@@ -17,6 +18,8 @@ passport numbers) off for a use case whose staff handle them routinely; they are
 from __future__ import annotations
 
 from enum import StrEnum
+
+from pydantic import Field
 
 from config.base import Strict
 
@@ -35,6 +38,7 @@ class OutputHandling(Strict):
     special_category: OutputAction = OutputAction.ALLOW
     secrets: OutputAction = OutputAction.REDACT
     refusal_clause: str = "10.3"
+    keep: list[str] = Field(default_factory=list)  # e.g. the organisation's own phone numbers and mailboxes
 
     def personal_data_action(self, resident_facing: bool) -> OutputAction:
         if self.personal_data is not None:

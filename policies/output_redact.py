@@ -62,7 +62,8 @@ class OutputRedactor:
             SPECIAL_CATEGORY: handling.special_category,
         }
         self.clause = handling.refusal_clause
-        self._request_texts = request_texts
+        self._special_allowed = handling.special_category is OutputAction.ALLOW
+        self._request_texts = [*request_texts, *handling.keep]
         self._request: str | None = None  # letters and digits of the request, built on first need
         self._scanner = _scanner(disabled_entities, handling.special_category is not OutputAction.ALLOW)
 
@@ -84,12 +85,16 @@ class OutputRedactor:
 
     # -- screening -------------------------------------------------------------------------------------
 
+    def quiet(self, text: str) -> bool:
+        """Text that cannot hold anything this policy acts on (the cheap gate before `screen`)."""
+        return self._special_allowed and not triggered(text)
+
     def screen(self, text: str, start: int, end: int) -> str:
         """`text[start:end]` with the findings to act on replaced; `text[:start]` is context only.
         Raises `OutputWithheld` if the use case blocks a class found there."""
-        if not triggered(text[start:end]) and self.actions[SPECIAL_CATEGORY] is OutputAction.ALLOW:
+        if self.quiet(text[start:end]):
             return text[start:end]
-        acted = [f for f in self._findings(text) if f.end > start and f.start < end]
+        acted = [f for f in self._findings(text, start) if f.end > start and f.start < end]
         blocked = sorted({f.entity if not f.label else f.label for f in acted
                           if self.actions[f.finding_class] is OutputAction.BLOCK})
         if blocked:
@@ -97,11 +102,11 @@ class OutputRedactor:
         spans = [f for f in acted if f.is_span or f.finding_class == SPECIAL_CATEGORY]
         return _replace(text, resolve_overlaps(len(text), [_as_span(f) for f in spans]), start, end)
 
-    def _findings(self, text: str) -> list[Finding]:
+    def _findings(self, text: str, start: int) -> list[Finding]:
         found: list[Finding] = []
-        if self.actions[PERSONAL_DATA] is not OutputAction.ALLOW and triggered(text):
-            found += self._scanner.personal_data(text)
-        if self.actions[SECRETS] is not OutputAction.ALLOW and triggered(text):
+        if self.actions[PERSONAL_DATA] is not OutputAction.ALLOW:
+            found += self._scanner.personal_data(text, start)
+        if self.actions[SECRETS] is not OutputAction.ALLOW and triggered(text[start:]):
             found += self._scanner.secrets(text)
         if self.actions[SPECIAL_CATEGORY] is not OutputAction.ALLOW:
             found += self._scanner.special_category(text)
@@ -177,8 +182,11 @@ class OutputWindow:
         self._held = ""
 
     def feed(self, delta: str) -> str:
-        buffer = self._held + delta
+        buffer = self._held + delta if self._held else delta
         cut = held_from(buffer)
+        if cut == 0:
+            self._held = buffer
+            return ""
         self._held = buffer[cut:]
         return self._release(buffer[:cut])
 
@@ -191,6 +199,8 @@ class OutputWindow:
             return ""
         context = self._context
         self._context = (context + text)[-LOOKBACK:]
+        if self._redactor.quiet(text):
+            return text
         return self._redactor.screen(context + text, len(context), len(context) + len(text))
 
 

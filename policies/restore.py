@@ -164,6 +164,11 @@ class ChatStreamRestorer:
         self._open: dict[tuple[int, str, int], FieldStream] = {}
         self._last: Body = {}
 
+    def feed(self, index: int, field: str, text: str) -> str:
+        """Text streamed in `field` (e.g. "content") of choice `index`, mapped; for callers that read the
+        common one-field delta themselves (the output screen's fast path)."""
+        return self._feed((index, field, 0), text)
+
     def _feed(self, key: tuple[int, str, int], text: str) -> str:
         restorer = self._open.get(key)
         if restorer is None:

@@ -27,6 +27,7 @@ from proxy.endpoints import Endpoint
 from proxy.exchange import Exchange
 
 Body = dict[str, Any]
+_CONTENT_ONLY = frozenset({"role", "content"})
 
 
 def output_redactor(ex: Exchange) -> OutputRedactor | None:
@@ -51,7 +52,33 @@ class OutputDataFilter:
         self._chat = ChatStreamRestorer(redactor)
 
     def process(self, payload: Body) -> list[Body]:
-        return self._responses.process(payload) if self._responses else [self._chat.process(payload)]
+        if self._responses is not None:
+            return self._responses.process(payload)
+        fast = self._content_only(payload)
+        if fast is not None:
+            return [fast]
+        out = self._chat.process(payload)
+        return [payload if out == payload else out]  # unchanged: the relay forwards the provider's bytes
+
+    def _content_only(self, payload: Body) -> Body | None:
+        """The common chunk -- one choice whose delta carries only `content` (and role) -- without copying
+        the chunk unless its text changed; None for any other shape."""
+        choices = payload.get("choices")
+        if type(choices) is not list or len(choices) != 1 or type(choices[0]) is not dict:
+            return None
+        choice = choices[0]
+        delta = choice.get("delta")
+        if choice.get("finish_reason") is not None or "text" in choice or type(delta) is not dict:
+            return None
+        content = delta.get("content")
+        if type(content) is not str or (len(delta) > 1 and any(
+                v is not None and k not in _CONTENT_ONLY for k, v in delta.items())):
+            return None
+        index = choice.get("index", 0)
+        released = self._chat.feed(index if type(index) is int else 0, "content", content)
+        if released == content:
+            return payload
+        return {**payload, "choices": [{**choice, "delta": {**delta, "content": released}}]}
 
     def finish(self) -> list[Body]:
         return self._responses.finish() if self._responses else self._chat.finish()

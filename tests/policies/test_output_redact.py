@@ -108,3 +108,10 @@ def test_request_strings_cover_every_field() -> None:
     body = {"messages": [{"role": "user", "content": "hi"}], "session_note": "note", "tools": [
         {"function": {"description": "desc"}}]}
     assert set(request_strings(body)) >= {"hi", "note", "desc"}
+
+
+def test_values_listed_in_keep_stay() -> None:
+    handling = OutputHandling(keep=["0113 496 0000", "repairs@council.example.gov.uk"])
+    out = OutputRedactor(handling, True, REQUEST).restore(
+        "Call 0113 496 0000 or write to repairs@council.example.gov.uk, not 07700 900123.")
+    assert out == "Call 0113 496 0000 or write to repairs@council.example.gov.uk, not <PHONE_NUMBER>."
