@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Any
 
 import phonenumbers
 import regex
@@ -65,8 +66,8 @@ class OutputDataScanner:
         skip = _NOT_IN_OUTPUT | frozenset(disabled)
         recognizers: list[PatternRecognizer] = [*id_recognizers(), *intl_recognizers(), StewardEmailRecognizer(),
                                                 StewardIpAddressRecognizer()]
-        self._recognizers = [(r, [regex.compile(p.regex, r.global_regex_flags) for p in r.patterns])
-                             for r in recognizers if r.supported_entities[0] not in skip]
+        self._recognizers: list[tuple[PatternRecognizer, list[regex.Pattern[str]]]] = [
+            (r, _compiled(r)) for r in recognizers if r.supported_entities[0] not in skip]
         self._phone = "PHONE_NUMBER" not in skip
         self._secrets = SecretsDetector()
         self._special = SpecialCategoryDetector() if special_category else None
@@ -96,6 +97,12 @@ class OutputDataScanner:
 
     def special_category(self, text: str) -> list[Finding]:
         return self._special.detect(text) if self._special is not None else []
+
+
+def _compiled(recognizer: PatternRecognizer) -> list[regex.Pattern[str]]:
+    """The recognizer's own patterns, compiled once, to test for a match before calling Presidio."""
+    patterns: list[Any] = vars(recognizer)["patterns"]
+    return [regex.compile(p.regex, recognizer.global_regex_flags) for p in patterns]
 
 
 def _phone_ok(value: str, region: str | None, valid: bool) -> bool:

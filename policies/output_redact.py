@@ -5,10 +5,13 @@
 `policies/restore.py` carries it through whole bodies and streams of every wire format unchanged.
 
 Streams: `OutputWindow` (one per streamed field) releases text as soon as it cannot be part of a value
-still arriving: it holds back only the trailing run of identifier characters (letters, digits and the
-punctuation identifiers are written with, spaces only next to a digit), at most `MAX_HOLD` characters,
-and keeps the last `LOOKBACK` released characters as context for cue words. A value split across any
-number of deltas -- one character each -- is therefore scanned whole before any of it is released.
+still arriving: it holds back only a trailing run of identifier characters (letters, digits and the
+punctuation identifiers are written with, spaces only next to a digit) that has a digit or such
+punctuation in it, at most `MAX_HOLD` characters, and keeps the last `LOOKBACK` released characters as
+context for cue words. A value split across any number of deltas -- one character each -- is scanned
+whole before its digits are released; a finding that starts in already-released text (the letters of an
+email's local part before its first `.`, `_` or `@`) has the rest of it redacted, so the value as a
+whole never reaches the caller.
 Memory is bounded; nothing buffers the answer; the scan runs only when released text could hold a
 finding (see `detectors.output_pii.triggered`).
 
@@ -18,6 +21,7 @@ in the request's text is not acted on.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 from urllib.parse import unquote
@@ -31,6 +35,7 @@ from policies.operators import entity_tag, resolve_overlaps
 MAX_HOLD = 96  # the longest run held back (an email address, a spaced IBAN, a passport MRZ line fit)
 LOOKBACK = 48  # released characters kept as context (a cue word before a number)
 _RUN_PUNCTUATION = frozenset("@._%+-/#()'")
+_PLAIN_WORD_TAIL = re.compile(r"(?:^|(?<=[\s,;:!?\"\]\[{}<>*]))(?:[^\W\d_][^\W\d_A-Z]*)?[^\W\d_A-Z]\Z")
 
 
 class OutputWithheld(Exception):
@@ -143,13 +148,23 @@ def _replace(text: str, spans: list[Finding], start: int, end: int) -> str:
 def held_from(text: str) -> int:
     """Where the trailing run that may still grow into an identifier starts (len(text) if none).
 
+    A run of letters alone is released (holding every word would delay each token) unless it is a short
+    upper-case run (an IBAN's country, a NINO's prefix); a run with a digit or identifier punctuation is
+    held, so every identifier with digits, and every email address from its
+    first punctuation or `@` on, is scanned whole.
+
     A trailing space keeps the run before it held when that run has a digit: the next delta may carry
     the next group of a spaced number (`GB82 WEST 1234 ...`, `(020) 7946 ...`)."""
     end = len(text)
+    if _PLAIN_WORD_TAIL.search(text, max(0, end - 40)):
+        return end  # the common token: a word of lower-case or capitalised letters after a space
     if text.endswith(" "):
         start = _run_start(text, end - 1)
         return start if any(ch.isdigit() for ch in text[start:end - 1]) else end
-    return _run_start(text, end)
+    start = _run_start(text, end)
+    run = text[start:end]
+    held = run.isupper() and len(run) <= 8 or any(ch.isdigit() or ch in _RUN_PUNCTUATION for ch in run)
+    return start if held else end
 
 
 def _run_start(text: str, end: int) -> int:
