@@ -128,13 +128,14 @@ class ChatNoticeFilter:
 
 
 class OutputBlocked(Exception):
-    """The provider's answer contained discriminatory or offensive content (clause 7.2), or a class of
-    data its use case blocks in answers (clause 10.3, see proxy/output_data.py)."""
+    """The provider's answer contained discriminatory or offensive content (clause 7.2). (Data a use case
+    blocks in answers raises `policies.output_redact.OutputWithheld`, rendered by `output_refusal` too.)"""
 
-    def __init__(self, labels: list[str], clause: str = "7.2") -> None:
+    clause = "7.2"
+
+    def __init__(self, labels: list[str]) -> None:
         super().__init__(", ".join(labels))
         self.labels = labels
-        self.clause = clause
 
 
 def output_refusal(exc: OutputBlocked | OutputWithheld) -> PolicyRefusal:

@@ -56,9 +56,10 @@ class StreamRelay:
                 yield tail
             self.outcome = "allowed"
         except (OutputBlocked, OutputWithheld) as blocked:
-            self.outcome, self.error_code, self.clause = "refused", "output_blocked", blocked.clause
+            refusal = output_refusal(blocked)
+            self.outcome, self.error_code, self.clause = "refused", refusal.code, blocked.clause
             log.warning("output.blocked", labels=blocked.labels)
-            yield sse_error_event(output_refusal(blocked), self.ex.request_id)
+            yield sse_error_event(refusal, self.ex.request_id)
         except httpx.HTTPError as exc:
             self.outcome, self.error_code = "error", "upstream_stream_failed"
             log.warning("upstream.stream_failed", error=type(exc).__name__)

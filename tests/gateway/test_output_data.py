@@ -31,6 +31,14 @@ use_cases:
     review_by: 2099-12-31
     dpia: {reference: DPIA-2, approved_on: 2026-01-01}
     data_handling: {personal_data: pseudonymise, output: {personal_data: block}}
+  - id: us-desk
+    owner: Housing
+    purpose: Correspondence with US pension providers (SSNs are expected and handled)
+    tools: [mock]
+    allowed_roles: [staff]
+    review_by: 2099-12-31
+    dpia: {reference: DPIA-3, approved_on: 2026-01-01}
+    data_handling: {personal_data: redact, identifiers: {us_ssn: false}}
 """
 OTHER = "a.lindqvist@example.org"  # not in any request
 CALLER = "m.okafor@example.net"
@@ -95,7 +103,7 @@ async def test_strict_use_case_refuses_answer_with_clause_10_3(harness: Harness)
     error = [e for e in events(resp.content) if "error" in e][0]["error"]
     assert "10.3" in error["message"]
     row = await harness.audit_row(resp.headers["x-request-id"])
-    assert (row["decision"], row["policy_clause"]) == ("refused", "10.3")
+    assert (row["decision"], row["policy_clause"], row["reason_code"]) == ("refused", "10.3", "output_data_blocked")
 
 
 async def test_responses_stream_redacted(harness: Harness) -> None:
@@ -112,3 +120,13 @@ async def test_responses_stream_redacted(harness: Harness) -> None:
     assert "".join(e.get("delta", "") for e in out if e["type"].endswith(".delta")) == "Phone <PHONE_NUMBER>."
     assert out[-1]["text"] == "Phone <PHONE_NUMBER>."
     assert b"555-01" not in resp.content
+
+
+@pytest.mark.parametrize(("use_case", "masked"), [("resident-letters", True), ("us-desk", False)])
+async def test_request_path_masks_ssn_unless_the_use_case_switches_it_off(
+        harness: Harness, use_case: str, masked: bool) -> None:
+    route = harness.upstream.post(f"{UPSTREAM}/chat/completions").respond(200, json=completion("Noted."))
+    body = chat_body(messages=[{"role": "user", "content": "Pension query, member SSN 536-22-1234."}])
+    resp = await harness.post("/v1/chat/completions", body, headers={"x-steward-use-case": use_case})
+    assert resp.status_code == 200
+    assert ("536-22-1234" not in route.calls.last.request.content.decode()) is masked
