@@ -32,6 +32,7 @@ from stdnum.es import dni as es_dni
 from stdnum.es import nie as es_nie
 from stdnum.fi import hetu as fi_hetu
 from stdnum.fr import nir as fr_nir
+from stdnum.gb import nhs
 from stdnum.ie import pps as ie_pps
 from stdnum.it import codicefiscale as it_cf
 from stdnum.nl import bsn as nl_bsn
@@ -114,6 +115,12 @@ class StewardNanpPhoneRecognizer(_Recognizer):
         ("nanp_grouped", rf"(?<![\w+.-])(?:\+?1([ .-]))?{_AREA}([.-]){_EXCHANGE}\2\d{{4}}(?![\w-]|\.\d)", 0.6),
         ("nanp_plus1", rf"(?<![\w+])\+1 {_AREA} {_EXCHANGE} \d{{4}}(?![\w-])", 0.7),
     )
+
+    def validate_result(self, pattern_text: str) -> bool:
+        """A 3-3-4 number that passes the NHS mod 11 check is left to the NHS recognizer (same grouping);
+        it is personal data either way."""
+        digits = _compact(pattern_text)
+        return len(digits) != 10 or not nhs.is_valid(digits)
 
 
 class StewardEuNationalIdRecognizer(_Recognizer):

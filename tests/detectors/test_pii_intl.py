@@ -71,3 +71,7 @@ def test_ssn_structure_rules() -> None:
 def test_mrz_check_digits() -> None:
     assert valid_mrz_line2("L898902C36UTO7408122F1204159ZE184226B<<<<<10")
     assert not valid_mrz_line2("L898902C37UTO7408122F1204159ZE184226B<<<<<10")
+
+
+def test_nhs_number_in_phone_grouping_stays_an_nhs_number(found: Found) -> None:
+    assert found("Her NHS number is 943-476-5919.") == {("UK_NHS", "943-476-5919")}
