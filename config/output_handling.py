@@ -4,6 +4,7 @@
 
     allow    the answer passes unchanged
     redact   the value is replaced by its typed placeholder (`<EMAIL_ADDRESS>`) as the answer streams
+             (a special-category statement in a stream withholds the answer: part of it may be sent)
     block    the answer is withdrawn with a refusal naming clause 10.3
 
 Values the caller itself sent (including pseudonyms the gateway restores) always stay, and so do the

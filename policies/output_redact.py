@@ -94,14 +94,16 @@ class OutputRedactor:
         """Text that cannot hold anything this policy acts on (the cheap gate before `screen`)."""
         return self._special_allowed and not triggered(text)
 
-    def screen(self, text: str, start: int, end: int) -> str:
+    def screen(self, text: str, start: int, end: int, *, streamed: bool = False) -> str:
         """`text[start:end]` with the findings to act on replaced; `text[:start]` is context only.
-        Raises `OutputWithheld` if the use case blocks a class found there."""
+        Raises `OutputWithheld` if the use case blocks a class found there. `streamed`: special-category
+        findings (whole statements, part of which may have been sent already) are withheld, not redacted."""
         if self.quiet(text[start:end]):
             return text[start:end]
         acted = [f for f in self._findings(text, start) if f.end > start and f.start < end]
         blocked = sorted({f.entity if not f.label else f.label for f in acted
-                          if self.actions[f.finding_class] is OutputAction.BLOCK})
+                          if self.actions[f.finding_class] is OutputAction.BLOCK
+                          or (streamed and f.finding_class == SPECIAL_CATEGORY)})
         if blocked:
             raise OutputWithheld(blocked, self.clause)
         spans = [f for f in acted if f.is_span or f.finding_class == SPECIAL_CATEGORY]
@@ -216,7 +218,7 @@ class OutputWindow:
         self._context = (context + text)[-LOOKBACK:]
         if self._redactor.quiet(text):
             return text
-        return self._redactor.screen(context + text, len(context), len(context) + len(text))
+        return self._redactor.screen(context + text, len(context), len(context) + len(text), streamed=True)
 
 
 def without_disabled(per_field: list[list[Finding]], use_case: UseCase) -> list[list[Finding]]:

@@ -127,3 +127,12 @@ def test_values_listed_in_keep_stay() -> None:
     out = OutputRedactor(handling, True, REQUEST).restore(
         "Call 0113 496 0000 or write to repairs@council.example.gov.uk, not 07700 900123.")
     assert out == "Call 0113 496 0000 or write to repairs@council.example.gov.uk, not <PHONE_NUMBER>."
+
+
+def test_special_category_redacted_whole_and_withheld_in_streams() -> None:
+    answer = "Bins go out on Monday. The tenant at flat 4 told us he was diagnosed with epilepsy last spring. Thanks."
+    redactor = OutputRedactor(OutputHandling(special_category=OutputAction.REDACT), False, REQUEST)
+    assert redactor.restore(answer) == "Bins go out on Monday. <SPECIAL_CATEGORY> Thanks."
+    window = redactor.stream_restorer()
+    with pytest.raises(OutputWithheld):  # part of the statement may have been sent: withhold the answer
+        "".join(window.feed(answer[i:i + 4]) for i in range(0, len(answer), 4)) + window.flush()
