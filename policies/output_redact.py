@@ -7,8 +7,8 @@
 Streams: `OutputWindow` (one per streamed field) releases text as soon as it cannot be part of a value
 still arriving: it holds back only a trailing run of identifier characters (letters, digits and the
 punctuation identifiers are written with, spaces only next to a digit) that has a digit or such
-punctuation in it, at most `MAX_HOLD` characters, and keeps the last `LOOKBACK` released characters as
-context for cue words. A value split across any number of deltas -- one character each -- is scanned
+punctuation in it, at most `MAX_HOLD` characters, and keeps the last `LOOKBACK` characters released by any
+field of the answer (in arrival order) as context for cue words and for values split between fields. A value split across any number of deltas -- one character each -- is scanned
 whole before its digits are released; a finding that starts in already-released text (the letters of an
 email's local part before its first `.`, `_` or `@`) has the rest of it redacted, so the value as a
 whole never reaches the caller.
@@ -68,6 +68,10 @@ class OutputRedactor:
         }
         self.clause = handling.refusal_clause
         self._special_allowed = handling.special_category is OutputAction.ALLOW
+        # the last characters released by any streamed field, in arrival order: the look-back every field
+        # screens with, so a value split between fields (content and tool arguments, Responses event types)
+        # is still seen whole
+        self.released_tail = ""
         self._request_texts = [*request_texts, *handling.keep]
         self._request: str | None = None  # letters and digits of the request, built on first need
         self._scanner = _scanner(disabled_entities, handling.special_category is not OutputAction.ALLOW)
@@ -191,11 +195,10 @@ def _joins(before: str, after: str) -> bool:
 class OutputWindow:
     """Screens one streamed field with a bounded hold-back and look-back (see module docstring)."""
 
-    __slots__ = ("_redactor", "_context", "_held")
+    __slots__ = ("_redactor", "_held")
 
     def __init__(self, redactor: OutputRedactor) -> None:
         self._redactor = redactor
-        self._context = ""
         self._held = ""
 
     def feed(self, delta: str) -> str:
@@ -214,11 +217,12 @@ class OutputWindow:
     def _release(self, text: str) -> str:
         if not text:
             return ""
-        context = self._context
-        self._context = (context + text)[-LOOKBACK:]
-        if self._redactor.quiet(text):
+        redactor = self._redactor
+        context = redactor.released_tail
+        redactor.released_tail = (context + text)[-LOOKBACK:]
+        if redactor.quiet(text):
             return text
-        return self._redactor.screen(context + text, len(context), len(context) + len(text), streamed=True)
+        return redactor.screen(context + text, len(context), len(context) + len(text), streamed=True)
 
 
 def without_disabled(per_field: list[list[Finding]], use_case: UseCase) -> list[list[Finding]]:

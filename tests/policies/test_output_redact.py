@@ -5,6 +5,8 @@ spreadsheet paste) and each has a look-alike that must pass unchanged."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from config.output_handling import OutputAction, OutputHandling
@@ -136,3 +138,31 @@ def test_special_category_redacted_whole_and_withheld_in_streams() -> None:
     window = redactor.stream_restorer()
     with pytest.raises(OutputWithheld):  # part of the statement may have been sent: withhold the answer
         "".join(window.feed(answer[i:i + 4]) for i in range(0, len(answer), 4)) + window.flush()
+
+
+def test_value_split_between_content_and_tool_arguments() -> None:
+    chat = ChatStreamRestorer(resident())
+    chunks = [{"choices": [{"index": 0, "delta": {"content": "SSN 536-22-"}}]},
+              {"choices": [{"index": 0, "delta": {"tool_calls": [{"index": 0, "function": {"arguments": "1234"}}]}}]},
+              {"choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]}]
+    out = [chat.process(c) for c in chunks] + chat.finish()
+    sent = json.dumps(out)
+    assert "536-22-" in sent or "1234" in sent  # one half may go out
+    joined = "".join(c["choices"][0]["delta"].get("content") or "" for c in out) + "".join(
+        t["function"]["arguments"] for c in out for t in c["choices"][0]["delta"].get("tool_calls", []))
+    assert "536-22-1234" not in joined and "<US_SSN>" in joined
+
+
+def test_value_split_between_responses_event_types() -> None:
+    stream = ResponsesStreamRestorer(resident())
+    events = [{"type": "response.output_text.delta", "item_id": "m1", "output_index": 0, "content_index": 0,
+               "delta": "call (312) 555-", "sequence_number": 0},
+              {"type": "response.output_text.done", "item_id": "m1", "output_index": 0, "content_index": 0,
+               "text": "call (312) 555-", "sequence_number": 1},
+              {"type": "response.function_call_arguments.delta", "item_id": "f1", "output_index": 1,
+               "delta": "0147", "sequence_number": 2},
+              {"type": "response.function_call_arguments.done", "item_id": "f1", "output_index": 1,
+               "arguments": "0147", "sequence_number": 3}]
+    out = [e for event in events for e in stream.process(event)] + stream.finish()
+    joined = "".join(e.get("delta", "") for e in out)
+    assert "(312) 555-0147" not in joined and "<PHONE_NUMBER>" in joined
