@@ -7,9 +7,10 @@
 Streams: `OutputWindow` (one per streamed field) releases text as soon as it cannot be part of a value
 still arriving: it holds back only a trailing run of identifier characters (letters, digits and the
 punctuation identifiers are written with, spaces only next to a digit) that has a digit or such
-punctuation in it, at most `MAX_HOLD` characters, and keeps the last `LOOKBACK` characters released by any
-field of the answer (in arrival order) as context for cue words and for values split between fields. A value split across any number of deltas -- one character each -- is scanned
-whole before its digits are released; a finding that starts in already-released text (the letters of an
+punctuation in it, at most `MAX_HOLD` characters. The last `LOOKBACK` characters released by any field
+of the answer (in arrival order) are the context every field screens with: cue words, and values split
+between fields. A value split across any number of deltas -- one character each -- is scanned whole
+before its digits are released; a finding that starts in already-released text (the letters of an
 email's local part before its first `.`, `_` or `@`) has the rest of it redacted, so the value as a
 whole never reaches the caller.
 Memory is bounded; nothing buffers the answer; the scan runs only when released text could hold a
