@@ -91,7 +91,7 @@ def configure(args: argparse.Namespace) -> None:
     S.emb_floats = dumps(vec)
     S.emb_b64 = dumps(base64.b64encode(struct.pack(f"<{dims}f", *vec)).decode())
     # Split the answer into `chunks` roughly equal content deltas.
-    words = COMPLETION_TEXT.split(" ")
+    words = (getattr(args, "answer", "") or COMPLETION_TEXT).split(" ")
     n = S.chunks
     per = max(1, -(-len(words) // n))
     parts = [" ".join(words[i : i + per]) for i in range(0, len(words), per)]
@@ -393,6 +393,7 @@ def main(argv: list[str] | None = None) -> None:
     )
     p.add_argument("--models", nargs="+", default=["gpt-4o-mini", "text-embedding-3-small"])
     p.add_argument("--embedding-dims", type=int, default=1536)
+    p.add_argument("--answer", default="", help="the streamed answer's text (default: a short council reply)")
     args = p.parse_args(argv)
     configure(args)
     try:

@@ -17,10 +17,10 @@ from pydantic import Field, IPvAnyNetwork, field_validator, model_validator
 
 from config.audit_config import EnergyFactors, JournalSettings, RetentionSettings
 from config.base import ID_PATTERN, Strict, ToolStatus
-from config.references import CrossReferenceError, cross_reference_problems
-from config.store_config import StoreSettings
-from config.scan_budget import ScanBudget
 from config.public_figures import PublicFigures
+from config.references import CrossReferenceError, cross_reference_problems
+from config.scan_budget import ScanBudget
+from config.store_config import StoreSettings
 from config.usecases import PolicyDocument, ProhibitedUse, UseCase, UserRecord, default_prohibited_uses
 
 _ID = ID_PATTERN

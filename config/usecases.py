@@ -9,8 +9,9 @@ from typing import Annotated
 from pydantic import Field
 
 from config.base import ID_PATTERN, Action, Strict, ToolStatus
-from config.scan_budget import ScanBudget
+from config.output_handling import IdentifierTypes, OutputHandling
 from config.oversight import HumanReviewProcess, UnsupportedLanguage
+from config.scan_budget import ScanBudget
 
 
 class RiskClass(StrEnum):
@@ -42,6 +43,8 @@ class UseCaseHandling(Strict):
     secrets: Action = Action.BLOCK
     special_category: Action = Action.BLOCK
     security_marking: Action = Action.ALLOW
+    output: OutputHandling = Field(default_factory=OutputHandling)  # the answer (config/output_handling.py)
+    identifiers: IdentifierTypes = Field(default_factory=IdentifierTypes)
 
 
 class AuditPolicy(Strict):

@@ -17,6 +17,7 @@ from detectors.nlp import load_ner
 from detectors.pii_contact import StewardEmailRecognizer, StewardIpAddressRecognizer, StewardPhoneRecognizer
 from detectors.pii_context import context_recognizers
 from detectors.pii_ids import id_recognizers
+from detectors.pii_intl import intl_recognizers
 from detectors.pii_name_lexicon import lexicon
 from detectors.pii_names import PersonNameFinder
 from detectors.pii_suppress import suppressed
@@ -35,6 +36,7 @@ class PersonalDataDetector:
         self._recognizers = [
             *id_recognizers(), *context_recognizers(), StewardEmailRecognizer(), StewardIpAddressRecognizer()
         ]
+        self._recognizers += intl_recognizers()  # US, EU and passport identifiers (detectors/pii_intl.py)
         self._phone = StewardPhoneRecognizer()
         self._nlp: Any | None = None
         self._lock = threading.Lock()

@@ -15,13 +15,31 @@ whatever is still held when the upstream stream ends without those markers.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
-
-from policies.operators import Pseudonymiser, StreamRestorer
+from typing import Any, Protocol
 
 Body = dict[str, Any]
 
+
+class FieldStream(Protocol):
+    def feed(self, delta: str) -> str: ...
+
+    def flush(self) -> str: ...
+
+
+class TextMapper(Protocol):
+    """What the restorers map text with: `policies.operators.Pseudonymiser` (pseudonyms back), or
+    `policies.output_redact.OutputRedactor` (personal data the caller did not send, out)."""
+
+    def restore(self, text: str) -> str: ...
+
+    def restore_json_string(self, args: str) -> str: ...
+
+    def stream_restorer(self, *, json_string: bool = False) -> FieldStream: ...
+
+
 _CHAT_JSON_FIELDS = frozenset({"function_call", "tool_call"})
+# delta members that are never answer text; any other string member of a delta is streamed text
+_CHAT_DELTA_STRUCTURAL = frozenset({"role", "type", "id", "name", "function_call", "tool_calls", "audio"})
 _CHAT_ENVELOPE = ("id", "object", "created", "model", "system_fingerprint", "service_tier")
 # Responses delta event -> (done event, field of the done event holding the full value, is JSON)
 _RESPONSES_STREAMED = {
@@ -40,7 +58,7 @@ _PART_TEXT = {
 }  # fmt: skip
 
 
-def _restored(obj: Body, key: str, p: Pseudonymiser, *, is_json: bool = False) -> Body:
+def _restored(obj: Body, key: str, p: TextMapper, *, is_json: bool = False) -> Body:
     """A copy of `obj` with the string at `key` restored (or `obj` itself if there is none)."""
     value = obj.get(key)
     if not isinstance(value, str):
@@ -48,13 +66,13 @@ def _restored(obj: Body, key: str, p: Pseudonymiser, *, is_json: bool = False) -
     return {**obj, key: p.restore_json_string(value) if is_json else p.restore(value)}
 
 
-def _restored_list(value: object, restore_one: Callable[[Body, Pseudonymiser], Body], p: Pseudonymiser) -> object:
+def _restored_list(value: object, restore_one: Callable[[Body, TextMapper], Body], p: TextMapper) -> object:
     if not isinstance(value, list):
         return value
     return [restore_one(v, p) if isinstance(v, dict) else v for v in value]
 
 
-def _chat_tool_call(call: Body, p: Pseudonymiser) -> Body:
+def _chat_tool_call(call: Body, p: TextMapper) -> Body:
     out = dict(call)
     if isinstance(call.get("function"), dict):
         out["function"] = _restored(call["function"], "arguments", p, is_json=True)
@@ -63,7 +81,7 @@ def _chat_tool_call(call: Body, p: Pseudonymiser) -> Body:
     return out
 
 
-def _chat_message(message: Body, p: Pseudonymiser) -> Body:
+def _chat_message(message: Body, p: TextMapper) -> Body:
     out = _restored(_restored(message, "content", p), "refusal", p)
     if "tool_calls" in message:
         out = {**out, "tool_calls": _restored_list(message["tool_calls"], _chat_tool_call, p)}
@@ -74,29 +92,29 @@ def _chat_message(message: Body, p: Pseudonymiser) -> Body:
     return out
 
 
-def _chat_choice(choice: Body, p: Pseudonymiser) -> Body:
+def _chat_choice(choice: Body, p: TextMapper) -> Body:
     if not isinstance(choice.get("message"), dict):
         return choice
     return {**choice, "message": _chat_message(choice["message"], p)}
 
 
-def restore_chat_completion(body: Body, p: Pseudonymiser) -> Body:
+def restore_chat_completion(body: Body, p: TextMapper) -> Body:
     """choices[*].message: content, refusal, tool_calls arguments / custom input, function_call, audio."""
     return {**body, "choices": _restored_list(body.get("choices"), _chat_choice, p)} if "choices" in body else body
 
 
-def restore_completion(body: Body, p: Pseudonymiser) -> Body:
+def restore_completion(body: Body, p: TextMapper) -> Body:
     """Legacy completions: choices[*].text."""
     restored = _restored_list(body.get("choices"), lambda c, q: _restored(c, "text", q), p)
     return {**body, "choices": restored} if "choices" in body else body
 
 
-def _content_part(part: Body, p: Pseudonymiser) -> Body:
+def _content_part(part: Body, p: TextMapper) -> Body:
     key = _PART_TEXT.get(part.get("type", ""))
     return _restored(part, key, p) if key else part
 
 
-def restore_output_item(item: Body, p: Pseudonymiser) -> Body:
+def restore_output_item(item: Body, p: TextMapper) -> Body:
     """One Responses output item: message parts, function_call arguments, custom input, reasoning."""
     kind = item.get("type")
     if kind == "function_call":
@@ -110,7 +128,7 @@ def restore_output_item(item: Body, p: Pseudonymiser) -> Body:
     return out
 
 
-def restore_responses(body: Body, p: Pseudonymiser) -> Body:
+def restore_responses(body: Body, p: TextMapper) -> Body:
     """output[*] items, the `output_text` convenience field and the echoed `instructions`."""
     out = _restored(_restored(body, "output_text", p), "instructions", p)
     for key in ("output", "instructions"):
@@ -141,10 +159,15 @@ class ChatStreamRestorer:
     """Restores chat.completion.chunk deltas (and legacy completions `text` chunks); one
     StreamRestorer per (choice, field, tool call)."""
 
-    def __init__(self, p: Pseudonymiser) -> None:
+    def __init__(self, p: TextMapper) -> None:
         self._p = p
-        self._open: dict[tuple[int, str, int], StreamRestorer] = {}
+        self._open: dict[tuple[int, str, int], FieldStream] = {}
         self._last: Body = {}
+
+    def feed(self, index: int, field: str, text: str) -> str:
+        """Text streamed in `field` (e.g. "content") of choice `index`, mapped; for callers that read the
+        common one-field delta themselves (the output screen's fast path)."""
+        return self._feed((index, field, 0), text)
 
     def _feed(self, key: tuple[int, str, int], text: str) -> str:
         restorer = self._open.get(key)
@@ -171,9 +194,9 @@ class ChatStreamRestorer:
 
     def _delta(self, index: int, delta: Body) -> Body:
         delta = dict(delta)
-        for key in ("content", "refusal"):
-            if isinstance(delta.get(key), str):
-                delta[key] = self._feed((index, key, 0), delta[key])
+        for key, value in delta.items():  # content, refusal, and any other text member
+            if isinstance(value, str) and key not in _CHAT_DELTA_STRUCTURAL:
+                delta[key] = self._feed((index, key, 0), value)
         if isinstance(delta.get("function_call"), dict):
             fn = delta["function_call"] = dict(delta["function_call"])
             if isinstance(fn.get("arguments"), str):
@@ -202,13 +225,13 @@ class ChatStreamRestorer:
                 choice["text"] = (choice.get("text") or "") + tail
                 continue
             delta = choice["delta"] = dict(choice.get("delta") or {})
-            if field in ("content", "refusal"):
-                delta[field] = (delta.get(field) or "") + tail
-            elif field == "function_call":
+            if field == "function_call":
                 fn = delta.get("function_call") or {}
                 delta["function_call"] = {**fn, "arguments": (fn.get("arguments") or "") + tail}
-            else:
+            elif field == "tool_call":
                 delta["tool_calls"] = _append_arguments(delta.get("tool_calls") or [], number, tail)
+            else:
+                delta[field] = (delta.get(field) or "") + tail
 
     def finish(self) -> list[Body]:
         """Chunks carrying text still held back when the upstream stream ended (usually none)."""
@@ -227,9 +250,9 @@ class ChatStreamRestorer:
 class ResponsesStreamRestorer:
     """Restores Responses stream events; one StreamRestorer per streamed field (item, part)."""
 
-    def __init__(self, p: Pseudonymiser) -> None:
+    def __init__(self, p: TextMapper) -> None:
         self._p = p
-        self._open: dict[tuple[Any, ...], StreamRestorer] = {}
+        self._open: dict[tuple[Any, ...], FieldStream] = {}
         self._shift = 0
         self._last_sequence = -1
 

@@ -13,6 +13,7 @@ import orjson
 from detectors.base import Finding
 from detectors.output_screen import OutputScreen
 from policies.operators import Pseudonymiser
+from policies.output_redact import OutputWithheld
 from policies.restore import (
     ChatStreamRestorer,
     ResponsesStreamRestorer,
@@ -25,6 +26,7 @@ from proxy.audit_capture import ContentCollector
 from proxy.endpoints import Endpoint
 from proxy.errors import PolicyRefusal
 from proxy.exchange import Exchange
+from proxy.output_data import output_filter
 
 Body = dict[str, Any]
 DISCLOSURE_HEADER = "x-steward-disclosure"
@@ -126,14 +128,21 @@ class ChatNoticeFilter:
 
 
 class OutputBlocked(Exception):
-    """The provider's answer contained discriminatory or offensive content (clause 7.2)."""
+    """The provider's answer contained discriminatory or offensive content (clause 7.2). (Data a use case
+    blocks in answers raises `policies.output_redact.OutputWithheld`, rendered by `output_refusal` too.)"""
+
+    clause = "7.2"
 
     def __init__(self, labels: list[str]) -> None:
         super().__init__(", ".join(labels))
         self.labels = labels
 
 
-def output_refusal(exc: OutputBlocked) -> PolicyRefusal:
+def output_refusal(exc: OutputBlocked | OutputWithheld) -> PolicyRefusal:
+    if exc.clause != "7.2":
+        return PolicyRefusal(f"The answer was withheld because it contained data this use case does not allow in "
+                             f"answers (policy {exc.clause}). The request has been recorded.",
+                             code="output_data_blocked", policy_clause=exc.clause)
     kinds = " and ".join(sorted({label.replace("_", " ") for label in exc.labels}))
     return PolicyRefusal(f"The answer was withheld because it contained {kinds} (policy 7.2). The request has "
                          "been recorded; you may rephrase it or report the problem.", code="output_blocked",
@@ -189,6 +198,7 @@ class Chain:
 
 def stream_filter(ex: Exchange, screen_output: bool) -> StreamFilter | None:
     filters: list[StreamFilter] = [OutputGuard()] if screen_output else []
+    filters += [f for f in [output_filter(ex)] if f is not None]  # personal data the caller did not send
     if ex.event.audit_level == "redacted":  # the provider's text, placeholders not restored
         filters.append(ContentCollector(ex))
     if ex.pseudonymiser is not None:

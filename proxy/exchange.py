@@ -45,6 +45,7 @@ class Exchange:
     disclosed: bool = False
     audit_prompt: str | None = None  # content kept for the audit row (see proxy/audit_capture.py)
     audit_output: str | None = None
+    request_texts: tuple[str, ...] = ()  # what the caller sent (output screening keeps these values)
 
     @classmethod
     def begin(cls, request: Request, endpoint: Endpoint, gateway: GatewaySettings) -> Exchange:

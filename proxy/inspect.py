@@ -25,6 +25,7 @@ from detectors.pii_names_request import settle_names
 from policies.decide import Context, decide
 from policies.decision import Decision, Obligations, Subject
 from policies.operators import Pseudonymiser
+from policies.output_redact import request_strings, without_disabled
 from policies.transform import introduce_people, to_transform, transform
 from policies.usecases import select_use_case
 from proxy.audit_capture import capture_prompt
@@ -70,6 +71,8 @@ class PolicyInspector:
         check_scan_budget(ex.config, ctx.use_case, [f.text for f in fields])
         per_field = settle_names([f.text for f in fields], await self._scan_fields(ex, fields),
                                  ex.config.public_figures)
+        per_field = without_disabled(per_field, ctx.use_case)
+        ex.request_texts = request_strings(body)
         findings = [f for found in per_field for f in found]
         ctx = dataclasses.replace(ctx, language=request_language([f.text for f in fields]))
         decision = decide(ctx, findings)

@@ -21,6 +21,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from audit.outage import error_kind, is_store_error
+from policies.output_redact import OutputWithheld
 from policies.refusal import Refusal
 from policies.resolve import Route, ToolNotConfigured, resolve_tool
 from proxy.answer_text import answer_texts
@@ -51,6 +52,7 @@ from proxy.errors import (
 from proxy.exchange import Exchange
 from proxy.free_text import caller_identifier, model_names
 from proxy.gateway import Gateway
+from proxy.output_data import redact_body
 from proxy.relay import RelayResponse, StreamRelay
 from proxy.upstream import forwarded_headers
 
@@ -167,6 +169,10 @@ class Pipeline:
             try:
                 screen_body(ex.endpoint, payload)
             except OutputBlocked as exc:
+                raise output_refusal(exc) from exc
+            try:
+                payload, data = redact_body(ex, payload, data)
+            except OutputWithheld as exc:
                 raise output_refusal(exc) from exc
         mark_disclosure(ex)
         if ex.event.audit_level == "redacted":

@@ -17,8 +17,8 @@ from starlette.responses import Response
 
 from config.base import Action
 from detectors.base import Finding
-from detectors.pii_names_request import settle_names
 from detectors.langid import request_language
+from detectors.pii_names_request import settle_names
 from policies.decide import Context, decide
 from policies.decision import Decision
 from policies.operators import Pseudonymiser

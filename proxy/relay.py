@@ -17,6 +17,7 @@ import structlog
 from starlette.responses import StreamingResponse
 from starlette.types import Receive, Scope, Send
 
+from policies.output_redact import OutputWithheld
 from proxy.answers import OutputBlocked, StreamFilter, output_refusal
 from proxy.endpoints import Endpoint
 from proxy.errors import UpstreamError, sse_error_event
@@ -39,6 +40,7 @@ class StreamRelay:
         self.transform = transform
         self.outcome = "cancelled"
         self.error_code: str | None = None
+        self.clause = "7.2"  # of an answer withheld mid-stream
 
     async def frames(self) -> AsyncIterator[bytes]:
         try:
@@ -53,10 +55,11 @@ class StreamRelay:
             if tail:
                 yield tail
             self.outcome = "allowed"
-        except OutputBlocked as blocked:
-            self.outcome, self.error_code = "refused", "output_blocked"
+        except (OutputBlocked, OutputWithheld) as blocked:
+            refusal = output_refusal(blocked)
+            self.outcome, self.error_code, self.clause = "refused", refusal.code, blocked.clause
             log.warning("output.blocked", labels=blocked.labels)
-            yield sse_error_event(output_refusal(blocked), self.ex.request_id)
+            yield sse_error_event(refusal, self.ex.request_id)
         except httpx.HTTPError as exc:
             self.outcome, self.error_code = "error", "upstream_stream_failed"
             log.warning("upstream.stream_failed", error=type(exc).__name__)
@@ -122,7 +125,7 @@ class RelayResponse(StreamingResponse):
             relay = self._relay
             status = {"error": 502, "refused": 403}.get(relay.outcome, 200)
             if relay.outcome == "refused":
-                relay.ex.event.policy_clause = "7.2"
+                relay.ex.event.policy_clause = relay.clause
             if relay.outcome != "allowed":
                 relay.ex.event.outcome = {"refused": "blocked"}.get(relay.outcome, relay.outcome)
             relay.ex.finish(status, relay.outcome, relay.error_code or ("client_disconnected"

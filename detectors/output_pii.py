@@ -1,0 +1,121 @@
+"""Structured personal data and secrets in the model's answer: the fast, pattern-only scan the output
+path runs on its bounded look-back window (never the whole answer, never NER).
+
+It reuses the request path's validated recognizers (UK identifiers, international identifiers, email,
+IP, phone numbers) so a value is recognised the same way in both directions, and adds one shape that
+answers carry and prompts rarely do: an email address percent-encoded in a link (`name%40host.tld`).
+Person names and street addresses are not looked for here: finding them needs the NER model, whose cost
+per streamed chunk would break the streaming budget (the request path still finds them).
+
+`triggered(text)` is the cheap gate: text without a digit, an `@`, a `%` or a long token cannot hold
+anything this scan reports, so the recognizers are not run on it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+import phonenumbers
+import regex
+from presidio_analyzer import PatternRecognizer
+
+from detectors.base import Finding
+from detectors.pii_contact import StewardEmailRecognizer, StewardIpAddressRecognizer
+from detectors.pii_ids import id_recognizers
+from detectors.pii_intl import intl_recognizers
+from detectors.secrets import SecretsDetector
+from detectors.special_category import SpecialCategoryDetector
+
+# A postcode alone names an area, and answers quote organisations' own addresses; number plates in
+# answers are rarely a person's. Neither is screened in output.
+_NOT_IN_OUTPUT = frozenset({"UK_POSTCODE", "VEHICLE_REGISTRATION"})
+_PERCENT_EMAIL = re.compile(r"(?<![\w.%+-])[A-Za-z0-9._+'-]+%40(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,24}\b")
+_TRIGGER = re.compile(r"[\d@%]|[A-Za-z0-9_+/=-]{20}")
+# Every identifier recognized here has six digits (single separators allowed between them) or is an
+# alphanumeric token of eight or more characters with letters and digits (codice fiscale, passport
+# numbers, MRZ lines); an IP address has three dots between digits. Text without these shapes skips them.
+_ID_SHAPE = re.compile(r"\d(?:[ .()-]?\d){5}|(?<![A-Za-z0-9])(?=[A-Za-z<]*\d)(?=[0-9<]*[A-Za-z])[A-Za-z0-9<]{8,}")
+_IP_SHAPE = re.compile(r"\d\.\d{1,3}\.\d{1,3}\.\d|[0-9A-Fa-f]:[0-9A-Fa-f]{0,4}:")
+# Phone numbers as answers write them: UK layouts (0 or +44 then a 1-3/7-9 range) and international
+# numbers with their + prefix, each confirmed by libphonenumber (possible length for a UK range, a valid
+# number otherwise). The request path's matcher also reads looser layouts; its cost per window is too high
+# for every streamed release. North American layouts come from pii_intl.
+_UK_PHONE = re.compile(r"(?<![\w+])(?:\+44 ?\(?0?\)? ?|\(?0)(?:[1-37-9]\d{1,4})\)?[ -]?\d{3,4}[ -]?\d{3,4}(?!\d)")
+_INTL_PHONE = re.compile(r"(?<![\w+])\+(?!44)[1-9]\d{0,2}(?:[ .-]?\(?\d{1,4}\)?){2,5}(?![\d])")
+_EMAIL_ENTITIES = frozenset({"EMAIL_ADDRESS"})
+_IP_ENTITIES = frozenset({"IP_ADDRESS"})
+NAME = "output_personal_data"
+
+
+def triggered(text: str) -> bool:
+    return _TRIGGER.search(text) is not None
+
+
+def _reaches(shape: re.Pattern[str], text: str, start: int) -> bool:
+    """Whether a match of `shape` ends after `start` (looked for from a little before it)."""
+    return any(m.end() > start for m in shape.finditer(text, max(0, start - 24)))
+
+
+class OutputDataScanner:
+    """Finds personal data (structured identifiers and contact details), secrets and, when asked,
+    special-category statements in a piece of answer text. Stateless apart from compiled patterns."""
+
+    def __init__(self, disabled: Iterable[str] = (), special_category: bool = False) -> None:
+        skip = _NOT_IN_OUTPUT | frozenset(disabled)
+        recognizers: list[PatternRecognizer] = [*id_recognizers(), *intl_recognizers(), StewardEmailRecognizer(),
+                                                StewardIpAddressRecognizer()]
+        self._recognizers: list[tuple[PatternRecognizer, list[regex.Pattern[str]]]] = [
+            (r, _compiled(r)) for r in recognizers if r.supported_entities[0] not in skip]
+        self._phone = "PHONE_NUMBER" not in skip
+        self._secrets = SecretsDetector()
+        self._special = SpecialCategoryDetector() if special_category else None
+
+    def personal_data(self, text: str, start: int = 0) -> list[Finding]:
+        """Findings in `text`; with `start`, only recognizers whose shape reaches past `start` run (the text
+        before it is context already screened)."""
+        found: list[Finding] = []
+        ids, ip = _reaches(_ID_SHAPE, text, start), _reaches(_IP_SHAPE, text, start)
+        email = "@" in text[start:] or "%40" in text[max(0, start - 2):]
+        for recognizer, patterns in self._recognizers:
+            entity = recognizer.supported_entities[0]
+            if not (email if entity in _EMAIL_ENTITIES else ip if entity in _IP_ENTITIES else ids):
+                continue
+            if not any(p.search(text) for p in patterns):  # Presidio's own call costs more than a miss
+                continue
+            found.extend(Finding(entity, r.start, r.end, float(r.score), NAME)
+                         for r in recognizer.analyze(text, entities=[entity]))
+        if self._phone and ids:
+            found.extend(_phones(text))
+        if "%40" in text:
+            found.extend(Finding("EMAIL_ADDRESS", m.start(), m.end(), 0.5, NAME) for m in _PERCENT_EMAIL.finditer(text))
+        return found
+
+    def secrets(self, text: str) -> list[Finding]:
+        return self._secrets.detect(text)
+
+    def special_category(self, text: str) -> list[Finding]:
+        return self._special.detect(text) if self._special is not None else []
+
+
+def _compiled(recognizer: PatternRecognizer) -> list[regex.Pattern[str]]:
+    """The recognizer's own patterns, compiled once, to test for a match before calling Presidio."""
+    patterns: list[Any] = vars(recognizer)["patterns"]
+    return [regex.compile(p.regex, recognizer.global_regex_flags) for p in patterns]
+
+
+def _phone_ok(value: str, region: str | None, valid: bool) -> bool:
+    try:
+        number = phonenumbers.parse(value, region)
+    except phonenumbers.NumberParseException:
+        return False
+    return bool(phonenumbers.is_valid_number(number) if valid else phonenumbers.is_possible_number(number))
+
+
+def _phones(text: str) -> list[Finding]:
+    found = [Finding("PHONE_NUMBER", m.start(), m.end(), 0.6, NAME) for m in _UK_PHONE.finditer(text)
+             if _phone_ok(m.group(), "GB", valid=False)]
+    found += [Finding("PHONE_NUMBER", m.start(), m.end(), 0.6, NAME) for m in _INTL_PHONE.finditer(text)
+              if _phone_ok(m.group(), None, valid=True)]
+    return found
