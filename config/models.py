@@ -18,6 +18,7 @@ from pydantic import Field, field_validator, model_validator
 from config.audit_config import EnergyFactors, JournalSettings, RetentionSettings
 from config.base import ID_PATTERN, Strict, ToolStatus
 from config.identity import OidcSettings, check_oidc_references
+from config.limits import LimitsSettings
 from config.usecases import PolicyDocument, ProhibitedUse, UseCase, UserRecord, default_prohibited_uses
 
 _ID = ID_PATTERN
@@ -172,6 +173,7 @@ class PolicyConfig(Strict):
     prohibited_uses: dict[str, ProhibitedUse] = Field(default_factory=default_prohibited_uses)
     users: dict[str, UserRecord] = Field(default_factory=dict)
     oidc: OidcSettings | None = None  # single sign-on (config/identity.py)
+    limits: LimitsSettings | None = None  # rate limits and budgets in Redis (config/limits.py)
 
     @model_validator(mode="after")
     def _references(self) -> PolicyConfig:

@@ -20,6 +20,7 @@ from proxy.auth import Authenticator
 from proxy.governance import AcknowledgementCache, GovernanceStore
 from proxy.inspect import PolicyInspector
 from proxy.keystore import KeyStore
+from proxy.limits import Limiter, limiter_for
 from proxy.oidc import TokenVerifier, config_dir, sso_verifier
 from proxy.policy_state import PolicyHolder, ReloadOutcome
 from proxy.scanner import Scanner, build_scanner
@@ -48,6 +49,7 @@ class Gateway:
     scanner: Scanner
     inspector: Inspector
     owns_scanner: bool = True
+    limits: Limiter | None = None  # rate limits and budgets (proxy/limits.py)
 
     @property
     def config(self) -> PolicyConfig:
@@ -64,6 +66,7 @@ class Gateway:
             config = self.policy.loaded.config
             self.authenticator.set_declared(config.keys)
             self.authenticator.sso = sso_verifier(config.oidc, config_dir(self.settings), self.sso)
+            self.limits = limiter_for(config.limits, self.limits)
             self.upstreams.reconfigure(config.tools)
         return outcome
 
@@ -104,6 +107,7 @@ async def open_gateway(settings: Settings, loaded: LoadedConfig, transport: http
         inspector=inspector or PolicyInspector(scanner.scan, acknowledged=acks), owns_scanner=owned,
     )
     gateway.authenticator.sso = sso_verifier(config.oidc, config_dir(settings))
+    gateway.limits = limiter_for(config.limits)
     await gateway.refresh_overrides()
     log.info("gateway.started", tools=[t.id for t in config.tools], policy_version=loaded.digest)
     return gateway
@@ -136,6 +140,8 @@ async def start_writer(engine: AsyncEngine, settings: Settings, config: PolicyCo
 
 async def close_gateway(gateway: Gateway) -> None:
     await gateway.upstreams.aclose()
+    if gateway.limits is not None:
+        await gateway.limits.aclose()
     if gateway.owns_scanner:
         gateway.scanner.close()
     await gateway.audit.close()

@@ -108,6 +108,8 @@ class Pipeline:
         require_sso_use_case(self.gw.config, ex.principal, ex.request.headers.get("x-steward-use-case"))
         body = await self.gw.inspector.inspect(ex, body)
         body["model"] = route.model
+        if self.gw.limits is not None:
+            await self.gw.limits.admit(ex, body, route.model)
         hide_usage = self._request_stream_usage(ex, body)
         watch = DisconnectWatch(ex.request)
         try:
@@ -192,6 +194,8 @@ class Pipeline:
 
     def submit(self, ex: Exchange) -> None:
         finalise(ex)
+        if self.gw.limits is not None:
+            self.gw.limits.settle(ex)
         self.gw.audit.submit(ex.event)
         self.review.consider(ex)
         ev = ex.event

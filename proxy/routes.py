@@ -18,6 +18,7 @@ from starlette.routing import request_response
 
 from proxy.api_call import pipeline_of
 from proxy.endpoints import Endpoint
+from proxy.limits import readiness_detail
 from proxy.models_route import list_models, retrieve_model
 from proxy.policy_api import dry_run
 
@@ -92,5 +93,7 @@ async def healthz() -> Response:
 
 @router.get("/readyz", tags=["operations"], summary="Readiness: the audit store accepts writes")
 async def readyz(request: Request) -> Response:
-    healthy = pipeline_of(request).gw.audit.healthy
-    return JSONResponse({"status": "ready" if healthy else "audit_unavailable"}, status_code=200 if healthy else 503)
+    gw = pipeline_of(request).gw
+    healthy = gw.audit.healthy
+    return JSONResponse({"status": "ready" if healthy else "audit_unavailable", **readiness_detail(gw.limits, gw.sso)},
+                        status_code=200 if healthy else 503)
