@@ -25,6 +25,7 @@ from proxy.middleware import RequestContextMiddleware
 from proxy.pipeline import Pipeline
 from proxy.routes import add_proxy_routes, router
 from proxy.scanner import Scanner
+from proxy.usage_api import router as usage_router
 
 DESCRIPTION = (
     "Steward enforces an organisation's GenAI usage policy on the wire. Point an OpenAI SDK's "
@@ -60,6 +61,7 @@ def create_app(
     app.include_router(router)
     app.include_router(caller_router)
     app.include_router(admin_router)
+    app.include_router(usage_router)
     mount_audit_api(app)
     app.add_middleware(RequestContextMiddleware)
     app.add_exception_handler(HTTPException, _http_exception)

@@ -175,3 +175,30 @@ class TestRedisDown:
         assert resp.status_code == 503 and resp.json()["error"]["code"] == "limits_unavailable"
         rows = await limited.audit_rows()
         assert rows[0]["reason_code"] == "limits_unavailable"
+
+
+@pytest.mark.parametrize("rules", ["    - {id: user-rpm, scope: user, requests_per_minute: 5}\n"
+                                   "    - {id: staff-day, scope: role, match: staff, tokens_per_day: 1000,"
+                                   " cost_per_month: 500, clause: '13'}"])
+async def test_usage_for_the_caller_and_for_auditors(limited: Harness) -> None:
+    for _ in range(2):
+        assert (await _chat(limited)).status_code == 200
+    await limited.gateway.audit.flush()
+    resp = await limited.client.get("/v1/usage", headers=limited.auth())
+    assert resp.status_code == 200, resp.text
+    body = resp.json()
+    assert body["user"] == "alice" and body["today"]["requests"] == 2
+    assert body["today"]["input_tokens"] == 22 and body["today"]["estimated_cost"] == 2 * 25
+    by_kind = {entry["kind"]: entry for entry in body["limits"]}
+    assert by_kind["requests_per_minute"]["used"] == 2 and by_kind["requests_per_minute"]["remaining"] == 3
+    assert by_kind["tokens_per_day"]["used"] == 36 and by_kind["tokens_per_day"]["policy_clause"] == "13"
+    assert by_kind["cost_per_month"]["remaining"] == 450
+    refused = await limited.client.get("/audit/v1/usage", headers=limited.auth())
+    assert refused.status_code == 403  # auditors only
+    auditor = (await limited.gateway.keys.create("aud", ["staff", "auditor"])).secret
+    report = await limited.client.get("/audit/v1/usage?group_by=department", headers=limited.auth(auditor))
+    assert report.status_code == 200, report.text
+    housing = next(d for d in report.json()["data"] if d["department"] == "Housing")
+    assert housing["output_tokens"] == 14 and housing["requests"] >= 2
+    bad = await limited.client.get("/audit/v1/usage?group_by=resident", headers=limited.auth(auditor))
+    assert bad.status_code == 400
