@@ -64,8 +64,12 @@ class JwksCache:
     async def key(self, kid: str | None) -> jwt.PyJWK:
         """The signing key for `kid`; raises KeyError when the provider does not publish it."""
         now = self._clock()
-        if (self._stale(now) or (kid or "") not in self._keys) and self._may_refetch(now):
-            await self._refresh()
+        if self._stale(now) or (kid or "") not in self._keys:
+            if self._may_refetch(now):
+                await self._refresh()
+            elif self._lock.locked():  # another request is fetching: wait for its result
+                async with self._lock:
+                    pass
         if not self._usable(self._clock()):
             raise JwksUnavailable("The identity provider's signing keys cannot be fetched, so sign-in tokens "
                                   "are refused until they can (fail closed).")

@@ -89,3 +89,13 @@ def test_config_rejects_unknown_roles_and_use_cases() -> None:
         parse_config(base % "role_map: {g: [ghost]}", "bad.yaml")
     with pytest.raises(ConfigError, match="unknown use cases"):
         parse_config(base % "sso_only_use_cases: [nope]", "bad.yaml")
+
+
+async def test_concurrent_first_tokens_wait_for_the_one_fetch(tmp_path: Path) -> None:
+    import asyncio
+    with serve_idp(IdentityProvider()) as idp:
+        verifier = TokenVerifier(_settings(jwks_url=idp.url, role_map={"Steward.Staff": ["staff"]}), tmp_path)
+        tokens = [idp.token(sub=f"u-{i}") for i in range(8)]
+        principals = await asyncio.gather(*(verifier.verify(t) for t in tokens))
+        assert [p.user_id for p in principals] == [f"u-{i}" for i in range(8)]
+        assert idp.hits == 1
