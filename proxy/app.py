@@ -21,6 +21,7 @@ from proxy.background import background_tasks
 from proxy.caller_api import router as caller_router
 from proxy.errors import BadRequest, NotFound, StewardError, error_response
 from proxy.gateway import Inspector, close_gateway, open_gateway
+from proxy.metrics_api import router as metrics_router
 from proxy.middleware import RequestContextMiddleware
 from proxy.pipeline import Pipeline
 from proxy.routes import add_proxy_routes, router
@@ -62,6 +63,7 @@ def create_app(
     app.include_router(caller_router)
     app.include_router(admin_router)
     app.include_router(usage_router)
+    app.include_router(metrics_router)
     mount_audit_api(app)
     app.add_middleware(RequestContextMiddleware)
     app.add_exception_handler(HTTPException, _http_exception)

@@ -18,6 +18,7 @@ class Endpoint(StrEnum):
     APPROVAL_REQUEST = "approval_requests"
     ADMIN = "admin"
     USAGE = "usage"
+    METRICS = "metrics"
 
     @property
     def path(self) -> str:
@@ -37,4 +38,5 @@ _PATHS = {
     Endpoint.APPROVAL_REQUEST: "/approval-requests",
     Endpoint.ADMIN: "/admin/v1",
     Endpoint.USAGE: "/usage",
+    Endpoint.METRICS: "/metrics",
 }

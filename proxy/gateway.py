@@ -24,6 +24,7 @@ from proxy.limits import Limiter, limiter_for
 from proxy.oidc import TokenVerifier, config_dir, sso_verifier
 from proxy.policy_state import PolicyHolder, ReloadOutcome
 from proxy.scanner import Scanner, build_scanner
+from proxy.tracing import TRACING, timed_scan
 from proxy.upstream import Upstreams
 
 log = structlog.get_logger("steward.gateway")
@@ -104,10 +105,11 @@ async def open_gateway(settings: Settings, loaded: LoadedConfig, transport: http
         settings=settings, policy=policy, engine=engine, keys=keys, governance=governance,
         authenticator=Authenticator(config.keys, keys.lookup, ttl_s=config.gateway.key_cache_ttl_s),
         upstreams=Upstreams(config.tools, transport), audit=writer, scanner=scanner,
-        inspector=inspector or PolicyInspector(scanner.scan, acknowledged=acks), owns_scanner=owned,
+        inspector=inspector or PolicyInspector(timed_scan(scanner.scan), acknowledged=acks), owns_scanner=owned,
     )
     gateway.authenticator.sso = sso_verifier(config.oidc, config_dir(settings))
     gateway.limits = limiter_for(config.limits)
+    TRACING.configure()
     await gateway.refresh_overrides()
     log.info("gateway.started", tools=[t.id for t in config.tools], policy_version=loaded.digest)
     return gateway
@@ -140,6 +142,7 @@ async def start_writer(engine: AsyncEngine, settings: Settings, config: PolicyCo
 
 async def close_gateway(gateway: Gateway) -> None:
     await gateway.upstreams.aclose()
+    TRACING.shutdown()
     if gateway.limits is not None:
         await gateway.limits.aclose()
     if gateway.owns_scanner:

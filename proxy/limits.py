@@ -21,6 +21,7 @@ import structlog
 from redis.exceptions import RedisError
 
 from config.limits import FailMode, LimitRule, LimitsSettings
+from proxy import metrics
 from proxy.errors import ServiceUnavailable, StewardError
 from proxy.exchange import Exchange
 from proxy.limits_keys import Applied, counters_for, estimate_cost, estimate_tokens, rules_for
@@ -81,6 +82,8 @@ class Limiter:
         ex.response_headers.update(ratelimit_headers(applied, verdict))
         if verdict.denied:
             self.state.rejections += 1
+            hit = applied[verdict.denied - 1]
+            metrics.rejected(hit.rule.scope.value, hit.field)
             raise refusal(applied[verdict.denied - 1], verdict, ratelimit_headers(applied, verdict))
         self.state.pending[ex.request_id] = Reservation(applied, applied_amount(applied, "tokens"),
                                                         applied_amount(applied, "cost"), model)

@@ -22,6 +22,7 @@ from starlette.responses import Response
 
 from policies.refusal import Refusal
 from policies.resolve import Route, resolve_tool
+from proxy import metrics
 from proxy.answer_text import answer_texts
 from proxy.answers import (
     OutputBlocked,
@@ -48,6 +49,7 @@ from proxy.exchange import Exchange
 from proxy.gateway import Gateway
 from proxy.oidc import require_sso_role, require_sso_use_case
 from proxy.relay import RelayResponse, StreamRelay
+from proxy.tracing import TRACING
 from proxy.upstream import forwarded_headers
 
 log = structlog.get_logger("steward.pipeline")
@@ -67,6 +69,7 @@ class Pipeline:
         ex = Exchange.begin(request, endpoint, self.gw.config.gateway.trust_forwarded_for)
         ex.config, ex.event.policy_version = self.gw.config, self.gw.loaded.digest
         ex.event.retention_days = ex.config.gateway.audit.default_retention_days
+        TRACING.begin(ex)
         try:
             return await self._run(ex)
         except Exception as exc:
@@ -90,6 +93,7 @@ class Pipeline:
         principal = await self.gw.authenticator.authenticate(ex.request.headers.get("authorization"))
         ex.set_principal(principal)
         require_sso_role(self.gw.config, principal)
+        TRACING.stage(ex, "authenticate")
         if not self.gw.audit.healthy:
             raise ServiceUnavailable(
                 "The audit store is unavailable, so requests are refused until it recovers (fail closed).",
@@ -107,6 +111,7 @@ class Pipeline:
         ex.set_tool(route.tool)
         require_sso_use_case(self.gw.config, ex.principal, ex.request.headers.get("x-steward-use-case"))
         body = await self.gw.inspector.inspect(ex, body)
+        TRACING.stage(ex, "inspect")
         body["model"] = route.model
         if self.gw.limits is not None:
             await self.gw.limits.admit(ex, body, route.model)
@@ -196,6 +201,8 @@ class Pipeline:
         finalise(ex)
         if self.gw.limits is not None:
             self.gw.limits.settle(ex)
+        metrics.observe(ex)
+        TRACING.finish(ex)
         self.gw.audit.submit(ex.event)
         self.review.consider(ex)
         ev = ex.event
