@@ -90,18 +90,6 @@ def start(config: str, workdir: Path, name: str, env: dict[str, str]) -> tuple[s
     raise SystemExit(f"{name} did not start")
 
 
-async def latencies(base: str, token: str, n: int) -> list[float]:
-    headers = {"authorization": f"Bearer {token}"}
-    out = []
-    async with httpx.AsyncClient(base_url=base, headers=headers, timeout=30) as client:
-        for _ in range(n):
-            started = time.perf_counter()
-            resp = await client.post("/v1/chat/completions", json=CHAT)
-            out.append(time.perf_counter() - started)
-            assert resp.status_code == 200, resp.text
-    return out
-
-
 async def throughput(base: str, token: str, seconds: float, concurrency: int) -> float:
     headers = {"authorization": f"Bearer {token}"}
     done = 0
@@ -119,17 +107,32 @@ async def throughput(base: str, token: str, seconds: float, concurrency: int) ->
         return done / (time.perf_counter() - started)
 
 
+async def interleaved(bases: dict[str, str], n: int) -> dict[str, list[float]]:
+    """One request to each gateway in turn, so drift on a shared machine hits both equally."""
+    headers = {"authorization": f"Bearer {KEY}"}
+    clients = {name: httpx.AsyncClient(base_url=base, headers=headers, timeout=30) for name, base in bases.items()}
+    out: dict[str, list[float]] = {name: [] for name in bases}
+    try:
+        for i in range(n):
+            names = list(clients) if i % 2 == 0 else list(reversed(clients))
+            for name in names:
+                started = time.perf_counter()
+                resp = await clients[name].post("/v1/chat/completions", json=CHAT)
+                out[name].append(time.perf_counter() - started)
+                assert resp.status_code == 200, resp.text
+    finally:
+        for client in clients.values():
+            await client.aclose()
+    return out
+
+
 def bench_limits(workdir: Path, redis_url: str, n: int) -> dict[str, Any]:
     prefix = f"steward-bench:{uuid.uuid4().hex[:8]}:"
     off, base_off = start(BASE, workdir, "limits-off", {})
     on, base_on = start(BASE + LIMITS.format(prefix=prefix), workdir, "limits-on", {"STEWARD_REDIS_URL": redis_url})
     try:
-        for base in (base_off, base_on):
-            asyncio.run(latencies(base, KEY, 200))  # warm-up
-        p50: dict[str, list[float]] = {"off": [], "on": []}
-        for _ in range(5):  # alternate so drift on a shared machine hits both
-            p50["off"].append(statistics.median(asyncio.run(latencies(base_off, KEY, n // 5))) * 1000)
-            p50["on"].append(statistics.median(asyncio.run(latencies(base_on, KEY, n // 5))) * 1000)
+        asyncio.run(interleaved({"off": base_off, "on": base_on}, 200))  # warm-up
+        samples = asyncio.run(interleaved({"off": base_off, "on": base_on}, n))
     finally:
         for proc in (off, on):
             proc.terminate()
@@ -138,7 +141,7 @@ def bench_limits(workdir: Path, redis_url: str, n: int) -> dict[str, Any]:
         keys = list(client.scan_iter(match=f"{prefix}*"))
         if keys:
             client.delete(*keys)
-    off_ms, on_ms = statistics.median(p50["off"]), statistics.median(p50["on"])
+    off_ms, on_ms = statistics.median(samples["off"]) * 1000, statistics.median(samples["on"]) * 1000
     return {"p50_ms_limits_off": round(off_ms, 3), "p50_ms_limits_on": round(on_ms, 3),
             "added_ms": round(on_ms - off_ms, 3), "floor_ms": 0.5, "pass": on_ms - off_ms <= 0.5}
 
@@ -154,9 +157,10 @@ def bench_jwt(workdir: Path, seconds: float, concurrency: int) -> dict[str, Any]
         asyncio.run(throughput(base, KEY, 2, concurrency))
         asyncio.run(throughput(base, token, 2, concurrency))
         rates: dict[str, list[float]] = {"key": [], "jwt": []}
-        for _ in range(3):
-            rates["key"].append(asyncio.run(throughput(base, KEY, seconds / 3, concurrency)))
-            rates["jwt"].append(asyncio.run(throughput(base, token, seconds / 3, concurrency)))
+        for i in range(4):  # alternate which goes first, so drift on a shared machine hits both
+            order = [("key", KEY), ("jwt", token)] if i % 2 == 0 else [("jwt", token), ("key", KEY)]
+            for name, credential in order:
+                rates[name].append(asyncio.run(throughput(base, credential, seconds / 4, concurrency)))
     finally:
         proc.terminate()
         proc.wait()

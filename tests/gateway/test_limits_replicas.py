@@ -12,6 +12,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from tests.audit.conftest import pg_server_url, pg_url  # noqa: F401  (fixtures)
 from tests.support.gateway_process import CHAT, GatewayProcess, demo_config, start_gateway
 from tests.support.redis_fixtures import OwnRedis, own_redis, redis_prefix, redis_server_url  # noqa: F401
 
@@ -27,11 +28,13 @@ limits:
 """
 
 
-def _start(tmp_path: Path, redis_url: str, prefix: str, rules: str, n: int = 2) -> list[GatewayProcess]:
+def _start(tmp_path: Path, redis_url: str, prefix: str, rules: str, n: int = 2,
+           database_url: str | None = None) -> list[GatewayProcess]:
     config = tmp_path / "policy.yaml"
     config.write_text(demo_config({KEY: ("sam", "staff")}) + LIMITS.format(prefix=prefix, rules=rules),
                       encoding="utf-8")
-    return [start_gateway(config, tmp_path / f"data{i}", {"STEWARD_REDIS_URL": redis_url}) for i in range(n)]
+    env = {"STEWARD_REDIS_URL": redis_url, **({"STEWARD_DATABASE_URL": database_url} if database_url else {})}
+    return [start_gateway(config, tmp_path / f"data{i}", env) for i in range(n)]
 
 
 @pytest.fixture
@@ -56,11 +59,14 @@ def test_two_replicas_allow_exactly_n_between_them(tmp_path: Path, redis_server_
     assert statuses.count(200) == 7 and statuses.count(429) == 13, statuses
 
 
-def test_two_replicas_spend_one_token_budget(tmp_path: Path, redis_server_url: str,  # noqa: F811
-                                             redis_prefix: str, stop_all: list[GatewayProcess]) -> None:  # noqa: F811
+@pytest.mark.postgres
+def test_two_replicas_on_one_postgres_spend_one_token_budget(tmp_path: Path, redis_server_url: str,  # noqa: F811
+                                                             redis_prefix: str, pg_url: str,  # noqa: F811
+                                                             stop_all: list[GatewayProcess]) -> None:
     budget = 100
     stop_all += _start(tmp_path, redis_server_url, redis_prefix,
-                       f"    - {{id: sam-day, scope: user, tokens_per_day: {budget}, clause: '13'}}")
+                       f"    - {{id: sam-day, scope: user, tokens_per_day: {budget}, clause: '13'}}",
+                       database_url=pg_url)
     first = _post(stop_all[0].base)
     assert first.status_code == 200
     used = first.json()["usage"]["total_tokens"]
