@@ -88,6 +88,7 @@ class AuditEvent:
     findings_detail: list[Any] = field(default_factory=list)  # {entity, label, count, detectors, max_score}
     disclosure_shown: bool = False
     session_id: str | None = None  # conversation/session id when the caller sends one
+    trace_id: str | None = None  # OpenTelemetry trace id (32 hex) when tracing is on
     audit_level: str = "metadata"  # one of AUDIT_LEVELS
     retention_days: int | None = None  # retention_until = received_at + days (None: no automatic expiry)
     energy_wh: float | None = None  # estimated (audit.energy), clause 8.5

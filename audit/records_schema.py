@@ -48,6 +48,7 @@ RECORD_COLUMNS: tuple[Column[Any], ...] = (
     Column("content_digest", String(HASH_LEN)),
     Column("prev_hash", String(HASH_LEN)),
     Column("record_hash", String(HASH_LEN)),
+    Column("trace_id", String(32)),  # migration 0005; not hashed (operational, added after the chain)
 )
 # One index per auditor filter not indexed by 0001, plus (received_at, id) for keyset pagination.
 RECORD_INDEXES = (

@@ -39,7 +39,7 @@ from audit.records_schema import GENESIS_HASH, audit_content, audit_records
 # First 8 bytes of sha256(b"steward.audit.chain") as a signed bigint.
 CHAIN_LOCK_KEY = int.from_bytes(hashlib.sha256(b"steward.audit.chain").digest()[:8], "big", signed=True)
 NEXT_IDS = text("SELECT nextval(pg_get_serial_sequence('audit_records', 'id')) FROM generate_series(1, :n)")
-UNHASHED_FIELDS = frozenset({"id", "legal_hold", "prev_hash", "record_hash"})
+UNHASHED_FIELDS = frozenset({"id", "legal_hold", "prev_hash", "record_hash", "trace_id"})
 HASHED_FIELDS: tuple[str, ...] = tuple(sorted(set(FIELD_NAMES) - UNHASHED_FIELDS))
 
 

@@ -17,6 +17,8 @@ from pydantic import Field, IPvAnyNetwork, field_validator, model_validator
 
 from config.audit_config import EnergyFactors, JournalSettings, RetentionSettings
 from config.base import ID_PATTERN, Strict, ToolStatus
+from config.identity import OidcSettings, check_oidc_references
+from config.limits import LimitsSettings
 from config.public_figures import PublicFigures
 from config.references import CrossReferenceError, cross_reference_problems
 from config.scan_budget import ScanBudget
@@ -179,11 +181,15 @@ class PolicyConfig(Strict):
     users: dict[str, UserRecord] = Field(default_factory=dict)
     public_figures: PublicFigures = Field(default_factory=PublicFigures)
 
+    oidc: OidcSettings | None = None  # single sign-on (config/identity.py)
+    limits: LimitsSettings | None = None  # rate limits and budgets in Redis (config/limits.py)
+
     @model_validator(mode="after")
     def _references(self) -> PolicyConfig:
         problems = cross_reference_problems(self)  # every broken reference at once, each with its path
         if problems:
             raise CrossReferenceError(problems)
+        check_oidc_references(self.oidc, set(self.roles), {u.id for u in self.use_cases})
         return self
 
     def tool(self, tool_id: str) -> Tool | None:

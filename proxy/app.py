@@ -27,11 +27,13 @@ from proxy.background import background_tasks
 from proxy.caller_api import router as caller_router
 from proxy.errors import BadRequest, NotFound, StewardError, StoreUnavailable, error_response
 from proxy.gateway import Inspector, close_gateway, open_gateway
+from proxy.metrics_api import router as metrics_router
 from proxy.middleware import RequestContextMiddleware
 from proxy.openapi_doc import install_openapi
 from proxy.pipeline import Pipeline
 from proxy.routes import add_proxy_routes, router
 from proxy.scanner import Scanner
+from proxy.usage_api import router as usage_router
 
 log = structlog.get_logger("steward.app")
 
@@ -73,6 +75,8 @@ def create_app(
     app.include_router(admin_router)
     app.include_router(admin_keys_router)
     app.include_router(approval_listing_router)
+    app.include_router(usage_router)
+    app.include_router(metrics_router)
     mount_audit_api(app)
     install_openapi(app)
     app.add_middleware(RequestContextMiddleware)

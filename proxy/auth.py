@@ -14,6 +14,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
+from typing import Protocol
 
 import structlog
 
@@ -67,6 +68,13 @@ def bearer_token(authorization: str | None) -> str:
 KeyLookup = Callable[[str], Awaitable[Principal | None]]
 
 
+class TokenAuthenticator(Protocol):
+    """Single sign-on (proxy/oidc.py): bearer tokens that are not Steward keys."""
+
+    def accepts(self, token: str) -> bool: ...
+    async def verify(self, token: str) -> Principal: ...
+
+
 @dataclass(frozen=True, slots=True)
 class KeyCachePolicy:
     """How long a store answer is trusted: fresh for `ttl_s`; while the store is unreachable, a key
@@ -98,9 +106,13 @@ class Authenticator:
         self._on_store_error = on_store_error
         self._cache: OrderedDict[str, tuple[float, Principal | None]] = OrderedDict()  # digest -> (verified, answer)
         self._revoked: OrderedDict[str, None] = OrderedDict()
+        self.sso: TokenAuthenticator | None = None
 
     async def authenticate(self, authorization: str | None) -> Principal:
-        digest = digest_key(bearer_token(authorization))
+        token = bearer_token(authorization)
+        if self.sso is not None and self.sso.accepts(token):
+            return await self.sso.verify(token)
+        digest = digest_key(token)
         principal = self._declared.get(digest)
         if principal is None and digest not in self._revoked:
             principal = await self._cached_lookup(digest)

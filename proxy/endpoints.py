@@ -17,6 +17,8 @@ class Endpoint(StrEnum):
     POLICY_ACK = "policy.acknowledge"
     APPROVAL_REQUEST = "approval_requests"
     ADMIN = "admin"
+    USAGE = "usage"
+    METRICS = "metrics"
 
     @property
     def path(self) -> str:
@@ -35,4 +37,6 @@ _PATHS = {
     Endpoint.POLICY_ACK: "/policy/acknowledge",
     Endpoint.APPROVAL_REQUEST: "/approval-requests",
     Endpoint.ADMIN: "/admin/v1",
+    Endpoint.USAGE: "/usage",
+    Endpoint.METRICS: "/metrics",
 }

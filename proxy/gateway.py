@@ -22,9 +22,12 @@ from proxy.auth import Authenticator, KeyCachePolicy
 from proxy.governance import AcknowledgementCache, GovernanceStore
 from proxy.inspect import PolicyInspector
 from proxy.keystore import KeyStore
+from proxy.limits import Limiter, limiter_for
+from proxy.oidc import TokenVerifier, config_dir, sso_verifier
 from proxy.policy_state import PolicyHolder, ReloadOutcome
 from proxy.preflight import config_problems
 from proxy.scanner import Scanner, build_scanner
+from proxy.tracing import TRACING, timed_scan
 from proxy.upstream import Upstreams
 
 log = structlog.get_logger("steward.gateway")
@@ -52,6 +55,7 @@ class Gateway:
     store: StoreMonitor
     owns_scanner: bool = True
     revocations_seen: datetime = field(default_factory=utc_now)  # revocation poll watermark
+    limits: Limiter | None = None  # rate limits and budgets (proxy/limits.py)
 
     @property
     def config(self) -> PolicyConfig:
@@ -67,8 +71,15 @@ class Gateway:
         if outcome.ok:
             config = self.policy.loaded.config
             self.authenticator.set_declared(config.keys)
+            self.authenticator.sso = sso_verifier(config.oidc, config_dir(self.settings), self.sso)
+            self.limits = limiter_for(config.limits, self.limits)
             self.upstreams.reconfigure(config.tools)
         return outcome
+
+    @property
+    def sso(self) -> TokenVerifier | None:
+        sso = self.authenticator.sso
+        return sso if isinstance(sso, TokenVerifier) else None
 
     async def refresh_overrides(self) -> bool:
         return self.policy.apply_overrides(await self.governance.overrides())
@@ -123,8 +134,12 @@ async def open_gateway(settings: Settings, loaded: LoadedConfig, transport: http
         authenticator=Authenticator(config.keys, keys.lookup, key_cache_policy(config), lambda: store.up,
                                     store.report_failure),
         upstreams=Upstreams(config.tools, transport), audit=writer, scanner=scanner,
-        inspector=inspector or PolicyInspector(scanner.scan, acknowledged=acks), store=store, owns_scanner=owned,
+        inspector=inspector or PolicyInspector(timed_scan(scanner.scan), acknowledged=acks), store=store,
+        owns_scanner=owned,
     )
+    gateway.authenticator.sso = sso_verifier(config.oidc, config_dir(settings))
+    gateway.limits = limiter_for(config.limits)
+    TRACING.configure()
     await gateway.refresh_overrides()
     log.info("gateway.started", tools=[t.id for t in config.tools], policy_version=loaded.digest)
     return gateway
@@ -163,6 +178,9 @@ async def start_writer(engine: AsyncEngine, settings: Settings, config: PolicyCo
 
 async def close_gateway(gateway: Gateway) -> None:
     await gateway.upstreams.aclose()
+    TRACING.shutdown()
+    if gateway.limits is not None:
+        await gateway.limits.aclose()
     if gateway.owns_scanner:
         gateway.scanner.close()
     await gateway.audit.close()

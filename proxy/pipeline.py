@@ -24,6 +24,7 @@ from audit.outage import error_kind, is_store_error
 from policies.output_redact import OutputWithheld
 from policies.refusal import Refusal
 from policies.resolve import Route, ToolNotConfigured, resolve_tool
+from proxy import metrics
 from proxy.answer_text import answer_texts
 from proxy.answers import (
     OutputBlocked,
@@ -52,8 +53,10 @@ from proxy.errors import (
 from proxy.exchange import Exchange
 from proxy.free_text import caller_identifier, model_names
 from proxy.gateway import Gateway
+from proxy.oidc import require_sso_role, require_sso_use_case
 from proxy.output_data import redact_body
 from proxy.relay import RelayResponse, StreamRelay
+from proxy.tracing import TRACING
 from proxy.upstream import forwarded_headers
 
 log = structlog.get_logger("steward.pipeline")
@@ -76,6 +79,7 @@ class Pipeline:
         ex = Exchange.begin(request, endpoint, self.gw.config.gateway)
         ex.config, ex.event.policy_version = self.gw.config, self.gw.loaded.digest
         ex.event.retention_days = ex.config.gateway.audit.default_retention_days
+        TRACING.begin(ex)
         try:
             return await self._run(ex)
         except Exception as exc:
@@ -101,6 +105,8 @@ class Pipeline:
     async def authenticate(self, ex: Exchange) -> None:
         principal = await self.gw.authenticator.authenticate(ex.request.headers.get("authorization"))
         ex.set_principal(principal)
+        require_sso_role(self.gw.config, principal)
+        TRACING.stage(ex, "authenticate")
         if not self.gw.audit_ready:
             raise ServiceUnavailable(
                 "The audit store is unavailable, so requests are refused until it recovers (fail closed).",
@@ -118,8 +124,12 @@ class Pipeline:
         route = resolve_tool(self.gw.config, ex.principal.roles, named,
                              caller_identifier(ex.request.headers.get("x-steward-tool")))
         ex.set_tool(route.tool)
+        require_sso_use_case(self.gw.config, ex.principal, ex.request.headers.get("x-steward-use-case"))
         body = await self.gw.inspector.inspect(ex, body)
+        TRACING.stage(ex, "inspect")
         body["model"] = route.model
+        if self.gw.limits is not None:
+            await self.gw.limits.admit(ex, body, route.model)
         hide_usage = self._request_stream_usage(ex, body)
         watch = DisconnectWatch(ex.request)
         try:
@@ -218,6 +228,10 @@ class Pipeline:
 
     def _submit_now(self, ex: Exchange) -> None:
         finalise(ex)
+        if self.gw.limits is not None:
+            self.gw.limits.settle(ex)
+        metrics.observe(ex)
+        TRACING.finish(ex)
         self.gw.audit.submit(ex.event)
         self.review.consider(ex)
         ev = ex.event

@@ -18,6 +18,7 @@ from starlette.routing import request_response
 
 from proxy.api_call import pipeline_of
 from proxy.endpoints import Endpoint
+from proxy.limits import readiness_detail
 from proxy.models_route import list_models, retrieve_model
 from proxy.openapi_doc import body_doc, errors
 from proxy.policy_api import DryRun, dry_run
@@ -107,7 +108,8 @@ async def healthz() -> Response:
 async def readyz(request: Request) -> Response:
     gw = pipeline_of(request).gw
     store = {"store": "up" if gw.store.up else "down", "spooling": gw.audit.spooling}
+    detail = readiness_detail(gw.limits, gw.sso)
     if gw.audit_ready:  # with a spooling journal the gateway keeps serving while the store is down
-        return JSONResponse({"status": "ready", **store})
+        return JSONResponse({"status": "ready", **store, **detail})
     status = "store_unavailable" if not gw.store.up else "audit_unavailable"
-    return JSONResponse({"status": status, **store}, status_code=503)
+    return JSONResponse({"status": status, **store, **detail}, status_code=503)

@@ -25,6 +25,7 @@ from proxy.errors import UpstreamError, UpstreamTimeout
 from proxy.fast_http import FastClient
 from proxy.providers.base import ProviderAdapter, build_adapter
 from proxy.providers.demo import DemoTransport
+from proxy.tracing import TRACING
 
 log = structlog.get_logger("steward.upstream")
 
@@ -102,7 +103,7 @@ class Upstreams:
         For real providers it is a `proxy.fast_http.FastResponse`, which offers the part of
         `httpx.Response` the gateway uses (hence the cast)."""
         url = self._adapters[tool.id].url(endpoint, model)
-        headers = self._headers[tool.id]
+        headers = TRACING.outgoing(self._headers[tool.id], tool, model)  # W3C traceparent when tracing
         client = self._client(tool)
         try:
             if isinstance(client, FastClient):

@@ -1,0 +1,191 @@
+"""Issue 11 floors, side by side in one run against real `steward serve` processes on the demo tool:
+
+    limits   p50 latency with rate limits and budgets in Redis (loopback) vs the same gateway with limits off
+             (floor: the checks add <= 0.5 ms p50)
+    jwt      passthrough throughput with OIDC access tokens vs Steward keys (floor: >= 90 %)
+
+    .venv/bin/python bench/bench_scale.py [--requests 2000] [--seconds 10] [--concurrency 8]
+
+Redis: STEWARD_BENCH_REDIS_URL (default redis://127.0.0.1:6379/0), keys under a unique prefix, deleted after.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+import httpx
+import jwt
+import redis
+from cryptography.hazmat.primitives.asymmetric import rsa
+from jwt.algorithms import RSAAlgorithm
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from proxy.auth import digest_key  # noqa: E402
+
+KEY = "stw_bench_0123456789abcdefghijklmnopqrstuvwxyz"
+CHAT = {"model": "steward-demo", "messages": [{"role": "user", "content": "Summarise the bin collection rota."}]}
+BASE = f"""
+version: 1
+gateway:
+  detection: {{enabled: false}}
+tools:
+  - {{id: demo, provider: demo, models: [steward-demo], category: internal}}
+roles:
+  staff: {{tools: [demo]}}
+keys:
+  - {{id: bench, digest: "{digest_key(KEY)}", user: bench, department: Housing, roles: [staff]}}
+"""
+LIMITS = """
+limits:
+  key_prefix: "{prefix}"
+  prices: {{steward-demo: {{input_per_1m: 0.1, output_per_1m: 0.4}}}}
+  rules:
+    - {{id: user, scope: user, requests_per_minute: 100000000, tokens_per_minute: 1000000000}}
+    - {{id: dept, scope: department, match: Housing, tokens_per_day: 1000000000, cost_per_month: 1000000}}
+"""
+OIDC = """
+oidc:
+  issuer: https://idp.bench/
+  audience: [api://steward]
+  jwks_file: {jwks}
+  role_map: {{Staff: [staff]}}
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def start(config: str, workdir: Path, name: str, env: dict[str, str]) -> tuple[subprocess.Popen[bytes], str]:
+    path = workdir / f"{name}.yaml"
+    path.write_text(config)
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "proxy.cli", "serve", "--config", str(path), "--port", str(port)],
+                            env={**os.environ, **env, "STEWARD_DATA_DIR": str(workdir / name),
+                                 "STEWARD_LOG_LEVEL": "warning", "PYTHONPATH": str(ROOT)},
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(600):
+        try:
+            if httpx.get(f"{base}/readyz", timeout=1).status_code == 200:
+                return proc, base
+        except httpx.HTTPError:
+            time.sleep(0.1)
+    proc.kill()
+    raise SystemExit(f"{name} did not start")
+
+
+async def throughput(base: str, token: str, seconds: float, concurrency: int) -> float:
+    headers = {"authorization": f"Bearer {token}"}
+    done = 0
+    end = time.perf_counter() + seconds
+    async with httpx.AsyncClient(base_url=base, headers=headers, timeout=30,
+                                 limits=httpx.Limits(max_connections=concurrency)) as client:
+        async def worker() -> None:
+            nonlocal done
+            while time.perf_counter() < end:
+                resp = await client.post("/v1/chat/completions", json=CHAT)
+                assert resp.status_code == 200, resp.text
+                done += 1
+        started = time.perf_counter()
+        await asyncio.gather(*(worker() for _ in range(concurrency)))
+        return done / (time.perf_counter() - started)
+
+
+async def interleaved(bases: dict[str, str], n: int) -> dict[str, list[float]]:
+    """One request to each gateway in turn, so drift on a shared machine hits both equally."""
+    headers = {"authorization": f"Bearer {KEY}"}
+    clients = {name: httpx.AsyncClient(base_url=base, headers=headers, timeout=30) for name, base in bases.items()}
+    out: dict[str, list[float]] = {name: [] for name in bases}
+    try:
+        for i in range(n):
+            names = list(clients) if i % 2 == 0 else list(reversed(clients))
+            for name in names:
+                started = time.perf_counter()
+                resp = await clients[name].post("/v1/chat/completions", json=CHAT)
+                out[name].append(time.perf_counter() - started)
+                assert resp.status_code == 200, resp.text
+    finally:
+        for client in clients.values():
+            await client.aclose()
+    return out
+
+
+def bench_limits(workdir: Path, redis_url: str, n: int) -> dict[str, Any]:
+    prefix = f"steward-bench:{uuid.uuid4().hex[:8]}:"
+    off, base_off = start(BASE, workdir, "limits-off", {})
+    on, base_on = start(BASE + LIMITS.format(prefix=prefix), workdir, "limits-on", {"STEWARD_REDIS_URL": redis_url})
+    try:
+        asyncio.run(interleaved({"off": base_off, "on": base_on}, 200))  # warm-up
+        samples = asyncio.run(interleaved({"off": base_off, "on": base_on}, n))
+    finally:
+        for proc in (off, on):
+            proc.terminate()
+            proc.wait()
+        client = redis.Redis.from_url(redis_url)
+        keys = list(client.scan_iter(match=f"{prefix}*"))
+        if keys:
+            client.delete(*keys)
+    off_ms, on_ms = statistics.median(samples["off"]) * 1000, statistics.median(samples["on"]) * 1000
+    return {"p50_ms_limits_off": round(off_ms, 3), "p50_ms_limits_on": round(on_ms, 3),
+            "added_ms": round(on_ms - off_ms, 3), "floor_ms": 0.5, "pass": on_ms - off_ms <= 0.5}
+
+
+def bench_jwt(workdir: Path, seconds: float, concurrency: int) -> dict[str, Any]:
+    private = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    jwk = {**RSAAlgorithm.to_jwk(private.public_key(), as_dict=True), "kid": "k1", "alg": "RS256", "use": "sig"}
+    (workdir / "jwks.json").write_text(json.dumps({"keys": [jwk]}))
+    token = jwt.encode({"iss": "https://idp.bench/", "aud": "api://steward", "sub": "bench-sso", "roles": ["Staff"],
+                        "exp": int(time.time()) + 3600}, private, algorithm="RS256", headers={"kid": "k1"})
+    proc, base = start(BASE + OIDC.format(jwks=workdir / "jwks.json"), workdir, "jwt", {})
+    try:
+        asyncio.run(throughput(base, KEY, 2, concurrency))
+        asyncio.run(throughput(base, token, 2, concurrency))
+        rates: dict[str, list[float]] = {"key": [], "jwt": []}
+        for i in range(4):  # alternate which goes first, so drift on a shared machine hits both
+            order = [("key", KEY), ("jwt", token)] if i % 2 == 0 else [("jwt", token), ("key", KEY)]
+            for name, credential in order:
+                rates[name].append(asyncio.run(throughput(base, credential, seconds / 4, concurrency)))
+    finally:
+        proc.terminate()
+        proc.wait()
+    key_rps, jwt_rps = statistics.median(rates["key"]), statistics.median(rates["jwt"])
+    return {"rps_key": round(key_rps, 1), "rps_jwt": round(jwt_rps, 1), "ratio": round(jwt_rps / key_rps, 3),
+            "floor": 0.9, "pass": jwt_rps / key_rps >= 0.9}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--requests", type=int, default=2000)
+    parser.add_argument("--seconds", type=float, default=10)
+    parser.add_argument("--concurrency", type=int, default=8)
+    parser.add_argument("--only", choices=["limits", "jwt"])
+    args = parser.parse_args()
+    redis_url = os.environ.get("STEWARD_BENCH_REDIS_URL", "redis://127.0.0.1:6379/0")
+    results: dict[str, Any] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        if args.only in (None, "limits"):
+            results["limits"] = bench_limits(Path(tmp), redis_url, args.requests)
+        if args.only in (None, "jwt"):
+            results["jwt"] = bench_jwt(Path(tmp), args.seconds, args.concurrency)
+    print(json.dumps(results, indent=2))
+    return 0 if all(r["pass"] for r in results.values()) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
