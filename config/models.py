@@ -17,6 +17,7 @@ from pydantic import Field, field_validator, model_validator
 
 from config.audit_config import EnergyFactors, JournalSettings, RetentionSettings
 from config.base import ID_PATTERN, Strict, ToolStatus
+from config.console import ConsoleSettings
 from config.usecases import PolicyDocument, ProhibitedUse, UseCase, UserRecord, default_prohibited_uses
 
 _ID = ID_PATTERN
@@ -157,6 +158,7 @@ class GatewaySettings(Strict):
     watch_policy_file: bool = True  # reload the policy file when it changes (also SIGHUP / admin endpoint)
     audit: AuditSettings = Field(default_factory=AuditSettings)
     detection: DetectionSettings = Field(default_factory=DetectionSettings)
+    console: ConsoleSettings = Field(default_factory=ConsoleSettings)
 
 
 class PolicyConfig(Strict):

@@ -19,6 +19,7 @@ from proxy.admin_api import router as admin_router
 from proxy.audit_api import mount_audit_api
 from proxy.background import background_tasks
 from proxy.caller_api import router as caller_router
+from proxy.console import mount_console
 from proxy.errors import BadRequest, NotFound, StewardError, error_response
 from proxy.gateway import Inspector, close_gateway, open_gateway
 from proxy.middleware import RequestContextMiddleware
@@ -61,6 +62,8 @@ def create_app(
     app.include_router(caller_router)
     app.include_router(admin_router)
     mount_audit_api(app)
+    if loaded.config.gateway.console.enabled:
+        mount_console(app)
     app.add_middleware(RequestContextMiddleware)
     app.add_exception_handler(HTTPException, _http_exception)
     app.add_exception_handler(StewardError, _steward_error)

@@ -78,7 +78,10 @@ class Authenticator:
         self._cache: OrderedDict[str, tuple[float, Principal | None]] = OrderedDict()
 
     async def authenticate(self, authorization: str | None) -> Principal:
-        digest = digest_key(bearer_token(authorization))
+        return await self.authenticate_digest(digest_key(bearer_token(authorization)))
+
+    async def authenticate_digest(self, digest: str) -> Principal:
+        """The principal of the key with this digest (a console session holds the digest, never the key)."""
         principal = self._declared.get(digest)
         if principal is None:
             principal = await self._cached_lookup(digest)

@@ -17,6 +17,7 @@ class Endpoint(StrEnum):
     POLICY_ACK = "policy.acknowledge"
     APPROVAL_REQUEST = "approval_requests"
     ADMIN = "admin"
+    CONSOLE = "console"
 
     @property
     def path(self) -> str:
@@ -35,4 +36,5 @@ _PATHS = {
     Endpoint.POLICY_ACK: "/policy/acknowledge",
     Endpoint.APPROVAL_REQUEST: "/approval-requests",
     Endpoint.ADMIN: "/admin/v1",
+    Endpoint.CONSOLE: "/console",
 }
