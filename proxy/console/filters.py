@@ -17,6 +17,7 @@ MAX_TEXT = 256
 DECISIONS = ("allowed", "refused", "error", "cancelled")
 OUTCOMES = ("allowed", "redacted", "pseudonymised", "blocked", "error", "cancelled")
 PAGE_SIZES = (25, 50, 100)
+FEEDBACK = {"": None, "yes": True, "true": True, "no": False, "false": False}  # the form's and the API's spelling
 
 
 class FilterError(ValueError):
@@ -50,9 +51,9 @@ def parse_search(params: Mapping[str, str]) -> Search:
     values["decision"] = _choice(form["decision"], DECISION_PATTERN, "decision")
     values["outcome"] = _choice(form["outcome"], OUTCOME_PATTERN, "outcome")
     values["finding"] = _finding(form["finding"])
-    values["has_feedback"] = {"": None, "yes": True, "no": False}.get(form["has_feedback"], "bad")
-    if values["has_feedback"] == "bad":
+    if form["has_feedback"] not in FEEDBACK:
         raise FilterError("has_feedback", "Feedback must be yes, no or any.")
+    values["has_feedback"] = FEEDBACK[form["has_feedback"]]
     limit = int(form["limit"]) if form["limit"].isdigit() and int(form["limit"]) in PAGE_SIZES else 50
     cursor = str(params.get("cursor", "")).strip() or None
     if cursor is not None and len(cursor) > 512:
