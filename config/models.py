@@ -18,6 +18,7 @@ from pydantic import Field, field_validator, model_validator
 from config.audit_config import EnergyFactors, JournalSettings, RetentionSettings
 from config.base import ID_PATTERN, Strict, ToolStatus
 from config.console import ConsoleSettings
+from config.identity import OidcSettings, check_oidc_references
 from config.usecases import PolicyDocument, ProhibitedUse, UseCase, UserRecord, default_prohibited_uses
 
 _ID = ID_PATTERN
@@ -172,6 +173,7 @@ class PolicyConfig(Strict):
     default_use_case: str | None = None
     prohibited_uses: dict[str, ProhibitedUse] = Field(default_factory=default_prohibited_uses)
     users: dict[str, UserRecord] = Field(default_factory=dict)
+    oidc: OidcSettings | None = None  # single sign-on (config/identity.py)
 
     @model_validator(mode="after")
     def _references(self) -> PolicyConfig:
@@ -188,6 +190,7 @@ class PolicyConfig(Strict):
             if missing:
                 raise ValueError(f"key '{key.id}' names unknown roles {missing}")
         _check_use_cases(self)
+        check_oidc_references(self.oidc, set(self.roles), {u.id for u in self.use_cases})
         return self
 
     def tool(self, tool_id: str) -> Tool | None:

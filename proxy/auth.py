@@ -14,6 +14,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from typing import Protocol
 
 from config.models import DeclaredKey
 from proxy.errors import Unauthenticated
@@ -62,6 +63,13 @@ def bearer_token(authorization: str | None) -> str:
 KeyLookup = Callable[[str], Awaitable[Principal | None]]
 
 
+class TokenAuthenticator(Protocol):
+    """Single sign-on (proxy/oidc.py): bearer tokens that are not Steward keys."""
+
+    def accepts(self, token: str) -> bool: ...
+    async def verify(self, token: str) -> Principal: ...
+
+
 class Authenticator:
     """Resolves a bearer token to a Principal: YAML-declared keys first, then the key store.
 
@@ -76,9 +84,13 @@ class Authenticator:
         self._ttl = ttl_s
         self._max = max_entries
         self._cache: OrderedDict[str, tuple[float, Principal | None]] = OrderedDict()
+        self.sso: TokenAuthenticator | None = None
 
     async def authenticate(self, authorization: str | None) -> Principal:
-        return await self.authenticate_digest(digest_key(bearer_token(authorization)))
+        token = bearer_token(authorization)
+        if self.sso is not None and self.sso.accepts(token):
+            return await self.sso.verify(token)
+        return await self.authenticate_digest(digest_key(token))
 
     async def authenticate_digest(self, digest: str) -> Principal:
         """The principal of the key with this digest (a console session holds the digest, never the key)."""

@@ -20,6 +20,7 @@ from proxy.auth import Authenticator
 from proxy.governance import AcknowledgementCache, GovernanceStore
 from proxy.inspect import PolicyInspector
 from proxy.keystore import KeyStore
+from proxy.oidc import TokenVerifier, config_dir, sso_verifier
 from proxy.policy_state import PolicyHolder, ReloadOutcome
 from proxy.scanner import Scanner, build_scanner
 from proxy.upstream import Upstreams
@@ -62,8 +63,14 @@ class Gateway:
         if outcome.ok:
             config = self.policy.loaded.config
             self.authenticator.set_declared(config.keys)
+            self.authenticator.sso = sso_verifier(config.oidc, config_dir(self.settings), self.sso)
             self.upstreams.reconfigure(config.tools)
         return outcome
+
+    @property
+    def sso(self) -> TokenVerifier | None:
+        sso = self.authenticator.sso
+        return sso if isinstance(sso, TokenVerifier) else None
 
     async def refresh_overrides(self) -> bool:
         return self.policy.apply_overrides(await self.governance.overrides())
@@ -96,6 +103,7 @@ async def open_gateway(settings: Settings, loaded: LoadedConfig, transport: http
         upstreams=Upstreams(config.tools, transport), audit=writer, scanner=scanner,
         inspector=inspector or PolicyInspector(scanner.scan, acknowledged=acks), owns_scanner=owned,
     )
+    gateway.authenticator.sso = sso_verifier(config.oidc, config_dir(settings))
     await gateway.refresh_overrides()
     log.info("gateway.started", tools=[t.id for t in config.tools], policy_version=loaded.digest)
     return gateway

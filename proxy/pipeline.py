@@ -46,6 +46,7 @@ from proxy.errors import (
 )
 from proxy.exchange import Exchange
 from proxy.gateway import Gateway
+from proxy.oidc import require_sso_role, require_sso_use_case
 from proxy.relay import RelayResponse, StreamRelay
 from proxy.upstream import forwarded_headers
 
@@ -88,6 +89,7 @@ class Pipeline:
     async def authenticate(self, ex: Exchange) -> None:
         principal = await self.gw.authenticator.authenticate(ex.request.headers.get("authorization"))
         ex.set_principal(principal)
+        require_sso_role(self.gw.config, principal)
         if not self.gw.audit.healthy:
             raise ServiceUnavailable(
                 "The audit store is unavailable, so requests are refused until it recovers (fail closed).",
@@ -103,6 +105,7 @@ class Pipeline:
         assert ex.principal is not None
         route = resolve_tool(self.gw.config, ex.principal.roles, model, ex.request.headers.get("x-steward-tool"))
         ex.set_tool(route.tool)
+        require_sso_use_case(self.gw.config, ex.principal, ex.request.headers.get("x-steward-use-case"))
         body = await self.gw.inspector.inspect(ex, body)
         body["model"] = route.model
         hide_usage = self._request_stream_usage(ex, body)
