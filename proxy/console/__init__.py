@@ -12,7 +12,7 @@ from pathlib import Path
 from fastapi import FastAPI
 from starlette.staticfiles import StaticFiles
 
-from proxy.console import views_audit, views_auth, views_register, views_reports, views_review
+from proxy.console import views_audit, views_auth, views_register, views_reports, views_review, views_sso
 from proxy.console.session import SessionCodec
 
 STATIC = Path(__file__).parent / "static"
@@ -20,6 +20,6 @@ STATIC = Path(__file__).parent / "static"
 
 def mount_console(app: FastAPI, codec: SessionCodec | None = None) -> None:
     app.state.console_codec = codec or SessionCodec.from_env()
-    for module in (views_auth, views_audit, views_review, views_register, views_reports):
+    for module in (views_auth, views_sso, views_audit, views_review, views_register, views_reports):
         app.include_router(module.router)
     app.mount("/console/static", StaticFiles(directory=STATIC), name="console-static")

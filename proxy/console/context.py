@@ -141,6 +141,8 @@ async def _principal(gw: Gateway, session: ConsoleSession | None) -> Principal |
     """The key behind the session, re-checked now: a revoked key ends its console sessions."""
     if session is None:
         return None
+    if session.single_sign_on:  # verified by the identity provider at sign-in; ends when its token would
+        return Principal(session.user_id, session.display_name, session.roles, session.department, session.key_id)
     try:
         return await gw.authenticator.authenticate_digest(session.digest)
     except StewardError:

@@ -19,7 +19,8 @@ import hmac
 import os
 import secrets
 import time
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass
+from typing import Any
 
 import orjson
 from cryptography.exceptions import InvalidTag
@@ -48,9 +49,15 @@ class ConsoleSession:
 
     @classmethod
     def start(cls, *, user_id: str, display_name: str, roles: tuple[str, ...], department: str, key_id: str,
-              digest: str, ttl_s: float = DEFAULT_TTL_S) -> ConsoleSession:
+              digest: str, ttl_s: float = DEFAULT_TTL_S, not_after: float | None = None) -> ConsoleSession:
+        expires = time.time() + ttl_s if not_after is None else min(time.time() + ttl_s, not_after)
         return cls(user_id, display_name, tuple(roles), department, key_id, digest, secrets.token_urlsafe(24),
-                   time.time() + ttl_s)
+                   expires)
+
+    @property
+    def single_sign_on(self) -> bool:
+        """Signed in through the identity provider: no key to re-check; it ends when the token would."""
+        return not self.digest
 
     def has(self, role: str) -> bool:
         return role in self.roles
@@ -60,9 +67,6 @@ class ConsoleSession:
 
     def expired(self, now: float | None = None) -> bool:
         return (time.time() if now is None else now) >= self.expires_at
-
-    def with_roles(self, roles: tuple[str, ...]) -> ConsoleSession:
-        return replace(self, roles=roles)
 
 
 class SessionCodec:
@@ -75,20 +79,31 @@ class SessionCodec:
         return cls(parse_secret(raw) if raw else AESGCM.generate_key(bit_length=256))
 
     def seal(self, session: ConsoleSession) -> str:
-        nonce = os.urandom(12)
-        data = orjson.dumps(asdict(session))
-        return base64.urlsafe_b64encode(nonce + self._aead.encrypt(nonce, data, _AAD)).decode().rstrip("=")
+        return self.seal_data(asdict(session))
 
     def open(self, cookie: str | None, now: float | None = None) -> ConsoleSession | None:
+        data = self.open_data(cookie)
+        try:
+            session = ConsoleSession(**{**data, "roles": tuple(data["roles"])}) if data is not None else None
+        except (TypeError, KeyError):
+            return None
+        return None if session is None or session.expired(now) else session
+
+    def seal_data(self, data: dict[str, Any]) -> str:
+        """Any small JSON object, encrypted and authenticated (e.g. a sign-in's state and PKCE verifier)."""
+        nonce = os.urandom(12)
+        sealed = self._aead.encrypt(nonce, orjson.dumps(data), _AAD)
+        return base64.urlsafe_b64encode(nonce + sealed).decode().rstrip("=")
+
+    def open_data(self, cookie: str | None) -> dict[str, Any] | None:
         if not cookie or len(cookie) > 4096:
             return None
         try:
             raw = base64.urlsafe_b64decode(cookie + "=" * (-len(cookie) % 4))
             data = orjson.loads(self._aead.decrypt(raw[:12], raw[12:], _AAD))
-            session = ConsoleSession(**{**data, "roles": tuple(data["roles"])})
-        except (ValueError, TypeError, KeyError, InvalidTag, binascii.Error, orjson.JSONDecodeError):
+        except (ValueError, TypeError, InvalidTag, binascii.Error, orjson.JSONDecodeError):
             return None
-        return None if session.expired(now) else session
+        return data if isinstance(data, dict) else None
 
 
 def parse_secret(raw: str) -> bytes:

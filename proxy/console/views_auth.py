@@ -28,9 +28,10 @@ MAX_KEY_CHARS = 512
 @router.get("/login")
 async def login_form(request: Request, next: str = "/console/") -> Response:
     token = secrets.token_urlsafe(24)
-    body = render("login.html", request, None, None, login_token=token, next=_safe_next(next), error=None)
+    body = render("login.html", request, None, None, login_token=token, next=safe_next(next), error=None,
+                  sso=_sso_offered(request))
     response = HTMLResponse(body)
-    _set_cookie(response, LOGIN_COOKIE, token, 600, request)
+    set_cookie(response, LOGIN_COOKIE, token, 600)
     return response
 
 
@@ -53,8 +54,9 @@ async def login(request: Request) -> Response:
         ex.finish(401, "refused", "console_sign_in_failed")
         ex.event.outcome = "blocked"
         pipeline.submit(ex)
-        body = render("login.html", request, None, None, login_token=token, next=_safe_next(nxt),
-                      error="That key was not recognised. Check the Steward key you were issued.")
+        body = render("login.html", request, None, None, login_token=token, next=safe_next(nxt),
+                      error="That key was not recognised. Check the Steward key you were issued.",
+                      sso=_sso_offered(request))
         return HTMLResponse(body, status_code=401)
     ex.set_principal(principal)
     if not CONSOLE_ROLES & set(principal.roles):
@@ -65,8 +67,8 @@ async def login(request: Request) -> Response:
                                    roles=principal.roles, department=principal.department,
                                    key_id=principal.key_id, digest=principal.digest, ttl_s=ttl)
     finish(pipeline, ex, 303)
-    response = RedirectResponse(_safe_next(nxt), status_code=303)
-    _set_cookie(response, COOKIE, codec_of(request).seal(session), int(ttl), request)
+    response = RedirectResponse(safe_next(nxt), status_code=303)
+    set_cookie(response, COOKIE, codec_of(request).seal(session), int(ttl))
     response.delete_cookie(LOGIN_COOKIE, path="/console")
     return response
 
@@ -81,12 +83,12 @@ async def logout(request: Request) -> Response:
     return await console_call(request, handler, roles=set(), action="console.sign_out")
 
 
-def _set_cookie(response: Response, name: str, value: str, max_age: int, request: Request) -> None:
+def set_cookie(response: Response, name: str, value: str, max_age: int) -> None:
     response.set_cookie(name, value, max_age=max_age, path="/console", httponly=True, secure=True,
                         samesite="strict")
 
 
-def _safe_next(target: str) -> str:
+def safe_next(target: str) -> str:
     """Only a console path on this site (no scheme, host or `//`): never an open redirect."""
     parts = urlsplit(target or "")
     if parts.scheme or parts.netloc or not parts.path.startswith("/console") or target.startswith("//"):
@@ -94,3 +96,8 @@ def _safe_next(target: str) -> str:
     if "\\" in target or any(ord(c) < 32 for c in target):
         return "/console/"
     return target
+
+
+def _sso_offered(request: Request) -> bool:
+    gw = pipeline_of(request).gw
+    return gw.config.gateway.console.oidc is not None and gw.sso is not None
