@@ -17,6 +17,7 @@ from pydantic import Field, IPvAnyNetwork, field_validator, model_validator
 
 from config.audit_config import EnergyFactors, JournalSettings, RetentionSettings
 from config.base import ID_PATTERN, Strict, ToolStatus
+from config.console import ConsoleSettings
 from config.identity import OidcSettings, check_oidc_references
 from config.limits import LimitsSettings
 from config.public_figures import PublicFigures
@@ -166,6 +167,7 @@ class GatewaySettings(Strict):
     audit: AuditSettings = Field(default_factory=AuditSettings)
     detection: DetectionSettings = Field(default_factory=DetectionSettings)
     store: StoreSettings = Field(default_factory=StoreSettings)  # store outages (config/store_config.py)
+    console: ConsoleSettings = Field(default_factory=ConsoleSettings)
 
 
 class PolicyConfig(Strict):

@@ -120,3 +120,4 @@ class PolicyDocument(Strict):
     require_training: bool = False
     require_acknowledgement: bool = False
     training_valid_days: Annotated[int, Field(ge=1)] = 365
+    clauses: dict[str, str] = Field(default_factory=dict)  # clause number -> the organisation's wording

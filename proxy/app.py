@@ -25,6 +25,7 @@ from proxy.approval_listing import router as approval_listing_router
 from proxy.audit_api import mount_audit_api
 from proxy.background import background_tasks
 from proxy.caller_api import router as caller_router
+from proxy.console import mount_console
 from proxy.errors import BadRequest, NotFound, StewardError, StoreUnavailable, error_response
 from proxy.gateway import Inspector, close_gateway, open_gateway
 from proxy.metrics_api import router as metrics_router
@@ -79,6 +80,8 @@ def create_app(
     app.include_router(metrics_router)
     mount_audit_api(app)
     install_openapi(app)
+    if loaded.config.gateway.console.enabled:
+        mount_console(app)
     app.add_middleware(RequestContextMiddleware)
     app.add_exception_handler(HTTPException, _http_exception)
     app.add_exception_handler(StewardError, _steward_error)

@@ -112,7 +112,10 @@ class Authenticator:
         token = bearer_token(authorization)
         if self.sso is not None and self.sso.accepts(token):
             return await self.sso.verify(token)
-        digest = digest_key(token)
+        return await self.authenticate_digest(digest_key(token))
+
+    async def authenticate_digest(self, digest: str) -> Principal:
+        """The principal of the key with this digest (a console session holds the digest, never the key)."""
         principal = self._declared.get(digest)
         if principal is None and digest not in self._revoked:
             principal = await self._cached_lookup(digest)

@@ -19,6 +19,7 @@ class Endpoint(StrEnum):
     ADMIN = "admin"
     USAGE = "usage"
     METRICS = "metrics"
+    CONSOLE = "console"
 
     @property
     def path(self) -> str:
@@ -39,4 +40,5 @@ _PATHS = {
     Endpoint.ADMIN: "/admin/v1",
     Endpoint.USAGE: "/usage",
     Endpoint.METRICS: "/metrics",
+    Endpoint.CONSOLE: "/console",
 }
