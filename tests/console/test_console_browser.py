@@ -3,7 +3,7 @@
 loopback. Every page visited is checked with axe-core (vendored) for serious or critical violations.
 
 Skipped, with the reason, when Chromium or Playwright is missing — except where
-STEWARD_TEST_REQUIRE_BROWSER is set (CI), where that is a failure. On a failure the page's screenshot
+STEWARD_TEST_REQUIRE_CHROMIUM is set (CI), where that is a failure. On a failure the page's screenshot
 is saved under STEWARD_TEST_ARTIFACTS (default `test-artifacts/`).
 """
 
@@ -65,7 +65,7 @@ def _chromium() -> str | None:
 
 
 def _need(reason: str) -> None:
-    if os.environ.get("STEWARD_TEST_REQUIRE_BROWSER"):
+    if os.environ.get("STEWARD_TEST_REQUIRE_CHROMIUM"):
         pytest.fail(reason)
     pytest.skip(reason)
 
