@@ -20,7 +20,7 @@ router = APIRouter(tags=["operations"])
 async def metrics_endpoint(request: Request) -> Response:
     pipeline = pipeline_of(request)
     gw = pipeline.gw
-    ex = Exchange.begin(request, Endpoint.METRICS, gw.config.gateway.trust_forwarded_for)
+    ex = Exchange.begin(request, Endpoint.METRICS, gw.config.gateway)
     ex.config, ex.event.policy_version = gw.config, gw.loaded.digest
     try:
         principal = await gw.authenticator.authenticate(request.headers.get("authorization"))

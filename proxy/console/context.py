@@ -97,7 +97,7 @@ async def console_call(request: Request, handler: Handler, *, roles: frozenset[s
 
 
 def begin(request: Request, pipeline: Pipeline, action: str) -> Exchange:
-    ex = Exchange.begin(request, Endpoint.CONSOLE, pipeline.gw.config.gateway.trust_forwarded_for)
+    ex = Exchange.begin(request, Endpoint.CONSOLE, pipeline.gw.config.gateway)
     ex.config, ex.event.policy_version = pipeline.gw.config, pipeline.gw.loaded.digest
     ex.event.reason_code = action
     return ex

@@ -75,7 +75,9 @@ async def test_redacted_level_redacts_the_providers_output_too(harness: Harness)
     harness.upstream.post(f"{UPSTREAM}/chat/completions").respond(200, json=completion(answer))
     resp = await harness.post("/v1/chat/completions", {"model": "gpt-4o-mini", "messages": [
         {"role": "user", "content": "Draft a note about the bin collection change."}]})
-    assert resp.json()["choices"][0]["message"]["content"] == answer  # the caller's answer is untouched
+    # the caller gets the answer as the use case's output handling leaves it: secrets redacted by default
+    assert resp.json()["choices"][0]["message"]["content"] == answer.replace(
+        "sk-proj-Z8mQ2rT5vX9kL3nB7cD1fG4hJ6pW0yE", "<SECRET>")
     row = await _content(harness, resp.headers["x-request-id"])
     output = str(row["output"])
     for value in ("Whitfield", "eleanor.whitfield@example.org", "Z8mQ2rT5vX9kL3nB7cD1fG4hJ6pW0yE"):
