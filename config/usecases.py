@@ -9,6 +9,7 @@ from typing import Annotated
 from pydantic import Field
 
 from config.base import ID_PATTERN, Action, Strict, ToolStatus
+from config.unscanned import UnscannedInput
 
 
 class RiskClass(StrEnum):
@@ -78,6 +79,7 @@ class UseCase(Strict):
     human_oversight: str = ""
     status: ToolStatus = ToolStatus.APPROVED
     status_reason: str = ""
+    unscanned_input: UnscannedInput = Field(default_factory=UnscannedInput)
 
 
 class ProhibitedUse(Strict):

@@ -24,9 +24,11 @@ from policies.operators import Pseudonymiser
 from policies.transform import to_transform, transform
 from policies.usecases import select_use_case
 from proxy.audit_capture import capture_prompt
+from proxy.dialects import dialect_for
+from proxy.dialects.fields import TextField, apply, replace
 from proxy.errors import PolicyRefusal, ServiceUnavailable
 from proxy.exchange import Exchange
-from proxy.textfields import TextField, apply, extract, replace
+from proxy.unscannable import refuse_unscannable
 
 log = structlog.get_logger("steward.inspect")
 
@@ -60,13 +62,16 @@ class PolicyInspector:
         assert ex.config is not None
         ctx = await self.context(ex, ex.config)
         enforce(ex, decide(ctx))
-        fields = extract(str(ex.endpoint), body)
+        dialect = dialect_for(ex.endpoint)
+        scanned = dialect.fields(body)
+        refuse_unscannable(scanned.opaque, ctx.use_case)
+        fields = scanned.texts
         per_field = await self._scan_fields(ex, fields)
         findings = [f for found in per_field for f in found]
         decision = decide(ctx, findings)
         enforce(ex, decision, findings)
         forwarded = self._transform(ex, body, fields, per_field, decision)
-        capture_prompt(ex, fields, forwarded)
+        capture_prompt(ex, dialect, fields, forwarded)
         return forwarded
 
     async def _scan_fields(self, ex: Exchange, fields: list[TextField]) -> list[list[Finding]]:
@@ -90,8 +95,8 @@ class PolicyInspector:
         replacements = {}
         for field, found in zip(fields, per_field, strict=True):
             if to_transform(found, actions):
-                replacements[field.path] = apply(
-                    field, found, lambda text, spans: transform(text, spans, actions, pseudonymiser))
+                replacements[field.path] = field.wire(apply(
+                    field, found, lambda text, spans: transform(text, spans, actions, pseudonymiser)))
         if Action.PSEUDONYMISE in actions.values():
             ex.pseudonymiser = pseudonymiser
         return replace(body, replacements)

@@ -22,7 +22,6 @@ from starlette.responses import Response
 
 from policies.refusal import Refusal
 from policies.resolve import Route, resolve_tool
-from proxy.answer_text import answer_texts
 from proxy.answers import (
     OutputBlocked,
     finish_body,
@@ -34,6 +33,8 @@ from proxy.answers import (
 from proxy.audit_api import ReviewSampler
 from proxy.audit_capture import capture_output_texts, finalise
 from proxy.body import parse_json, read_body, validate
+from proxy.dialects import dialect_for
+from proxy.dialects.base import answer_texts, credentials, render_error
 from proxy.disconnect import ClientDisconnected, DisconnectWatch
 from proxy.endpoints import Endpoint
 from proxy.errors import (
@@ -42,7 +43,6 @@ from proxy.errors import (
     ServiceUnavailable,
     StewardError,
     UpstreamError,
-    error_response,
 )
 from proxy.exchange import Exchange
 from proxy.gateway import Gateway
@@ -86,7 +86,7 @@ class Pipeline:
         return self.refuse(ex, StewardError("The gateway failed to process this request.", code="internal_error"))
 
     async def authenticate(self, ex: Exchange) -> None:
-        principal = await self.gw.authenticator.authenticate(ex.request.headers.get("authorization"))
+        principal = await self.gw.authenticator.authenticate(credentials(ex.request.headers))
         ex.set_principal(principal)
         if not self.gw.audit.healthy:
             raise ServiceUnavailable(
@@ -150,17 +150,18 @@ class Pipeline:
             headers = {"x-request-id": ex.request_id, **forwarded_headers(upstream), **ex.response_headers}
             return self._upstream_error(ex, upstream.status_code, payload, data, headers)
         ex.record_usage(payload)
+        dialect = dialect_for(ex.endpoint)
         if self.gw.config.gateway.detection.enabled:
             try:
-                screen_body(ex.endpoint, payload)
+                screen_body(dialect, payload)
             except OutputBlocked as exc:
                 raise output_refusal(exc) from exc
         mark_disclosure(ex)
         if ex.event.audit_level == "redacted":
-            capture_output_texts(ex, answer_texts(ex.endpoint, payload, tool_args=True))
+            capture_output_texts(ex, answer_texts(dialect, payload, tool_args=True))
         data = finish_body(ex, payload, data)
         if ex.event.audit_level == "full" and payload is not None:
-            capture_output_texts(ex, answer_texts(ex.endpoint, orjson.loads(data), tool_args=True))
+            capture_output_texts(ex, answer_texts(dialect, orjson.loads(data), tool_args=True))
         headers = {"x-request-id": ex.request_id, **forwarded_headers(upstream), **ex.response_headers}
         ex.finish(upstream.status_code, "allowed")
         self.submit(ex)
@@ -185,7 +186,7 @@ class Pipeline:
         if exc.policy_clause is not None and not any(r.get("code") == exc.code for r in ev.reasons):
             ev.reasons = [*ev.reasons, {"code": exc.code, "clause": exc.policy_clause, "message": exc.message}]
         self.submit(ex)
-        return error_response(exc, ex.request_id, ex.response_headers)
+        return render_error(dialect_for(ex.endpoint), exc, ex.request_id, ex.response_headers)
 
     def submit(self, ex: Exchange) -> None:
         finalise(ex)
