@@ -46,7 +46,7 @@ def parse_json(raw: bytes) -> dict[str, Any]:
     return body
 
 
-_REQUIRED_LIST = {Endpoint.CHAT: "messages"}
+_REQUIRED_LIST = {Endpoint.CHAT: "messages", Endpoint.MESSAGES: "messages", Endpoint.MESSAGES_COUNT: "messages"}
 _TEXT_OR_LIST = {Endpoint.RESPONSES: "input", Endpoint.EMBEDDINGS: "input", Endpoint.COMPLETIONS: "prompt"}
 
 

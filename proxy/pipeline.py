@@ -115,7 +115,8 @@ class Pipeline:
     async def _forward(self, ex: Exchange, route: Route, body: dict[str, Any], hide_usage: bool,
                        watch: DisconnectWatch) -> Response:
         ex.upstream_sending()
-        send = self.gw.upstreams.send(route.tool, ex.endpoint, route.model, orjson.dumps(body))
+        passed = {h: v for h in dialect_for(ex.endpoint).passthrough_headers if (v := ex.request.headers.get(h))}
+        send = self.gw.upstreams.send(route.tool, ex.endpoint, route.model, orjson.dumps(body), passed)
         upstream = await watch.run(send)
         ex.upstream_responded()
         if ex.event.stream and upstream.status_code == 200 and _is_sse(upstream):

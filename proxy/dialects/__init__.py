@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from proxy.dialects import openai_chat, openai_completions, openai_embeddings, openai_responses
+from proxy.dialects import (
+    anthropic_messages,
+    openai_chat,
+    openai_completions,
+    openai_embeddings,
+    openai_responses,
+)
 from proxy.dialects.base import Dialect
 from proxy.endpoints import Endpoint
 
@@ -11,6 +17,8 @@ DIALECTS: dict[Endpoint, Dialect] = {
     Endpoint.RESPONSES: openai_responses.DIALECT,
     Endpoint.EMBEDDINGS: openai_embeddings.DIALECT,
     Endpoint.COMPLETIONS: openai_completions.DIALECT,
+    Endpoint.MESSAGES: anthropic_messages.DIALECT,
+    Endpoint.MESSAGES_COUNT: anthropic_messages.COUNT_TOKENS,
 }
 
 

@@ -9,7 +9,7 @@ A dialect alone knows what its bodies look like, both ways:
                restore / stream_restorer   put pseudonymised values back (whole, or event by event)
                with_notice / notice_filter the disclosure notice (clause 9.1)
                stream_usage(ex, event)     token usage and reported model from a stream event
-    stream     frame(event, name)          one event as SSE bytes; `done` ends a stream
+    stream     named_events                SSE events carry `event: <type>` lines
     errors     error_body / stream_error   the dialect's own error shape, whole and in-band
 
 Screens that read or rewrite the answer (the output screen, output redaction) use `answer_fields` and
@@ -55,7 +55,7 @@ class StreamField:
 class Dialect(Protocol):
     name: str  # "openai.chat", "openai.responses", "anthropic.messages", ...
     named_events: bool  # stream events carry `event: <type>` lines
-    done: bytes  # what ends a stream (b"data: [DONE]\n\n", or nothing)
+    passthrough_headers: tuple[str, ...]  # caller headers the provider must see (e.g. anthropic-version)
 
     def fields(self, body: Body) -> Fields: ...
 

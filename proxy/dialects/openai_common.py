@@ -28,7 +28,7 @@ class OpenAIDialect:
 
     name = "openai"
     named_events = False
-    done = b"data: [DONE]\n\n"
+    passthrough_headers: tuple[str, ...] = ()
 
     def answer_fields(self, payload: Any, tool_args: bool = False) -> list[TextField]:
         return []
