@@ -26,7 +26,7 @@ from policies.resolve import resolve_tool
 from policies.transform import preview_actions, transform
 from proxy.api_call import api_call, validated
 from proxy.body import parse_json, read_body
-from proxy.dialects import dialect_for
+from proxy.dialects import DIALECTS
 from proxy.dialects.fields import Fields, TextField, apply
 from proxy.endpoints import Endpoint
 from proxy.errors import BadRequest
@@ -49,17 +49,13 @@ class DryRun(BaseModel):
 
 _OWN_FIELDS = frozenset(DryRun.model_fields)
 _BODY_KEYS = frozenset({"messages", "input", "prompt"})  # what makes a body an endpoint's own
-SIMULATED = (Endpoint.CHAT, Endpoint.RESPONSES, Endpoint.EMBEDDINGS, Endpoint.COMPLETIONS)
 
 
 def simulated_endpoint(raw: dict[str, Any], headers: Any, query: Any) -> Endpoint:
     """Which endpoint a bare request body is for: `?endpoint=`, else its shape."""
     named = query.get("endpoint")
     if named is not None:
-        try:
-            return Endpoint(named)
-        except ValueError:
-            raise BadRequest(f"Unknown endpoint '{named}'.", param="endpoint", code="invalid_request") from None
+        return _simulated(named)
     if "input" in raw:
         return Endpoint.RESPONSES
     if "prompt" in raw:
@@ -67,11 +63,17 @@ def simulated_endpoint(raw: dict[str, Any], headers: Any, query: Any) -> Endpoin
     return _messages_endpoint(raw, headers)
 
 
+def _simulated(name: str) -> Endpoint:
+    endpoint = next((e for e in DIALECTS if e.value == name), None)
+    if endpoint is None:
+        raise BadRequest(f"'{name}' is not an endpoint a dry run can simulate; use one of "
+                         f"{', '.join(e.value for e in DIALECTS)}.", param="endpoint", code="invalid_request")
+    return endpoint
+
+
 def _messages_endpoint(raw: dict[str, Any], headers: Any) -> Endpoint:
-    anthropic = getattr(Endpoint, "MESSAGES", None)
-    if anthropic is not None and (headers.get("anthropic-version") or "system" in raw):
-        return anthropic  # type: ignore[no-any-return]
-    return Endpoint.CHAT
+    """Chat and Anthropic Messages both have `messages`: a top-level `system` or the header says Anthropic."""
+    return Endpoint.MESSAGES if headers.get("anthropic-version") or "system" in raw else Endpoint.CHAT
 
 
 async def parse_dry_run(ex: Exchange, limit: int) -> DryRun:
@@ -85,7 +87,7 @@ async def parse_dry_run(ex: Exchange, limit: int) -> DryRun:
 
 def _fields(req: DryRun) -> Fields:
     if req.request is not None:
-        return dialect_for(req.endpoint).fields(req.request)
+        return DIALECTS[_simulated(req.endpoint.value)].fields(req.request)
     texts = req.texts if req.texts is not None else ([req.text] if req.text is not None else [])
     if not texts:
         raise BadRequest("Give 'text', 'texts' or 'request'.", code="invalid_request")

@@ -142,3 +142,34 @@ def test_error_shapes() -> None:
         "type": "permission_error", "message": "No.", "code": "secrets_blocked", "policy_clause": "10.3"}}
     frame = DIALECT.stream_error(exc, "req_1")
     assert frame.startswith(b"event: error\ndata: {") and frame.endswith(b"\n\n")
+
+
+def test_anthropic_request_fields() -> None:
+    body = {"model": "claude-x", "max_tokens": 5, "system": "sys", "metadata": {"user_id": "u-7"},
+            "stop_sequences": ["Yours"], "tools": [{"name": "lookup", "description": "Find a case",
+                                                     "input_schema": {"type": "object", "properties": {
+                                                         "id": {"type": "string", "description": "case id"}}}}],
+            "messages": [
+                {"role": "user", "content": [
+                    {"type": "image", "source": {"type": "base64", "media_type": "image/png", "data": "AAAA"}},
+                    {"type": "document", "title": "t", "source": {"type": "text", "media_type": "text/plain",
+                                                                   "data": "doc text"}},
+                    {"type": "document", "source": {"type": "base64", "media_type": "application/pdf",
+                                                    "data": "JVBERi0xLjc="}}]},
+                {"role": "assistant", "content": [
+                    {"type": "thinking", "thinking": "reason", "signature": "c2ln"},
+                    {"type": "tool_use", "id": "toolu_1", "name": "lookup", "input": {"type": "x", "id": "A1"}}]},
+                {"role": "user", "content": [{"type": "tool_result", "tool_use_id": "toolu_1", "content": "res"}]}]}
+    fields = DIALECT.fields(body)
+    texts = {f.path: f.text for f in fields.texts}
+    assert texts == {
+        ("system",): "sys", ("metadata", "user_id"): "u-7", ("stop_sequences", 0): "Yours",
+        ("tools", 0, "description"): "Find a case",
+        ("tools", 0, "input_schema", "properties", "id", "description"): "case id",
+        ("messages", 0, "content", 1, "title"): "t", ("messages", 0, "content", 1, "source", "data"): "doc text",
+        ("messages", 1, "content", 0, "thinking"): "reason",
+        ("messages", 1, "content", 1, "input", "type"): "x", ("messages", 1, "content", 1, "input", "id"): "A1",
+        ("messages", 2, "content", 0, "content"): "res",
+    }
+    assert [(o.path, o.kind) for o in fields.opaque] == [(("messages", 0, "content", 2, "source", "data"),
+                                                          "binary_file")]

@@ -21,6 +21,7 @@ import orjson
 from policies.operators import Pseudonymiser, StreamRestorer
 from proxy.dialects.base import Body, StreamField, StreamFilter
 from proxy.dialects.fields import MEDIA, STRUCTURAL, Fields, Kind, Path, Rules, TextField, items, walk
+from proxy.dialects.fields import TEXT_MIME as _TEXT_MEDIA
 from proxy.errors import StewardError
 
 if TYPE_CHECKING:
@@ -44,7 +45,9 @@ def _classify(path: Path, holder: dict[str, Any]) -> Kind | None:
         if kind == "text":
             return Kind.TEXT  # a plain-text document source
         if kind == "base64":
-            return Kind.SKIP if media.startswith("image/") else Kind.FILE
+            if media.startswith("image/"):
+                return Kind.SKIP
+            return Kind.FILE if _TEXT_MEDIA.match(media) else Kind.BINARY
         return Kind.SKIP  # redacted thinking: encrypted by the provider
     return None
 

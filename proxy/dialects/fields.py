@@ -41,6 +41,7 @@ class Kind(Enum):
     TEXT = "text"  # a string the model reads
     JSON = "json"  # a string holding a JSON document the model reads (tool-call arguments)
     FILE = "file"  # base64 file data: scanned when it decodes to text, otherwise opaque
+    BINARY = "binary"  # file data declared binary (e.g. media_type application/pdf): opaque
     FREE = "free"  # the caller's own data: every string below is scanned, no key is structural
     SKIP = "skip"  # structural or media: not text a detector can read
 
@@ -159,6 +160,8 @@ def _walk_free(value: object, path: Path, out: Fields) -> None:
 def _leaf(value: str, path: Path, kind: Kind, out: Fields) -> None:
     if kind is Kind.JSON:
         out.texts.append(TextField(path, value, is_json=True))
+    elif kind is Kind.BINARY:
+        out.opaque.append(Opaque(path, "binary_file"))
     elif kind is Kind.FILE:
         decoded = decode_text_file(value)
         if decoded is None:
@@ -170,7 +173,7 @@ def _leaf(value: str, path: Path, kind: Kind, out: Fields) -> None:
 
 
 _DATA_URL = re.compile(r"^data:(?P<mime>[\w.+-]+/[\w.+-]+)?(?:;[\w-]+=[^;,]*)*;base64,", re.IGNORECASE)
-_TEXT_MIME = re.compile(r"^(text/|application/(json|xml|csv|x-yaml|yaml|x-ndjson|sql|javascript)\b)", re.I)
+TEXT_MIME = re.compile(r"^(text/|application/(json|xml|csv|x-yaml|yaml|x-ndjson|sql|javascript)\b)", re.I)
 
 
 def decode_text_file(value: str) -> tuple[str, Callable[[str], str]] | None:
@@ -184,7 +187,7 @@ def decode_text_file(value: str) -> tuple[str, Callable[[str], str]] | None:
         raw = base64.b64decode(data, validate=True)
     except ValueError:
         return (value, lambda text: text) if not match else None
-    if mime is not None and not _TEXT_MIME.match(mime):
+    if mime is not None and not TEXT_MIME.match(mime):
         return None
     try:
         text = raw.decode("utf-8")
