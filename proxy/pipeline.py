@@ -128,14 +128,10 @@ class Pipeline:
         return await self._complete(ex, upstream, watch)
 
     def _request_stream_usage(self, ex: Exchange, body: dict[str, Any]) -> bool:
-        """Ask for usage on chat streams (for the audit row); hide that chunk unless the caller asked."""
-        if not ex.event.stream or ex.endpoint not in (Endpoint.CHAT, Endpoint.COMPLETIONS):
+        """Ask for usage on streams where the caller must opt in (for the audit row); hide it unless they asked."""
+        if not ex.event.stream or ex.tool is None or not ex.tool.stream_usage:
             return False
-        options = body.get("stream_options") or {}
-        if options.get("include_usage") is True or ex.tool is None or not ex.tool.stream_usage:
-            return False
-        body["stream_options"] = {**options, "include_usage": True}
-        return True
+        return dialect_for(ex.endpoint).request_stream_usage(body)
 
     async def _complete(self, ex: Exchange, upstream: httpx.Response, watch: DisconnectWatch) -> Response:
         try:

@@ -212,6 +212,9 @@ class MessagesDialect:
                 if isinstance(usage.get(key), int):
                     setattr(ex.event, attr, usage[key])
 
+    def request_stream_usage(self, body: Body) -> bool:
+        return False  # message_start and message_delta always carry usage
+
     def usage_only(self, event: Body) -> bool:
         return False
 

@@ -9,6 +9,7 @@ A dialect alone knows what its bodies look like, both ways:
                restore / stream_restorer   put pseudonymised values back (whole, or event by event)
                with_notice / notice_filter the disclosure notice (clause 9.1)
                stream_usage(ex, event)     token usage and reported model from a stream event
+               request_stream_usage(body)  ask for usage on a stream; usage_only(event): the chunk to hide
     stream     named_events                SSE events carry `event: <type>` lines
     errors     error_body / stream_error   the dialect's own error shape, whole and in-band
 
@@ -72,6 +73,8 @@ class Dialect(Protocol):
     def notice_filter(self, notice: str) -> StreamFilter | None: ...
 
     def stream_usage(self, ex: Exchange, event: Body) -> None: ...
+
+    def request_stream_usage(self, body: Body) -> bool: ...
 
     def usage_only(self, event: Body) -> bool: ...
 

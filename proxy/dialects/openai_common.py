@@ -51,6 +51,14 @@ class OpenAIDialect:
     def stream_usage(self, ex: Exchange, event: Body) -> None:
         ex.record_usage(event)
 
+    def request_stream_usage(self, body: Body) -> bool:
+        """Streams report usage only when asked: ask (in `body`); True when the caller had not."""
+        options = body.get("stream_options") or {}
+        if not isinstance(options, dict) or options.get("include_usage") is True:
+            return False
+        body["stream_options"] = {**options, "include_usage": True}
+        return True
+
     def usage_only(self, event: Body) -> bool:
         """The usage chunk Steward asked for on the caller's behalf (hidden unless they asked)."""
         return event.get("choices") == [] and "usage" in event

@@ -19,5 +19,8 @@ class EmbeddingsDialect(OpenAIDialect):
     def fields(self, body: Body) -> Fields:
         return prompt_fields(body, "input", RULES)
 
+    def request_stream_usage(self, body: Body) -> bool:
+        return False  # embeddings do not stream
+
 
 DIALECT = EmbeddingsDialect()

@@ -117,6 +117,9 @@ class ResponsesDialect(OpenAIDialect):
         if event.get("type") in ("response.completed", "response.incomplete"):
             ex.record_usage(event.get("response"))
 
+    def request_stream_usage(self, body: Body) -> bool:
+        return False  # the final response.completed event always carries usage
+
     def usage_only(self, event: Body) -> bool:
         return False
 
