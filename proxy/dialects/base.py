@@ -11,10 +11,14 @@ A dialect alone knows what its bodies look like, both ways:
                stream_usage(ex, event)     token usage and reported model from a stream event
                request_stream_usage(body)  ask for usage on a stream; usage_only(event): the chunk to hide
     stream     named_events                SSE events carry `event: <type>` lines
+               passthrough_headers         caller headers the provider must see (anthropic-version)
     errors     error_body / stream_error   the dialect's own error shape, whole and in-band
 
 Screens that read or rewrite the answer (the output screen, output redaction) use `answer_fields` and
-`event_fields`, so they need no per-format code of their own. Adding a dialect is one module that
+`event_fields`, so they need no per-format code of their own: each field's `path` is relative to the
+payload or event it came from, so `fields.replace(event, {field.path: new_text})` rewrites it (except
+JSON views of objects, e.g. an Anthropic `tool_use.input`, which are read-only), and a `StreamField.key`
+names the streamed field a delta continues (for look-back state across events). Adding a dialect is one module that
 implements this and one line in `proxy/dialects/__init__.py`.
 """
 
