@@ -53,7 +53,7 @@ def _classify(path: Path, holder: dict[str, Any]) -> Kind | None:
 
 
 RULES = Rules(skip=STRUCTURAL | {"stop_reason", "stop_sequence"}, media=MEDIA | {"authorization_token"},
-              free=frozenset({"metadata"}), classify=_classify)
+              free=frozenset({"metadata"}), classify=_classify, special=frozenset({"input", "data"}))
 
 
 def error_type(status: int) -> str:

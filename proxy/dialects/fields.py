@@ -25,7 +25,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any
+from typing import Any, NamedTuple
 
 from detectors.base import Finding
 from policies.operators import Operator
@@ -46,12 +46,11 @@ class Kind(Enum):
     SKIP = "skip"  # structural or media: not text a detector can read
 
 
-@dataclass(frozen=True, slots=True)
-class TextField:
+class TextField(NamedTuple):  # a tuple: one is made per string of every request, so creation must be cheap
     path: Path
     text: str
     is_json: bool = False  # the text is a JSON document (tool-call arguments)
-    encode: Callable[[str], str] | None = field(default=None, compare=False)  # text -> wire form (base64 files)
+    encode: Callable[[str], str] | None = None  # text -> wire form (base64 files)
 
     def wire(self, text: str) -> str:
         """The value to write back at `path` for (transformed) `text`."""
@@ -86,6 +85,13 @@ class Rules:
     files: frozenset[str] = frozenset()
     free: frozenset[str] = frozenset()
     classify: Classify | None = None  # path of the key, the object holding it -> Kind, or None for the default
+    special: frozenset[str] = frozenset()  # the keys `classify` is asked about (all others take the default)
+    kinds: dict[str, Kind] = field(init=False, repr=False, compare=False)  # key -> kind, whatever the value
+
+    def __post_init__(self) -> None:
+        kinds = {k: Kind.FILE for k in self.files} | {k: Kind.JSON for k in self.json}
+        kinds |= {k: Kind.FREE for k in self.free} | {k: Kind.SKIP for k in self.media}
+        object.__setattr__(self, "kinds", kinds)
 
 
 # Keys that are structure, not text, in every OpenAI and Anthropic body.
@@ -107,32 +113,31 @@ def walk(body: dict[str, Any], rules: Rules) -> Fields:
 
 
 def _walk_object(obj: dict[str, Any], path: Path, rules: Rules, out: Fields) -> None:
+    texts, kinds, skip = out.texts, rules.kinds, rules.skip
     for key, value in obj.items():
-        where = (*path, key)
-        kind = rules.classify(where, obj) if rules.classify is not None else None
+        kind = None
+        if key in rules.special and rules.classify is not None:
+            kind = rules.classify((*path, key), obj)
         if kind is None:
-            kind = _default_kind(key, value, rules)
-        if kind is Kind.SKIP:
-            continue
-        if kind is Kind.FREE:
-            _walk_free(value, where, out)
-        elif isinstance(value, str):
-            _leaf(value, where, kind, out)
-        else:
-            _walk_value(value, where, rules, out)
+            kind = kinds.get(key)
+        if kind is None:  # the common case: plain text, structure, or a container to walk
+            if key in skip and _is_strings(value):
+                continue
+            if isinstance(value, str):
+                texts.append(TextField((*path, key), value))
+            elif isinstance(value, dict | list):
+                _walk_value(value, (*path, key), rules, out)
+        elif kind is Kind.FREE:
+            _walk_free(value, (*path, key), out)
+        elif kind is not Kind.SKIP:
+            if isinstance(value, str):
+                _leaf(value, (*path, key), kind, out)
+            else:
+                _walk_value(value, (*path, key), rules, out)
 
 
-def _default_kind(key: str, value: object, rules: Rules) -> Kind:
-    if key in rules.media:
-        return Kind.SKIP
-    if key in rules.free:
-        return Kind.FREE
-    if key in rules.skip and (isinstance(value, str) or (isinstance(value, list) and
-                                                          all(isinstance(v, str) for v in value))):
-        return Kind.SKIP
-    if key in rules.json:
-        return Kind.JSON
-    return Kind.FILE if key in rules.files else Kind.TEXT
+def _is_strings(value: object) -> bool:
+    return isinstance(value, str) or (isinstance(value, list) and all(isinstance(v, str) for v in value))
 
 
 def _walk_value(value: object, path: Path, rules: Rules, out: Fields) -> None:

@@ -30,7 +30,7 @@ def _classify(path: Path, holder: dict[str, Any]) -> Kind | None:
 
 
 RULES = Rules(skip=STRUCTURAL, media=MEDIA, json=frozenset({"arguments"}), files=frozenset({"file_data"}),
-              free=frozenset({"metadata"}), classify=_classify)
+              free=frozenset({"metadata"}), classify=_classify, special=frozenset({"name"}))
 
 
 def restored(obj: Body, key: str, p: Pseudonymiser, *, is_json: bool = False) -> Body:

@@ -29,7 +29,8 @@ def _classify(path: Path, holder: dict[str, Any]) -> Kind | None:
 
 RULES = Rules(skip=STRUCTURAL | {"server_url", "connector_id"}, media=MEDIA | {"headers", "authorization"},
               json=frozenset({"arguments"}), files=frozenset({"file_data"}),
-              free=frozenset({"metadata"}), classify=_classify)
+              free=frozenset({"metadata"}), classify=_classify,
+              special=STRUCTURAL | MEDIA)
 _STREAM_TEXT = ("response.output_text.delta", "response.refusal.delta")
 _STREAM_ARGS = ("response.function_call_arguments.delta",)
 _PART_TEXT = {
