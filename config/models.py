@@ -34,6 +34,7 @@ class ProviderType(StrEnum):
     OPENAI = "openai"
     AZURE_OPENAI = "azure_openai"
     OPENAI_COMPATIBLE = "openai_compatible"
+    ANTHROPIC = "anthropic"
     DEMO = "demo"
 
 

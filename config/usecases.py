@@ -12,6 +12,7 @@ from config.base import ID_PATTERN, Action, Strict, ToolStatus
 from config.output_handling import IdentifierTypes, OutputHandling
 from config.oversight import HumanReviewProcess, UnsupportedLanguage
 from config.scan_budget import ScanBudget
+from config.unscanned import UnscannedInput
 
 
 class RiskClass(StrEnum):
@@ -86,6 +87,7 @@ class UseCase(Strict):
     status: ToolStatus = ToolStatus.APPROVED
     status_reason: str = ""
     scan_budget: ScanBudget | None = None  # None: gateway.detection.budget
+    unscanned_input: UnscannedInput = Field(default_factory=UnscannedInput)
 
 
 class ProhibitedUse(Strict):

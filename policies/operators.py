@@ -24,7 +24,7 @@ import hmac
 import json
 import re
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any, NoReturn
+from typing import Any, NoReturn, Protocol
 
 from detectors.base import PERSONAL_DATA, Finding, finding_class
 from policies.people import People
@@ -270,3 +270,22 @@ class StreamRestorer:
     def flush(self) -> str:
         held, self._held = self._held, ""
         return self._pseudonymiser._restore(held, json_string=self._json_string)
+
+
+class FieldStream(Protocol):
+    """One streamed field's text mapper: what it may release now, and what it held at the end."""
+
+    def feed(self, delta: str) -> str: ...
+
+    def flush(self) -> str: ...
+
+
+class TextMapper(Protocol):
+    """What the dialects' restore points map answer text with: `Pseudonymiser` (pseudonyms back), or
+    `policies.output_redact.OutputRedactor` (personal data the caller did not send, out)."""
+
+    def restore(self, text: str) -> str: ...
+
+    def restore_json_string(self, args: str) -> str: ...
+
+    def stream_restorer(self, *, json_string: bool = False) -> FieldStream: ...

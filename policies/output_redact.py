@@ -1,8 +1,9 @@
 """Personal data, secrets and special-category data in the model's answer, per use case (clause 10.3).
 
 `OutputRedactor` is one request's output policy. It has the same text-mapping surface as the
-`Pseudonymiser` (`restore`, `restore_json_string`, `stream_restorer`), so the restore plumbing in
-`policies/restore.py` carries it through whole bodies and streams of every wire format unchanged.
+`Pseudonymiser` (`restore`, `restore_json_string`, `stream_restorer`: a `TextMapper`), so the dialects'
+restore points (`proxy/dialects/`) carry it through whole bodies and streams of every wire format
+unchanged.
 
 Streams: `OutputWindow` (one per streamed field) releases text as soon as it cannot be part of a value
 still arriving: it holds back only a trailing run of identifier characters (letters, digits and the
@@ -81,7 +82,7 @@ class OutputRedactor:
     def active(self) -> bool:
         return any(action is not OutputAction.ALLOW for action in self.actions.values())
 
-    # -- the Pseudonymiser-shaped surface used by policies/restore.py ---------------------------------
+    # -- the Pseudonymiser-shaped surface the dialects' restore points use (TextMapper) ---------------
 
     def restore(self, text: str) -> str:
         """A whole text (non-streamed answer, or a `.done` event's full value), screened."""

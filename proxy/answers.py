@@ -1,41 +1,28 @@
-"""The answer side of stage 5: restore pseudonyms and add the disclosure notice (clause 9.1).
+"""The answer side of stage 5: screen the output, restore pseudonyms, add the disclosure notice (clause 9.1).
 
-Non-streaming bodies are transformed whole; streams chunk by chunk through a `StreamFilter`, with a
-bounded hold-back for placeholders split across chunks (never the whole answer).
+Format-neutral: what an answer looks like is the dialect's business (proxy/dialects/). Non-streaming bodies
+are transformed whole; streams event by event through a chain of `StreamFilter`s, with a bounded hold-back
+for placeholders split across events (never the whole answer).
 """
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from typing import Any
 
 import orjson
 
 from detectors.base import Finding
 from detectors.output_screen import OutputScreen
-from policies.operators import Pseudonymiser
 from policies.output_redact import OutputWithheld
-from policies.restore import (
-    ChatStreamRestorer,
-    ResponsesStreamRestorer,
-    restore_chat_completion,
-    restore_completion,
-    restore_responses,
-)
-from proxy.answer_text import answer_texts, delta_texts
 from proxy.audit_capture import ContentCollector
-from proxy.endpoints import Endpoint
+from proxy.dialects import dialect_for
+from proxy.dialects.base import Dialect, StreamFilter, answer_texts, event_texts
 from proxy.errors import PolicyRefusal
 from proxy.exchange import Exchange
 from proxy.output_data import output_filter
 
 Body = dict[str, Any]
 DISCLOSURE_HEADER = "x-steward-disclosure"
-
-
-class StreamFilter(Protocol):
-    def process(self, payload: Body) -> list[Body]: ...
-
-    def finish(self) -> list[Body]: ...
 
 
 def disclosure_text(ex: Exchange) -> str | None:
@@ -55,76 +42,12 @@ def finish_body(ex: Exchange, payload: Any, data: bytes) -> bytes:
     p = ex.pseudonymiser
     if not isinstance(payload, dict) or (p is None and notice is None):
         return data
+    dialect = dialect_for(ex.endpoint)
     if p is not None:
-        payload = _restore(ex.endpoint, payload, p)
+        payload = dialect.restore(payload, p)
     if notice is not None:
-        payload = _append_notice(ex.endpoint, payload, notice)
+        payload = dialect.with_notice(payload, notice)
     return orjson.dumps(payload)
-
-
-def _restore(endpoint: Endpoint, payload: Body, p: Pseudonymiser) -> Body:
-    if endpoint is Endpoint.CHAT:
-        return restore_chat_completion(payload, p)
-    if endpoint is Endpoint.RESPONSES:
-        return restore_responses(payload, p)
-    if endpoint is Endpoint.COMPLETIONS:
-        return restore_completion(payload, p)
-    return payload
-
-
-def _append_notice(endpoint: Endpoint, payload: Body, notice: str) -> Body:
-    if endpoint is Endpoint.CHAT:
-        choices = [_notice_choice(c, notice) for c in payload.get("choices") or []]
-        return {**payload, "choices": choices}
-    if endpoint is Endpoint.RESPONSES:
-        return {**payload, "output": _notice_output(payload.get("output") or [], notice)}
-    return payload
-
-
-def _notice_choice(choice: Any, notice: str) -> Any:
-    message = choice.get("message") if isinstance(choice, dict) else None
-    if not isinstance(message, dict) or not isinstance(message.get("content"), str):
-        return choice
-    return {**choice, "message": {**message, "content": message["content"] + "\n\n" + notice}}
-
-
-def _notice_output(output: list[Any], notice: str) -> list[Any]:
-    for i in range(len(output) - 1, -1, -1):
-        item = output[i]
-        parts = item.get("content") if isinstance(item, dict) and item.get("type") == "message" else None
-        if isinstance(parts, list) and parts and isinstance(parts[-1], dict) and parts[-1].get("type") == "output_text":
-            last = {**parts[-1], "text": str(parts[-1].get("text", "")) + "\n\n" + notice}
-            return [*output[:i], {**item, "content": [*parts[:-1], last]}, *output[i + 1:]]
-    return output
-
-
-class ChatNoticeFilter:
-    """Adds the disclosure to the delta of the chunk that finishes a choice, after any text it carries
-    (including text a restorer flushed into it), so the notice is always last."""
-
-    def __init__(self, notice: str) -> None:
-        self._notice = "\n\n" + notice
-        self._done: set[int] = set()
-
-    def process(self, payload: Body) -> list[Body]:
-        choices = payload.get("choices")
-        if not isinstance(choices, list):
-            return [payload]
-        return [{**payload, "choices": [self._choice(c) for c in choices]}]
-
-    def _choice(self, choice: Any) -> Any:
-        if not isinstance(choice, dict) or choice.get("finish_reason") not in ("stop", "length"):
-            return choice
-        index = choice.get("index", 0)
-        if index in self._done:
-            return choice
-        self._done.add(index)
-        raw = choice.get("delta")
-        delta: dict[str, Any] = raw if isinstance(raw, dict) else {}
-        return {**choice, "delta": {**delta, "content": (delta.get("content") or "") + self._notice}}
-
-    def finish(self) -> list[Body]:
-        return []
 
 
 class OutputBlocked(Exception):
@@ -152,11 +75,12 @@ def output_refusal(exc: OutputBlocked | OutputWithheld) -> PolicyRefusal:
 class OutputGuard:
     """Screens the answer's text as it streams, with the screen's bounded look-back window."""
 
-    def __init__(self) -> None:
+    def __init__(self, dialect: Dialect) -> None:
         self._screen = OutputScreen()
+        self._dialect = dialect
 
     def process(self, payload: Body) -> list[Body]:
-        for text in delta_texts(payload):
+        for text in event_texts(self._dialect, payload):
             self._check(self._screen.feed(text))
         return [payload]
 
@@ -170,10 +94,10 @@ class OutputGuard:
             raise OutputBlocked([f.label for f in findings])
 
 
-def screen_body(endpoint: Endpoint, payload: Any) -> None:
+def screen_body(dialect: Dialect, payload: Any) -> None:
     """Non-streaming: screen every answer text at once (same rules as the stream)."""
     screen = OutputScreen()
-    texts = answer_texts(endpoint, payload)
+    texts = answer_texts(dialect, payload)
     found = [f for text in texts for f in [*screen.feed(text + "\n"), *screen.finish()]]
     if found:
         raise OutputBlocked([f.label for f in found])
@@ -197,40 +121,17 @@ class Chain:
 
 
 def stream_filter(ex: Exchange, screen_output: bool) -> StreamFilter | None:
-    filters: list[StreamFilter] = [OutputGuard()] if screen_output else []
+    dialect = dialect_for(ex.endpoint)
+    filters: list[StreamFilter] = [OutputGuard(dialect)] if screen_output else []
     filters += [f for f in [output_filter(ex)] if f is not None]  # personal data the caller did not send
     if ex.event.audit_level == "redacted":  # the provider's text, placeholders not restored
-        filters.append(ContentCollector(ex))
+        filters.append(ContentCollector(ex, dialect))
     if ex.pseudonymiser is not None:
-        if ex.endpoint is Endpoint.RESPONSES:
-            filters.append(_ResponsesRestore(ResponsesStreamRestorer(ex.pseudonymiser)))
-        else:
-            filters.append(_ChatRestore(ChatStreamRestorer(ex.pseudonymiser)))
+        filters.append(dialect.stream_restorer(ex.pseudonymiser))
     notice = disclosure_text(ex)
-    if notice is not None and ex.endpoint is Endpoint.CHAT:
-        filters.append(ChatNoticeFilter(notice))
+    notice_filter = dialect.notice_filter(notice) if notice is not None else None
+    if notice_filter is not None:
+        filters.append(notice_filter)
     if ex.event.audit_level == "full":  # what the caller saw
-        filters.append(ContentCollector(ex))
+        filters.append(ContentCollector(ex, dialect))
     return Chain(*filters) if filters else None
-
-
-class _ChatRestore:
-    def __init__(self, restorer: ChatStreamRestorer) -> None:
-        self._r = restorer
-
-    def process(self, payload: Body) -> list[Body]:
-        return [self._r.process(payload)]
-
-    def finish(self) -> list[Body]:
-        return self._r.finish()
-
-
-class _ResponsesRestore:
-    def __init__(self, restorer: ResponsesStreamRestorer) -> None:
-        self._r = restorer
-
-    def process(self, payload: Body) -> list[Body]:
-        return self._r.process(payload)
-
-    def finish(self) -> list[Body]:
-        return self._r.finish()

@@ -50,7 +50,11 @@ def require_role(ex: Exchange, role: str) -> None:
 
 
 async def parse_model(ex: Exchange, model: type[M], limit: int) -> M:
-    raw = parse_json(await read_body(ex.request, limit))
+    return validated(model, parse_json(await read_body(ex.request, limit)))
+
+
+def validated(model: type[M], raw: object) -> M:
+    """`raw` as a `model`, or a 400 naming the first offending field."""
     try:
         return model.model_validate(raw)
     except ValidationError as exc:

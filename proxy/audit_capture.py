@@ -17,10 +17,9 @@ import orjson
 
 from audit.energy import estimate
 from audit.events import AuditContent
-from proxy.answer_text import delta_texts
-from proxy.endpoints import Endpoint
+from proxy.dialects.base import Dialect, event_texts
+from proxy.dialects.fields import TextField
 from proxy.exchange import Exchange
-from proxy.textfields import TextField, extract
 
 Body = dict[str, Any]
 REDACTED, FULL = "redacted", "full"
@@ -30,11 +29,10 @@ def keeps_content(ex: Exchange) -> bool:
     return ex.event.audit_level in (REDACTED, FULL)
 
 
-def capture_prompt(ex: Exchange, original: list[TextField], forwarded: dict[str, Any]) -> None:
-    if not keeps_content(ex) or ex.endpoint not in (Endpoint.CHAT, Endpoint.RESPONSES, Endpoint.COMPLETIONS,
-                                                    Endpoint.EMBEDDINGS):
+def capture_prompt(ex: Exchange, dialect: Dialect, original: list[TextField], forwarded: dict[str, Any]) -> None:
+    if not keeps_content(ex):
         return
-    fields = original if ex.event.audit_level == FULL else extract(str(ex.endpoint), forwarded)
+    fields = original if ex.event.audit_level == FULL else dialect.fields(forwarded).texts
     limit = _limit(ex)
     ex.audit_prompt = orjson.dumps([{"field": list(f.path), "text": f.text} for f in fields]).decode()[:limit]
 
@@ -48,11 +46,12 @@ def capture_output_texts(ex: Exchange, texts: list[str]) -> None:
 class ContentCollector:
     """A stream filter that copies the answer's text into the audit content, bounded; passes chunks on."""
 
-    def __init__(self, ex: Exchange) -> None:
+    def __init__(self, ex: Exchange, dialect: Dialect) -> None:
         self._ex = ex
+        self._dialect = dialect
 
     def process(self, payload: Body) -> list[Body]:
-        capture_output_texts(self._ex, delta_texts(payload, tool_args=True))
+        capture_output_texts(self._ex, event_texts(self._dialect, payload, tool_args=True))
         return [payload]
 
     def finish(self) -> list[Body]:

@@ -68,7 +68,7 @@ def nests_deeper(value: Any, limit: int) -> bool:
     return False
 
 
-_REQUIRED_LIST = {Endpoint.CHAT: "messages"}
+_REQUIRED_LIST = {Endpoint.CHAT: "messages", Endpoint.MESSAGES: "messages", Endpoint.MESSAGES_COUNT: "messages"}
 _TEXT_OR_LIST = {Endpoint.RESPONSES: "input", Endpoint.EMBEDDINGS: "input", Endpoint.COMPLETIONS: "prompt"}
 
 

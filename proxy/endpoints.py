@@ -1,4 +1,4 @@
-"""The OpenAI endpoints Steward proxies, with their upstream paths."""
+"""The endpoints Steward proxies (OpenAI and Anthropic), with their upstream paths."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ class Endpoint(StrEnum):
     RESPONSES = "responses"
     EMBEDDINGS = "embeddings"
     COMPLETIONS = "completions"
+    MESSAGES = "anthropic.messages"
+    MESSAGES_COUNT = "anthropic.count_tokens"
     MODELS = "models"
     POLICY_SCAN = "policy.scan"
     POLICY_EXPLAIN = "policy.explain"
@@ -31,6 +33,8 @@ _PATHS = {
     Endpoint.RESPONSES: "/responses",
     Endpoint.EMBEDDINGS: "/embeddings",
     Endpoint.COMPLETIONS: "/completions",
+    Endpoint.MESSAGES: "/messages",
+    Endpoint.MESSAGES_COUNT: "/messages/count_tokens",
     Endpoint.MODELS: "/models",
     Endpoint.POLICY_SCAN: "/policy/scan",
     Endpoint.POLICY_EXPLAIN: "/policy/explain",

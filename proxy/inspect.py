@@ -29,11 +29,13 @@ from policies.output_redact import request_strings, without_disabled
 from policies.transform import introduce_people, to_transform, transform
 from policies.usecases import select_use_case
 from proxy.audit_capture import capture_prompt
+from proxy.dialects import dialect_for
+from proxy.dialects.fields import TextField, apply, replace
 from proxy.errors import BadRequest, PolicyRefusal, ServiceUnavailable
 from proxy.exchange import Exchange
 from proxy.free_text import caller_identifier
 from proxy.scan_budget import check_scan_budget
-from proxy.textfields import TextField, apply, extract, replace
+from proxy.unscannable import refuse_unscannable
 
 log = structlog.get_logger("steward.inspect")
 
@@ -67,7 +69,10 @@ class PolicyInspector:
         assert ex.config is not None
         ctx = await self.context(ex, ex.config)
         enforce(ex, decide(ctx))
-        fields = extract(str(ex.endpoint), body)
+        dialect = dialect_for(ex.endpoint)
+        scanned = dialect.fields(body)
+        refuse_unscannable(scanned.opaque, ctx.use_case)
+        fields = scanned.texts
         check_scan_budget(ex.config, ctx.use_case, [f.text for f in fields])
         per_field = settle_names([f.text for f in fields], await self._scan_fields(ex, fields),
                                  ex.config.public_figures)
@@ -78,7 +83,7 @@ class PolicyInspector:
         decision = decide(ctx, findings)
         enforce(ex, decision, findings)
         forwarded = self._transform(ex, body, fields, per_field, decision)
-        capture_prompt(ex, fields, forwarded)
+        capture_prompt(ex, dialect, fields, forwarded)
         return forwarded
 
     async def _scan_fields(self, ex: Exchange, fields: list[TextField]) -> list[list[Finding]]:
@@ -105,8 +110,8 @@ class PolicyInspector:
         replacements = {}
         for field, found in zip(fields, per_field, strict=True):
             if to_transform(found, actions):
-                replacements[field.path] = apply(
-                    field, found, lambda text, spans: transform(text, spans, actions, pseudonymiser))
+                replacements[field.path] = field.wire(apply(
+                    field, found, lambda text, spans: transform(text, spans, actions, pseudonymiser)))
         if Action.PSEUDONYMISE in actions.values():
             ex.pseudonymiser = pseudonymiser
         return replace(body, replacements)

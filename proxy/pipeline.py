@@ -25,7 +25,6 @@ from policies.output_redact import OutputWithheld
 from policies.refusal import Refusal
 from policies.resolve import Route, ToolNotConfigured, resolve_tool
 from proxy import metrics
-from proxy.answer_text import answer_texts
 from proxy.answers import (
     OutputBlocked,
     finish_body,
@@ -38,6 +37,8 @@ from proxy.audit_api import ReviewSampler
 from proxy.audit_capture import capture_output_texts, finalise
 from proxy.audit_redaction import OutputRedaction, needs_output_redaction
 from proxy.body import parse_json, read_body, validate
+from proxy.dialects import dialect_for
+from proxy.dialects.base import answer_texts, credentials, render_error
 from proxy.disconnect import ClientDisconnected, DisconnectWatch
 from proxy.endpoints import Endpoint
 from proxy.errors import (
@@ -47,7 +48,6 @@ from proxy.errors import (
     StewardError,
     StoreUnavailable,
     UpstreamError,
-    error_response,
     tool_not_configured,
 )
 from proxy.exchange import Exchange
@@ -103,7 +103,7 @@ class Pipeline:
         return self.refuse(ex, StewardError("The gateway failed to process this request.", code="internal_error"))
 
     async def authenticate(self, ex: Exchange) -> None:
-        principal = await self.gw.authenticator.authenticate(ex.request.headers.get("authorization"))
+        principal = await self.gw.authenticator.authenticate(credentials(ex.request.headers))
         ex.set_principal(principal)
         require_sso_role(self.gw.config, principal)
         TRACING.stage(ex, "authenticate")
@@ -140,7 +140,8 @@ class Pipeline:
     async def _forward(self, ex: Exchange, route: Route, body: dict[str, Any], hide_usage: bool,
                        watch: DisconnectWatch) -> Response:
         ex.upstream_sending()
-        send = self.gw.upstreams.send(route.tool, ex.endpoint, route.model, orjson.dumps(body))
+        passed = {h: v for h in dialect_for(ex.endpoint).passthrough_headers if (v := ex.request.headers.get(h))}
+        send = self.gw.upstreams.send(route.tool, ex.endpoint, route.model, orjson.dumps(body), passed)
         upstream = await watch.run(send)
         ex.upstream_responded()
         if ex.event.stream and upstream.status_code == 200 and _is_sse(upstream):
@@ -152,14 +153,10 @@ class Pipeline:
         return await self._complete(ex, upstream, watch)
 
     def _request_stream_usage(self, ex: Exchange, body: dict[str, Any]) -> bool:
-        """Ask for usage on chat streams (for the audit row); hide that chunk unless the caller asked."""
-        if not ex.event.stream or ex.endpoint not in (Endpoint.CHAT, Endpoint.COMPLETIONS):
+        """Ask for usage on streams where the caller must opt in (for the audit row); hide it unless they asked."""
+        if not ex.event.stream or ex.tool is None or not ex.tool.stream_usage:
             return False
-        options = body.get("stream_options") or {}
-        if options.get("include_usage") is True or ex.tool is None or not ex.tool.stream_usage:
-            return False
-        body["stream_options"] = {**options, "include_usage": True}
-        return True
+        return dialect_for(ex.endpoint).request_stream_usage(body)
 
     async def _complete(self, ex: Exchange, upstream: httpx.Response, watch: DisconnectWatch) -> Response:
         try:
@@ -175,9 +172,10 @@ class Pipeline:
             headers = {"x-request-id": ex.request_id, **forwarded_headers(upstream), **ex.response_headers}
             return self._upstream_error(ex, upstream.status_code, payload, data, headers)
         ex.record_usage(payload)
+        dialect = dialect_for(ex.endpoint)
         if self.gw.config.gateway.detection.enabled:
             try:
-                screen_body(ex.endpoint, payload)
+                screen_body(dialect, payload)
             except OutputBlocked as exc:
                 raise output_refusal(exc) from exc
             try:
@@ -186,10 +184,10 @@ class Pipeline:
                 raise output_refusal(exc) from exc
         mark_disclosure(ex)
         if ex.event.audit_level == "redacted":
-            capture_output_texts(ex, answer_texts(ex.endpoint, payload, tool_args=True))
+            capture_output_texts(ex, answer_texts(dialect, payload, tool_args=True))
         data = finish_body(ex, payload, data)
         if ex.event.audit_level == "full" and payload is not None:
-            capture_output_texts(ex, answer_texts(ex.endpoint, orjson.loads(data), tool_args=True))
+            capture_output_texts(ex, answer_texts(dialect, orjson.loads(data), tool_args=True))
         headers = {"x-request-id": ex.request_id, **forwarded_headers(upstream), **ex.response_headers}
         ex.finish(upstream.status_code, "allowed")
         self.submit(ex)
@@ -218,7 +216,7 @@ class Pipeline:
         if exc.policy_clause is not None and not any(r.get("code") == exc.code for r in ev.reasons):
             ev.reasons = [*ev.reasons, {"code": exc.code, "clause": exc.policy_clause, "message": exc.message}]
         self.submit(ex)
-        return error_response(exc, ex.request_id, ex.response_headers)
+        return render_error(dialect_for(ex.endpoint), exc, ex.request_id, ex.response_headers)
 
     def submit(self, ex: Exchange) -> None:
         if needs_output_redaction(ex):

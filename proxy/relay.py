@@ -18,9 +18,10 @@ from starlette.responses import StreamingResponse
 from starlette.types import Receive, Scope, Send
 
 from policies.output_redact import OutputWithheld
-from proxy.answers import OutputBlocked, StreamFilter, output_refusal
-from proxy.endpoints import Endpoint
-from proxy.errors import UpstreamError, sse_error_event
+from proxy.answers import OutputBlocked, output_refusal
+from proxy.dialects import dialect_for
+from proxy.dialects.base import StreamFilter
+from proxy.errors import UpstreamError
 from proxy.exchange import Exchange
 from proxy.sse import DONE, SSEEvent, comment, frame, iter_events
 
@@ -41,6 +42,7 @@ class StreamRelay:
         self.outcome = "cancelled"
         self.error_code: str | None = None
         self.clause = "7.2"  # of an answer withheld mid-stream
+        self.dialect = dialect_for(ex.endpoint)
 
     async def frames(self) -> AsyncIterator[bytes]:
         try:
@@ -59,13 +61,13 @@ class StreamRelay:
             refusal = output_refusal(blocked)
             self.outcome, self.error_code, self.clause = "refused", refusal.code, blocked.clause
             log.warning("output.blocked", labels=blocked.labels)
-            yield sse_error_event(refusal, self.ex.request_id)
+            yield self.dialect.stream_error(refusal, self.ex.request_id)
         except httpx.HTTPError as exc:
             self.outcome, self.error_code = "error", "upstream_stream_failed"
             log.warning("upstream.stream_failed", error=type(exc).__name__)
             failure = UpstreamError("The provider's stream failed part-way; the answer is incomplete.",
                                     code="upstream_stream_failed")
-            yield sse_error_event(failure, self.ex.request_id)
+            yield self.dialect.stream_error(failure, self.ex.request_id)
 
     def _relay(self, event: SSEEvent) -> bytes | None:
         if event.data is None:
@@ -74,13 +76,12 @@ class StreamRelay:
             payload = orjson.loads(event.data)
         except orjson.JSONDecodeError:
             return frame(event.data, event.event)
-        if self.ex.endpoint is Endpoint.RESPONSES:
-            self._responses_usage(payload)
-        else:
-            self.ex.record_usage(payload)
-            if self.hide_usage_chunk and payload.get("choices") == [] and "usage" in payload:
-                return None
-        if self.transform is None or not isinstance(payload, dict):
+        if not isinstance(payload, dict):
+            return frame(event.data, event.event)
+        self.dialect.stream_usage(self.ex, payload)
+        if self.hide_usage_chunk and self.dialect.usage_only(payload):
+            return None
+        if self.transform is None:
             return frame(event.data, event.event)
         out = self.transform.process(payload)
         if len(out) == 1 and out[0] is payload:  # untouched: relay the provider's bytes as they were
@@ -88,7 +89,7 @@ class StreamRelay:
         return self._frames(out, event.event)
 
     def _frames(self, payloads: list[dict[str, Any]], event: str | None) -> bytes:
-        named = self.ex.endpoint is Endpoint.RESPONSES
+        named = self.dialect.named_events
         return b"".join(frame(orjson.dumps(p), p.get("type") if named else event) for p in payloads)
 
     def _flush(self) -> bytes:
@@ -96,10 +97,6 @@ class StreamRelay:
         if self.transform is None:
             return b""
         return self._frames(self.transform.finish(), None)
-
-    def _responses_usage(self, payload: Any) -> None:
-        if isinstance(payload, dict) and payload.get("type") in ("response.completed", "response.incomplete"):
-            self.ex.record_usage(payload.get("response"))
 
 
 class RelayResponse(StreamingResponse):

@@ -1,4 +1,5 @@
-"""Request-body schemas of the four proxy endpoints: the OpenAPI declaration and the type check, in one place.
+"""Request-body schemas of the proxy endpoints (OpenAI and Anthropic wire formats): the OpenAPI declaration
+and the type check, in one place.
 
 Each model names the fields Steward or the provider reads, with their JSON types; anything else passes
 through untouched (`extra="allow"`), so new OpenAI fields keep working. Types are strict (no coercion:
@@ -154,11 +155,39 @@ class CompletionsRequest(_Common):
     max_tokens: int | None = None
 
 
+class AnthropicBlock(Open):
+    type: str = Field(description="text, image, document, tool_use, tool_result, ...")
+    text: str | None = None
+
+
+class AnthropicMessage(Open):
+    role: str
+    content: str | list[AnthropicBlock]
+
+
+class CountTokensRequest(Open):
+    model: str = Field(min_length=1, description="a model offered by an approved tool, or tool-id/model")
+    messages: list[AnthropicMessage] = Field(min_length=1)
+    system: str | list[AnthropicBlock] | None = None
+    tools: list[dict[str, Any]] | None = None
+    tool_choice: dict[str, Any] | None = None
+
+
+class MessagesRequest(CountTokensRequest):
+    max_tokens: int | None = None
+    stream: bool | None = None
+    metadata: dict[str, Any] | None = None
+    stop_sequences: list[str] | None = None
+    temperature: float | None = None
+
+
 MODELS: dict[Endpoint, type[Open]] = {
     Endpoint.CHAT: ChatRequest,
     Endpoint.RESPONSES: ResponsesRequest,
     Endpoint.EMBEDDINGS: EmbeddingsRequest,
     Endpoint.COMPLETIONS: CompletionsRequest,
+    Endpoint.MESSAGES: MessagesRequest,
+    Endpoint.MESSAGES_COUNT: CountTokensRequest,
 }
 _ADAPTERS = {endpoint: TypeAdapter(model) for endpoint, model in MODELS.items()}
 
@@ -170,6 +199,10 @@ EXAMPLES: dict[Endpoint, dict[str, Any]] = {
                          "input": "Summarise the parking permit policy in three bullet points."},
     Endpoint.EMBEDDINGS: {"model": "text-embedding-3-small", "input": ["Library opening hours"]},
     Endpoint.COMPLETIONS: {"model": "gpt-3.5-turbo-instruct", "prompt": "A short notice about road works:"},
+    Endpoint.MESSAGES: {"model": "claude-sonnet-4-5", "max_tokens": 512, "system": "You help council staff.",
+                        "messages": [{"role": "user", "content": "Draft a notice about the library's new hours."}]},
+    Endpoint.MESSAGES_COUNT: {"model": "claude-sonnet-4-5",
+                              "messages": [{"role": "user", "content": "How long is this prompt?"}]},
 }
 
 

@@ -1,6 +1,6 @@
 """HTTP routes: thin handlers that hand the request to the pipeline.
 
-The four proxy endpoints are the hot path. They are `DirectRoute`s registered on the application's own
+The proxy endpoints are the hot path. They are `DirectRoute`s registered on the application's own
 router (`add_proxy_routes(app.router)`): ordinary FastAPI routes as far as the OpenAPI schema goes (same
 path, method, tags, summary, operation id), but served without FastAPI's per-request machinery (route
 context of included routers, dependency solving, exit stacks), which cost ~50 µs of CPU per request.
@@ -53,11 +53,21 @@ async def completions(request: Request) -> Response:
     return await pipeline_of(request).handle(request, Endpoint.COMPLETIONS)
 
 
+async def messages(request: Request) -> Response:
+    return await pipeline_of(request).handle(request, Endpoint.MESSAGES)
+
+
+async def count_tokens(request: Request) -> Response:
+    return await pipeline_of(request).handle(request, Endpoint.MESSAGES_COUNT)
+
+
 PROXY_ROUTES: tuple[tuple[str, Callable[[Request], Awaitable[Response]], str, Endpoint], ...] = (
     ("/v1/chat/completions", chat_completions, "Chat completions (OpenAI-compatible)", Endpoint.CHAT),
     ("/v1/responses", responses, "Responses API (OpenAI-compatible)", Endpoint.RESPONSES),
     ("/v1/embeddings", embeddings, "Embeddings (OpenAI-compatible)", Endpoint.EMBEDDINGS),
     ("/v1/completions", completions, "Legacy completions (OpenAI-compatible)", Endpoint.COMPLETIONS),
+    ("/v1/messages", messages, "Messages (Anthropic-compatible)", Endpoint.MESSAGES),
+    ("/v1/messages/count_tokens", count_tokens, "Count tokens (Anthropic-compatible)", Endpoint.MESSAGES_COUNT),
 )
 PROXY_ERRORS = errors(400, 401, 403, 404, 413, 502, 503)
 _ANSWER = {"description": "The provider's answer (JSON, or `text/event-stream` when `stream` is true), screened "

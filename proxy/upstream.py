@@ -97,25 +97,34 @@ class Upstreams:
             client = self._clients[tool.id] = _httpx_client(tool, None) if httpx_mocked() else FastClient(tool)
         return client
 
-    async def send(self, tool: Tool, endpoint: Endpoint, model: str, content: bytes) -> httpx.Response:
+    async def send(self, tool: Tool, endpoint: Endpoint, model: str, content: bytes,
+                   extra_headers: dict[str, str] | None = None) -> httpx.Response:
         """POST `content`; the returned response is open (streamed) and must be closed by the caller.
 
         For real providers it is a `proxy.fast_http.FastResponse`, which offers the part of
-        `httpx.Response` the gateway uses (hence the cast)."""
-        url = self._adapters[tool.id].url(endpoint, model)
-        headers = TRACING.outgoing(self._headers[tool.id], tool, model)  # W3C traceparent when tracing
+        `httpx.Response` the gateway uses (hence the cast). Where the tool speaks another wire format
+        than the caller, the adapter's translation converts the request and reads the answer back."""
+        adapter = self._adapters[tool.id]
+        translation = adapter.translation(endpoint)
+        if translation is not None:
+            endpoint, content = translation.endpoint, translation.request(content)
+        url = adapter.url(endpoint, model)
+        base = {**self._headers[tool.id], **extra_headers} if extra_headers else self._headers[tool.id]
+        headers = TRACING.outgoing(base, tool, model)  # W3C traceparent when tracing
         client = self._client(tool)
         try:
             if isinstance(client, FastClient):
-                return cast(httpx.Response, await client.post(url, content, headers))
-            request = client.build_request("POST", url, content=content, headers=headers)
-            return await client.send(request, stream=True)
+                response = cast(httpx.Response, await client.post(url, content, headers))
+            else:
+                request = client.build_request("POST", url, content=content, headers=headers)
+                response = await client.send(request, stream=True)
         except httpx.TimeoutException as exc:
             log.warning("upstream.failed", tool=tool.id, error=cause_chain(exc))  # class + errno, never payload
             raise UpstreamTimeout(f"The provider for tool '{tool.id}' did not respond in time.") from exc
         except httpx.HTTPError as exc:
             log.warning("upstream.failed", tool=tool.id, error=cause_chain(exc))
             raise UpstreamError(f"The provider for tool '{tool.id}' could not be reached.") from exc
+        return translation.response(response) if translation is not None else response
 
     async def aclose(self) -> None:
         self._closed = True

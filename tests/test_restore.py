@@ -10,13 +10,9 @@ import pytest
 
 from detectors.base import Finding
 from policies.operators import Pseudonymiser
-from policies.restore import (
-    ChatStreamRestorer,
-    ResponsesStreamRestorer,
-    restore_chat_completion,
-    restore_completion,
-    restore_responses,
-)
+from proxy.dialects.openai_chat import ChatStreamRestorer, restore_chat_completion
+from proxy.dialects.openai_completions import restore_completion
+from proxy.dialects.openai_responses import ResponsesStreamRestorer, restore_responses
 
 NAME = 'Siobhán "Shiv" O\\Neill'
 NHS = "485 777 3456"

@@ -10,7 +10,13 @@ import pytest
 
 from detectors.base import Finding
 from policies.operators import Pseudonymiser, redact
-from proxy.textfields import Path, TextField, apply, extract, replace
+from proxy.dialects import DIALECTS
+from proxy.dialects.fields import Path, TextField, apply, replace
+from proxy.endpoints import Endpoint
+
+
+def extract(endpoint: str, body: dict[str, Any]) -> list[TextField]:
+    return DIALECTS[Endpoint(endpoint)].fields(body).texts
 
 CHAT_BODY: dict[str, Any] = {
     "model": "gpt-4o",
@@ -55,6 +61,7 @@ CHAT_BODY: dict[str, Any] = {
 CHAT_EXPECTED = [
     (("messages", 0, "content"), "You help Brent Council.", False),
     (("messages", 1, "content", 0, "text"), "Be brief.", False),
+    (("messages", 2, "name"), "case_worker_7", False),
     (("messages", 2, "content", 0, "text"), "Summarise for Douglas Roberts", False),
     (("messages", 2, "content", 4, "text"), "NHS 485 777 3456", False),
     (("messages", 3, "refusal"), "I can't discuss Douglas.", False),
@@ -64,7 +71,10 @@ CHAT_EXPECTED = [
     (("messages", 4, "content"), "Douglas Roberts, SW1A 1AA", False),
     (("messages", 5, "content", 0, "refusal"), "No.", False),
     (("messages", 6, "content"), "legacy result", False),
+    (("tools", 0, "function", "description"), "Look up a resident", False),
     (("prediction", "content"), "Dear Douglas", False),
+    (("metadata", "ticket"), "T-1", False),
+    (("user",), "user-123", False),
 ]
 
 RESPONSES_BODY: dict[str, Any] = {
@@ -116,6 +126,7 @@ RESPONSES_EXPECTED = [
     (("input", 8, "summary", 0, "text"), "Think Douglas", False),
     (("prompt", "variables", "name"), "Douglas", False),
     (("prompt", "variables", "note", "text"), "n", False),
+    (("tools", 0, "description"), "Look up a resident", False),
 ]
 
 CASES: list[tuple[str, str, dict[str, Any], list[tuple[Path, str, bool]]]] = [
@@ -139,9 +150,9 @@ CASES: list[tuple[str, str, dict[str, Any], list[tuple[Path, str, bool]]]] = [
     ),
     ("completions string", "completions", {"prompt": "one"}, [(("prompt",), "one", False)]),
     ("completions tokens", "completions", {"prompt": [1, 2]}, []),
-    ("models", "models", {}, []),
     ("chat without messages", "chat.completions", {"model": "m"}, []),
-    ("chat malformed", "chat.completions", {"messages": ["x", {"content": 3}, {"tool_calls": "y"}]}, []),
+    ("chat malformed", "chat.completions", {"messages": ["x", {"content": 3}, {"tool_calls": "y"}]},
+     [(("messages", 0), "x", False), (("messages", 2, "tool_calls"), "y", False)]),
 ]
 
 
@@ -150,9 +161,8 @@ def test_extract(name: str, endpoint: str, body: dict[str, Any], expected: list[
     assert extract(endpoint, body) == [TextField(path, text, is_json) for path, text, is_json in expected]
 
 
-def test_extract_unknown_endpoint() -> None:
-    with pytest.raises(ValueError, match="audio"):
-        extract("audio.speech", {})
+def test_every_proxied_endpoint_has_a_dialect() -> None:
+    assert {Endpoint.CHAT, Endpoint.RESPONSES, Endpoint.EMBEDDINGS, Endpoint.COMPLETIONS} <= set(DIALECTS)
 
 
 @pytest.mark.parametrize(("endpoint", "body"), [("chat.completions", CHAT_BODY), ("responses", RESPONSES_BODY)])
@@ -162,7 +172,7 @@ def test_replace_every_field_new_body_input_untouched(endpoint: str, body: dict[
     out = replace(body, {fld.path: f"#{k}" for k, fld in enumerate(fields)})
     assert body == before  # not mutated
     assert [fld.text for fld in extract(endpoint, out)] == [f"#{k}" for k in range(len(fields))]
-    assert out["tools"] is body["tools"]  # unknown fields untouched (shared, not even copied)
+    assert out["model"] is body["model"]  # structure untouched
     assert replace(body, {fld.path: fld.text for fld in fields}) == body
 
 
@@ -257,10 +267,79 @@ def test_pipeline_shape_same_value_same_placeholder_across_messages() -> None:
     ]
 
 
-def test_unknown_part_types_with_text_are_scanned_media_parts_are_not() -> None:
+def test_unknown_part_types_and_strings_are_scanned_media_is_not() -> None:
     body = {"messages": [{"role": "user", "content": [
         {"type": "future_text_kind", "text": "Call Jane on 07700 900123"},
         {"type": "image_url", "image_url": {"url": "https://example.org/x.png"}, "text": "caption"},
     ]}]}
     fields = extract("chat.completions", body)
-    assert [f.path for f in fields] == [("messages", 0, "content", 0, "text")]
+    assert [f.path for f in fields] == [("messages", 0, "content", 0, "text"), ("messages", 0, "content", 1, "text")]
+
+
+def test_every_field_a_model_reads_on_chat() -> None:
+    """Tool and schema descriptions and enums, response_format schemas, stop, user, metadata, unknown fields."""
+    body = {
+        "model": "m", "messages": [{"role": "user", "name": "Priya_Raman", "content": "hi"}],
+        "tools": [{"type": "function", "function": {
+            "name": "file_note", "description": "Notes for the tenancy of Ellis Okafor",
+            "parameters": {"type": "object", "required": ["who"], "properties": {
+                "who": {"type": "string", "description": "usually Ellis", "enum": ["Ellis Okafor", "other"]}}}}}],
+        "response_format": {"type": "json_schema", "json_schema": {
+            "name": "letter", "description": "a letter to 12 Mill Lane", "schema": {"type": "object"}}},
+        "stop": ["Regards, Ellis"], "user": "ellis@example.org", "metadata": {"id": "case of Ellis"},
+        "a_field_from_next_year": {"deep": ["Ellis Okafor rang"]}, "tool_choice": "auto", "temperature": 0.2,
+    }
+    texts = {f.path: f.text for f in extract("chat.completions", body)}
+    assert texts == {
+        ("messages", 0, "name"): "Priya_Raman", ("messages", 0, "content"): "hi",
+        ("tools", 0, "function", "description"): "Notes for the tenancy of Ellis Okafor",
+        ("tools", 0, "function", "parameters", "properties", "who", "description"): "usually Ellis",
+        ("tools", 0, "function", "parameters", "properties", "who", "enum", 0): "Ellis Okafor",
+        ("tools", 0, "function", "parameters", "properties", "who", "enum", 1): "other",
+        ("response_format", "json_schema", "description"): "a letter to 12 Mill Lane",
+        ("stop", 0): "Regards, Ellis", ("user",): "ellis@example.org", ("metadata", "id"): "case of Ellis",
+        ("a_field_from_next_year", "deep", 0): "Ellis Okafor rang",
+    }
+
+
+def test_responses_files_computer_and_mcp_items() -> None:
+    import base64
+    csv = "name,dob\nEllis Okafor,1984-02-03\n"
+    data = "data:text/csv;base64," + base64.b64encode(csv.encode()).decode()
+    pdf = "data:application/pdf;base64," + base64.b64encode(b"%PDF-1.7 \x00\x01binary").decode()
+    body = {"model": "m", "instructions": "be kind", "text": {"format": {
+                "type": "json_schema", "name": "x", "description": "about Ellis", "schema": {}}},
+            "input": [
+                {"type": "message", "role": "user", "content": [
+                    {"type": "input_file", "filename": "ellis-okafor.csv", "file_data": data},
+                    {"type": "input_file", "filename": "scan.pdf", "file_data": pdf}]},
+                {"type": "computer_call_output", "call_id": "c1", "output": {
+                    "type": "computer_screenshot", "image_url": "data:image/png;base64,AAAA"},
+                 "acknowledged_safety_checks": [{"id": "s1", "code": "c", "message": "Ellis's bank page"}]},
+                {"type": "mcp_call", "id": "m1", "name": "lookup", "server_label": "crm",
+                 "arguments": '{"q": "Ellis"}', "output": "Ellis Okafor, 12 Mill Lane"}],
+            "tools": [{"type": "mcp", "server_label": "crm", "server_url": "https://crm.example",
+                       "headers": {"Authorization": "Bearer sk-secret"}, "server_description": "resident CRM"}]}
+    fields = DIALECTS[Endpoint.RESPONSES].fields(body)
+    texts = {f.path: f for f in fields.texts}
+    file_field = texts[("input", 0, "content", 0, "file_data")]
+    assert file_field.text == csv
+    assert base64.b64decode(file_field.wire("x").split(",", 1)[1]) == b"x"
+    assert file_field.wire("y").startswith("data:text/csv;base64,")
+    assert texts[("input", 0, "content", 0, "filename")].text == "ellis-okafor.csv"
+    assert [(o.path, o.kind) for o in fields.opaque] == [(("input", 0, "content", 1, "file_data"), "binary_file")]
+    assert texts[("input", 1, "acknowledged_safety_checks", 0, "message")].text == "Ellis's bank page"
+    assert texts[("input", 2, "arguments")].is_json
+    assert texts[("input", 2, "output")].text == "Ellis Okafor, 12 Mill Lane"
+    assert ("text", "format", "description") in texts and ("instructions",) in texts
+    assert ("tools", 0, "server_description") in texts
+    assert not any("headers" in p or "image_url" in p or "server_url" in p for p in texts)
+
+
+@pytest.mark.parametrize(("endpoint", "key"), [("embeddings", "input"), ("completions", "prompt")])
+def test_token_arrays_are_opaque(endpoint: str, key: str) -> None:
+    fields = DIALECTS[Endpoint(endpoint)].fields({key: [[54183, 71401], "text", [7]], "user": "u"})
+    assert [(o.path, o.kind) for o in fields.opaque] == [((key, 0), "token_array"), ((key, 2), "token_array")]
+    assert [f.path for f in fields.texts] == [(key, 1), ("user",)]
+    flat = DIALECTS[Endpoint(endpoint)].fields({key: [1, 2, 3]})
+    assert [(o.path, o.kind) for o in flat.opaque] == [((key,), "token_array")]

@@ -34,6 +34,8 @@ class DemoTransport(httpx.AsyncBaseTransport):
             return _chat(body)
         if path.endswith("/responses"):
             return _responses(body)
+        if path.endswith("/messages/count_tokens"):
+            return _json(200, {"input_tokens": model.count_tokens(body)})
         if path.endswith("/embeddings"):
             return _json(200, model.embeddings(body))
         return _json(404, {"error": {"message": f"demo model has no route {path}", "type": "invalid_request_error",

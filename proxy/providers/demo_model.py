@@ -86,6 +86,13 @@ def chat_completion(body: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def count_tokens(body: dict[str, Any]) -> int:
+    """The demo's own token count (words) for an Anthropic count_tokens request."""
+    texts = [_text_of(body.get("system"))]
+    texts += [_text_of(m.get("content")) for m in body.get("messages") or [] if isinstance(m, dict)]
+    return tokens(" ".join(texts))
+
+
 def embedding_vector(text: str) -> list[float]:
     digest = hashlib.sha256(text.encode("utf-8")).digest() * (EMBEDDING_DIM // 32 + 1)
     return [(b - 127.5) / 127.5 for b in digest[:EMBEDDING_DIM]]

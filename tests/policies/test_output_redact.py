@@ -11,7 +11,8 @@ import pytest
 
 from config.output_handling import OutputAction, OutputHandling
 from policies.output_redact import MAX_HOLD, OutputRedactor, OutputWithheld, held_from, request_strings
-from policies.restore import ChatStreamRestorer, ResponsesStreamRestorer
+from proxy.dialects.openai_chat import ChatStreamRestorer
+from proxy.dialects.openai_responses import ResponsesStreamRestorer
 
 REQUEST = ["Please write to the tenant at r.osei@northfield-homes.co.uk about the repair."]
 ANSWER = ("Dear tenant, we have written to r.osei@northfield-homes.co.uk. The previous occupant, "
