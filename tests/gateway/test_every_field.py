@@ -59,10 +59,11 @@ async def test_tool_schemas_metadata_stop_and_unknown_fields_are_redacted(harnes
 @pytest.mark.parametrize(("path", "key"), [("/v1/embeddings", "input"), ("/v1/completions", "prompt")])
 async def test_token_arrays_are_refused_and_audited(harness: Harness, path: str, key: str) -> None:
     route = harness.upstream.post(url__startswith=UPSTREAM).respond(200, json={})
-    resp = await harness.post(path, {"model": "text-embedding-3-small", key: ["fine", [54183, 71401, 1059]]})
+    # (a list mixing strings and token arrays is not a valid body at all: 400 invalid_type, see request_schemas)
+    resp = await harness.post(path, {"model": "text-embedding-3-small", key: [[1059, 2], [54183, 71401, 1059]]})
     assert resp.status_code == 400
     error = resp.json()["error"]
-    assert (error["code"], error["param"], error["policy_clause"]) == ("unscannable_input", f"{key}[1]", "10.3")
+    assert (error["code"], error["param"], error["policy_clause"]) == ("unscannable_input", f"{key}[0]", "10.3")
     assert not route.called
     row = await harness.audit_row(resp.headers["x-request-id"])
     assert (row["decision"], row["reason_code"], row["policy_clause"]) == ("refused", "unscannable_input", "10.3")
