@@ -124,10 +124,15 @@ def caseless_names(text: str) -> list[tuple[int, int]]:
     """Spans of names written in lower case or CAPITALS (see module docstring)."""
     lex = lexicon()
     found = _field_values(text, lex)
-    made = true_cased(text, lex)
-    if made is None:
-        return found
-    view, recased = made
+    for offset, block in _blocks(text, lex):
+        made = true_cased(block, lex)
+        if made is not None:
+            found.extend((offset + s, offset + e) for s, e in _names_in_view(*made, lex))
+    return found
+
+
+def _names_in_view(view: str, recased: frozenset[int], lex: NameLexicon) -> list[tuple[int, int]]:
+    found = []
     for s, e, rule in _candidates(view):
         span = clean_span(view, s, e)
         if span is None:
@@ -138,6 +143,41 @@ def caseless_names(text: str) -> list[tuple[int, int]]:
         if _backed(view, span, words, recased, rule, lex):
             found.append(span)
     return found
+
+
+_LOWER_TOKEN = regex.compile(r"(?<![\p{L}'’-])\p{Ll}[\p{Ll}'’-]+")
+_CAPS_TOKEN = regex.compile(r"(?<![\p{L}'’-])\p{Lu}[\p{Lu}'’-]+(?![\p{Ll}])")
+_TITLE_THEN_CASELESS = regex.compile(
+    r"(?i:\b(?:mr|mrs|ms|miss|mx|dr|cllr|councillor|prof|professor|sir|dame|rev|revd)\.?[ \t]+)"
+    r"(?:\p{Ll}[\p{Ll}'’-]+|\p{Lu}[\p{Lu}'’-]+)(?![\p{L}])"
+)
+
+
+def _blocks(text: str, lex: NameLexicon) -> list[tuple[int, str]]:
+    """(offset, block): the lines that may hold a caseless name (a distinctive lexicon name in lower
+    case or CAPITALS, or a title before a caseless word), each with the line before it for context.
+    Found with set operations, so text with no such word costs almost nothing."""
+    tokens = {t.casefold() for t in _LOWER_TOKEN.findall(text)}
+    tokens.update(t.casefold() for t in _CAPS_TOKEN.findall(text))
+    hits = {t for t in tokens if lex.is_name(t) and not lex.is_ordinary(t)}
+    triggers = [m.start() for m in _TITLE_THEN_CASELESS.finditer(text)]
+    if hits:
+        pattern = regex.compile(
+            r"(?i)(?<![\p{L}'’-])(?:" + "|".join(map(regex.escape, sorted(hits, key=len, reverse=True)))
+            + r")(?![\p{L}'’-])"
+        )
+        triggers.extend(m.start() for m in pattern.finditer(text) if _caseless(m.group()))
+    spans: list[list[int]] = []
+    for pos in sorted(triggers):
+        line_start = text.rfind("\n", 0, pos) + 1
+        lo = text.rfind("\n", 0, max(0, line_start - 1)) + 1 if line_start else 0
+        hi = text.find("\n", pos)
+        hi = len(text) if hi < 0 else hi
+        if spans and lo <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], hi)
+        else:
+            spans.append([lo, hi])
+    return [(lo, text[lo:hi]) for lo, hi in spans]
 
 
 def _field_values(text: str, lex: NameLexicon) -> list[tuple[int, int]]:
