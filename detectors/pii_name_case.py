@@ -37,7 +37,7 @@ _PERSON_SLOT = regex.compile(
     rf"chatted|reply|replied|respond|responded|apologise|apologised|apologize|apologized|explain|"
     rf"explained|report|reported|refer|referred|introduce|introduced)[ \t]+(?:back[ \t]+)?(?:to|with)|"
     rf"told|tell|ask|asked|contact|contacted|ring|rang|phone|phoned|email|emailed|text|texted|message|"
-    rf"messaged|meet|met|remind|reminded|thank|thanked|visit|visited|help|helped|support|supported|"
+    rf"messaged|meet|met|remind|reminded|thank|thanked|"
     rf"advise|advised|inform|informed|update|updated|chase|chased)[ \t]+)({NAME_RUN})"
 )
 _PAIR = regex.compile(r"(?<![\p{L}'’-])(\p{Lu}[\p{Ll}'’-]+)[ \t]+(\p{Lu}[\p{Ll}'’-]+)(?![\p{L}])")
