@@ -25,7 +25,7 @@ import regex
 
 from detectors.pii_name_lexicon import NameLexicon, lexicon
 from detectors.pii_name_rules import NAME_RUN, PERSON_LABEL, TITLES, rule_candidates
-from detectors.pii_name_tokens import clean_span
+from detectors.pii_name_tokens import clean_span, not_name_word
 from detectors.pii_vocab import COMMON_WORDS, NAME_LIKE_COMMON_WORDS, NOT_NAME_WORDS, ROLE_WORDS
 
 _WORD = regex.compile(r"\p{L}[\p{L}'’-]*")
@@ -140,6 +140,8 @@ def _names_in_view(view: str, recased: frozenset[int], lex: NameLexicon) -> list
         words = [(m.start(), m.group()) for m in _WORD.finditer(view, *span)]
         if not any(start in recased for start, _w in words):
             continue                      # the original text had this name's case: the main pass sees it
+        if _names_a_thing(view, span[1]):
+            continue
         if _backed(view, span, words, recased, rule, lex):
             found.append(span)
     return found
@@ -178,6 +180,16 @@ def _blocks(text: str, lex: NameLexicon) -> list[tuple[int, str]]:
         else:
             spans.append([lo, hi])
     return [(lo, text[lo:hi]) for lo, hi in spans]
+
+
+_NEXT_WORD = regex.compile(r"[ \t]+(\p{L}+)")
+
+
+def _names_a_thing(view: str, end: int) -> bool:
+    """A name-like word followed by an organisation or place noun names that thing, not a person
+    ("kent county council", "jordan road", "chelsea hospital")."""
+    m = _NEXT_WORD.match(view, end)
+    return m is not None and not_name_word(m.group(1))
 
 
 def _field_values(text: str, lex: NameLexicon) -> list[tuple[int, int]]:
