@@ -64,7 +64,7 @@ class PersonNameFinder:
         _add(text, scored, ((s, e, RULE_SCORE) for s, e in _owners_of_addresses(text, explained)))
         by_rule = set(scored)
         if self.nlp is not None:
-            wants = _unexplained(text, [*explained, *scored], _parts(text, scored), explained)
+            wants = _unexplained(text, [*explained, *scored], name_parts(text, scored), explained)
             ner = [span for s, e in ner_persons(self.nlp, text, wants) if (span := clean_span(text, s, e))]
             _add(text, scored, ((s, e, NER_SCORE) for s, e in ner if _person_context(text, s, e)))
         _add(text, scored, ((s, e, RULE_SCORE) for s, e in _list_mates(text, scored)))
@@ -72,15 +72,15 @@ class PersonNameFinder:
             scored.setdefault(span, CASELESS_SCORE)
             by_rule.add(span)
         public = {sp for sp in scored if in_public_role(text, *sp)}
-        public_parts = _parts(text, public)
+        public_parts = name_parts(text, public)
         # a model-only mention made of a public figure's name parts is that figure; a rule-backed one
         # ("Mrs Quarrie", "Tenant: ...") is a resident who shares the name
         private = {
             sp: sc for sp, sc in scored.items()
-            if sp not in public and (sp in by_rule or not _parts(text, [sp]) <= public_parts)
+            if sp not in public and (sp in by_rule or not name_parts(text, [sp]) <= public_parts)
         }
         names = [NameSpan(s, e, sc) for (s, e), sc in private.items()]
-        names.extend(self._mentions(text, _parts(text, private), [*public, *explained], private))
+        names.extend(self._mentions(text, name_parts(text, private), [*public, *explained], private))
         return names
 
     @staticmethod
@@ -153,7 +153,10 @@ def _owners_of_addresses(text: str, explained: Sequence[tuple[int, int]]) -> lis
 
 def _spells(local: str, words: list[str]) -> bool:
     letters = regex.sub(r"[^\p{L}]", "", local)
+    words = [regex.sub(r"[^\p{L}]", "", w) for w in words]
     first, last = words[0], words[-1]
+    if not first:
+        return False
     return len(last) > 1 and letters in (first + last, first[0] + last, "".join(words), last + first, last + first[0])
 
 
@@ -241,10 +244,6 @@ def mention_pattern(parts: set[str]) -> regex.Pattern[str] | None:
 
 
 def name_parts(text: str, spans: Iterable[tuple[int, int]]) -> set[str]:
-    return _parts(text, spans)
-
-
-def _parts(text: str, spans: Iterable[tuple[int, int]]) -> set[str]:
     """Name parts of the spans, title-cased ("idris" and "IDRIS" are the part "Idris")."""
     out = set()
     for s, e in spans:
