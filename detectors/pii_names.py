@@ -87,7 +87,7 @@ class PersonNameFinder:
     def _mentions(
         text: str, parts: set[str], skip: Sequence[tuple[int, int]], known: dict[tuple[int, int], float]
     ) -> list[NameSpan]:
-        pattern = mention_pattern(parts)
+        pattern = mention_pattern(parts, _lower_words(text, skip))
         if pattern is None:
             return []
         covered = _Cover([*skip, *known])
@@ -234,11 +234,11 @@ def _unexplained(
     return wants
 
 
-def mention_pattern(parts: set[str]) -> regex.Pattern[str] | None:
+def mention_pattern(parts: set[str], lower_words: set[str] | None = None) -> regex.Pattern[str] | None:
     """A pattern for later mentions of these name parts, as whole words in any of their written forms."""
     if not parts:
         return None
-    alternatives = sorted(_written_forms(parts), key=len, reverse=True)
+    alternatives = sorted(_written_forms(parts, lower_words), key=len, reverse=True)
     body = "|".join(map(regex.escape, alternatives))
     return regex.compile(rf"(?<![\p{{L}}\d])(?:{body})(?![\p{{L}}\d])")
 
@@ -254,10 +254,11 @@ def name_parts(text: str, spans: Iterable[tuple[int, int]]) -> set[str]:
     return out
 
 
-def _written_forms(parts: set[str]) -> set[str]:
+def _written_forms(parts: set[str], lower_words: set[str] | None) -> set[str]:
     """How a later mention of a part may be written: as found, in CAPITALS, and in lower case when the
-    part is no ordinary word ("okafor" yes; "mark", "rose", "will" no)."""
+    part is no ordinary word ("okafor" yes; "mark", "rose", "will" no) and, if `lower_words` are given,
+    the text uses it in lower case at all."""
     lex = lexicon()
     forms = set(parts) | {p.upper() for p in parts}
-    forms |= {p.lower() for p in parts if lex.distinctive(p)}
-    return forms
+    lower = {p.lower() for p in parts if lex.distinctive(p)}
+    return forms | (lower if lower_words is None else lower & lower_words)
