@@ -25,7 +25,7 @@ import regex
 
 from detectors.pii_name_lexicon import NameLexicon, lexicon
 from detectors.pii_name_rules import NAME_RUN, PERSON_LABEL, TITLES, rule_candidates
-from detectors.pii_name_tokens import clean_span
+from detectors.pii_name_tokens import clean_span, not_name_word
 from detectors.pii_vocab import COMMON_WORDS, NAME_LIKE_COMMON_WORDS, NOT_NAME_WORDS, ROLE_WORDS
 
 _WORD = regex.compile(r"\p{L}[\p{L}'’-]*")
@@ -37,7 +37,7 @@ _PERSON_SLOT = regex.compile(
     rf"chatted|reply|replied|respond|responded|apologise|apologised|apologize|apologized|explain|"
     rf"explained|report|reported|refer|referred|introduce|introduced)[ \t]+(?:back[ \t]+)?(?:to|with)|"
     rf"told|tell|ask|asked|contact|contacted|ring|rang|phone|phoned|email|emailed|text|texted|message|"
-    rf"messaged|meet|met|remind|reminded|thank|thanked|visit|visited|help|helped|support|supported|"
+    rf"messaged|meet|met|remind|reminded|thank|thanked|"
     rf"advise|advised|inform|informed|update|updated|chase|chased)[ \t]+)({NAME_RUN})"
 )
 _PAIR = regex.compile(r"(?<![\p{L}'’-])(\p{Lu}[\p{Ll}'’-]+)[ \t]+(\p{Lu}[\p{Ll}'’-]+)(?![\p{L}])")
@@ -124,10 +124,15 @@ def caseless_names(text: str) -> list[tuple[int, int]]:
     """Spans of names written in lower case or CAPITALS (see module docstring)."""
     lex = lexicon()
     found = _field_values(text, lex)
-    made = true_cased(text, lex)
-    if made is None:
-        return found
-    view, recased = made
+    for offset, block in _blocks(text, lex):
+        made = true_cased(block, lex)
+        if made is not None:
+            found.extend((offset + s, offset + e) for s, e in _names_in_view(*made, lex))
+    return found
+
+
+def _names_in_view(view: str, recased: frozenset[int], lex: NameLexicon) -> list[tuple[int, int]]:
+    found = []
     for s, e, rule in _candidates(view):
         span = clean_span(view, s, e)
         if span is None:
@@ -135,9 +140,56 @@ def caseless_names(text: str) -> list[tuple[int, int]]:
         words = [(m.start(), m.group()) for m in _WORD.finditer(view, *span)]
         if not any(start in recased for start, _w in words):
             continue                      # the original text had this name's case: the main pass sees it
+        if _names_a_thing(view, span[1]):
+            continue
         if _backed(view, span, words, recased, rule, lex):
             found.append(span)
     return found
+
+
+_LOWER_TOKEN = regex.compile(r"(?<![\p{L}'’-])\p{Ll}[\p{Ll}'’-]+")
+_CAPS_TOKEN = regex.compile(r"(?<![\p{L}'’-])\p{Lu}[\p{Lu}'’-]+(?![\p{Ll}])")
+_TITLE_THEN_CASELESS = regex.compile(
+    r"(?i:\b(?:mr|mrs|ms|miss|mx|dr|cllr|councillor|prof|professor|sir|dame|rev|revd)\.?[ \t]+)"
+    r"(?:\p{Ll}[\p{Ll}'’-]+|\p{Lu}[\p{Lu}'’-]+)(?![\p{L}])"
+)
+
+
+def _blocks(text: str, lex: NameLexicon) -> list[tuple[int, str]]:
+    """(offset, block): the lines that may hold a caseless name (a distinctive lexicon name in lower
+    case or CAPITALS, or a title before a caseless word), each with the line before it for context.
+    Found with set operations, so text with no such word costs almost nothing."""
+    tokens = {t.casefold() for t in _LOWER_TOKEN.findall(text)}
+    tokens.update(t.casefold() for t in _CAPS_TOKEN.findall(text))
+    hits = {t for t in tokens if lex.is_name(t) and not lex.is_ordinary(t)}
+    triggers = [m.start() for m in _TITLE_THEN_CASELESS.finditer(text)]
+    if hits:
+        pattern = regex.compile(
+            r"(?i)(?<![\p{L}'’-])(?:" + "|".join(map(regex.escape, sorted(hits, key=len, reverse=True)))
+            + r")(?![\p{L}'’-])"
+        )
+        triggers.extend(m.start() for m in pattern.finditer(text) if _caseless(m.group()))
+    spans: list[list[int]] = []
+    for pos in sorted(triggers):
+        line_start = text.rfind("\n", 0, pos) + 1
+        lo = text.rfind("\n", 0, max(0, line_start - 1)) + 1 if line_start else 0
+        hi = text.find("\n", pos)
+        hi = len(text) if hi < 0 else hi
+        if spans and lo <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], hi)
+        else:
+            spans.append([lo, hi])
+    return [(lo, text[lo:hi]) for lo, hi in spans]
+
+
+_NEXT_WORD = regex.compile(r"[ \t]+(\p{L}+)")
+
+
+def _names_a_thing(view: str, end: int) -> bool:
+    """A name-like word followed by an organisation or place noun names that thing, not a person
+    ("kent county council", "jordan road", "chelsea hospital")."""
+    m = _NEXT_WORD.match(view, end)
+    return m is not None and not_name_word(m.group(1))
 
 
 def _field_values(text: str, lex: NameLexicon) -> list[tuple[int, int]]:

@@ -59,7 +59,7 @@ _NATIONAL = (
 )
 _OFFICE = rf"(?:{_LOCAL}|{_NATIONAL})"
 _TITLE = (
-    r"(?:Cllrs?\.?|Councillors?|Alderman|Alderwoman|(?:Lord[ \t]+|Deputy[ \t]+)?Mayor|Minister|"
+    r"(?:(?i:cllrs?\.?|councillors?|alderman|alderwoman)|(?:Lord[ \t]+|Deputy[ \t]+)?Mayor|Minister|"
     r"(?:The[ \t]+)?Rt\.?[ \t]+Hon\.?|Baroness|King|Queen|Prince|Princess)"
 )
 _QUALIFIER = r"(?:(?:current|former|then|new|interim|acting|outgoing|incoming)[ \t]+)?"

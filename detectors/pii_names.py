@@ -64,7 +64,7 @@ class PersonNameFinder:
         _add(text, scored, ((s, e, RULE_SCORE) for s, e in _owners_of_addresses(text, explained)))
         by_rule = set(scored)
         if self.nlp is not None:
-            wants = _unexplained(text, [*explained, *scored], _parts(text, scored), explained)
+            wants = _unexplained(text, [*explained, *scored], name_parts(text, scored), explained)
             ner = [span for s, e in ner_persons(self.nlp, text, wants) if (span := clean_span(text, s, e))]
             _add(text, scored, ((s, e, NER_SCORE) for s, e in ner if _person_context(text, s, e)))
         _add(text, scored, ((s, e, RULE_SCORE) for s, e in _list_mates(text, scored)))
@@ -72,22 +72,22 @@ class PersonNameFinder:
             scored.setdefault(span, CASELESS_SCORE)
             by_rule.add(span)
         public = {sp for sp in scored if in_public_role(text, *sp)}
-        public_parts = _parts(text, public)
+        public_parts = name_parts(text, public)
         # a model-only mention made of a public figure's name parts is that figure; a rule-backed one
         # ("Mrs Quarrie", "Tenant: ...") is a resident who shares the name
         private = {
             sp: sc for sp, sc in scored.items()
-            if sp not in public and (sp in by_rule or not _parts(text, [sp]) <= public_parts)
+            if sp not in public and (sp in by_rule or not name_parts(text, [sp]) <= public_parts)
         }
         names = [NameSpan(s, e, sc) for (s, e), sc in private.items()]
-        names.extend(self._mentions(text, _parts(text, private), [*public, *explained], private))
+        names.extend(self._mentions(text, name_parts(text, private), [*public, *explained], private))
         return names
 
     @staticmethod
     def _mentions(
         text: str, parts: set[str], skip: Sequence[tuple[int, int]], known: dict[tuple[int, int], float]
     ) -> list[NameSpan]:
-        pattern = mention_pattern(parts)
+        pattern = mention_pattern(parts, _lower_words(text, skip))
         if pattern is None:
             return []
         covered = _Cover([*skip, *known])
@@ -153,7 +153,10 @@ def _owners_of_addresses(text: str, explained: Sequence[tuple[int, int]]) -> lis
 
 def _spells(local: str, words: list[str]) -> bool:
     letters = regex.sub(r"[^\p{L}]", "", local)
+    words = [regex.sub(r"[^\p{L}]", "", w) for w in words]
     first, last = words[0], words[-1]
+    if not first:
+        return False
     return len(last) > 1 and letters in (first + last, first[0] + last, "".join(words), last + first, last + first[0])
 
 
@@ -231,20 +234,16 @@ def _unexplained(
     return wants
 
 
-def mention_pattern(parts: set[str]) -> regex.Pattern[str] | None:
+def mention_pattern(parts: set[str], lower_words: set[str] | None = None) -> regex.Pattern[str] | None:
     """A pattern for later mentions of these name parts, as whole words in any of their written forms."""
     if not parts:
         return None
-    alternatives = sorted(_written_forms(parts), key=len, reverse=True)
+    alternatives = sorted(_written_forms(parts, lower_words), key=len, reverse=True)
     body = "|".join(map(regex.escape, alternatives))
     return regex.compile(rf"(?<![\p{{L}}\d])(?:{body})(?![\p{{L}}\d])")
 
 
 def name_parts(text: str, spans: Iterable[tuple[int, int]]) -> set[str]:
-    return _parts(text, spans)
-
-
-def _parts(text: str, spans: Iterable[tuple[int, int]]) -> set[str]:
     """Name parts of the spans, title-cased ("idris" and "IDRIS" are the part "Idris")."""
     out = set()
     for s, e in spans:
@@ -255,10 +254,11 @@ def _parts(text: str, spans: Iterable[tuple[int, int]]) -> set[str]:
     return out
 
 
-def _written_forms(parts: set[str]) -> set[str]:
+def _written_forms(parts: set[str], lower_words: set[str] | None) -> set[str]:
     """How a later mention of a part may be written: as found, in CAPITALS, and in lower case when the
-    part is no ordinary word ("okafor" yes; "mark", "rose", "will" no)."""
+    part is no ordinary word ("okafor" yes; "mark", "rose", "will" no) and, if `lower_words` are given,
+    the text uses it in lower case at all."""
     lex = lexicon()
     forms = set(parts) | {p.upper() for p in parts}
-    forms |= {p.lower() for p in parts if lex.distinctive(p)}
-    return forms
+    lower = {p.lower() for p in parts if lex.distinctive(p)}
+    return forms | (lower if lower_words is None else lower & lower_words)

@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any, NoReturn, Protocol
 
 from detectors.base import PERSONAL_DATA, Finding, finding_class
-from policies.people import People
+from policies.people import People, Person
 
 Operator = Callable[[str, Sequence[Finding]], str]
 
@@ -166,17 +166,24 @@ class Pseudonymiser:
         tag = entity_tag(entity)
         key = (tag, normalise(entity, value))
         token = self._by_key.get(key)
-        if token is not None:
-            return token
-        person = self._people.person(value) if tag == "PERSON" else None
-        token = person.token if person is not None else None
         if token is None:
-            token = self._issue(tag, value)
-            if person is not None:
-                person.token = token
-        if person is not None:
-            self._originals[token] = person.fullest
-        self._by_key[key] = token
+            person = self._people.person(value) if tag == "PERSON" else None
+            token = self._issue(tag, value) if person is None else self._person_token(tag, person, value)
+            self._by_key[key] = token
+        return token
+
+    def _person_token(self, tag: str, person: Person, value: str) -> str:
+        """The person's placeholder (restoring to their fullest name), or a form of it for a part."""
+        if person.token is None:
+            person.token = self._issue(tag, person.fullest)
+        self._originals[person.token] = person.fullest
+        form = person.form(value)
+        if not form:
+            return person.token
+        token = f"{person.token[:-1]}_{form}>"
+        if token in self._reserved:
+            return self._issue(tag, value)
+        self._originals.setdefault(token, value)
         return token
 
     def _issue(self, tag: str, value: str) -> str:

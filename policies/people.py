@@ -7,13 +7,15 @@ any word with that first letter) and no other person named in the request fits a
 fits two people ("Pellow" with two different Pellows) is left on its own.
 
 `People.introduce` takes every name of the request first, fullest first, so the order in which
-fields are transformed does not decide who is linked to whom.
+fields are transformed does not decide who is linked to whom. A person's placeholder carries one
+number; a partial form adds what it is (`<PERSON_1>` Ottilie Brackwood, `<PERSON_1_GIVEN>` Ottilie,
+`<PERSON_1_SURNAME>` Brackwood), so the model sees one person and each form restores as written.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 _TITLES = frozenset(
     "mr mrs ms miss mx dr prof professor sir dame lord lady cllr councillor rev revd reverend".split()
@@ -49,8 +51,23 @@ def _covers(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
 @dataclass(slots=True)
 class Person:
     words: tuple[str, ...]
-    fullest: str                # the fullest form seen: what the placeholder restores to
+    fullest: str                # the fullest form seen: what the person's placeholder restores to
     token: str | None = None
+    others: list[tuple[str, ...]] = field(default_factory=list)
+
+    def form(self, value: str) -> str:
+        """Which form of this person's name a value is: "" (the full name), "GIVEN", "SURNAME", or
+        "ALTn" for another partial form ("J. Pellow"), so each restores to what was written."""
+        words = name_words(value)
+        if len(words) >= len(self.words):
+            return ""
+        if words == self.words[:1]:
+            return "GIVEN"
+        if words == self.words[-1:]:
+            return "SURNAME"
+        if words not in self.others:
+            self.others.append(words)
+        return f"ALT{self.others.index(words) + 1}"
 
 
 class People:

@@ -152,7 +152,8 @@ def test_same_value_same_placeholder_across_fields() -> None:
     pa = p.pseudonymise(a, [at(a, "Douglas Roberts"), at(a, "485 777 3456", "UK_NHS")])
     pb = p.pseudonymise(b, [at(b, "douglas roberts"), at(b, "Douglas"), at(b, "4857773456", "UK_NHS")])
     assert pa == "<PERSON_1>, NHS <UK_NHS_1>"
-    assert pb == "Ask <PERSON_1> about <PERSON_1>. NHS <UK_NHS_1>"
+    assert pb == "Ask <PERSON_1> about <PERSON_1_GIVEN>. NHS <UK_NHS_1>"
+    assert p.restore(pb) == "Ask Douglas Roberts about Douglas. NHS 485 777 3456"
     assert p.restore(pa) == a
     assert p.counts() == {"PERSON": 1, "UK_NHS": 1}
 

@@ -179,7 +179,7 @@ async def test_one_person_one_pseudonym_across_fields_and_restored(harness: Harn
     def answer(request: object) -> object:
         import httpx
         seen.update(json.loads(request.content))  # type: ignore[attr-defined]
-        return httpx.Response(200, json=completion("I will write to <PERSON_1> today."))
+        return httpx.Response(200, json=completion("I will write to <PERSON_1> (Ms <PERSON_1_SURNAME>) today."))
 
     harness.upstream.post(f"{UPSTREAM}/chat/completions").mock(side_effect=answer)
     resp = await harness.post("/v1/chat/completions", {"model": "gpt-4o-mini", "messages": [
@@ -189,5 +189,6 @@ async def test_one_person_one_pseudonym_across_fields_and_restored(harness: Harn
     assert resp.status_code == 200, resp.text
     sent = [m["content"] for m in seen["messages"]]  # type: ignore[index]
     assert sent[0] == "Case owner notes for <PERSON_1>."
-    assert sent[1] == "<PERSON_1> rang again. Can you draft a reply to Ms <PERSON_1>?"
-    assert resp.json()["choices"][0]["message"]["content"].startswith("I will write to Marisol Quenby today.")
+    assert sent[1] == "<PERSON_1_GIVEN> rang again. Can you draft a reply to Ms <PERSON_1_SURNAME>?"
+    answer_text = resp.json()["choices"][0]["message"]["content"]
+    assert answer_text.startswith("I will write to Marisol Quenby (Ms Quenby) today.")
