@@ -169,7 +169,7 @@ _NOT_STORED = ("retention_days", "content")  # event inputs that are not columns
 DERIVED_FIELDS = ("primary_role", "retention_until", "legal_hold")  # computed by to_row
 CHAIN_FIELDS = ("content_digest", "prev_hash", "record_hash")  # filled in by the writer and the store
 TEXT_LIMITS: dict[str, int] = {
-    name: {"request_id": MAX_ID, "user_agent": MAX_LONG_TEXT}.get(name, MAX_TEXT)
+    name: {"request_id": MAX_ID, "user_agent": MAX_LONG_TEXT, "trace_id": 32}.get(name, MAX_TEXT)
     for name in EVENT_FIELDS
     if name not in (*TIME_FIELDS, *NUMBER_FIELDS, *_STRUCTURED, *_NOT_STORED)
 }
