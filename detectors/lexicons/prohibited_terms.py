@@ -282,7 +282,7 @@ TARGET = (
 )
 
 # A run of capitalised words (checked against NOT_NAME_WORDS). A name is a run of two or three ("Ms Ada
-# Obi", "Tom Baker's"), one mid-sentence ("let Jordan go") or a possessive ("Ahmed's"); four or more are a
+# Obi", "Tom Baker's"), one mid-sentence ("let Bryony go") or a possessive ("Idris's"); four or more are a
 # title ("Data Protection Impact Assessments"). May also be a place or an organisation, so a name only
 # ever completes other evidence.
 _CAP = r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?(?:'s)?"
