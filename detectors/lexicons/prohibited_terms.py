@@ -63,7 +63,7 @@ RELIANCE = (
     r"|involve|speak|consult|refer|go)"
     r"|\bin\s+(?:that|this|your|the\s+same)\s+order\b|\buse\s+your\s+(?:scores?|ranking|list|answer|bands?)"
     r"|\b(?:won'?t|will\s+not|wont|don'?t|do\s+not|aren'?t|are\s+not|not\s+going\s+to)\s+(?:be\s+)?(?:need\s+to\s+)?"
-    r"(?:review|check|look\s+at|read|verify|double[- ]check|take\s+it\s+to|need\s+(?:to\s+take\s+it\s+)?to)"
+    r"(?:review|check|look\s+at|read|verify|double[- ]check|(?:take|send|refer|pass|escalate)\s+(?:it|this|them)\s+to)"
     r"|\bwithout\s+(?:any\s+|a\s+|an\s+)?(?:checking|checks?|reviewing|reviews?|human|oversight|speaking|talking"
     r"|looking|reading|officer|manager|panel|sign[- ]off|second\s+opinion)"
     r"|\b(?:straight|directly)\s+(?:in|into|onto|on|to|through)\b"
@@ -142,6 +142,7 @@ DOMAINS: dict[str, str] = {
         r"|abatement|enforcement\s+notice|injunction|caution|guilty|liab\w+|breach|offences?|revok\w+"
         r"|licen[cs]e|closure\s+order|ASBO|community\s+protection|tribunal|legal|fly[- ]tipping|statutory"
         r"|planning\s+enforcement|care\s+proceedings|sanction\w*|ticket|uphold|upheld|overturn|licensing|premises"
+        r"|littering|dog\s+fouling|graffiti|fly[- ]posting"
         r"|hearing|magistrates|planning\s+(?:permission|application)|tribunal)\b"
     ),
     "automated_decision_financial": (
