@@ -24,7 +24,7 @@ ASK_PREFIX = (
     r"(?:[a-z]+ly\s+)?"
 )
 
-# A negation shortly before an ask cancels it ("I'm not asking you to band anyone").
+# A negation shortly before an ask cancels it ("we never want you to rank the bidders").
 NEGATION = r"\b(?:not|never|no|without|rather\s+than|instead\s+of)\b|n't\b"
 
 # People and cases a decision can be about: the ask must be about individuals, not a policy or scheme.
