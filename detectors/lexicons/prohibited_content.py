@@ -157,7 +157,8 @@ SURVEIL_VERB = (
     r"|arrange|start|begin|run)\s+(?:[\w-]+\s+){0,2}?(?:monitoring|surveillance|tracking|observation)\s+(?:of|on))"
 )
 
-# Covert, unauthorised or open-source-profiling markers.
+# Covert, unauthorised or open-source-profiling markers: secrecy words, deception (a fake profile, posing as
+# someone), acting without the person knowing or without notice, and the absence of an authorisation.
 COVERT = (
     r"\b(?:secret\w*|covert\w*|discreet\w*|undercover|unannounced|hidden\s+camera"
     r"|fake\s+(?:[\w-]+\s+)?(?:profile|account|identity|persona)"

@@ -54,7 +54,10 @@ NOT_NAME_WORDS = frozenset(
     """.split()
 )
 
-# Reliance on the model's answer with no human in the loop. Overrides any oversight marker.
+# Reliance on the model's answer with no human in the loop. Overrides any oversight marker. The writer says
+# no person will review or check, or that nobody needs to; that the answer goes straight into a system or
+# out to the person (send/issue/action whatever you say, "as final", "make it binding"); demands a bare
+# verdict ("yes or no", "just give me the score"); or casts the model as the decision-maker or panel.
 RELIANCE = (
     r"\bno\s*(?:one|body|officer|human|person|manager|one\s+else|caseworker|panel|legal|hr)\s+(?:will|needs?\s+to"
     r"|is\s+going\s+to|has\s+to|(?:is\s+)?(?:reviewing|checking)|review|check|sign[- ]off|oversight|involvement)"
@@ -93,7 +96,10 @@ RELIANCE = (
     r"|\bno\s+(?:longer|more)\s+(?:any\s+)?(?:review|check|officer|panel)"
 )
 
-# Human oversight present, or the decision already made by a person: suppresses decision findings.
+# Human oversight present, or the decision already made by a person: suppresses decision findings. A
+# decision stated in the perfect or past ("has been refused", "decision was made"); a named human body
+# that will decide or review; the writer deciding ("I'll make the final decision"); or the ask framed as
+# support for a decision-maker (a checklist, the factors, "help me decide", no recommendation wanted).
 OVERSIGHT = (
     r"\b(?:has|have|had)\s+(?:already\s+)?(?:been\s+)?(?:decided|refused|approved|rejected|agreed|awarded|granted"
     r"|declined|determined|dismissed|upheld|allocated|banded|assessed|made\s+(?:a|the|their|his|her)\s+decision)"
@@ -118,7 +124,9 @@ OVERSIGHT = (
     r"|\b(?:factors|things|points)\s+(?:an?|the)\s+(?:\w+\s+)?(?:officer|panel|manager|decision[- ]?maker)s?\s+should"
 )
 
-# Decision domains: label -> words that place a decision in that domain.
+# Decision domains: label -> words that place a decision in that domain -- the UK statutory and
+# administrative vocabulary of each area (employment law and HR process; housing, homelessness, social care
+# and benefits; enforcement, licensing, offences and courts; debts, grants, charges and reliefs).
 DOMAINS: dict[str, str] = {
     "automated_decision_employment": (
         r"\b(?:hire|hiring|recruit\w*|appoint\w*|candidates?|shortlist\w*|interview\w*|jobs?|vacanc\w+|CVs?"
