@@ -7,8 +7,10 @@ origin, religion or belief, sex, sexual orientation) in the forms people use in 
 
 from __future__ import annotations
 
+# Head nouns for people after a group adjective ("older applicants"): generic people words and the roles a
+# council's residents, applicants and staff hold, not particular occupations.
 _PEOPLE = (
-    r"(?:people|persons?|residents?|tenants?|families|applicants?|candidates?|staff|workers?|cleaners?|colleagues?"
+    r"(?:people|persons?|residents?|tenants?|families|applicants?|candidates?|staff|workers?|employees|colleagues?"
     r"|community|communities|neighbours?|customers?|men|women|kids|children|folk|lot|ones)"
 )
 
@@ -114,16 +116,18 @@ CHARACTERISTIC = (
     r"|union\s+members?(?:hip)?|health\s+conditions?|HIV|muslim|jewish|hindu|sikh|christian|catholic|foreign)\b"
 )
 
-# Cues that a characteristic is to be guessed rather than taken from what the person declared.
+# Cues that a characteristic is to be guessed rather than taken from what the person declared: hedges and
+# guessing verbs, or "based on / from" a proxy -- what a person is called, looks or sounds like, where they
+# live, how they write or dress, or a record of their behaviour (what they buy, borrow, read or browse).
 INFERENCE = (
     r"\b(?:likely|probably|probable|possibly|guess\w*|infer\w*|predict\w*|deduc\w+|estimat\w+|assum\w+"
     r"|might\s+be|may\s+be|could\s+be|appears?\s+to\s+be|seems?\s+to\s+be|looks?\s+(?:like|to\s+be)"
     r"|sounds?(?:\s+like)?|judging|going\s+by|work\s+out|figure\s+out|tell\s+from|(?:do|would)\s+you\s+(?:think"
     r"|say|reckon|guess)|reckon|suspect\w*)\b"
     r"|\b(?:based\s+on|from|using|by|according\s+to)\s+(?:their|the|his|her|each|these)?\s*(?:\w+\s+)?"
-    r"(?:names?|surnames?|photos?|photographs?|pictures?|faces?|appearance|accents?|voices?|postcodes?|books"
-    r"|loans|shopping|purchases|household\s+composition|spending|browsing|social\s+media|language|dress"
-    r"|clothing|diet|spelling|handwriting)\b"
+    r"(?:names?|surnames?|photos?|photographs?|pictures?|faces?|appearance|accents?|voices?|postcodes?"
+    r"|shopping|purchases|spending|borrowing|reading|browsing|viewing|social\s+media|language|dress"
+    r"|clothing|diet|spelling|handwriting)(?:\s+(?:history|habits|records?|data))?\b"
 )
 
 # Data about individuals that was self-declared or aggregate: inference cues do not apply.
@@ -153,7 +157,8 @@ SURVEIL_VERB = (
     r"|arrange|start|begin|run)\s+(?:[\w-]+\s+){0,2}?(?:monitoring|surveillance|tracking|observation)\s+(?:of|on))"
 )
 
-# Covert, unauthorised or open-source-profiling markers.
+# Covert, unauthorised or open-source-profiling markers: secrecy words, deception (a fake profile, posing as
+# someone), acting without the person knowing or without notice, and the absence of an authorisation.
 COVERT = (
     r"\b(?:secret\w*|covert\w*|discreet\w*|undercover|unannounced|hidden\s+camera"
     r"|fake\s+(?:[\w-]+\s+)?(?:profile|account|identity|persona)"

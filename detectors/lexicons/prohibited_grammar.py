@@ -112,7 +112,7 @@ def sentences(text: str) -> Iterator[Sentence]:
 def _in_ask_position(sentence: str, at: int) -> bool:
     before = sentence[:at].rstrip()
     if sentence[at].isupper() and before.strip("\"'‘“(*•>" + _DASHES) and before[-1:] not in _DASHES:
-        return False  # a capitalised word mid-sentence is a title or a name ("Refuse Loader")
+        return False  # a capitalised word mid-sentence is a title or a name ("Grant Officer")
     prefix = _PREFIX_END.search(sentence, max(0, at - _PREFIX_LOOKBACK), at)
     if prefix is None:
         return False
@@ -168,7 +168,7 @@ def has_person(text: str) -> bool:
 
 
 def _is_name(run: re.Match[str], text: str) -> bool:
-    """A run of capitalised words names a person: see NAME_RUN. Title words split a run ("Track Dan's")."""
+    """A run of capitalised words names a person: see NAME_RUN. Title words split a run ("Track Morwenna's")."""
     words = run.group().split()
     if len(words) > 3:
         return False

@@ -24,7 +24,7 @@ ASK_PREFIX = (
     r"(?:[a-z]+ly\s+)?"
 )
 
-# A negation shortly before an ask cancels it ("I'm not asking you to band anyone").
+# A negation shortly before an ask cancels it ("we never want you to rank the bidders").
 NEGATION = r"\b(?:not|never|no|without|rather\s+than|instead\s+of)\b|n't\b"
 
 # People and cases a decision can be about: the ask must be about individuals, not a policy or scheme.
@@ -54,7 +54,10 @@ NOT_NAME_WORDS = frozenset(
     """.split()
 )
 
-# Reliance on the model's answer with no human in the loop. Overrides any oversight marker.
+# Reliance on the model's answer with no human in the loop. Overrides any oversight marker. The writer says
+# no person will review or check, or that nobody needs to; that the answer goes straight into a system or
+# out to the person (send/issue/action whatever you say, "as final", "make it binding"); demands a bare
+# verdict ("yes or no", "just give me the score"); or casts the model as the decision-maker or panel.
 RELIANCE = (
     r"\bno\s*(?:one|body|officer|human|person|manager|one\s+else|caseworker|panel|legal|hr)\s+(?:will|needs?\s+to"
     r"|is\s+going\s+to|has\s+to|(?:is\s+)?(?:reviewing|checking)|review|check|sign[- ]off|oversight|involvement)"
@@ -63,7 +66,7 @@ RELIANCE = (
     r"|involve|speak|consult|refer|go)"
     r"|\bin\s+(?:that|this|your|the\s+same)\s+order\b|\buse\s+your\s+(?:scores?|ranking|list|answer|bands?)"
     r"|\b(?:won'?t|will\s+not|wont|don'?t|do\s+not|aren'?t|are\s+not|not\s+going\s+to)\s+(?:be\s+)?(?:need\s+to\s+)?"
-    r"(?:review|check|look\s+at|read|verify|double[- ]check|take\s+it\s+to|need\s+(?:to\s+take\s+it\s+)?to)"
+    r"(?:review|check|look\s+at|read|verify|double[- ]check|(?:take|send|refer|pass|escalate)\s+(?:it|this|them)\s+to)"
     r"|\bwithout\s+(?:any\s+|a\s+|an\s+)?(?:checking|checks?|reviewing|reviews?|human|oversight|speaking|talking"
     r"|looking|reading|officer|manager|panel|sign[- ]off|second\s+opinion)"
     r"|\b(?:straight|directly)\s+(?:in|into|onto|on|to|through)\b"
@@ -93,7 +96,10 @@ RELIANCE = (
     r"|\bno\s+(?:longer|more)\s+(?:any\s+)?(?:review|check|officer|panel)"
 )
 
-# Human oversight present, or the decision already made by a person: suppresses decision findings.
+# Human oversight present, or the decision already made by a person: suppresses decision findings. A
+# decision stated in the perfect or past ("has been refused", "decision was made"); a named human body
+# that will decide or review; the writer deciding ("I'll make the final decision"); or the ask framed as
+# support for a decision-maker (a checklist, the factors, "help me decide", no recommendation wanted).
 OVERSIGHT = (
     r"\b(?:has|have|had)\s+(?:already\s+)?(?:been\s+)?(?:decided|refused|approved|rejected|agreed|awarded|granted"
     r"|declined|determined|dismissed|upheld|allocated|banded|assessed|made\s+(?:a|the|their|his|her)\s+decision)"
@@ -118,7 +124,9 @@ OVERSIGHT = (
     r"|\b(?:factors|things|points)\s+(?:an?|the)\s+(?:\w+\s+)?(?:officer|panel|manager|decision[- ]?maker)s?\s+should"
 )
 
-# Decision domains: label -> words that place a decision in that domain.
+# Decision domains: label -> words that place a decision in that domain -- the UK statutory and
+# administrative vocabulary of each area (employment law and HR process; housing, homelessness, social care
+# and benefits; enforcement, licensing, offences and courts; debts, grants, charges and reliefs).
 DOMAINS: dict[str, str] = {
     "automated_decision_employment": (
         r"\b(?:hire|hiring|recruit\w*|appoint\w*|candidates?|shortlist\w*|interview\w*|jobs?|vacanc\w+|CVs?"
@@ -142,6 +150,7 @@ DOMAINS: dict[str, str] = {
         r"|abatement|enforcement\s+notice|injunction|caution|guilty|liab\w+|breach|offences?|revok\w+"
         r"|licen[cs]e|closure\s+order|ASBO|community\s+protection|tribunal|legal|fly[- ]tipping|statutory"
         r"|planning\s+enforcement|care\s+proceedings|sanction\w*|ticket|uphold|upheld|overturn|licensing|premises"
+        r"|littering|dog\s+fouling|graffiti|fly[- ]posting"
         r"|hearing|magistrates|planning\s+(?:permission|application)|tribunal)\b"
     ),
     "automated_decision_financial": (
@@ -282,7 +291,7 @@ TARGET = (
 )
 
 # A run of capitalised words (checked against NOT_NAME_WORDS). A name is a run of two or three ("Ms Ada
-# Obi", "Tom Baker's"), one mid-sentence ("let Jordan go") or a possessive ("Ahmed's"); four or more are a
+# Obi", "Tom Baker's"), one mid-sentence ("let Bryony go") or a possessive ("Idris's"); four or more are a
 # title ("Data Protection Impact Assessments"). May also be a place or an organisation, so a name only
 # ever completes other evidence.
 _CAP = r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?(?:'s)?"

@@ -6,7 +6,7 @@ general knowledge (conditions, medicines, faiths and practices, ethnic descripto
 * ``STRONG``: reveals the category once the sentence is about an individual ("multiple sclerosis").
 * ``WEAK``: ambiguous ("prescribed", "his faith", "Unite"); needs the person in the same sentence.
 * ``SERVICE``: names a service, place or technology ("renal unit", "mosque", "facial recognition"); counts
-  only when the person in the sentence uses it ("she attends the renal unit", "his face template was stored").
+  only when the person in the sentence uses it ("he goes to the memory clinic", "his face template was stored").
 * Placeholders ``<ETHNIC>``, ``<NATIONAL>``, ``<RELIGION>``, ``<PARTY>``, ``<UNION>`` expand to the lists in
   ``FILLERS``; names that collide with ordinary words ("Unite", "Labour", "Reform") are matched
   case-sensitively.

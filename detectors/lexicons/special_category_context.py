@@ -57,7 +57,7 @@ PERSON = (
     r"\b(?:employee|staff member|client|patient|tenant|resident|service user|pupil|child|applicant)"
     r"(?: (?:in|at|of) (?:flat|room|unit|bed|no\.?|number))? ?(?:no\.? ?|number |#)?\d{1,6}\b",
     r"(?-i:\((?:Mr|Mrs|Ms|Miss|Mx|Dr)?\.? ?[A-Z][a-z'-]+ [A-Z][a-z'-]+\))",
-    # a first name's possessive before an ordinary word: "Sam's epilepsy" (not "Alzheimer's", "Council's")
+    # a first name's possessive before an ordinary word: "Tegan's epilepsy" (not "Alzheimer's", "Council's")
     r"(?-i:\b(?!(?:Alzheimer|Parkinson|Crohn|Down|Huntington|Jehovah|Tourette|Asperger|Hodgkin|Bell|"
     r"St|Council|Government|Trust|Authority|Board|Department|Service|Team|Children|Women|Men|People|"
     r"Today|Year|Week|Month|Everyone|Nobody|Anyone|Someone)\b)[A-Z][a-z]+'s) (?-i:[a-z])",

@@ -98,7 +98,18 @@ POSITIVES: list[tuple[str, str]] = [
     (CRIMINAL, "He was arrested for assault in 2023."),
 ]
 
+# UK service and care vocabulary (no test covered it before): a text message, a care note, a handover line.
+POSITIVES += [
+    (HEALTH, "txt from carer: mum has her tablets in blister packs now, chemist delivers fri"),
+    (HEALTH, "Dad goes to the memory clinic at St Luke's every other Tuesday."),
+    (HEALTH, "He has been under the home treatment team since Friday after a bad week."),
+]
+
 NEGATIVES: list[str] = [
+    # the same services named as places or queues, and elected members named by office
+    "The renal unit at the General is closed for refurbishment until May.",
+    "Our memory clinic waiting list has grown to 14 weeks.",
+    "Cllr Hart (Labour) chaired; ward members for Eastfield sent apologies.",
     # organisations, services, places and events named after a category
     "The mental health team meets on Tuesdays in room 4.",
     "Please book the Methodist church hall for the consultation event on 4 May.",
