@@ -6,8 +6,13 @@ between text i and text i+1 a window is built from up to `WINDOW` characters bef
 i, reaching back into earlier texts when text i is short) and up to `WINDOW` after it, joined as the
 model reads them (directly). The window is scanned like any text; a finding that crosses the
 boundary is split into its pieces and each piece becomes a finding on the text it came from
-(detector `junction.<detector>`). A value whose only cue sits in the text before it ("DOB:" ending
-one message, the date starting the next; a `surname:` key and its value in two parts) is taken too:
+(detector `junction.<detector>`). Where the join glues two tokens (a letter or digit on both
+sides), a finding one of whose pieces is already a whole finding of its own text is dropped (the
+glue only stretched a complete value over the neighbour's first word; not for secrets, where a
+split value is the attack and over-reach the cheap side), and word-made values
+(`WORD_ENTITIES`) are not taken across a letter-to-letter join. A value whose only cue sits in the
+text before it ("DOB:" ending one message, the date starting the next; a `surname:` key and its
+value in two parts) is taken too:
 findings right of the boundary of cue-dependent kinds (`CUED_ENTITIES`, and anything found by
 structure) count. Other findings entirely on one side were already found, or not, by the scan of
 that text and are ignored here, so the pass only adds.
@@ -24,6 +29,9 @@ from detectors.base import Finding
 from detectors.overlap import resolve_overlaps
 
 WINDOW = 64
+# values made of words: two texts glued letter to letter ("...CONTACT" + "Name ...") make false words,
+# so these are not taken across such a boundary (a name split inside a word is not worth that cost)
+WORD_ENTITIES = frozenset({"PERSON", "STREET_ADDRESS", "DATE_OF_BIRTH"})
 # entities recognised only after a cue word (see detectors.pii_context / pii_ids)
 CUED_ENTITIES = frozenset(
     {"DATE_OF_BIRTH", "UK_BANK_SORT_CODE", "UK_BANK_ACCOUNT", "UK_PASSPORT", "VEHICLE_REGISTRATION"}
@@ -96,23 +104,45 @@ def attribute(window: Window, found: Sequence[Finding]) -> list[tuple[int, Findi
     """(text index, finding in that text) for each piece of each finding crossing the boundary."""
     out = []
     for f in found:
-        if not (f.start < window.boundary < f.end or _cued_from_the_left(window, f)):
-            continue
-        for piece in window.pieces:
-            lo = max(f.start, piece.offset)
-            hi = min(f.end, piece.offset + piece.length)
-            if hi <= lo:
-                continue
-            while lo < hi and window.text[lo].isspace():
-                lo += 1
-            while hi > lo and window.text[hi - 1].isspace():
-                hi -= 1
-            if hi <= lo:
-                continue
-            start = piece.start + lo - piece.offset
-            moved = replace(f, start=start, end=start + hi - lo, detector=f"junction.{f.detector}")
-            out.append((piece.text_index, moved))
+        if f.start < window.boundary < f.end or _cued_from_the_left(window, f):
+            out.extend(_pieces(window, f))
     return out
+
+
+def _pieces(window: Window, f: Finding) -> list[tuple[int, Finding]]:
+    out = []
+    for piece in window.pieces:
+        lo = max(f.start, piece.offset)
+        hi = min(f.end, piece.offset + piece.length)
+        while lo < hi and window.text[lo].isspace():
+            lo += 1
+        while hi > lo and window.text[hi - 1].isspace():
+            hi -= 1
+        if hi <= lo:
+            continue
+        start = piece.start + lo - piece.offset
+        out.append((piece.text_index, replace(f, start=start, end=start + hi - lo, detector=f"junction.{f.detector}")))
+    return out
+
+
+def _glued(window: Window) -> bool:
+    """Both sides of the boundary are letters or digits: joining made one token of two."""
+    b = window.boundary
+    return 0 < b < len(window.text) and window.text[b - 1].isalnum() and window.text[b].isalnum()
+
+
+def _letters_glued(window: Window) -> bool:
+    b = window.boundary
+    return _glued(window) and window.text[b - 1].isalpha() and window.text[b].isalpha()
+
+
+def _extends_a_complete_value(pieces: list[tuple[int, Finding]], results: Sequence[Sequence[Finding]]) -> bool:
+    """One piece is already a whole finding of its own text: the glue only stretched that value
+    over the neighbour's first word (a key ending one message, a variable name starting the next)."""
+    return any(
+        any(own.start <= f.start and f.end <= own.end for own in results[index] if own.is_span)
+        for index, f in pieces
+    )
 
 
 def _cued_from_the_left(window: Window, f: Finding) -> bool:
@@ -125,8 +155,17 @@ def merge(
     """Per-text results with the junction findings added (overlaps resolved again where added)."""
     extra: dict[int, list[Finding]] = {}
     for window, window_found in zip(wins, found, strict=True):
-        for index, f in attribute(window, window_found):
-            extra.setdefault(index, []).append(f)
+        glued, words_glued = _glued(window), _letters_glued(window)
+        for f in window_found:
+            if not (f.start < window.boundary < f.end or _cued_from_the_left(window, f)):
+                continue
+            if words_glued and f.entity in WORD_ENTITIES:
+                continue
+            pieces = _pieces(window, f)
+            if glued and f.entity != "SECRET" and _extends_a_complete_value(pieces, results):
+                continue
+            for index, piece in pieces:
+                extra.setdefault(index, []).append(piece)
     merged = list(results)
     for index, added in extra.items():
         merged[index] = resolve_overlaps(texts[index], [*results[index], *added])

@@ -6,6 +6,7 @@ from detectors.base import Finding
 from detectors.engine import EngineOptions, ScanEngine
 from detectors.junction import attribute, windows
 from detectors.pii import PersonalDataDetector
+from detectors.secrets import SecretsDetector
 from detectors.structure import StructuredDataDetector
 
 
@@ -67,6 +68,18 @@ def test_cue_in_one_message_value_in_the_next() -> None:
 def test_ordinary_date_after_a_message_is_not_a_birth_date() -> None:
     texts = ["Thanks for the update.", "04/05/2026 works for the visit"]
     assert _values(texts) == [set(), set()]
+
+
+def test_glued_heading_and_name_do_not_make_a_name() -> None:
+    results = _engine().scan_sync(["Agenda item 2: OWNER", "Tamsin Prowse said the project lead will report"])
+    assert results[0] == []
+
+
+def test_a_password_split_across_two_parts_is_redacted_in_both() -> None:
+    texts = ["db_password=Tr0ub4dor", "9xQz7 for the replica"]
+    engine = ScanEngine(EngineOptions(cache_size=0), [SecretsDetector()])
+    results = engine.scan_sync(texts)
+    assert [texts[1][f.start:f.end] for f in results[1]] == ["9xQz7"]
 
 
 def test_unrelated_neighbours_add_nothing() -> None:
