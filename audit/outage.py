@@ -89,6 +89,7 @@ class StoreMonitor:
         self.up = True
         self.changed_at = time.monotonic()
         self._last_error = "unreachable"
+        self._slow = False  # the previous ping timed out
 
     async def run(self) -> None:
         while True:
@@ -101,9 +102,16 @@ class StoreMonitor:
         try:
             async with asyncio.timeout(self._timeout), self._engine.connect() as conn:
                 await conn.exec_driver_sql("SELECT 1")
-        except Exception as exc:  # noqa: BLE001 - every failure of a ping means "down"
+        except TimeoutError:
+            # A slow answer may be a busy host, not an outage: down only after two slow pings in a row
+            # (a refused or reset connection is down at once, below).
+            self._last_error = "TimeoutError"
+            self._slow, slow_before = True, self._slow
+            return not slow_before and self.up
+        except Exception as exc:  # noqa: BLE001 - every other failure of a ping means "down"
             self._last_error = error_kind(exc)
             return False
+        self._slow = False
         return True
 
     def report_failure(self, exc: BaseException) -> None:
