@@ -8,12 +8,12 @@ unchanged.
 Streams: `OutputWindow` (one per streamed field) releases text as soon as it cannot be part of a value
 still arriving: it holds back only a trailing run of identifier characters (letters, digits and the
 punctuation identifiers are written with, spaces only next to a digit) that has a digit or such
-punctuation in it, at most `MAX_HOLD` characters. The last `LOOKBACK` characters released by any field
-of the answer (in arrival order) are the context every field screens with: cue words, and values split
-between fields. A value split across any number of deltas -- one character each -- is scanned whole
-before its digits are released; a finding that starts in already-released text (the letters of an
-email's local part before its first `.`, `_` or `@`) has the rest of it redacted, so the value as a
-whole never reaches the caller.
+punctuation in it, at most `MAX_HOLD` characters. Released text is screened with the field's own last
+`LOOKBACK` characters (cue words) and, when another field released last, again with the last `LOOKBACK`
+characters released by any field in arrival order (values split between fields). A value split across
+any number of deltas -- one character each -- is scanned whole before its digits are released; a
+finding that starts in already-released text (the letters of an email's local part before its first
+`.`, `_` or `@`) has the rest of it redacted, so the value as a whole never reaches the caller.
 Memory is bounded; nothing buffers the answer; the scan runs only when released text could hold a
 finding (see `detectors.output_pii.triggered`).
 
@@ -74,6 +74,7 @@ class OutputRedactor:
         # screens with, so a value split between fields (content and tool arguments, Responses event types)
         # is still seen whole
         self.released_tail = ""
+        self.last_field: object = None  # the field that released last
         self._request_texts = [*request_texts, *handling.keep]
         self._request: str | None = None  # letters and digits of the request, built on first need
         self._scanner = _scanner(disabled_entities, handling.special_category is not OutputAction.ALLOW)
@@ -197,11 +198,12 @@ def _joins(before: str, after: str) -> bool:
 class OutputWindow:
     """Screens one streamed field with a bounded hold-back and look-back (see module docstring)."""
 
-    __slots__ = ("_redactor", "_held")
+    __slots__ = ("_redactor", "_held", "_context")
 
     def __init__(self, redactor: OutputRedactor) -> None:
         self._redactor = redactor
         self._held = ""
+        self._context = ""  # this field's own look-back
 
     def feed(self, delta: str) -> str:
         buffer = self._held + delta if self._held else delta
@@ -220,11 +222,15 @@ class OutputWindow:
         if not text:
             return ""
         redactor = self._redactor
-        context = redactor.released_tail
-        redactor.released_tail = (context + text)[-LOOKBACK:]
-        if redactor.quiet(text):
+        own, joint, previous = self._context, redactor.released_tail, redactor.last_field
+        self._context = (own + text)[-LOOKBACK:]
+        redactor.released_tail, redactor.last_field = (joint + text)[-LOOKBACK:], self
+        if redactor.quiet(text) and (previous is self or not joint):
             return text
-        return redactor.screen(context + text, len(context), len(context) + len(text), streamed=True)
+        out = redactor.screen(own + text, len(own), len(own) + len(text), streamed=True)
+        if previous is not self and joint:  # another field spoke last: a value may span the two
+            out = redactor.screen(joint + out, len(joint), len(joint) + len(out), streamed=True)
+        return out
 
 
 def without_disabled(per_field: list[list[Finding]], use_case: UseCase) -> list[list[Finding]]:

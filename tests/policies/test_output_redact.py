@@ -167,3 +167,14 @@ def test_value_split_between_responses_event_types() -> None:
     out = [e for event in events for e in stream.process(event)] + stream.finish()
     joined = "".join(e.get("delta", "") for e in out)
     assert "(312) 555-0147" not in joined and "<PHONE_NUMBER>" in joined
+
+
+def test_value_in_one_field_after_a_sentence_in_another() -> None:
+    chat = ChatStreamRestorer(resident())
+    chunks = [{"choices": [{"index": 0, "delta": {"content": "Record attached."}}]},
+              {"choices": [{"index": 0, "delta": {"content": "", "record": "312-55"}}]},
+              {"choices": [{"index": 0, "delta": {"record": "5-0147"}}]},
+              {"choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]}]
+    out = [chat.process(c) for c in chunks] + chat.finish()
+    record = "".join(c["choices"][0]["delta"].get("record", "") for c in out)
+    assert record == "<PHONE_NUMBER>"
