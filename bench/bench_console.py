@@ -34,7 +34,7 @@ from bench.bench_audit import bulk_load, combos  # noqa: E402
 from config.loader import parse_config  # noqa: E402
 from config.settings import Settings  # noqa: E402
 from proxy.app import create_app  # noqa: E402
-from proxy.auth import digest_key  # noqa: E402
+from proxy.identity.auth import digest_key  # noqa: E402
 
 KEY = "stw_benchaud_" + "q" * 40
 POLICY = """

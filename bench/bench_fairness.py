@@ -32,7 +32,7 @@ import httpx
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from proxy.auth import digest_key  # noqa: E402
+from proxy.identity.auth import digest_key  # noqa: E402
 from tests.support.gateway_process import free_port, start_gateway  # noqa: E402
 
 KEY_A = "stw_fairbig_" + "a" * 40

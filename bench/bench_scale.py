@@ -33,7 +33,7 @@ from jwt.algorithms import RSAAlgorithm
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from proxy.auth import digest_key  # noqa: E402
+from proxy.identity.auth import digest_key  # noqa: E402
 
 KEY = "stw_bench_0123456789abcdefghijklmnopqrstuvwxyz"
 CHAT = {"model": "steward-demo", "messages": [{"role": "user", "content": "Summarise the bin collection rota."}]}

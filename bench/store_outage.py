@@ -32,7 +32,7 @@ from sqlalchemy.engine import make_url
 from audit.db import create_engine, upgrade
 from audit.schema import audit_records
 from audit.verify import verify_chain
-from proxy.keystore import KeyStore
+from proxy.identity.keystore import KeyStore
 from tests.support.gateway_process import CHAT, start_gateway
 from tests.support.tcp_cut import CuttableProxy
 

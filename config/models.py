@@ -159,7 +159,7 @@ class AuditSettings(Strict):
 
 class GatewaySettings(Strict):
     max_body_bytes: Annotated[int, Field(ge=1024)] = 10 * 1024 * 1024
-    trust_forwarded_for: bool = False  # one hop: the socket peer's X-Forwarded-For entry (see proxy/client_address.py)
+    trust_forwarded_for: bool = False  # one hop: the socket peer's X-Forwarded-For entry (proxy/http/client_address.py)
     trusted_proxies: list[IPvAnyNetwork] = Field(default_factory=list)  # CIDRs whose X-Forwarded-For is believed
     key_cache_ttl_s: Annotated[float, Field(ge=0, le=60)] = 2.0
     print_demo_key: bool = False

@@ -19,22 +19,22 @@ from audit.outage import STORE_ERROR_TYPES, error_kind
 from config.loader import LoadedConfig, load_config
 from config.settings import Settings
 from proxy import __version__
-from proxy.admin_api import router as admin_router
-from proxy.admin_keys import router as admin_keys_router
-from proxy.approval_listing import router as approval_listing_router
-from proxy.audit_api import mount_audit_api
-from proxy.background import background_tasks
-from proxy.caller_api import router as caller_router
+from proxy.api.admin_api import router as admin_router
+from proxy.api.admin_keys import router as admin_keys_router
+from proxy.api.approval_listing import router as approval_listing_router
+from proxy.api.audit_api import mount_audit_api
+from proxy.api.caller_api import router as caller_router
+from proxy.api.metrics_api import router as metrics_router
+from proxy.api.routes import add_proxy_routes, router
+from proxy.api.usage_api import router as usage_router
 from proxy.console import mount_console
-from proxy.errors import BadRequest, NotFound, StewardError, StoreUnavailable, error_response
 from proxy.gateway import Inspector, close_gateway, open_gateway
-from proxy.metrics_api import router as metrics_router
-from proxy.middleware import RequestContextMiddleware
-from proxy.openapi_doc import install_openapi
+from proxy.http.errors import BadRequest, NotFound, StewardError, StoreUnavailable, error_response
+from proxy.http.middleware import RequestContextMiddleware
+from proxy.http.openapi_doc import install_openapi
+from proxy.ops.background import background_tasks
 from proxy.pipeline import Pipeline
-from proxy.routes import add_proxy_routes, router
-from proxy.scanner import Scanner
-from proxy.usage_api import router as usage_router
+from proxy.stages.scanner import Scanner
 
 log = structlog.get_logger("steward.app")
 

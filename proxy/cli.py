@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 
 from config.loader import ConfigError, LoadedConfig, load_config
 from config.settings import Settings
-from proxy.auth import digest_key
+from proxy.identity.auth import digest_key
 
 T = TypeVar("T")
 EXIT_CODES = ("exit codes: 0 ok; 1 check failed (config check, keys revoke, audit verify); 2 usage or start-up "
@@ -52,9 +52,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from proxy.app import create_app
-    from proxy.bootstrap import ensure_demo_key
-    from proxy.logging import configure_logging
-    from proxy.preflight import bind_problem, config_problems, config_warnings, database_problem
+    from proxy.http.logging import configure_logging
+    from proxy.ops.bootstrap import ensure_demo_key
+    from proxy.ops.preflight import bind_problem, config_problems, config_warnings, database_problem
 
     settings = _settings(args)
     loaded = _load(settings)
@@ -84,7 +84,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_keys_create(args: argparse.Namespace) -> int:
-    from proxy.bootstrap import create_key
+    from proxy.ops.bootstrap import create_key
 
     settings = _settings(args)
     loaded = _load(settings)
@@ -100,7 +100,7 @@ def cmd_keys_create(args: argparse.Namespace) -> int:
 
 
 def cmd_keys_revoke(args: argparse.Namespace) -> int:
-    from proxy.bootstrap import revoke_key
+    from proxy.ops.bootstrap import revoke_key
 
     settings = _settings(args)
     revoked = _run(revoke_key(settings, _load(settings), args.key_id))
@@ -109,7 +109,7 @@ def cmd_keys_revoke(args: argparse.Namespace) -> int:
 
 
 def cmd_keys_list(args: argparse.Namespace) -> int:
-    from proxy.bootstrap import list_keys
+    from proxy.ops.bootstrap import list_keys
 
     settings = _settings(args)
     print("ID\tUSER\tROLES\tDEPARTMENT\tSTATUS\tCREATED\tLAST_USED")
@@ -135,7 +135,7 @@ def cmd_config_check(args: argparse.Namespace) -> int:
             print(problem, file=sys.stderr)
         return 1
     config = loaded.config
-    from proxy.preflight import config_problems, config_warnings
+    from proxy.ops.preflight import config_problems, config_warnings
 
     problems = config_problems(config)
     for problem in problems:
@@ -161,8 +161,8 @@ def cmd_config_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_scan(args: argparse.Namespace) -> int:
-    from proxy.cli_scan import ScanInputError, scan_file
-    from proxy.logging import configure_logging
+    from proxy.http.logging import configure_logging
+    from proxy.ops.cli_scan import ScanInputError, scan_file
 
     settings = _settings(args)
     configure_logging("warning", settings.log_format)  # stdout carries the JSON report alone
@@ -173,7 +173,7 @@ def cmd_scan(args: argparse.Namespace) -> int:
 
 
 def cmd_set_status(args: argparse.Namespace) -> int:
-    from proxy.bootstrap import set_status
+    from proxy.ops.bootstrap import set_status
 
     settings = _settings(args)
     kind = "tool" if args.group == "tools" else "use_case"
@@ -201,7 +201,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 
 def cmd_db_upgrade(args: argparse.Namespace) -> int:
-    from proxy.bootstrap import upgrade_database
+    from proxy.ops.bootstrap import upgrade_database
 
     settings = _settings(args)
     print(_run(upgrade_database(settings, _load(settings))))

@@ -14,10 +14,10 @@ from config.models import GatewaySettings, PolicyConfig, Tool
 from detectors.scheduling import scan_caller
 from policies.decision import Decision
 from policies.operators import Pseudonymiser
-from proxy.auth import Principal
-from proxy.client_address import client_address
 from proxy.endpoints import Endpoint
-from proxy.free_text import bounded_text
+from proxy.http.client_address import client_address
+from proxy.http.free_text import bounded_text
+from proxy.identity.auth import Principal
 
 STAINLESS_PREFIX = "x-stainless-"
 PEER_KEY = "steward.socket_peer"  # client_meta key of the socket peer (a proxy's address, behind one)
@@ -43,7 +43,7 @@ class Exchange:
     decision: Decision | None = None
     pseudonymiser: Pseudonymiser | None = None  # in memory, this request only; never logged or stored
     disclosed: bool = False
-    audit_prompt: str | None = None  # content kept for the audit row (see proxy/audit_capture.py)
+    audit_prompt: str | None = None  # content kept for the audit row (see proxy/stages/audit_capture.py)
     audit_output: str | None = None
     request_texts: tuple[str, ...] = ()  # what the caller sent (output screening keeps these values)
 

@@ -18,17 +18,17 @@ from audit.writer import AuditWriter, WriterSettings
 from config.loader import LoadedConfig
 from config.models import PolicyConfig
 from config.settings import Settings
-from proxy.auth import Authenticator, KeyCachePolicy
-from proxy.governance import AcknowledgementCache, GovernanceStore
-from proxy.inspect import PolicyInspector
-from proxy.keystore import KeyStore
-from proxy.limits import Limiter, limiter_for
-from proxy.oidc import TokenVerifier, config_dir, sso_verifier
-from proxy.policy_state import PolicyHolder, ReloadOutcome
-from proxy.preflight import config_problems
-from proxy.scanner import Scanner, build_scanner
-from proxy.tracing import TRACING, timed_scan
-from proxy.upstream import Upstreams
+from proxy.identity.auth import Authenticator, KeyCachePolicy
+from proxy.identity.keystore import KeyStore
+from proxy.identity.oidc import TokenVerifier, config_dir, sso_verifier
+from proxy.ops.preflight import config_problems
+from proxy.ops.tracing import TRACING, timed_scan
+from proxy.stages.inspect import PolicyInspector
+from proxy.stages.limits import Limiter, limiter_for
+from proxy.stages.scanner import Scanner, build_scanner
+from proxy.stages.upstream import Upstreams
+from proxy.state.governance import AcknowledgementCache, GovernanceStore
+from proxy.state.policy_state import PolicyHolder, ReloadOutcome
 
 log = structlog.get_logger("steward.gateway")
 
@@ -55,7 +55,7 @@ class Gateway:
     store: StoreMonitor
     owns_scanner: bool = True
     revocations_seen: datetime = field(default_factory=utc_now)  # revocation poll watermark
-    limits: Limiter | None = None  # rate limits and budgets (proxy/limits.py)
+    limits: Limiter | None = None  # rate limits and budgets (proxy/stages/limits.py)
 
     @property
     def config(self) -> PolicyConfig:

@@ -1,12 +1,12 @@
 """THE one place that knows the stage order of a proxied request.
 
-    1 authenticate   proxy/auth.py        Bearer key -> Principal                        (401)
+    1 authenticate   proxy/identity/auth.py        Bearer key -> Principal                        (401)
     2 audit gate     audit writer         store unhealthy -> refuse (fail closed)       (503)
-    3 parse          proxy/body.py        bounded read, JSON object, field types         (400)
+    3 parse          proxy/http/body.py        bounded read, JSON object, field types         (400)
     4 resolve        policies/resolve.py  model -> approved tool the caller's role may use (404/403)
-    5 inspect        proxy/inspect.py     scan every text field, decide, transform       (403/503)
-    6 forward        proxy/upstream.py    pooled client per tool                         (502/504)
-    7 relay          proxy/relay.py       JSON body, or SSE event by event
+    5 inspect        proxy/stages/inspect.py     scan every text field, decide, transform       (403/503)
+    6 forward        proxy/stages/upstream.py    pooled client per tool                         (502/504)
+    7 relay          proxy/stages/relay.py       JSON body, or SSE event by event
     8 audit          every outcome submits exactly one AuditEvent (streams: when they end)
 """
 
@@ -24,24 +24,15 @@ from audit.outage import error_kind, is_store_error
 from policies.output_redact import OutputWithheld
 from policies.refusal import Refusal
 from policies.resolve import Route, ToolNotConfigured, resolve_tool
-from proxy import metrics
-from proxy.answers import (
-    OutputBlocked,
-    finish_body,
-    mark_disclosure,
-    output_refusal,
-    screen_body,
-    stream_filter,
-)
-from proxy.audit_api import ReviewSampler
-from proxy.audit_capture import capture_output_texts, finalise
-from proxy.audit_redaction import OutputRedaction, needs_output_redaction
-from proxy.body import parse_json, read_body, validate
+from proxy.api.audit_api import ReviewSampler
 from proxy.dialects import dialect_for
 from proxy.dialects.base import answer_texts, credentials, render_error
-from proxy.disconnect import ClientDisconnected, DisconnectWatch
 from proxy.endpoints import Endpoint
-from proxy.errors import (
+from proxy.exchange import Exchange
+from proxy.gateway import Gateway
+from proxy.http.body import parse_json, read_body, validate
+from proxy.http.disconnect import ClientDisconnected, DisconnectWatch
+from proxy.http.errors import (
     NotFound,
     PolicyRefusal,
     ServiceUnavailable,
@@ -50,14 +41,23 @@ from proxy.errors import (
     UpstreamError,
     tool_not_configured,
 )
-from proxy.exchange import Exchange
-from proxy.free_text import caller_identifier, model_names
-from proxy.gateway import Gateway
-from proxy.oidc import require_sso_role, require_sso_use_case
-from proxy.output_data import redact_body
-from proxy.relay import RelayResponse, StreamRelay
-from proxy.tracing import TRACING
-from proxy.upstream import forwarded_headers
+from proxy.http.free_text import caller_identifier, model_names
+from proxy.identity.oidc import require_sso_role, require_sso_use_case
+from proxy.ops import metrics
+from proxy.ops.tracing import TRACING
+from proxy.stages.answers import (
+    OutputBlocked,
+    finish_body,
+    mark_disclosure,
+    output_refusal,
+    screen_body,
+    stream_filter,
+)
+from proxy.stages.audit_capture import capture_output_texts, finalise
+from proxy.stages.audit_redaction import OutputRedaction, needs_output_redaction
+from proxy.stages.output_data import redact_body
+from proxy.stages.relay import RelayResponse, StreamRelay
+from proxy.stages.upstream import forwarded_headers
 
 log = structlog.get_logger("steward.pipeline")
 
@@ -117,7 +117,7 @@ class Pipeline:
         await self.authenticate(ex)
         body = parse_json(await read_body(ex.request, self.gw.config.gateway.max_body_bytes))
         model = validate(ex.endpoint, body)
-        named = caller_identifier(model, model_names(self.gw.config))  # caller free text: see proxy/free_text.py
+        named = caller_identifier(model, model_names(self.gw.config))  # caller free text: see proxy/http/free_text.py
         ex.event.model_requested, ex.event.stream = named, body.get("stream") is True
         ex.event.session_id = caller_identifier(session_id(ex.request.headers, body))
         assert ex.principal is not None and named is not None

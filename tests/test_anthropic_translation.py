@@ -8,7 +8,7 @@ from typing import Any
 from detectors.base import Finding
 from policies.operators import Pseudonymiser
 from proxy.dialects.anthropic_messages import DIALECT, MessagesStreamRestorer, NoticeFilter
-from proxy.errors import PolicyRefusal
+from proxy.http.errors import PolicyRefusal
 from proxy.providers.anthropic_openai import ChatToMessagesStream, error_from_openai, from_chat, to_chat
 
 ANTHROPIC_REQUEST: dict[str, Any] = {

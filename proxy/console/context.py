@@ -20,13 +20,13 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from audit.api.deps import Actor
-from proxy.auth import Principal
 from proxy.console.render import render
 from proxy.console.session import COOKIE, ConsoleSession, SessionCodec
 from proxy.endpoints import Endpoint
-from proxy.errors import StewardError
 from proxy.exchange import Exchange
 from proxy.gateway import Gateway
+from proxy.http.errors import StewardError
+from proxy.identity.auth import Principal
 from proxy.pipeline import Pipeline
 
 log = structlog.get_logger("steward.console")

@@ -15,8 +15,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from starlette.requests import Request
 
 from config.clauses import clause_text
-from proxy.auth import Principal
 from proxy.console.session import ConsoleSession
+from proxy.identity.auth import Principal
 
 TEMPLATES = Path(__file__).parent / "templates"
 

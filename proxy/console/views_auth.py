@@ -14,11 +14,11 @@ from fastapi import APIRouter
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
-from proxy.auth import digest_key
 from proxy.console.context import CONSOLE_ROLES, Page, begin, codec_of, console_call, finish, pipeline_of, refusal_page
 from proxy.console.render import render
 from proxy.console.session import COOKIE, ConsoleSession
-from proxy.errors import StewardError
+from proxy.http.errors import StewardError
+from proxy.identity.auth import digest_key
 
 router = APIRouter(prefix="/console", include_in_schema=False)
 LOGIN_COOKIE = "steward_console_login"

@@ -30,9 +30,9 @@ from config.console import ConsoleOidc
 from proxy.console.context import CONSOLE_ROLES, begin, codec_of, finish, pipeline_of, refusal_page
 from proxy.console.session import COOKIE, ConsoleSession
 from proxy.console.views_auth import safe_next, set_cookie
-from proxy.errors import StewardError
 from proxy.exchange import Exchange
-from proxy.oidc import TokenVerifier
+from proxy.http.errors import StewardError
+from proxy.identity.oidc import TokenVerifier
 from proxy.pipeline import Pipeline
 
 router = APIRouter(prefix="/console/login", include_in_schema=False)

@@ -22,7 +22,7 @@ from policies.operators import FieldStream, TextMapper
 from proxy.dialects.base import Body, StreamField, StreamFilter
 from proxy.dialects.fields import MEDIA, STRUCTURAL, Fields, Kind, Path, Rules, TextField, items, walk
 from proxy.dialects.fields import TEXT_MIME as _TEXT_MEDIA
-from proxy.errors import StewardError
+from proxy.http.errors import StewardError
 
 if TYPE_CHECKING:
     from proxy.exchange import Exchange

@@ -33,7 +33,7 @@ from starlette.responses import Response
 
 from policies.operators import TextMapper
 from proxy.dialects.fields import Fields, TextField
-from proxy.errors import StewardError
+from proxy.http.errors import StewardError
 
 if TYPE_CHECKING:
     from proxy.exchange import Exchange

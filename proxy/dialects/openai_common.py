@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from policies.operators import TextMapper
 from proxy.dialects.base import Body, StreamField, StreamFilter
 from proxy.dialects.fields import TextField
-from proxy.errors import StewardError, sse_error_event
+from proxy.http.errors import StewardError, sse_error_event
 
 if TYPE_CHECKING:
     from proxy.exchange import Exchange

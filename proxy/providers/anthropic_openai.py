@@ -22,7 +22,7 @@ import httpx
 import orjson
 
 from proxy.dialects.anthropic_messages import error_type
-from proxy.sse import iter_events
+from proxy.http.sse import iter_events
 
 Body = dict[str, Any]
 STOP_REASONS = {"stop": "end_turn", "length": "max_tokens", "tool_calls": "tool_use", "function_call": "tool_use",

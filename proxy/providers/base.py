@@ -16,7 +16,7 @@ import orjson
 
 from config.models import ProviderType, Tool
 from proxy.endpoints import Endpoint
-from proxy.errors import BadRequest
+from proxy.http.errors import BadRequest
 from proxy.providers.anthropic_openai import TranslatedResponse, to_chat
 
 ANTHROPIC_VERSION = "2023-06-01"

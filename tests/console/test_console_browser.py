@@ -19,7 +19,7 @@ from typing import Any
 import httpx
 import pytest
 
-from proxy.auth import digest_key
+from proxy.identity.auth import digest_key
 from tests.support.gateway_process import GatewayProcess, start_gateway
 
 pytestmark = pytest.mark.slow

@@ -10,8 +10,8 @@ from sqlalchemy import select
 
 from audit.reader import get_record
 from audit.records_schema import audit_access_log
-from proxy.auth import digest_key
 from proxy.console.session import COOKIE
+from proxy.identity.auth import digest_key
 from tests.console.conftest import Console
 
 

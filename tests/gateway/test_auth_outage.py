@@ -7,8 +7,8 @@ import pytest
 from sqlalchemy import exc as sa_exc
 
 from audit.outage import error_kind, is_store_error
-from proxy.auth import Authenticator, KeyCachePolicy, Principal, digest_key
-from proxy.errors import StoreUnavailable, Unauthenticated
+from proxy.http.errors import StoreUnavailable, Unauthenticated
+from proxy.identity.auth import Authenticator, KeyCachePolicy, Principal, digest_key
 
 KEY = "stw_abcd1234_secret"
 OTHER = "stw_ffff0000_other"

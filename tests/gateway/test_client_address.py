@@ -8,7 +8,7 @@ import ipaddress
 import pytest
 from starlette.requests import Request
 
-from proxy.client_address import client_address
+from proxy.http.client_address import client_address
 from tests.gateway.conftest import Harness, chat_body
 
 PROXIES = [ipaddress.ip_network("10.0.0.0/8"), ipaddress.ip_network("fd00::/8")]

@@ -1,4 +1,4 @@
-"""The aiohttp upstream client (proxy/fast_http.py) against a tiny real HTTP server on 127.0.0.1:0.
+"""The aiohttp upstream client (proxy/http/fast_http.py) against a tiny real HTTP server on 127.0.0.1:0.
 
 The server is a bare asyncio stream server so each test can script exactly what the "provider" does:
 answer, stream chunk by chunk on cue, stall, drop the connection, or watch for the client hanging up.
@@ -20,9 +20,9 @@ import pytest
 
 from config.models import Tool
 from proxy.endpoints import Endpoint
-from proxy.errors import UpstreamError, UpstreamTimeout
-from proxy.fast_http import FastClient, FastResponse, translate
-from proxy.upstream import Upstreams
+from proxy.http.errors import UpstreamError, UpstreamTimeout
+from proxy.http.fast_http import FastClient, FastResponse, translate
+from proxy.stages.upstream import Upstreams
 
 Handler = Callable[["Conn"], Awaitable[None]]
 

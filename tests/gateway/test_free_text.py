@@ -3,7 +3,7 @@ reaches the audit row or the caller-facing echo as sent when it is not a plain i
 
 from __future__ import annotations
 
-from proxy.free_text import bounded_text, caller_identifier, is_identifier
+from proxy.http.free_text import bounded_text, caller_identifier, is_identifier
 from tests.gateway.conftest import UPSTREAM, Harness, chat_body, completion
 
 EMAIL = "jo.bloggs@example.org"

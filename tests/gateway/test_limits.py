@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-import proxy.limits
-import proxy.limits_keys  # noqa: F401
+import proxy.stages.limits
+import proxy.stages.limits_keys  # noqa: F401
 from tests.gateway.conftest import CONFIG, UPSTREAM, Harness, chat_body, completion
 from tests.support.gateway_process import free_port
 from tests.support.redis_fixtures import redis_prefix, redis_server_url  # noqa: F401  (fixtures)
@@ -30,7 +30,7 @@ USAGE = {"prompt_tokens": 11, "completion_tokens": 7, "total_tokens": 18}  # com
 
 
 class FakeClock:
-    """Stands in for the `time` module inside proxy.limits (wall clock and monotonic move together)."""
+    """Stands in for the `time` module inside proxy.stages.limits (wall clock and monotonic move together)."""
 
     def __init__(self) -> None:
         self.offset = 0.0
@@ -45,7 +45,7 @@ class FakeClock:
 @pytest.fixture
 def clock(monkeypatch: pytest.MonkeyPatch) -> FakeClock:
     fake = FakeClock()
-    monkeypatch.setattr(proxy.limits, "time", fake)
+    monkeypatch.setattr(proxy.stages.limits, "time", fake)
     return fake
 
 

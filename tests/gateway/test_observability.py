@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 
-from proxy.tracing import TRACING, tracing_enabled
+from proxy.ops.tracing import TRACING, tracing_enabled
 from tests.gateway.conftest import UPSTREAM, Harness, completion
 
 PROMPT = "Draft a letter to Gwendolyn Abernathy-Rees at 14 Quarry Lane about her parking permit."
@@ -106,7 +106,7 @@ def test_grafana_dashboard_uses_only_metrics_the_gateway_exports() -> None:
     import re
     from pathlib import Path
 
-    from proxy import metrics
+    from proxy.ops import metrics
     dashboard = json.loads((Path(__file__).parents[2] / "deploy/grafana/steward-dashboard.json").read_text())
     exported = {m._name for m in (metrics.REQUESTS, metrics.REQUEST_DURATION, metrics.UPSTREAM_DURATION,
                                  metrics.SCAN_DURATION, metrics.FINDINGS, metrics.TOKENS,

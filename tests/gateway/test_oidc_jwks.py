@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from config.identity import OidcSettings
-from proxy.errors import ServiceUnavailable
-from proxy.oidc import TokenVerifier
-from proxy.oidc_jwks import JwksCache
+from proxy.http.errors import ServiceUnavailable
+from proxy.identity.oidc import TokenVerifier
+from proxy.identity.oidc_jwks import JwksCache
 from tests.support.idp import AUDIENCE, ISSUER, IdentityProvider, SigningKey, serve_idp
 
 

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 import pytest
 import structlog
 
-from proxy.logging import configure_logging
+from proxy.http.logging import configure_logging
 from tests.gateway.conftest import PROVIDER_KEY, UPSTREAM, Harness, chat_body, completion
 
 
@@ -61,7 +61,7 @@ async def test_models_retrieve(harness: Harness) -> None:
 
 @pytest.fixture
 def production_log(monkeypatch: pytest.MonkeyPatch) -> Iterator[io.StringIO]:
-    """The production processor chain (proxy/logging.py, JSON, debug level), its output captured."""
+    """The production processor chain (proxy/http/logging.py, JSON, debug level), its output captured."""
     saved = structlog.get_config()
     out = io.StringIO()
     monkeypatch.setattr(sys, "stderr", out)  # configure_logging binds the stream it writes to

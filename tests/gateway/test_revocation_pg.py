@@ -13,7 +13,7 @@ import httpx
 import pytest
 
 from audit.db import create_engine
-from proxy.keystore import KeyStore
+from proxy.identity.keystore import KeyStore
 from tests.audit.conftest import pg_server_url, pg_url  # noqa: F401  (fixtures)
 from tests.support.gateway_process import CHAT, GatewayProcess, demo_config, start_gateway
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import httpx
 
-from proxy.auth import digest_key
+from proxy.identity.auth import digest_key
 
 DEMO_ONLY = """
 version: 1

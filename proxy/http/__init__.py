@@ -1,0 +1,1 @@
+"""HTTP plumbing: request bodies, client addresses, errors and their rendering, SSE, logging, middleware, OpenAPI."""

@@ -1,0 +1,1 @@
+"""Who is calling: Steward keys, the key store, OIDC tokens and their JWKS."""

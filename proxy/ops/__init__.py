@@ -1,0 +1,1 @@
+"""Running the gateway: start-up checks, background tasks, metrics, traces, the scan command."""

@@ -1,0 +1,1 @@
+"""Shared state across replicas: governance (pause/withdraw, approvals), the policy in force, usage."""
