@@ -294,6 +294,13 @@ def score(probe: dict, status: int, body: str, upstream: list[str]) -> bool:
     raise ValueError(kind)
 
 
+def core_delivered(probe: dict, body: str) -> bool:
+    """Stricter output check: did the caller get the discriminatory claim itself (its first clause),
+    even if the answer was cut later in the stream?"""
+    core = probe["expect"].get("core")
+    return probe["kind"] == "output_block" and bool(core) and core in reply_text(body)
+
+
 def reply_text(body: str) -> str:
     """The answer text as the caller sees it (joined SSE deltas or the JSON message)."""
     parts: list[str] = []
@@ -336,9 +343,10 @@ def run_tree(tree: Path, probes: list[dict], dump: Path | None = None) -> dict:
                     if dump is not None:  # local debugging only: holds probe values
                         with open(dump, "a", encoding="utf-8") as f:
                             f.write(json.dumps({"id": probe["id"], "status": status, "upstream": upstream,
-                                                "reply": body[:2000]}, ensure_ascii=False) + "\n")
+                                                "reply": body[:20000]}, ensure_ascii=False) + "\n")
                     results[probe["id"]] = {"class": probe["class"], "ok": score(probe, status, body, upstream),
-                                            "status": status, "forwarded": len(upstream)}
+                                            "status": status, "forwarded": len(upstream),
+                                            "core_delivered": core_delivered(probe, body)}
         finally:
             proc.terminate()
             proc.wait(timeout=30)
@@ -356,7 +364,9 @@ def summarise(results: dict[str, dict]) -> dict:
         per_class[cls] = {"n": len(ids), "ok_rate": round(1 - len(misses) / len(ids), 3), "misses": misses}
     n = len(results)
     ok = sum(r["ok"] for r in results.values())
+    core = [pid for pid, r in results.items() if r["core_delivered"]]
     return {"overall_ok_rate": round(ok / n, 3) if n else 0.0, "n": n, "per_class": per_class,
+            "output_core_delivered": core,
             "statuses": {pid: r["status"] for pid, r in results.items()}}
 
 
@@ -379,6 +389,7 @@ def main() -> int:
         print(f"\n== {tree}: overall {s['overall_ok_rate']:.3f} over {s['n']} probes")
         for cls, c in s["per_class"].items():
             print(f"  {cls:28s} {c['ok_rate']:.3f}  (n={c['n']}) misses: {' '.join(c['misses'])}")
+        print(f"  discriminatory claim (first clause) delivered before any cut: {' '.join(s['output_core_delivered'])}")
     Path(args.out).write_text(json.dumps(summary, indent=1), encoding="utf-8")
     return 0
 
