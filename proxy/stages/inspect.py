@@ -77,9 +77,10 @@ class PolicyInspector:
         per_field = settle_names([f.text for f in fields], await self._scan_fields(ex, fields),
                                  ex.config.public_figures)
         per_field = without_disabled(per_field, ctx.use_case)
-        ex.request_texts = request_strings(body)
         findings = [f for found in per_field for f in found]
-        ctx = dataclasses.replace(ctx, language=request_language([f.text for f in fields]))
+        if ex.config.gateway.detection.enabled:  # with detection off nothing reads the text (language, answer)
+            ex.request_texts = request_strings(body)
+            ctx = dataclasses.replace(ctx, language=request_language([f.text for f in fields]))
         decision = decide(ctx, findings)
         enforce(ex, decision, findings)
         forwarded = self._transform(ex, body, fields, per_field, decision)
