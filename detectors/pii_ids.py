@@ -33,7 +33,7 @@ def _compact(text: str) -> str:
     return "".join(ch for ch in text if ch.isalnum()).upper()
 
 
-class _Recognizer(PatternRecognizer):
+class DeclaredRecognizer(PatternRecognizer):
     """A PatternRecognizer declared by class attributes: ENTITY, PATTERNS, FLAGS."""
 
     ENTITY = ""
@@ -49,7 +49,7 @@ class _Recognizer(PatternRecognizer):
         )
 
 
-class StewardNhsNumberRecognizer(_Recognizer):
+class StewardNhsNumberRecognizer(DeclaredRecognizer):
     ENTITY = "UK_NHS"
     PATTERNS = (("nhs", r"(?<![\w-])\d{3}[ -]?\d{3}[ -]?\d{4}(?![\w-])", 0.4),)
 
@@ -60,7 +60,7 @@ class StewardNhsNumberRecognizer(_Recognizer):
 _NINO_BAD_PREFIXES = frozenset({"BG", "GB", "KN", "NK", "NT", "TN", "ZZ"})
 
 
-class StewardNinoRecognizer(_Recognizer):
+class StewardNinoRecognizer(DeclaredRecognizer):
     ENTITY = "UK_NINO"
     PATTERNS = (
         ("nino", r"\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b", 0.6),
@@ -70,7 +70,7 @@ class StewardNinoRecognizer(_Recognizer):
         return _compact(pattern_text)[:2] not in _NINO_BAD_PREFIXES
 
 
-class StewardPostcodeRecognizer(_Recognizer):
+class StewardPostcodeRecognizer(DeclaredRecognizer):
     """UK postcode with or without the space (Royal Mail format rules for each letter position)."""
 
     ENTITY = "UK_POSTCODE"
@@ -88,7 +88,7 @@ class StewardPostcodeRecognizer(_Recognizer):
         return pattern_text.isupper() or pattern_text.islower()
 
 
-class StewardIbanRecognizer(_Recognizer):
+class StewardIbanRecognizer(DeclaredRecognizer):
     ENTITY = "IBAN_CODE"
     PATTERNS = (("iban", r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b", 0.5),)
 
@@ -96,7 +96,7 @@ class StewardIbanRecognizer(_Recognizer):
         return bool(iban.is_valid(_compact(pattern_text)))
 
 
-class StewardCreditCardRecognizer(_Recognizer):
+class StewardCreditCardRecognizer(DeclaredRecognizer):
     ENTITY = "CREDIT_CARD"
     PATTERNS = (("card", r"(?<![\d-])[2-6]\d{3}(?:[ -]?\d{2,4}){2,4}(?:[ -]?\d{1,3})?(?![\d-])", 0.3),)
 
@@ -109,12 +109,12 @@ _SORT_CUE = r"\b(?:sort(?:[ -]?code)?|s/c)\b[^\n\d]{0,12}"
 _ACCOUNT_CUE = r"\b(?:account|acc|a/c|acct)\.?(?: (?:number|no\.?|num))?\b[^\n\d]{0,12}"
 
 
-class StewardSortCodeRecognizer(_Recognizer):
+class StewardSortCodeRecognizer(DeclaredRecognizer):
     ENTITY = "UK_BANK_SORT_CODE"
     PATTERNS = (("sort_code", cued(_SORT_CUE, r"\d{2}[ -]?\d{2}[ -]?\d{2}(?![\d-])"), 0.9),)
 
 
-class StewardBankAccountRecognizer(_Recognizer):
+class StewardBankAccountRecognizer(DeclaredRecognizer):
     ENTITY = "UK_BANK_ACCOUNT"
     PATTERNS = (("account", cued(_ACCOUNT_CUE, r"(?<![\d-])(?:\d[ -]?){6,9}\d(?![\d-])"), 0.85),)
 
@@ -122,7 +122,7 @@ class StewardBankAccountRecognizer(_Recognizer):
         return 7 <= len(_compact(pattern_text)) <= 10
 
 
-class StewardPassportRecognizer(_Recognizer):
+class StewardPassportRecognizer(DeclaredRecognizer):
     ENTITY = "UK_PASSPORT"
     PATTERNS = (
         (
@@ -133,7 +133,7 @@ class StewardPassportRecognizer(_Recognizer):
     )
 
 
-class StewardDrivingLicenceRecognizer(_Recognizer):
+class StewardDrivingLicenceRecognizer(DeclaredRecognizer):
     """DVLA layout: surname (5, 9-padded), decade, month (+50 female), day, year digit, initials,
     a digit and two check letters."""
 
@@ -155,7 +155,7 @@ def _valid_age_identifier(two_digits: str, today: datetime.date | None = None) -
     return 2 <= age <= year or 51 <= age <= 50 + year
 
 
-class StewardVehicleRegistrationRecognizer(_Recognizer):
+class StewardVehicleRegistrationRecognizer(DeclaredRecognizer):
     """Current plates (AB12 CDE) anywhere in capitals; any case and older formats after a vehicle cue."""
 
     ENTITY = "VEHICLE_REGISTRATION"

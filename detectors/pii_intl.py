@@ -24,7 +24,6 @@ without a cue word is limited to shapes whose validation keeps false positives l
 from __future__ import annotations
 
 import regex
-from presidio_analyzer import Pattern, PatternRecognizer
 from stdnum.be import nn as be_nn
 from stdnum.de import idnr as de_idnr
 from stdnum.dk import cpr as dk_cpr
@@ -40,7 +39,8 @@ from stdnum.pl import pesel as pl_pesel
 from stdnum.se import personnummer as se_pnr
 from stdnum.us import ssn as us_ssn
 
-_CI = regex.IGNORECASE | regex.MULTILINE
+from detectors.pii_ids import DeclaredRecognizer
+
 _CS = regex.MULTILINE
 
 # Published specimen numbers (SSA: the 1938 wallet card, documentation samples) are not anyone's.
@@ -54,22 +54,6 @@ def _compact(text: str) -> str:
 def _cued(cue: str, main: str) -> str:
     """`main` preceded by `cue` (a look-behind body); the look-ahead keeps the look-behind cheap."""
     return f"(?={main})(?<={cue}){main}"
-
-
-class _Recognizer(PatternRecognizer):
-    """A PatternRecognizer declared by class attributes: ENTITY, PATTERNS, FLAGS."""
-
-    ENTITY = ""
-    PATTERNS: tuple[tuple[str, str, float], ...] = ()
-    FLAGS = _CI
-
-    def __init__(self) -> None:
-        super().__init__(
-            supported_entity=self.ENTITY,
-            name=type(self).__name__,
-            patterns=[Pattern(name, rx, score) for name, rx, score in self.PATTERNS],
-            global_regex_flags=self.FLAGS,
-        )
 
 
 def valid_ssn(text: str) -> bool:
@@ -88,7 +72,7 @@ def valid_grouped_taxpayer_number(text: str) -> bool:
     return digits[3:5] != "00" and digits[5:] != "0000" and len(set(digits)) > 1
 
 
-class StewardUsSsnRecognizer(_Recognizer):
+class StewardUsSsnRecognizer(DeclaredRecognizer):
     """US Social Security (and, in the 9xx area, IRS taxpayer) numbers."""
 
     ENTITY = "US_SSN"
@@ -104,7 +88,7 @@ class StewardUsSsnRecognizer(_Recognizer):
         return valid_ssn(pattern_text)
 
 
-class StewardNanpPhoneRecognizer(_Recognizer):
+class StewardNanpPhoneRecognizer(DeclaredRecognizer):
     """North American Numbering Plan numbers in their written groupings (never a bare 10-digit run, which
     collides with UK NHS numbers and account numbers)."""
 
@@ -123,7 +107,7 @@ class StewardNanpPhoneRecognizer(_Recognizer):
         return len(digits) != 10 or not nhs.is_valid(digits)
 
 
-class StewardEuNationalIdRecognizer(_Recognizer):
+class StewardEuNationalIdRecognizer(DeclaredRecognizer):
     """National identity numbers of EU states whose layout and check character make them safe to match
     without a cue; all-digit schemes with weak checksums need a cue word."""
 
@@ -174,7 +158,7 @@ def valid_mrz_line2(line: str) -> bool:
     return all(digit.isdigit() and _mrz_check(field) == int(digit) for field, digit in checks)
 
 
-class StewardPassportIntlRecognizer(_Recognizer):
+class StewardPassportIntlRecognizer(DeclaredRecognizer):
     """A passport's machine-readable zone (validated by its check digits), and passport numbers of common
     issuing states after a "passport" cue (US 9 digits or a letter and 8 digits, Schengen alphanumeric
     layouts such as DE/FR/IT/ES/NL, Irish, Indian)."""
@@ -195,7 +179,7 @@ class StewardPassportIntlRecognizer(_Recognizer):
         return any(ch.isdigit() for ch in pattern_text)
 
 
-def intl_recognizers() -> list[PatternRecognizer]:
+def intl_recognizers() -> list[DeclaredRecognizer]:
     """The international recognizers, ready to call `.analyze(text, entities=[...])`."""
     return [
         StewardUsSsnRecognizer(), StewardNanpPhoneRecognizer(), StewardEuNationalIdRecognizer(),
