@@ -30,6 +30,12 @@ from proxy.gateway import Gateway
 from tests.audit.conftest import pg_server_url, pg_url  # noqa: F401  (fixtures)
 from tests.support.tcp_cut import CuttableProxy
 
+# Connections reset in the middle of a query leave the driver's socket to the garbage collector, which
+# warns about the unclosed transport at some later, unpredictable point; that is the fault being injected,
+# not a leak of the gateway's (the assertions below are on what callers and the audit trail saw).
+pytestmark = [pytest.mark.filterwarnings("ignore::ResourceWarning"),
+              pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")]
+
 CALLERS = 8
 CHAT = {"model": "steward-demo", "messages": [{"role": "user", "content": "When are bins collected?"}]}
 CONFIG = """
