@@ -219,15 +219,20 @@ def _unexplained(
 
     Not if it is a function/organisation word, in CAPITALS (a heading), a contraction, a known name
     part (later mentions are found without the model), inside another finding, a label ("Impact:"),
-    or a word this same text also uses in lower case ("Risk" ... "the risk")."""
+    or a word this same text also uses in lower case ("Risk" ... "the risk"), or an ordinary English
+    word that is no known name part ("Medium", "Support"): such a word only heads a sentence or a
+    title, and the model still sees it as context around any real name next to it."""
     cover = _Cover(covered)
     lower = _lower_words(text, explained)
+    lex = lexicon()
 
     def wants(s: int, e: int) -> bool:
         word = strip_word(text, s, e)
         if not ok_token(word) or word in known or (word.isupper() and len(word) > 1):
             return False
         if word.lower() in lower or _CONTRACTION.search(word) or text.startswith(":", e):
+            return False
+        if lex.is_ordinary(word) and not lex.is_name(word):
             return False
         return not cover.contains(s, e)
 
