@@ -155,6 +155,9 @@ _TITLE_THEN_CASELESS = regex.compile(
 )
 
 
+_LETTER_RUN = regex.compile(r"[\p{L}'’-]+")
+
+
 def _blocks(text: str, lex: NameLexicon) -> list[tuple[int, str]]:
     """(offset, block): the lines that may hold a caseless name (a distinctive lexicon name in lower
     case or CAPITALS, or a title before a caseless word), each with the line before it for context.
@@ -163,12 +166,10 @@ def _blocks(text: str, lex: NameLexicon) -> list[tuple[int, str]]:
     tokens.update(t.casefold() for t in _CAPS_TOKEN.findall(text))
     hits = {t for t in tokens if lex.is_name(t) and not lex.is_ordinary(t)}
     triggers = [m.start() for m in _TITLE_THEN_CASELESS.finditer(text)]
-    if hits:
-        pattern = regex.compile(
-            r"(?i)(?<![\p{L}'’-])(?:" + "|".join(map(regex.escape, sorted(hits, key=len, reverse=True)))
-            + r")(?![\p{L}'’-])"
+    if hits:   # a hit is a whole run of letters/apostrophes/hyphens, matched caselessly
+        triggers.extend(
+            m.start() for m in _LETTER_RUN.finditer(text) if m.group().casefold() in hits and _caseless(m.group())
         )
-        triggers.extend(m.start() for m in pattern.finditer(text) if _caseless(m.group()))
     spans: list[list[int]] = []
     for pos in sorted(triggers):
         line_start = text.rfind("\n", 0, pos) + 1

@@ -10,7 +10,7 @@ redaction; later mentions made only of that figure's name parts are left too.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -91,10 +91,7 @@ class PersonNameFinder:
         if pattern is None:
             return []
         covered = _Cover([*skip, *known])
-        return [
-            NameSpan(m.start(), m.end(), MENTION_SCORE)
-            for m in pattern.finditer(text) if not covered.contains(m.start(), m.end())
-        ]
+        return [NameSpan(s, e, MENTION_SCORE) for s, e in pattern.spans(text) if not covered.contains(s, e)]
 
 
 def _add(
@@ -239,13 +236,46 @@ def _unexplained(
     return wants
 
 
-def mention_pattern(parts: set[str], lower_words: set[str] | None = None) -> regex.Pattern[str] | None:
-    """A pattern for later mentions of these name parts, as whole words in any of their written forms."""
+class MentionFinder:
+    """Later mentions of name parts as whole words (not inside a longer run of letters and digits),
+    the longest written form first, without matches overlapping: what a whole-word regex alternation
+    of the forms finds, without compiling a pattern per request.
+    Every form starts with a letter, so a mention starts where a run of letters/digits starts and
+    that whole first run is the form's first segment."""
+
+    def __init__(self, forms: Iterable[str]) -> None:
+        self._by_head: dict[str, list[str]] = {}
+        for form in sorted(forms, key=len, reverse=True):
+            head = _WORD_RUN.match(form)
+            if head is not None:
+                self._by_head.setdefault(head.group(), []).append(form)
+
+    def spans(self, text: str) -> Iterator[tuple[int, int]]:
+        end_of_last = 0
+        for run in _WORD_RUN.finditer(text):
+            start = run.start()
+            if start < end_of_last:
+                continue
+            for form in self._by_head.get(run.group(), ()):
+                end = start + len(form)
+                if text.startswith(form, start) and (end == len(text) or not _word_char(text[end])):
+                    yield start, end
+                    end_of_last = end
+                    break
+
+
+_WORD_RUN = regex.compile(r"[\p{L}\d]+")
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isalpha() or ch.isdecimal()
+
+
+def mention_pattern(parts: set[str], lower_words: set[str] | None = None) -> MentionFinder | None:
+    """A finder of later mentions of these name parts, as whole words in any of their written forms."""
     if not parts:
         return None
-    alternatives = sorted(_written_forms(parts, lower_words), key=len, reverse=True)
-    body = "|".join(map(regex.escape, alternatives))
-    return regex.compile(rf"(?<![\p{{L}}\d])(?:{body})(?![\p{{L}}\d])")
+    return MentionFinder(_written_forms(parts, lower_words))
 
 
 def name_parts(text: str, spans: Iterable[tuple[int, int]]) -> set[str]:

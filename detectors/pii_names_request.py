@@ -93,8 +93,7 @@ def _mark_mentions(texts: Sequence[str], out: list[list[Finding]], kept: list[li
         return
     for i, text in enumerate(texts):
         taken = [(f.start, f.end) for f in out[i] if f.is_span] + kept[i]
-        for m in pattern.finditer(text):
-            s, e = m.span()
+        for s, e in pattern.spans(text):
             if any(s < te and ts < e for ts, te in taken) or in_public_role(text, s, e):
                 continue
             out[i].append(Finding("PERSON", s, e, MENTION_SCORE, DETECTOR))
