@@ -65,28 +65,56 @@ _RELATION = regex.compile(
     rf"lodger|boyfriend|girlfriend|ex-partner|named|called|resident|applicant|claimant|officer),?)"
     rf"[ \t]+({NAME_RUN})"
 )
-_NAME_BEFORE_ROLE = regex.compile(
-    rf"({NAME_RUN})[ \t]*\((?i:son|daughter|partner|husband|wife|mother|father|brother|sister|"
-    rf"friend|neighbour|carer|chair|line manager|manager|hr adviser|social worker|tenant|landlord|"
-    rf"gp|nok|next of kin|minutes|note ?taker)\b"
+_ROLE_AFTER = (
+    r"[ \t]*\((?i:son|daughter|partner|husband|wife|mother|father|brother|sister|"
+    r"friend|neighbour|carer|chair|line manager|manager|hr adviser|social worker|tenant|landlord|"
+    r"gp|nok|next of kin|minutes|note ?taker)\b"
 )
+_NAME_BEFORE_ROLE = regex.compile(rf"({NAME_RUN}){_ROLE_AFTER}")
 
 _PERSON_VERB = (
     r"said|says|rang|phoned|called|emailed|asked|told|explained|reported|agreed|disclosed|admitted|"
     r"complained|confirmed|mentioned|visited|attended|missed|declined|refused|lives|lived|moved"
 )
-_NAME_THEN_VERB = regex.compile(rf"({NAME_RUN})[ \t]+(?:has[ \t]+|had[ \t]+)?(?:{_PERSON_VERB})\b")
-_POSSESSIVE_ATTRIBUTE = regex.compile(
-    rf"({NAME_RUN})['’]s[ \t]+(?:[\p{{Ll}}-]+[ \t]+)?(?i:address|phone|mobile|number|email|home|house|flat|"
-    rf"details|date of birth|dob|family|mother|father|son|daughter|partner|husband|wife|children|child|"
-    rf"car|account|records?|case|file|medical|health|benefits?|claim|rent|arrears|tenancy|employer|"
-    rf"whereabouts|location|social media|profile|movements)\b"
+_VERB_AFTER = rf"[ \t]+(?:has[ \t]+|had[ \t]+)?(?:{_PERSON_VERB})\b"
+_NAME_THEN_VERB = regex.compile(rf"({NAME_RUN}){_VERB_AFTER}")
+_ATTRIBUTE_AFTER = (
+    r"['’]s[ \t]+(?:[\p{Ll}-]+[ \t]+)?(?i:address|phone|mobile|number|email|home|house|flat|"
+    r"details|date of birth|dob|family|mother|father|son|daughter|partner|husband|wife|children|child|"
+    r"car|account|records?|case|file|medical|health|benefits?|claim|rent|arrears|tenancy|employer|"
+    r"whereabouts|location|social media|profile|movements)\b"
 )
+_POSSESSIVE_ATTRIBUTE = regex.compile(rf"({NAME_RUN}){_ATTRIBUTE_AFTER}")
 
-RULES: tuple[tuple[str, regex.Pattern[str]], ...] = (
-    ("field", _FIELD_ONE), ("titled", _TITLED), ("greeting", _GREETING), ("sign_off", _SIGN_OFF),
-    ("self_intro", _SELF_INTRO), ("relation", _RELATION), ("name_before_role", _NAME_BEFORE_ROLE),
-    ("name_then_verb", _NAME_THEN_VERB), ("possessive_attribute", _POSSESSIVE_ATTRIBUTE),
+
+class _OnLines:
+    """A rule whose every match lies within one line and contains a match of the cheap `hint` (the
+    separator before the name, or what follows the name): the rule runs only on lines where the hint
+    matches, which finds the same matches as running it over the whole text."""
+
+    def __init__(self, pattern: regex.Pattern[str], hint: str) -> None:
+        self.pattern = pattern
+        self.hint = regex.compile(hint)
+
+    def finditer(self, text: str) -> Iterator[regex.Match[str]]:
+        pos = 0
+        while (hit := self.hint.search(text, pos)) is not None:
+            lo = text.rfind("\n", 0, hit.start()) + 1
+            hi = text.find("\n", hit.end())
+            hi = len(text) if hi < 0 else hi
+            yield from self.pattern.finditer(text, lo, hi)
+            pos = hi + 1
+            if pos > len(text):
+                break
+
+
+RULES: tuple[tuple[str, regex.Pattern[str] | _OnLines], ...] = (
+    ("field", _OnLines(_FIELD_ONE, r"[:=-][ \t]*[\"']?\p{Lu}")),  # separator, then a capital
+    ("titled", _TITLED), ("greeting", _GREETING), ("sign_off", _SIGN_OFF),
+    ("self_intro", _SELF_INTRO), ("relation", _RELATION),
+    ("name_before_role", _OnLines(_NAME_BEFORE_ROLE, _ROLE_AFTER)),
+    ("name_then_verb", _OnLines(_NAME_THEN_VERB, _VERB_AFTER)),
+    ("possessive_attribute", _OnLines(_POSSESSIVE_ATTRIBUTE, _ATTRIBUTE_AFTER)),
 )
 
 
