@@ -15,6 +15,7 @@ from typing import Any
 from detectors.base import PERSONAL_DATA_ENTITIES, Finding
 from detectors.nlp import load_ner
 from detectors.pii_contact import StewardEmailRecognizer, StewardIpAddressRecognizer, StewardPhoneRecognizer
+from detectors.pii_contact import warm as warm_contact
 from detectors.pii_context import context_recognizers
 from detectors.pii_ids import id_recognizers
 from detectors.pii_intl import intl_recognizers
@@ -50,6 +51,7 @@ class PersonalDataDetector:
             return
         with self._lock:
             if self._nlp is None:
+                warm_contact()          # the public-suffix list for email domains
                 self._nlp = load_ner(self.spacy_model)
 
     def __getstate__(self) -> dict[str, Any]:
