@@ -29,7 +29,7 @@ from typing import Any
 
 import structlog
 
-from detectors import junction
+from detectors import junction, scan_scope
 from detectors.base import Detector, DetectorError, Finding
 from detectors.cache import Result, ResultCache
 from detectors.normalize import normalise
@@ -55,11 +55,12 @@ def scan_one(detectors: Sequence[Detector], text: str) -> Result:
     UnscannableText when normalisation hits a limit."""
     norm = normalise(text)
     found: list[Finding] = []
-    for detector in detectors:
-        try:
-            found.extend(detector.detect(norm.text))
-        except Exception as exc:  # noqa: BLE001 - fail closed on anything a detector raises
-            raise DetectorError(f"detector {detector.name!r} failed ({type(exc).__name__})") from None
+    with scan_scope.scope(norm.text):  # views, language etc. computed once for all detectors
+        for detector in detectors:
+            try:
+                found.extend(detector.detect(norm.text))
+            except Exception as exc:  # noqa: BLE001 - fail closed on anything a detector raises
+                raise DetectorError(f"detector {detector.name!r} failed ({type(exc).__name__})") from None
     if norm.changed:
         found = [norm.finding(f) for f in found]
     return tuple(resolve_overlaps(text, found))

@@ -14,6 +14,7 @@ import unicodedata
 from functools import lru_cache
 
 from config.oversight import readable
+from detectors.scan_scope import shared
 
 _MAX_TOKENS = 400
 _MIN_HITS = 3
@@ -78,6 +79,10 @@ def _others(counts: dict[str, int]) -> int:
 
 def language(text: str) -> str:
     """ISO 639-1 code of the text's main language, "other" for non-Latin scripts, "und" if unknown."""
+    return shared("langid.language", text, _language)
+
+
+def _language(text: str) -> str:
     if _latin_share(text) < 0.5:
         return "other"
     counts = dict.fromkeys(_FUNCTION_WORDS, 0)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from detectors.langid import language
 from detectors.lexicons import gloss
+from detectors.scan_scope import shared
 
 _SPACED = re.compile(r"(?<![\w])(?:[A-Za-z][ .\-_*·]){3,}[A-Za-z](?![\w])")
 _SPACED_SHORT = re.compile(r"(?<![\w])(?:[A-Za-z][ .\-_*·])+[A-Za-z](?![\w])")  # once the text has long runs
@@ -155,6 +156,12 @@ def _welsh_order(text: str) -> list[tuple[int, int, str]]:
 
 def glossed(text: str, lang: str | None = None) -> View | None:
     """An English word-by-word gloss of Welsh or French text, or None for any other language."""
+    if lang is None:
+        return shared("text_views.glossed", text, _glossed)
+    return _glossed(text, lang)
+
+
+def _glossed(text: str, lang: str | None = None) -> View | None:
     lang = lang or language(text)
     if lang not in ("cy", "fr"):
         return None
@@ -169,5 +176,4 @@ def glossed(text: str, lang: str | None = None) -> View | None:
 
 def views(text: str) -> list[View]:
     """Every alternative reading the text needs (often none)."""
-    found = [v for v in (despaced(text), glossed(text)) if v is not None]
-    return found
+    return [v for v in (despaced(text), glossed(text)) if v is not None]
