@@ -24,7 +24,7 @@ from collections.abc import Iterator
 import regex
 
 from detectors.pii_name_lexicon import NameLexicon, lexicon
-from detectors.pii_name_rules import NAME_RUN, PERSON_LABEL, TITLES, rule_candidates
+from detectors.pii_name_rules import NAME_RUN, PERSON_LABEL, TITLES, OnLines, rule_candidates
 from detectors.pii_name_tokens import clean_span, not_name_word
 from detectors.pii_vocab import COMMON_WORDS, NAME_LIKE_COMMON_WORDS, NOT_NAME_WORDS, ROLE_WORDS
 
@@ -47,6 +47,8 @@ _FIELD_VALUE = regex.compile(
     rf"(?m)(?:^[ \t\-*•>]*|[ \t]{{2,}}|\t|[(|;{{,][ \t]*)[\"']?(?i:{PERSON_LABEL})[\"']?[ \t]*[:=][ \t]*[\"']?"
     rf"({_CASELESS_WORD}(?:[ \t]{_CASELESS_WORD}){{0,3}})(?=[ \t]*(?:$|[\"',;|}}]))"
 )
+# every match lies on one line and holds the separator, then the start of a word in lower case or CAPITALS
+_FIELD_VALUE_LINES = OnLines(_FIELD_VALUE, r"[:=][ \t]*[\"']?(?:\p{Ll}[\p{Ll}'’-]|\p{Lu}[\p{Lu}'’-])")
 _VOWEL = regex.compile(r"[aeiouy]", regex.IGNORECASE)
 _SKIP = (COMMON_WORDS - NAME_LIKE_COMMON_WORDS) | NOT_NAME_WORDS | ROLE_WORDS
 
@@ -197,7 +199,7 @@ def _field_values(text: str, lex: NameLexicon) -> list[tuple[int, int]]:
     """The whole value of a person-name field, in lower case or CAPITALS: kept when every word is a
     name or no ordinary word ("surname: pemberton-haigh" yes; "name: not known" no)."""
     found = []
-    for m in _FIELD_VALUE.finditer(text):
+    for m in _FIELD_VALUE_LINES.finditer(text):
         words = m.group(1).split()
         if all(w.casefold() not in _SKIP and _name_like(w, lex) for w in words):
             found.append((m.start(1), m.end(1)))

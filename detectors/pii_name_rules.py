@@ -87,7 +87,7 @@ _ATTRIBUTE_AFTER = (
 _POSSESSIVE_ATTRIBUTE = regex.compile(rf"({NAME_RUN}){_ATTRIBUTE_AFTER}")
 
 
-class _OnLines:
+class OnLines:
     """A rule whose every match lies within one line and contains a match of the cheap `hint` (the
     separator before the name, or what follows the name): the rule runs only on lines where the hint
     matches, which finds the same matches as running it over the whole text."""
@@ -108,13 +108,13 @@ class _OnLines:
                 break
 
 
-RULES: tuple[tuple[str, regex.Pattern[str] | _OnLines], ...] = (
-    ("field", _OnLines(_FIELD_ONE, r"[:=-][ \t]*[\"']?\p{Lu}")),  # separator, then a capital
+RULES: tuple[tuple[str, regex.Pattern[str] | OnLines], ...] = (
+    ("field", OnLines(_FIELD_ONE, r"[:=-][ \t]*[\"']?\p{Lu}")),  # separator, then a capital
     ("titled", _TITLED), ("greeting", _GREETING), ("sign_off", _SIGN_OFF),
     ("self_intro", _SELF_INTRO), ("relation", _RELATION),
-    ("name_before_role", _OnLines(_NAME_BEFORE_ROLE, _ROLE_AFTER)),
-    ("name_then_verb", _OnLines(_NAME_THEN_VERB, _VERB_AFTER)),
-    ("possessive_attribute", _OnLines(_POSSESSIVE_ATTRIBUTE, _ATTRIBUTE_AFTER)),
+    ("name_before_role", OnLines(_NAME_BEFORE_ROLE, _ROLE_AFTER)),
+    ("name_then_verb", OnLines(_NAME_THEN_VERB, _VERB_AFTER)),
+    ("possessive_attribute", OnLines(_POSSESSIVE_ATTRIBUTE, _ATTRIBUTE_AFTER)),
 )
 
 

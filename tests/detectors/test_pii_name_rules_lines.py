@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from detectors.pii_name_rules import RULES, _OnLines
+from detectors.pii_name_rules import RULES, OnLines
 
 LINES = [
     "Applicant: Morwenna Treloar (daughter) phoned twice",
@@ -27,7 +27,7 @@ def test_line_restricted_rules_match_whole_text(seed: int) -> None:
     rng = random.Random(seed)
     text = "\n".join(rng.choice(LINES) for _ in range(rng.randint(1, 8)))
     for _name, rule in RULES:
-        if isinstance(rule, _OnLines):
+        if isinstance(rule, OnLines):
             assert [m.span(1) for m in rule.finditer(text)] == [m.span(1) for m in rule.pattern.finditer(text)]
 
 
@@ -37,3 +37,14 @@ def test_hinted_rules_still_fire() -> None:
     assert found["field"] == ["Morwenna Treloar"]
     assert found["name_then_verb"] == ["Bartholomew Quist"]
     assert found["possessive_attribute"] == ["Ines Carvalho"]
+
+
+def test_caseless_field_values_on_hinted_lines_match_whole_text() -> None:
+    from detectors.pii_name_case import _FIELD_VALUE, _FIELD_VALUE_LINES
+
+    rng = random.Random(11)
+    lines = [*LINES, "surname: pemberton-haigh", "Claimant = 'OKONJO'", "name: not known", "x:  lowercase words"]
+    for _ in range(60):
+        text = "\n".join(rng.choice(lines) for _ in range(rng.randint(1, 8)))
+        want = [m.span(1) for m in _FIELD_VALUE.finditer(text)]
+        assert [m.span(1) for m in _FIELD_VALUE_LINES.finditer(text)] == want
