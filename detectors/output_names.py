@@ -6,8 +6,9 @@ What is cheap and still general:
 
 - **names**: a run of capitalised words (initials and particles allowed) is a person's name when
     - a personal title is attached to it ("Mrs Adaeze Nwosu", "Dr K. Lindqvist"), or
-    - it has two or more words, the first a given name and the last a given name or surname in the
-      published name lists (`pii_name_lexicon`), or
+    - it has two or more words, the first a given name in the published name lists (`pii_name_lexicon`)
+      and the last a given name or surname there, or no ordinary English word (surnames from every
+      country are not all listed), or
     - it is one word, a name in those lists or no ordinary English word, and a context rule of the
       request path points at it (`pii_name_rules`: "Dear X", "neighbour X", "name: X", sign-offs).
   `clean_span` rejects runs holding an organisation, place, document or calendar word; a run holding a
@@ -88,7 +89,16 @@ def might_be_name(word: str) -> bool:
 
 def has_name_candidate(text: str) -> bool:
     """Cheap gate: does `text` hold a capitalised word that could be part of a name?"""
-    return any(might_be_name(m.group()) for m in _CAP_WORD.finditer(text))
+    return any(might_be_name(w := m.group()) or w.casefold() in PERSONAL_TITLES for m in _CAP_WORD.finditer(text))
+
+
+def _without_sentence_opener(text: str, s: int, e: int) -> tuple[int, int]:
+    """Drop leading words that cannot be name parts ("Ask", "Please", "Tell" opening a sentence)."""
+    while True:
+        word, sep, _rest = text[s:e].partition(" ")
+        if not sep or might_be_name(word) or word.casefold().rstrip(".") in PERSONAL_TITLES:
+            return s, e
+        s += len(word) + 1
 
 
 class OutputNameScanner:
@@ -118,14 +128,16 @@ class OutputNameScanner:
             span = clean_span(text, m.start(2), m.end(2))
             if span is None:
                 continue
-            s, e = span
+            s, e = _without_sentence_opener(text, *span)
             words = [w.strip(".,'’") for w in text[s:e].split()]
             if any(w.casefold() in _PLACE_WORDS for w in words) or any(w.isupper() and len(w) > 1 for w in words):
                 continue
             full = [w for w in words if len(w) > 1]
             titled = m.group(1) is not None
             if not titled and len(full) >= 2:
-                accepted = full[0].casefold() in lex.given and lex.is_name(full[-1]) and not common(full[0])
+                last = full[-1]
+                accepted = full[0].casefold() in lex.given and not common(full[0]) and (
+                    lex.is_name(last) or not lex.is_ordinary(last))
             elif not titled and len(full) == 1:
                 if not might_be_name(full[0]):
                     continue

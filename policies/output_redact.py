@@ -51,6 +51,7 @@ _RUN_PUNCTUATION = frozenset("@._%+-/#()'")
 # a delta of ASCII words, spaces and light punctuation: unless a capitalised word in it may be a name,
 # no value this policy looks for can start or end in it
 _PLAIN_DELTA = re.compile(r"[ \na-zA-Z,;:!?]+")
+_CAPITALISED_END = re.compile(r"[A-Z][A-Za-z]*\Z")  # a capitalised word that may still be growing
 _UPPER = re.compile(r"[^\W\d_a-z]")  # a letter that is not ASCII lower-case (upper case, or to be checked)
 _WORD_BREAK = frozenset(" \t\n\r,;:!?\"[]{}<>*")
 _WORD_CHARS = frozenset("'’-.")
@@ -259,10 +260,8 @@ def _proper_run_start(text: str) -> int:
             break
         last = not words
         if word[0].isupper() and not (word.isupper() and len(word.rstrip(".")) > 1):
-            if word.endswith(".") and not _initial_or_title(word):
-                if not last:
-                    break  # a sentence ended before this run
-                return end  # the run ends a sentence: complete, screen it now
+            if word.endswith(".") and not _initial_or_title(word) and not last:
+                break  # a sentence ended before this run (one ending with it is held until the next word)
             words.append(word)
             first = j
         elif not (words and word in _PARTICLES):
@@ -278,6 +277,8 @@ def _proper_run_start(text: str) -> int:
         lo = number.start()
         flat = _FLAT_BEFORE.search(text, max(0, lo - 24), lo) or _FLAT_WORD.search(text, max(0, lo - 12), lo)
         return flat.start() if flat else lo
+    if text[-1].isalpha():
+        return first  # the last word may be the start of a longer one ("Th" of "Thistlewood"): wait for its end
     lex_words = [w.rstrip(".") for w in reversed(words)]
     if any(w.casefold() in PERSONAL_TITLES or might_be_name(w) for w in lex_words):
         return first
@@ -321,8 +322,8 @@ class OutputWindow:
         self._plain_ok = not redactor.screens_special  # special-category statements need every word screened
 
     def feed(self, delta: str) -> str:
-        if not self._held and self._plain_ok and _PLAIN_DELTA.fullmatch(delta) and (
-                delta.islower() or not (self._names and has_name_candidate(delta))):
+        if not self._held and self._plain_ok and _PLAIN_DELTA.fullmatch(delta) and (delta.islower() or not (
+                self._names and (has_name_candidate(delta) or _CAPITALISED_END.search(delta)))):
             return self._release_plain(delta)
         buffer = self._held + delta if self._held else delta
         cut = held_from(buffer, self._names)
