@@ -236,6 +236,12 @@ def held_from(text: str, names: bool = True) -> int:
     return min(held, _proper_run_start(text)) if names and _UPPER.search(text, max(0, end - MAX_HOLD)) else held
 
 
+def _name_may_start(text: str) -> bool:
+    """Plain text in which a name may start: a capitalised word that may be a name part or a title, or
+    a capitalised word at the end that may still grow."""
+    return has_name_candidate(text) or _CAPITALISED_END.search(text) is not None
+
+
 def _plain_word_tail(text: str) -> bool:
     """Does `text` end with a word of lower-case letters that follows a space or punctuation (or starts it)?"""
     i = len(text)
@@ -322,10 +328,16 @@ class OutputWindow:
         self._plain_ok = not redactor.screens_special  # special-category statements need every word screened
 
     def feed(self, delta: str) -> str:
-        if not self._held and self._plain_ok and _PLAIN_DELTA.fullmatch(delta) and (delta.islower() or not (
-                self._names and (has_name_candidate(delta) or _CAPITALISED_END.search(delta)))):
-            return self._release_plain(delta)
-        buffer = self._held + delta if self._held else delta
+        held = self._held
+        if self._plain_ok and _PLAIN_DELTA.fullmatch(delta):
+            if not held:
+                if delta.islower() or not (self._names and _name_may_start(delta)):
+                    return self._release_plain(delta)
+            elif delta[0] in _WORD_BREAK and _PLAIN_DELTA.fullmatch(held) and not (
+                    self._names and _name_may_start(held + delta)):
+                self._held = ""  # a held capitalised word turned out complete and ordinary ("We" + " have")
+                return self._release_plain(held + delta)
+        buffer = held + delta if held else delta
         cut = held_from(buffer, self._names)
         if cut == 0:
             self._held = buffer
