@@ -52,6 +52,7 @@ _RUN_PUNCTUATION = frozenset("@._%+-/#()'")
 # no value this policy looks for can start or end in it
 _PLAIN_DELTA = re.compile(r"[ \na-zA-Z,;:!?]+")
 _CAPITALISED_END = re.compile(r"[A-Z][A-Za-z]*\Z")  # a capitalised word that may still be growing
+_DIGIT = re.compile(r"\d")
 _UPPER = re.compile(r"[^\W\d_a-z]")  # a letter that is not ASCII lower-case (upper case, or to be checked)
 _WORD_BREAK = frozenset(" \t\n\r,;:!?\"[]{}<>*")
 _WORD_CHARS = frozenset("'’-.")
@@ -337,6 +338,11 @@ class OutputWindow:
                     self._names and _name_may_start(held + delta)):
                 self._held = ""  # a held capitalised word turned out complete and ordinary ("We" + " have")
                 return self._release_plain(held + delta)
+        if held and delta[:1] in (" ", "\n") and not (held[:1].isupper() or _DIGIT.search(held)):
+            # a held run without digits or capitals ("flat.", "j.mor") cannot continue past a space: it is
+            # complete, and screened on its own before the new text is looked at
+            self._held = ""
+            return self._release(held) + self.feed(delta)
         buffer = held + delta if held else delta
         cut = held_from(buffer, self._names)
         if cut == 0:
@@ -354,7 +360,7 @@ class OutputWindow:
         in it; if this field spoke last, it is released as it is (kept as look-back only)."""
         redactor = self._redactor
         if redactor.last_field is not self:
-            return self._release(text)
+            return self._release_text(text)
         mine = self._context + text
         self._context = mine if len(mine) <= 2 * LOOKBACK else mine[-LOOKBACK:]
         both = redactor.released_tail + text
@@ -364,6 +370,11 @@ class OutputWindow:
     def _release(self, text: str) -> str:
         if not text:
             return ""
+        if text.isspace():
+            return self._release_plain(text) if self._redactor.last_field is self else self._release_text(text)
+        return self._release_text(text)
+
+    def _release_text(self, text: str) -> str:
         redactor = self._redactor
         own, joint, previous = self._context, redactor.released_tail, redactor.last_field
         # look-back kept between LOOKBACK and 2 x LOOKBACK characters: trimmed once per LOOKBACK released
