@@ -108,9 +108,10 @@ class OutputNameScanner:
         self._register = Register(public_figures or PublicFigures())
 
     def addresses(self, text: str, start: int = 0) -> list[Finding]:
-        lo = max(0, start - _LOOK)
-        if not any(m.group().casefold() in _ADDRESS_WORDS for m in _CAP_WORD.finditer(text, lo)):
+        # an address reaching past `start` ends with its street-type or building word there (or straddling it)
+        if not any(m.group().casefold() in _ADDRESS_WORDS for m in _CAP_WORD.finditer(text, max(0, start - 12))):
             return []
+        lo = max(0, start - _LOOK)
         found: list[Finding] = []
         for pattern in _address_patterns():
             found.extend(Finding("STREET_ADDRESS", m.start(), m.end(), 0.8, NAME)
