@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from string import ascii_letters, ascii_lowercase, digits
 from urllib.parse import unquote
 
 from config.output_handling import OutputAction, OutputHandling
@@ -56,6 +57,8 @@ _DIGIT = re.compile(r"\d")
 _UPPER = re.compile(r"[^\W\d_a-z]")  # a letter that is not ASCII lower-case (upper case, or to be checked)
 _WORD_BREAK = frozenset(" \t\n\r,;:!?\"[]{}<>*")
 _WORD_CHARS = frozenset("'’-.")
+_ASCII_WORD_CHARS = ascii_letters + "'’-."
+_ASCII_RUN_CHARS = ascii_letters + digits + "@._%+-/#()'"
 _PARTICLES = frozenset({"de", "da", "di", "dos", "das", "du", "van", "von", "der", "den", "le", "la", "al", "el",
                         "bin", "ibn", "ben"})
 _FLAT = r"(?<![A-Za-z])(?:Flat|Apartment|Apt|Unit|Room|Suite)\.? "
@@ -245,8 +248,8 @@ def _name_may_start(text: str) -> bool:
 
 def _plain_word_tail(text: str) -> bool:
     """Does `text` end with a word of lower-case letters that follows a space or punctuation (or starts it)?"""
-    i = len(text)
-    while i and text[i - 1].isalpha() and text[i - 1].islower():
+    i = len(text.rstrip(ascii_lowercase))
+    while i and text[i - 1].isalpha() and text[i - 1].islower():  # beyond ASCII
         i -= 1
     return i < len(text) and (i == 0 or text[i - 1] in _WORD_BREAK)
 
@@ -259,7 +262,7 @@ def _proper_run_start(text: str) -> int:
     first = -1
     words: list[str] = []
     while i > floor:
-        j = i
+        j = len(text[floor:i].rstrip(_ASCII_WORD_CHARS)) + floor
         while j > floor and (text[j - 1].isalpha() or text[j - 1] in _WORD_CHARS):
             j -= 1
         word = text[j:i]
@@ -298,7 +301,9 @@ def _initial_or_title(word: str) -> bool:
 
 
 def _run_start(text: str, end: int) -> int:
-    i, floor = end, max(0, end - MAX_HOLD)
+    floor = max(0, end - MAX_HOLD)
+    window = text[floor:end]
+    i = len(window.rstrip(_ASCII_RUN_CHARS)) + floor  # the common characters at C speed, then one by one
     while i > floor:
         ch = text[i - 1]
         if ch.isalnum() or ch in _RUN_PUNCTUATION:
@@ -307,6 +312,8 @@ def _run_start(text: str, end: int) -> int:
             i -= 1
         else:
             break
+        if i > floor and text[i - 1] in _ASCII_RUN_CHARS:
+            i = len(text[floor:i].rstrip(_ASCII_RUN_CHARS)) + floor
     return i
 
 
