@@ -389,9 +389,7 @@ class OutputWindow:
         self._context = mine if len(mine) <= 2 * LOOKBACK else mine[-LOOKBACK:]
         both = joint + text
         redactor.released_tail, redactor.last_field = both if len(both) <= 2 * LOOKBACK else both[-LOOKBACK:], self
-        if (previous is self or not joint) and redactor.quiet(text):
-            return text
-        out = redactor.screen(mine, len(own), len(mine), streamed=True)
+        out = redactor.screen(mine, len(own), len(mine), streamed=True)  # gated: quiet text costs two checks
         if previous is not self and joint:  # another field spoke last: a value may span the two
             out = redactor.screen(joint + out, len(joint), len(joint) + len(out), streamed=True)
         return out
