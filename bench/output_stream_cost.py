@@ -2,9 +2,10 @@
 """What output screening (data_handling.output, issue 15) costs a streamed answer: time to first chunk
 and gateway CPU per streamed answer, with the screen on and off, through one gateway.
 
-Starts bench/mock_upstream.py streaming a ~1.3 KB council reply (word by word, ~230 content events; it
-carries a phone number, an email address, dates, times, amounts and reference numbers, so the screen's
-hold-back and recognizers really run), and one `steward serve` whose tool points at it, with two use
+Starts bench/mock_upstream.py streaming a ~1.1 KB council reply (word by word, 192 content events; it
+carries two phone numbers, an email address, dates, times, amounts, reference numbers and capitalised
+words at sentence starts, in a salutation, an Act's title and a team's name, so the screen's hold-back,
+recognizers and name rules really run), and one `steward serve` whose tool points at it, with two use
 cases that differ only in output handling:
 
   screen-off   data_handling.output: everything allowed (no output transformer at all)
@@ -19,7 +20,9 @@ then the added TTFC p50 and the relative CPU cost, against the floors (+3 ms TTF
   .venv/bin/python bench/output_stream_cost.py --rounds 6 --n 100 --json
 
 Pins the gateway to --gateway-cpu and the mock and client to --load-cpu (taskset) like bench/run.py.
-Figures from a busy machine are noisy; run it on a quiet one.
+The CPU figure is the gateway's own user+system time (/proc), not wall clock, but a busy machine still
+inflates it unevenly (shared caches, frequency): run it on a quiet one, and compare two trees in the
+same minute.
 """
 
 from __future__ import annotations

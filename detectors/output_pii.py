@@ -4,28 +4,31 @@ path runs on its bounded look-back window (never the whole answer, never NER).
 It reuses the request path's validated recognizers (UK identifiers, international identifiers, email,
 IP, phone numbers) so a value is recognised the same way in both directions, and adds one shape that
 answers carry and prompts rarely do: an email address percent-encoded in a link (`name%40host.tld`).
-Person names and street addresses are not looked for here: finding them needs the NER model, whose cost
-per streamed chunk would break the streaming budget (the request path still finds them).
+Person names and street addresses are found by `detectors.output_names` (lexicons and context rules,
+no NER: its cost per streamed chunk would break the streaming budget).
 
 `triggered(text)` is the cheap gate: text without a digit, an `@`, a `%` or a long token cannot hold
-anything this scan reports, so the recognizers are not run on it.
+anything this scan reports, so the recognizers are not run on it; `secret_hinted(text)` is the secrets
+scan's own gate (every rule of `detectors.secrets` needs one of its hint words in the text).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 from typing import Any
 
 import phonenumbers
 import regex
+from phonenumbers.phonemetadata import PhoneMetadata
 from presidio_analyzer import PatternRecognizer
 
 from detectors.base import Finding
 from detectors.pii_contact import StewardEmailRecognizer, StewardIpAddressRecognizer
 from detectors.pii_ids import id_recognizers
 from detectors.pii_intl import intl_recognizers
-from detectors.secrets import SecretsDetector
+from detectors.secrets import _ALL_HINTS, SecretsDetector
 from detectors.special_category import SpecialCategoryDetector
 
 # A postcode alone names an area, and answers quote organisations' own addresses; number plates in
@@ -47,10 +50,35 @@ _INTL_PHONE = re.compile(r"(?<![\w+])\+(?!44)[1-9]\d{0,2}(?:[ .-]?\(?\d{1,4}\)?)
 _EMAIL_ENTITIES = frozenset({"EMAIL_ADDRESS"})
 _IP_ENTITIES = frozenset({"IP_ADDRESS"})
 NAME = "output_personal_data"
+_REACH = 96  # the longest value these recognizers report (an email address; a spaced IBAN)
+_ID_REACH = 24  # how far before new text an identifier reaching into it may start (see `_reaches`)
+
+
+
+
+# The parts of `_ID_SHAPE`, cheapest first: six digits; a token mixing letters and digits (which has a
+# letter next to a digit somewhere).
+_SIX_DIGITS = re.compile(r"\d(?:[ .()-]?\d){5}")
+_LETTER_DIGIT = re.compile(r"[A-Za-z<]\d|\d[A-Za-z<]")
+
+
+def personal_shaped(text: str, start: int = 0) -> bool:
+    """Cheap gate for `OutputDataScanner.personal_data(text, start)`: could it find anything? (An email
+    address, an identifier's shape or an IP address's shape near or after `start`.)"""
+    lo = max(0, start - 24)
+    if "@" in text[lo:] or "%40" in text[max(0, start - 2):]:
+        return True
+    if _SIX_DIGITS.search(text, lo) or _IP_SHAPE.search(text, lo):
+        return True
+    return _LETTER_DIGIT.search(text, lo) is not None and _ID_SHAPE.search(text, lo) is not None
 
 
 def triggered(text: str) -> bool:
     return _TRIGGER.search(text) is not None
+
+
+def secret_hinted(text: str) -> bool:
+    return any(map(text.lower().__contains__, _ALL_HINTS))
 
 
 def _reaches(shape: re.Pattern[str], text: str, start: int) -> bool:
@@ -69,6 +97,7 @@ class OutputDataScanner:
         self._recognizers: list[tuple[PatternRecognizer, list[regex.Pattern[str]]]] = [
             (r, _compiled(r)) for r in recognizers if r.supported_entities[0] not in skip]
         self._phone = "PHONE_NUMBER" not in skip
+        _uk_lengths()  # libphonenumber's metadata read now: a scanner that cannot check numbers does not start
         self._secrets = SecretsDetector()
         self._special = SpecialCategoryDetector() if special_category else None
 
@@ -78,19 +107,33 @@ class OutputDataScanner:
         found: list[Finding] = []
         ids, ip = _reaches(_ID_SHAPE, text, start), _reaches(_IP_SHAPE, text, start)
         email = "@" in text[start:] or "%40" in text[max(0, start - 2):]
+        if not (ids or ip or email):
+            return self._percent_emails(text)
         for recognizer, patterns in self._recognizers:
             entity = recognizer.supported_entities[0]
             if not (email if entity in _EMAIL_ENTITIES else ip if entity in _IP_ENTITIES else ids):
                 continue
-            if not any(p.search(text) for p in patterns):  # Presidio's own call costs more than a miss
+            # where a value reaching past `start` can begin: an email address's local part may have been
+            # released before its `@`; an identifier's digits are held back whole, so it starts in or just
+            # before the new text (cue words are look-behinds, which see text before `lo`)
+            lo = max(0, start - (_REACH if entity in _EMAIL_ENTITIES else _ID_REACH))
+            if not any(p.search(text, lo) for p in patterns):  # Presidio's own call costs more than a miss
+                continue
+            if entity in _EMAIL_ENTITIES:  # one pattern and a domain check: no need for Presidio's machinery
+                found.extend(Finding(entity, m.start(), m.end(), 1.0, NAME) for p in patterns
+                             for m in p.finditer(text, lo) if recognizer.validate_result(m.group()))
                 continue
             found.extend(Finding(entity, r.start, r.end, float(r.score), NAME)
                          for r in recognizer.analyze(text, entities=[entity]))
         if self._phone and ids:
             found.extend(_phones(text))
-        if "%40" in text:
-            found.extend(Finding("EMAIL_ADDRESS", m.start(), m.end(), 0.5, NAME) for m in _PERCENT_EMAIL.finditer(text))
-        return found
+        return found + self._percent_emails(text)
+
+    @staticmethod
+    def _percent_emails(text: str) -> list[Finding]:
+        if "%40" not in text:
+            return []
+        return [Finding("EMAIL_ADDRESS", m.start(), m.end(), 0.5, NAME) for m in _PERCENT_EMAIL.finditer(text)]
 
     def secrets(self, text: str) -> list[Finding]:
         return self._secrets.detect(text)
@@ -113,9 +156,27 @@ def _phone_ok(value: str, region: str | None, valid: bool) -> bool:
     return bool(phonenumbers.is_valid_number(number) if valid else phonenumbers.is_possible_number(number))
 
 
+@cache
+def _uk_lengths() -> frozenset[int]:
+    """Lengths libphonenumber calls possible for a UK national number (its metadata, read once)."""
+    metadata = PhoneMetadata.metadata_for_region("GB")
+    desc = metadata.general_desc if metadata is not None else None
+    if desc is None:
+        raise RuntimeError("libphonenumber has no UK metadata")  # fail closed: the scanner cannot start
+    return frozenset((*(desc.possible_length or ()), *(desc.possible_length_local_only or ())))
+
+
+def _uk_possible(value: str) -> bool:
+    """libphonenumber's `is_possible_number` for a number `_UK_PHONE` matched (0 or +44 prefix, digits and
+    layout already checked by the pattern): the national number's length, without parsing."""
+    digits = "".join(ch for ch in value if ch.isdigit())
+    national = digits[2:] if value.startswith("+") else digits
+    return len(national[1:] if national.startswith("0") else national) in _uk_lengths()
+
+
 def _phones(text: str) -> list[Finding]:
     found = [Finding("PHONE_NUMBER", m.start(), m.end(), 0.6, NAME) for m in _UK_PHONE.finditer(text)
-             if _phone_ok(m.group(), "GB", valid=False)]
+             if _uk_possible(m.group())]
     found += [Finding("PHONE_NUMBER", m.start(), m.end(), 0.6, NAME) for m in _INTL_PHONE.finditer(text)
               if _phone_ok(m.group(), None, valid=True)]
     return found

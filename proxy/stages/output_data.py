@@ -30,7 +30,7 @@ def output_redactor(ex: Exchange) -> OutputRedactor | None:
         return None
     handling = use_case.data_handling
     redactor = OutputRedactor(handling.output, use_case.resident_facing, ex.request_texts,
-                              handling.identifiers.disabled_entities())
+                              handling.identifiers.disabled_entities(), config.public_figures)
     return redactor if redactor.active else None
 
 
