@@ -63,8 +63,11 @@ _NOT_LOCAL = frozenset(
 
 _SEP = r"(?:[ \t]{1,2}|[ \t]?[./\\_\u00b7\u2022\u2013\u2014-][ \t]?)"
 _DIGIT_RUN = re.compile(rf"(?<![\w.\\/-])\+?\d+(?:{_SEP}\d+){{1,18}}(?![\w]|[./\\-]\d)")
+# a NINO has exactly six digits: a seventh after a separator means the letters only precede a longer
+# number ("on 9 4 5 8 0 7 3 0 2 2" is a word and a spaced NHS number, not a NINO)
 _NINO_RUN = re.compile(
-    rf"(?<![\w.\\/-])[A-Za-z]{_SEP}?[A-Za-z](?:{_SEP}?\d){{6}}(?:{_SEP}?[A-Da-d])?(?![\w]|[./\\-]\w)"
+    rf"(?<![\w.\\/-])[A-Za-z]{_SEP}?[A-Za-z](?:{_SEP}?\d){{6}}(?!{_SEP}\d)(?:{_SEP}?[A-Da-d])?"
+    rf"(?![\w]|[./\\-]\w)"
 )
 _NINO = re.compile(r"[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\d{6}[A-D]?")
 _NINO_BAD_PREFIXES = frozenset({"BG", "GB", "KN", "NK", "NT", "TN", "ZZ"})
@@ -185,4 +188,9 @@ def _valid_uk_phone(compact: str) -> bool:
         number = phonenumbers.parse(compact, "GB")
     except phonenumbers.NumberParseException:
         return False
-    return bool(phonenumbers.is_valid_number(number))
+    if phonenumbers.is_valid_number(number):
+        return True
+    # Ofcom keeps ranges of real shape for drama and examples (07700 900xxx, 01632 960xxx, ...) that
+    # the numbering plan calls invalid; spelled out digit by digit they are still a phone number to hide
+    national = str(number.national_number)
+    return phonenumbers.is_possible_number(number) and national[:1] in "1237"
