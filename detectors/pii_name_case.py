@@ -23,10 +23,10 @@ from collections.abc import Iterator
 
 import regex
 
-from detectors.pii_name_lexicon import NameLexicon, lexicon
+from detectors.pii_name_lexicon import NameLexicon, fold, lexicon
 from detectors.pii_name_rules import NAME_RUN, PERSON_LABEL, TITLES, rule_candidates
 from detectors.pii_name_tokens import clean_span, not_name_word
-from detectors.pii_vocab import COMMON_WORDS, NAME_LIKE_COMMON_WORDS, NOT_NAME_WORDS, ROLE_WORDS
+from detectors.pii_vocab import COMMON_WORDS, NAME_LIKE_COMMON_WORDS, NAME_PARTICLES, NOT_NAME_WORDS, ROLE_WORDS
 
 _WORD = regex.compile(r"\p{L}[\p{L}'’-]*")
 _TITLE_WORDS = frozenset(
@@ -40,7 +40,10 @@ _PERSON_SLOT = regex.compile(
     rf"messaged|meet|met|remind|reminded|thank|thanked|"
     rf"advise|advised|inform|informed|update|updated|chase|chased)[ \t]+)({NAME_RUN})"
 )
-_PAIR = regex.compile(r"(?<![\p{L}'’-])(\p{Lu}[\p{Ll}'’-]+)[ \t]+(\p{Lu}[\p{Ll}'’-]+)(?![\p{L}])")
+_CASED = r"\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?"
+_PAIR = regex.compile(
+    rf"(?<![\p{{L}}'’-])({_CASED})[ \t]+(?:(?:{'|'.join(sorted(NAME_PARTICLES))})[ \t]+)?({_CASED})(?![\p{{L}}])"
+)
 _TITLED_RULE = regex.compile(rf"(?i:{TITLES})\.?[ \t]+\Z")
 _CASELESS_WORD = r"(?:[\p{Ll}][\p{Ll}'’-]+|[\p{Lu}][\p{Lu}'’-]+)"
 _FIELD_VALUE = regex.compile(
@@ -56,7 +59,8 @@ def _caseless(word: str) -> bool:
 
 
 def _title_case(word: str) -> str | None:
-    cased = word[:1].upper() + word[1:].lower()
+    """Each hyphen-joined part title-cased ("ashworth-lund" -> "Ashworth-Lund"), as names are written."""
+    cased = "-".join(p[:1].upper() + p[1:].lower() for p in word.split("-"))
     return cased if len(cased) == len(word) else None
 
 
@@ -71,6 +75,8 @@ def true_cased(text: str, lex: NameLexicon) -> tuple[str, frozenset[int]] | None
     for i, m in enumerate(words):
         word = m.group()
         low = word.casefold()
+        if after_given and low in NAME_PARTICLES:
+            continue                      # "siân ap rhys": the surname follows the particle
         title = low in _TITLE_WORDS
         wanted = _caseless(word) and not _acronym(words, i) and (
             title or after_title or (lex.is_name(word) and low not in _SKIP)
@@ -95,7 +101,7 @@ def true_cased(text: str, lex: NameLexicon) -> tuple[str, frozenset[int]] | None
 
 def _unknown_word(word: str, lex: NameLexicon) -> bool:
     """A word neither the dictionary nor the name lists know, long enough not to be an abbreviation."""
-    return (len(word) >= 4 and bool(_VOWEL.search(word)) and word.isalpha() and not lex.is_ordinary(word)
+    return (len(word) >= 4 and bool(_VOWEL.search(fold(word))) and word.isalpha() and not lex.is_ordinary(word)
             and word.casefold() not in _SKIP)
 
 
@@ -219,6 +225,7 @@ def _backed(view: str, span: tuple[int, int], words: list[tuple[int, str]], reca
 
 def _pair(words: list[tuple[int, str]], lex: NameLexicon) -> bool:
     """A known given name then a known surname, one of them no ordinary word, the surname no verb."""
+    words = [w for w in words if w[1] not in NAME_PARTICLES]
     if len(words) != 2:
         return False
     (_s1, given), (_s2, surname) = words

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 import regex
 
 NAME_TOKEN = r"\p{Lu}[\p{Ll}\p{Lu}'’]*(?:-\p{Lu}[\p{Ll}'’]+)?(?![\p{L}-])"
-_PARTICLE = r"(?:de|da|di|dos|das|du|van|von|der|den|le|la|al|el|bin|ibn|ben)"
+_PARTICLE = r"(?:de|da|di|dos|das|du|van|von|der|den|le|la|al|el|bin|ibn|ben|ó|ní|nic|uí|ua|ap|ferch)"
 NAME_RUN = rf"(?:\p{{Lu}}\.[ \t]?){{0,2}}{NAME_TOKEN}(?:[ \t](?:{_PARTICLE}[ \t])?{NAME_TOKEN}){{0,3}}"
 TITLES = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor|Prof|Professor|Sir|Dame|Rev|Revd)"
 

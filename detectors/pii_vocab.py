@@ -44,7 +44,11 @@ ROLE_WORDS = frozenset(
 )
 
 # Lower-case particles inside surnames ("Inês dos Anjos", "Idrees bin Hamdan").
-NAME_PARTICLES = frozenset("de da di do dos das du van von der den ter le la al el bin ibn ben binti".split())
+# lower-case words inside a surname: Romance, Dutch/German, Arabic, and Irish/Welsh patronymic particles
+# ("Ó Súilleabháin", "Ní Bhriain", "ap Rhys")
+NAME_PARTICLES = frozenset(
+    "de da di do dos das du van von der den ter le la al el bin ibn ben binti ó ní nic uí ua ap ferch".split()
+)
 
 # Capitalised words that start sentences or headings and are never names on their own:
 # spaCy's English stop-word list plus common sentence openers and request verbs.
