@@ -19,6 +19,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 
 from detectors.base import Finding
+from detectors.pii_name_lexicon import lexicon
+from detectors.pii_name_tokens import not_name_word
 from detectors.structure_keys import Field, classify_key, fit, is_personal_key
 from detectors.structure_parse import Pair, aligned_pairs, key_value_pairs, line_spans, table_pairs, xml_pairs
 
@@ -49,13 +51,15 @@ class StructuredDataDetector:
         for pair, field in pairs:
             if (pair.start, pair.end) in seen:
                 continue
-            if field.strict and not context.has_other_field(pair, field):
-                continue
             span = fit(field, text[pair.start:pair.end])
             if span is None:
                 continue
+            if (field.strict or field.abbreviated) and not context.has_other_field(pair, field) and not (
+                reads_as_name(text[pair.start + span[0]:pair.start + span[1]])
+            ):
+                continue
             seen.add((pair.start, pair.end))
-            score = STRICT_SCORE if field.strict else SCORE
+            score = STRICT_SCORE if field.strict or field.abbreviated else SCORE
             found.append(Finding(field.entity, pair.start + span[0], pair.start + span[1], score,
                                  f"{self.name}.{pair.source}", field.label))
         return found
@@ -72,6 +76,24 @@ def record_pairs(text: str, is_key: Callable[[str], bool] = is_personal_key) -> 
     if "  " in text:
         yield from aligned_pairs(text, lines)
     yield from xml_pairs(text)
+
+
+def reads_as_name(value: str) -> bool:
+    """Does a field value read as a person's name to the name lexicon? Two to four words, the first a
+    known given name or every word a name, none an organisation or place word, every word a name or no
+    dictionary word, not all of them everyday words ("Grace Hope"); or one listed name that is no
+    everyday word ("Achterberg", "okafor")."""
+    words = value.replace("+", " ").replace(",", " ").split()
+    if not 1 <= len(words) <= 4 or any(not_name_word(w) for w in words):
+        return False
+    lex = lexicon()
+    if not all(lex.is_name(w) or (w.isalpha() and not lex.is_ordinary(w)) for w in words):
+        return False
+    if all(lex.everyday_word(w) or w.casefold() in lex.english for w in words):
+        return False
+    if len(words) == 1:
+        return lex.is_name(words[0])
+    return lex.is_given(words[0]) or all(lex.is_name(w) for w in words)
 
 
 class _RecordContext:

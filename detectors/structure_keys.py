@@ -7,7 +7,12 @@ spreadsheets, databases and APIs label a person's fields. A key whose last word 
 person's name only when the words before it name a person or a name part (`client_name`,
 `first_name`); any other prefix (`company_name`, `file_name`) is not. A bare `name` (or a role key
 such as `tenant`) is `strict`: its value must look like a person's name and the record must hold
-another personal field.
+another personal field, unless the value itself reads as a person's name to the name lexicon (a
+known given name, then words that are names or no dictionary word: "Rosalind Achterberg").
+
+Short keys that abbreviate a name field (`fn`, `sn`, `ln`, `nm`, a bare `first` / `last`, `cust_nm`)
+are ambiguous in code (`fn` is also "function", `sn` "serial number"), so they are `abbreviated`: the
+value counts when the record holds another personal field or the lexicon backs it as a name.
 
 `fit(field, value)` returns the part of a value (start, end within the value) that is the personal
 data, or None when the value does not have the field's shape (placeholders, empty values, a number
@@ -27,6 +32,7 @@ class Field:
     entity: str
     label: str = ""
     strict: bool = False
+    abbreviated: bool = False
 
 
 _SPLIT = regex.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
@@ -34,15 +40,21 @@ _PAREN = regex.compile(r"\([^)]*\)|\[[^\]]*\]")
 
 _GIVEN = frozenset({"forename", "forenames", "firstname", "givenname", "givennames", "fname", "christianname"})
 _FAMILY = frozenset({"surname", "surnames", "lastname", "familyname", "lname", "maidenname", "sname"})
-_GIVEN_PREFIX = frozenset({"first", "given", "fore", "christian", "preferred", "known"})
+# abbreviations of a name key: the whole key ("fn") or its last word ("cust_nm" = customer name)
+_GIVEN_ABBREV = frozenset({"fn", "gn", "fnm", "forenm", "frst", "first", "given", "fore"})
+_FAMILY_ABBREV = frozenset({"sn", "ln", "lnm", "snm", "surnm", "last", "family", "fam"})
+_NAME_ABBREV = frozenset({"nm", "nme", "nam"})
+_GIVEN_PREFIX = frozenset({"first", "given", "fore", "christian", "preferred", "known", "f", "frst"})
 _MIDDLE_PREFIX = frozenset({"middle", "other", "second"})
-_FAMILY_PREFIX = frozenset({"last", "family", "sur", "maiden", "birth"})
+_FAMILY_PREFIX = frozenset({"last", "family", "sur", "maiden", "birth", "l", "lst", "fam"})
 _PERSON_ROLES = frozenset(
     "full legal person patient client resident tenant applicant claimant customer service user pupil student"
     " child parent carer guardian mother father spouse partner kin nok contact caller complainant member"
     " employee staff officer worker subject individual citizen occupant householder landlord leaseholder"
     " witness victim offender suspect referrer requester author recipient sender owner holder signatory"
-    " beneficiary dependant dependent emergency next".split()
+    " beneficiary dependant dependent emergency next"
+    # common abbreviations of the same roles in column and variable names
+    " cust usr emp pt pat cl clt cli res appl stu ee".split()
 )
 _ROLE_ONLY = frozenset(
     "patient client resident tenant applicant claimant customer pupil child parent carer guardian mother father"
@@ -82,7 +94,14 @@ def is_personal_key(key: str) -> bool:
 
 
 def _name_field(words: tuple[str, ...]) -> Field | None:
+    if words[-1] in _NAME_ABBREV:
+        field = _name_field((*words[:-1], "name"))
+        return None if field is None else Field(field.entity, field.label, field.strict, abbreviated=True)
     joined = "".join(words)
+    if len(words) == 1 and joined in _GIVEN_ABBREV:
+        return Field("PERSON", "given_name", abbreviated=True)
+    if len(words) == 1 and joined in _FAMILY_ABBREV:
+        return Field("PERSON", "family_name", abbreviated=True)
     if any(w in _GIVEN for w in words) or joined in _GIVEN:
         return Field("PERSON", "given_name")
     if any(w in _FAMILY for w in words) or joined in _FAMILY:
@@ -180,6 +199,8 @@ def fit(field: Field, value: str) -> tuple[int, int] | None:
     if is_nullish(stripped):
         return None
     lead = len(value) - len(value.lstrip())
+    if "+" in stripped and " " not in stripped and not stripped.startswith("+"):
+        stripped = stripped.replace("+", " ")      # form encoding writes a space as "+" ("Mary+Ann")
     span = _fit_stripped(field, stripped)
     return None if span is None else (lead + span[0], lead + span[1])
 

@@ -166,9 +166,12 @@ def test_role_columns_in_a_care_home_list() -> None:
     assert not any(v == "12" for _e, _l, v in found)
 
 
-def test_bare_name_key_needs_a_personal_record() -> None:
-    assert _found('{"name": "Rhiannon Price", "team": "x"}') == set()
+def test_bare_name_key_needs_a_personal_record_or_a_name_the_lexicon_reads() -> None:
+    assert _found('{"name": "Quarterly Review", "team": "x"}') == set()
+    assert _found('{"name": "Lantern", "team": "x"}') == set()
     assert ("PERSON", "full_name", "Rhiannon Price") in _found('{"name": "Rhiannon Price", "dob": "1999-01-01"}')
+    # no other personal field, but a known given name and a surname: a person's name all the same
+    assert ("PERSON", "full_name", "Tobias Wetherall") in _found('{"name": "Tobias Wetherall", "team": "x"}')
 
 
 def test_fit_rejects_placeholders_and_wrong_shapes() -> None:
