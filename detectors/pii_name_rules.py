@@ -65,6 +65,14 @@ _RELATION = regex.compile(
     rf"lodger|boyfriend|girlfriend|ex-partner|named|called|resident|applicant|claimant|officer),?)"
     rf"[ \t]+({NAME_RUN})"
 )
+# "the tenant is Ann Lee", "her carer was Ann Lee": a copula between a person's role and a full name
+# (two words or more: one capitalised word after "is" is as often an adjective, "is Polish")
+_ROLE_IS = regex.compile(
+    rf"(?i:\b(?:son|daughter|partner|husband|wife|mother|mum|father|dad|brother|sister|friend|neighbour|"
+    rf"carer|tenant|lodger|resident|applicant|claimant|complainant|officer|caseworker|worker|contact|"
+    rf"landlord|client|patient|customer|child|pupil|name)[ \t]+(?:is|was|will[ \t]+be|has[ \t]+been)[ \t]+)"
+    rf"({NAME_TOKEN}(?:[ \t](?:{_PARTICLE}[ \t])?{NAME_TOKEN}){{1,3}})"
+)
 _NAME_BEFORE_ROLE = regex.compile(
     rf"({NAME_RUN})[ \t]*\((?i:son|daughter|partner|husband|wife|mother|father|brother|sister|"
     rf"friend|neighbour|carer|chair|line manager|manager|hr adviser|social worker|tenant|landlord|"
@@ -85,7 +93,8 @@ _POSSESSIVE_ATTRIBUTE = regex.compile(
 
 RULES: tuple[tuple[str, regex.Pattern[str]], ...] = (
     ("field", _FIELD_ONE), ("titled", _TITLED), ("greeting", _GREETING), ("sign_off", _SIGN_OFF),
-    ("self_intro", _SELF_INTRO), ("relation", _RELATION), ("name_before_role", _NAME_BEFORE_ROLE),
+    ("self_intro", _SELF_INTRO), ("relation", _RELATION), ("role_is", _ROLE_IS),
+    ("name_before_role", _NAME_BEFORE_ROLE),
     ("name_then_verb", _NAME_THEN_VERB), ("possessive_attribute", _POSSESSIVE_ATTRIBUTE),
 )
 
