@@ -29,6 +29,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from detectors.pii_name_tokens import not_name_word
+
 _MIN_LEN = 2
 
 
@@ -186,3 +188,21 @@ def lexicon() -> NameLexicon:
     given, surnames = _given_names(), _surnames()
     plain = _plain_name_words(given | surnames)
     return NameLexicon(_with_folded(given), _with_folded(surnames), _dictionary_words(), plain)
+
+
+def reads_as_name(value: str) -> bool:
+    """Does a field value read as a person's name to the name lexicon? Two to four words, the first a
+    known given name or every word a name, none an organisation or place word, every word a name or no
+    dictionary word, not all of them everyday words ("Grace Hope"); or one listed name that is no
+    everyday word ("Achterberg", "okafor")."""
+    words = value.replace("+", " ").replace(",", " ").split()
+    if not 1 <= len(words) <= 4 or any(not_name_word(w) for w in words):
+        return False
+    lex = lexicon()
+    if not all(lex.is_name(w) or (w.isalpha() and not lex.is_ordinary(w)) for w in words):
+        return False
+    if all(lex.everyday_word(w) or w.casefold() in lex.english for w in words):
+        return False
+    if len(words) == 1:
+        return lex.is_name(words[0])
+    return lex.is_given(words[0]) or all(lex.is_name(w) for w in words)

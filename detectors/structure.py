@@ -19,8 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 
 from detectors.base import Finding
-from detectors.pii_name_lexicon import lexicon
-from detectors.pii_name_tokens import not_name_word
+from detectors.pii_name_lexicon import reads_as_name
 from detectors.structure_keys import Field, classify_key, fit, is_personal_key
 from detectors.structure_parse import Pair, aligned_pairs, key_value_pairs, line_spans, table_pairs, xml_pairs
 
@@ -76,24 +75,6 @@ def record_pairs(text: str, is_key: Callable[[str], bool] = is_personal_key) -> 
     if "  " in text:
         yield from aligned_pairs(text, lines)
     yield from xml_pairs(text)
-
-
-def reads_as_name(value: str) -> bool:
-    """Does a field value read as a person's name to the name lexicon? Two to four words, the first a
-    known given name or every word a name, none an organisation or place word, every word a name or no
-    dictionary word, not all of them everyday words ("Grace Hope"); or one listed name that is no
-    everyday word ("Achterberg", "okafor")."""
-    words = value.replace("+", " ").replace(",", " ").split()
-    if not 1 <= len(words) <= 4 or any(not_name_word(w) for w in words):
-        return False
-    lex = lexicon()
-    if not all(lex.is_name(w) or (w.isalpha() and not lex.is_ordinary(w)) for w in words):
-        return False
-    if all(lex.everyday_word(w) or w.casefold() in lex.english for w in words):
-        return False
-    if len(words) == 1:
-        return lex.is_name(words[0])
-    return lex.is_given(words[0]) or all(lex.is_name(w) for w in words)
 
 
 class _RecordContext:
