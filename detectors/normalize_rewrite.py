@@ -11,7 +11,9 @@
                            split the same way ("JG.10.37.59.A") -> the compact form, only when the
                            compact form is a valid NHS number (mod 11), NINO (prefix rules), card
                            number (Luhn) or a valid UK phone number; dotted quads that are IPv4
-                           addresses are left alone
+                           addresses are left alone; an NHS number given in two pieces with a few
+                           words between them after its label ("nhs no. starts 401 023, ends 2137")
+                           -> the ten digits, when they pass mod 11
 
 Every rewrite is an `Edit` on its input, so `detectors.normalize` maps findings back to the
 original characters.
@@ -147,8 +149,27 @@ def _plausible(whole: str, local: str, domain: str) -> bool:
     return spelled_dot and local.lower() not in _NOT_LOCAL
 
 
-def _identifier_edits(text: str) -> list[Edit]:
+# An NHS number given in pieces after its label, with a few words between them ("nhs no. begins 401
+# 023 and finishes 2137"): the pieces joined, when they make ten digits that pass mod 11.
+_NHS_PIECES = re.compile(
+    r"(?i)\bnhs\b[^\n\d]{0,40}?(?<![\w])(\d(?:[ -]?\d){1,7})([ \t,]*[a-z]+(?:[ \t,]+[a-z]+){0,5}[ \t,:]+)"
+    r"(\d(?:[ -]?\d){1,7})(?![\w])"
+)
+
+
+def _pieced_nhs_edits(text: str) -> list[Edit]:
+    if "nhs" not in text and "NHS" not in text and "Nhs" not in text:
+        return []
     edits = []
+    for m in _NHS_PIECES.finditer(text):
+        compact = _NOT_DIGIT.sub("", m.group(1) + m.group(3))
+        if len(compact) == 10 and nhs.is_valid(compact):
+            edits.append(Edit(m.start(1), m.end(3), compact))
+    return edits
+
+
+def _identifier_edits(text: str) -> list[Edit]:
+    edits = _pieced_nhs_edits(text)
     for m in _DIGIT_RUN.finditer(text):
         if _STANDARD_GROUPING.fullmatch(m.group()):
             continue                               # the identifier recognizers read this form already
