@@ -7,7 +7,8 @@ A request is structured data too. Two facts about its fields, after each has bee
   like: the key is the context a table header would be (`detectors.structure_keys`). A bare `name`
   key or an abbreviation (`nm`, `fn`) counts when the name lexicon reads the value as a person's
   name; identifier-shaped values ("ann_lee", "AnnLee", "ann-lee", as OpenAI's message `name` must be)
-  are read by their words.
+  are read by their words. A message's `name` names its participant: a person, unless its words say
+  it is a program or a role ("triage_bot"), whether or not the lexicon knows the name.
 - **A field that holds nothing but a name is a name.** A short field whose whole value reads as a
   person's name (a known given name and surname: `{"ref": "Cosmo Pellow"}`) needs no context; fields
   whose key says they hold a place, a team or an organisation are left.
@@ -23,6 +24,7 @@ import regex
 
 from detectors.base import Finding
 from detectors.pii_name_lexicon import reads_as_name
+from detectors.pii_name_tokens import not_name_word
 from detectors.structure_keys import classify_key, fit, key_words
 
 SCORE = 0.75
@@ -36,6 +38,12 @@ _NOT_A_PERSON_KEY = frozenset(
     " tag tags topic product project".split()
 )
 
+_TURNS = frozenset({"messages", "input"})      # the lists of turns in chat and Responses bodies
+_PROGRAM_WORDS = frozenset(
+    "bot assistant agent system tool function helper gpt ai llm model user admin support team service api"
+    " app client server test demo example default copilot chatbot".split()
+)
+
 Path = Sequence[str | int]
 
 
@@ -44,7 +52,7 @@ def field_findings(texts: Sequence[str], paths: Sequence[Path], per_text: Sequen
     """Per-text findings with the findings the fields' keys and whole values give added."""
     out = [list(found) for found in per_text]
     for i, (text, path) in enumerate(zip(texts, paths, strict=True)):
-        span = _keyed(text, path) or _whole_name(text, path)
+        span = _participant(text, path) or _keyed(text, path) or _whole_name(text, path)
         if span is None:
             continue
         entity, start, end = span
@@ -59,6 +67,21 @@ def _key(path: Path) -> str | None:
         if isinstance(part, str):
             return part
     return None
+
+
+def _participant(text: str, path: Path) -> tuple[str, int, int] | None:
+    """A message's `name` is its participant's name: a person's, unless it names a program or a role
+    ("helper_bot", "system", "triage-agent") or holds digits."""
+    if len(path) < 3 or path[-1] != "name" or not isinstance(path[-2], int) or path[-3] not in _TURNS:
+        return None
+    stripped = text.strip()
+    words = _words(stripped).split()
+    if not 1 <= len(words) <= 4 or not all(w.isalpha() for w in words):
+        return None
+    if any(w.casefold() in _PROGRAM_WORDS for w in words) or not_name_word(words[-1]):
+        return None
+    lead = len(text) - len(text.lstrip())
+    return "PERSON", lead, lead + len(stripped)
 
 
 def _keyed(text: str, path: Path) -> tuple[str, int, int] | None:
