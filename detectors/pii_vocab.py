@@ -93,5 +93,8 @@ MAILBOX_WORDS = frozenset(
     recruitment payments payment refunds refund fraud audit legal insurance claims estates property
     facilities library libraries leisure culture tenancy repairs lettings rent rents noreplies
     alerts notifications notification system systems monitoring reports reporting update updates
+    hello duty worker workers officer officers manager managers clerk desk hub unit head headteacher
+    bursar governors queries query questions applications application forms intake referrals referral
+    frontdoor mailroom trading standards bluebadge freedom of
     """.split()
 )
