@@ -97,7 +97,8 @@ _AFTER = regex.compile(
 _OFFICE_WORD = regex.compile(
     r"(?i)leader|executive|constable|commissioner|member|holder|chair|mayor|councillor|cllr|alder|parliament"
     r"|\bMPs?\b|\bM[SL]A?P?\b|\bMEP\b|minister|secretary|chancellor|speaker|general|governor|archbishop"
-    r"|president|director|\bhon\b|baroness|king|queen|prince|\bwho\b|\((?:lab|con|ld|lib|green|ind|reform|snp"
+    r"|president|director|officer|adviser|\bhon\b|baroness|king|queen|prince|\bwho\b"
+    r"|\((?:lab|con|ld|lib|green|ind|reform|snp"
     r"|plaid|pc|ukip)"
 )
 
