@@ -168,7 +168,9 @@ def known_pairs(text: str) -> list[tuple[int, int]]:
             continue
         span = clean_span(text, m.start(), m.end())
         words = [(w.start(), w.group()) for w in _WORD.finditer(text, m.start(), m.end())]
-        if span == (m.start(), m.end()) and _pair(words, lex):
+        # the surname must be listed too: a capitalised unknown word after a given name is as often a
+        # brand or model ("Kia <model>") as a surname, which lower case could not be
+        if span == (m.start(), m.end()) and lex.is_surname(m.group(2)) and _pair(words, lex):
             found.append(span)
     return found
 
