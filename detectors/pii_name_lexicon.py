@@ -24,6 +24,7 @@ Loaded once per process (`lexicon()`), at detector start, never at import.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -190,12 +191,16 @@ def lexicon() -> NameLexicon:
     return NameLexicon(_with_folded(given), _with_folded(surnames), _dictionary_words(), plain)
 
 
+# between a value's words: blanks, commas, and the "+", "." and "_" of form encodings and usernames
+_VALUE_SEPARATORS = re.compile(r"[\s,+._]+")
+
+
 def reads_as_name(value: str) -> bool:
     """Does a field value read as a person's name to the name lexicon? Two to four words, the first a
     known given name or every word a name, none an organisation or place word, every word a name or no
     dictionary word, not all of them everyday words ("Grace Hope"); or one listed name that is no
     everyday word ("Achterberg", "okafor")."""
-    words = value.replace("+", " ").replace(",", " ").split()
+    words = [w for w in _VALUE_SEPARATORS.split(value) if w]
     if not 1 <= len(words) <= 4 or any(not_name_word(w) for w in words):
         return False
     lex = lexicon()

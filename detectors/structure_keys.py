@@ -61,6 +61,14 @@ _ROLE_ONLY = frozenset(
     " spouse occupant householder complainant".split()
 )
 _ROLE_PHRASE_WORDS = frozenset({"service", "user", "next", "of", "kin", "nok"})
+# keys naming the member of staff or account behind a record: a person's name or a username made of
+# one ("caseworker: Ann Lee", "user=ann.lee"), but as often a team or a system account, so abbreviated
+_STAFF_KEYS = frozenset(
+    "manager caseworker worker keyworker officer assessor author owner assignee assigned reviewer approver"
+    " supervisor handler agent advisor adviser user username login userid uid requester requestor"
+    " createdby updatedby modifiedby submittedby".split()
+)
+_STAFF_PREFIX = frozenset({"social", "case", "key", "line", "account", "assigned", "created", "updated"})
 _DOB = frozenset({"dob", "dateofbirth", "birthdate", "birthday", "bday", "born", "dobirth", "datebirth"})
 _NOT_ADDRESS = frozenset(
     "email mail e ip mac web url http https server host wallet memory bitcoin ethereum hardware network"
@@ -121,6 +129,8 @@ def _name_field(words: tuple[str, ...]) -> Field | None:
         if all(w in _PERSON_ROLES or w in ("of", "the") for w in prefix):
             return Field("PERSON", "full_name")
         return None
+    if joined in _STAFF_KEYS or (len(words) == 2 and words[-1] in _STAFF_KEYS and words[0] in _STAFF_PREFIX):
+        return Field("PERSON", "full_name", abbreviated=True)
     if len(words) <= 3 and all(w in _ROLE_ONLY or w in _ROLE_PHRASE_WORDS for w in words):
         return Field("PERSON", "full_name", strict=True)
     return None

@@ -44,7 +44,7 @@ def test_keys_are_classified(key: str, entity: str, label: str) -> None:
 @pytest.mark.parametrize(
     "key",
     ["company_name", "file name", "productName", "team", "created", "visit_date", "email address", "ip_address",
-     "Proof of address", "place of birth", "reference", "status", "username"],
+     "Proof of address", "place of birth", "reference", "status"],
 )
 def test_other_keys_are_not_personal_fields(key: str) -> None:
     field = classify_key(key)
@@ -190,3 +190,11 @@ def test_record_pairs_take_another_detectors_key_test() -> None:
     pairs = {(p.key, text[p.start:p.end]) for p in record_pairs(text, lambda k: k == "presenting_need")}
     assert ("presenting_need", "Type 2 diabetes") in pairs
     assert not any(k == "presenting_need" for k, _v in {(p.key, "") for p in record_pairs(text)})
+
+
+def test_account_and_staff_keys_count_only_when_the_value_reads_as_a_name() -> None:
+    # a username is personal data when it is made of a person's name; a system account is not
+    assert ("PERSON", "full_name", "philippa.gorringe") in _found("ts=2026-10-01 user=philippa.gorringe action=login\n")
+    assert _found("ts=2026-10-01 user=svc_backup action=login\n") == set()
+    assert _found("owner: Housing Options Team\nstatus: open\n") == set()
+    assert ("PERSON", "full_name", "Ebenezer Quayle") in _found("assignee: Ebenezer Quayle\npriority: high\n")
