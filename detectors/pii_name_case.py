@@ -24,7 +24,7 @@ from collections.abc import Iterator
 import regex
 
 from detectors.pii_name_lexicon import NameLexicon, fold, lexicon
-from detectors.pii_name_rules import NAME_RUN, PERSON_LABEL, TITLES, rule_candidates
+from detectors.pii_name_rules import NAME_RUN, PERSON_LABEL, PERSON_VERB, TITLES, rule_candidates
 from detectors.pii_name_tokens import clean_span, not_name_word
 from detectors.pii_vocab import COMMON_WORDS, NAME_LIKE_COMMON_WORDS, NAME_PARTICLES, NOT_NAME_WORDS, ROLE_WORDS
 
@@ -37,7 +37,8 @@ _PERSON_SLOT = regex.compile(
     rf"chatted|reply|replied|respond|responded|apologise|apologised|apologize|apologized|explain|"
     rf"explained|report|reported|refer|referred|introduce|introduced)[ \t]+(?:back[ \t]+)?(?:to|with)|"
     rf"told|tell|ask|asked|contact|contacted|ring|rang|phone|phoned|email|emailed|text|texted|message|"
-    rf"messaged|meet|met|remind|reminded|thank|thanked|"
+    rf"messaged|meet|met|remind|reminded|thank|thanked|visit|visited|visiting|call|called|see|saw|seen|"
+    rf"help|helped|support|supported|accompany|accompanied|collect|collected|"
     rf"advise|advised|inform|informed|update|updated|chase|chased)[ \t]+)({NAME_RUN})"
 )
 _CASED_PART = r"\p{Lu}(?:[\p{Ll}'’]+\p{Lu})?[\p{Ll}'’]+"     # "Reid", "McKay", "MacAulay", "O'Neill"
@@ -53,6 +54,7 @@ _FIELD_VALUE = regex.compile(
     rf"(?m)(?:^[ \t\-*•>]*|[ \t]{{2,}}|\t|[(|;{{,][ \t]*)[\"']?(?i:{PERSON_LABEL})[\"']?[ \t]*[:=][ \t]*[\"']?"
     rf"({_CASELESS_WORD}(?:[ \t]{_CASELESS_WORD}){{0,3}})(?=[ \t]*(?:$|[\"',;|}}]))"
 )
+_REPORTING_VERBS = frozenset(PERSON_VERB.split("|")) | {"says", "rang", "rings", "came", "went", "was", "is"}
 _VOWEL = regex.compile(r"[aeiouy]", regex.IGNORECASE)
 _SKIP = (COMMON_WORDS - NAME_LIKE_COMMON_WORDS) | NOT_NAME_WORDS | ROLE_WORDS
 
@@ -151,6 +153,9 @@ def _names_in_view(view: str, recased: frozenset[int], lex: NameLexicon) -> list
             continue                      # the original text had this name's case: the main pass sees it
         if _names_a_thing(view, span[1]):
             continue
+        while len(words) > 1 and words[-1][0] in recased and words[-1][1].casefold() in _REPORTING_VERBS:
+            words.pop()                   # "mr grell rang": the verb after a name is no part of it
+            span = (span[0], words[-1][0] + len(words[-1][1]))
         if _backed(view, span, words, recased, rule, lex):
             found.append(span)
     return found

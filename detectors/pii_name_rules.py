@@ -79,11 +79,11 @@ _NAME_BEFORE_ROLE = regex.compile(
     rf"gp|nok|next of kin|minutes|note ?taker)\b"
 )
 
-_PERSON_VERB = (
+PERSON_VERB = (
     r"said|says|rang|phoned|called|emailed|asked|told|explained|reported|agreed|disclosed|admitted|"
     r"complained|confirmed|mentioned|visited|attended|missed|declined|refused|lives|lived|moved"
 )
-_NAME_THEN_VERB = regex.compile(rf"({NAME_RUN})[ \t]+(?:has[ \t]+|had[ \t]+)?(?:{_PERSON_VERB})\b")
+_NAME_THEN_VERB = regex.compile(rf"({NAME_RUN})[ \t]+(?:has[ \t]+|had[ \t]+)?(?:{PERSON_VERB})\b")
 _POSSESSIVE_ATTRIBUTE = regex.compile(
     rf"({NAME_RUN})['’]s[ \t]+(?:[\p{{Ll}}-]+[ \t]+)?(?i:address|phone|mobile|number|email|home|house|flat|"
     rf"details|date of birth|dob|family|mother|father|son|daughter|partner|husband|wife|children|child|"
