@@ -151,6 +151,27 @@ def _extends_a_complete_value(pieces: list[tuple[int, Finding]], results: Sequen
     )
 
 
+def _name_across(texts: Sequence[str], window: Window, pieces: list[tuple[int, Finding]]) -> bool:
+    """Could a name run across this join? Not over the end of a sentence ("... Ann Lee." + "ms lee
+    rang"), and not out of a left-hand field that holds nothing but its piece: a name split across
+    parts starts inside the text before the join ("write to Ann" + "Lee ..."), while two short values
+    side by side (two metadata fields) are not one name."""
+    left = window.text[:window.boundary].rstrip()
+    if left.endswith((".", "!", "?")):
+        return False
+    right = _right_index(window)
+    before = [(i, piece) for i, piece in pieces if i < right]
+    if not before:
+        return True
+    i, piece = before[-1]
+    return texts[i].strip() != texts[i][piece.start:piece.end]
+
+
+def _right_index(window: Window) -> int:
+    """The index of the text that starts at the window's boundary."""
+    return next(p.text_index for p in window.pieces if p.offset >= window.boundary)
+
+
 def _name_words(piece: str) -> bool:
     """Every word a given name or no ordinary word: a name continued across the join ("write to
     Ignatius" + "Pellow-Grant ...") rather than a heading or word next to a complete name."""
@@ -176,6 +197,9 @@ def merge(
             if not (f.start < window.boundary < f.end or _cued_from_the_left(window, f)):
                 continue
             pieces = _pieces(window, f)
+            crossing = f.start < window.boundary < f.end
+            if f.entity == "PERSON" and crossing and not _name_across(texts, window, pieces):
+                continue
             if (glued or window.spaced) and f.entity != "SECRET" and _extends_a_complete_value(pieces, results):
                 if not (window.spaced and f.entity == "PERSON"):
                     continue
