@@ -31,6 +31,7 @@ from dataclasses import dataclass, replace
 
 from detectors.base import Finding
 from detectors.overlap import resolve_overlaps
+from detectors.pii_name_lexicon import lexicon
 
 WINDOW = 64
 # entities recognised only after a cue word (see detectors.pii_context / pii_ids)
@@ -175,8 +176,6 @@ def _right_index(window: Window) -> int:
 def _name_words(piece: str) -> bool:
     """Every word a given name or no ordinary word: a name continued across the join ("write to
     Ignatius" + "Pellow-Grant ...") rather than a heading or word next to a complete name."""
-    from detectors.pii_name_lexicon import lexicon   # loaded by the name detector; only needed here
-
     lex = lexicon()
     words = piece.split()
     return bool(words) and all(lex.is_given(w) or not lex.is_ordinary(w) for w in words)
