@@ -58,7 +58,7 @@ _PERSON_ROLES = frozenset(
 )
 _ROLE_ONLY = frozenset(
     "patient client resident tenant applicant claimant customer pupil child parent carer guardian mother father"
-    " spouse occupant householder complainant".split()
+    " spouse occupant householder complainant person individual".split()
 )
 _ROLE_PHRASE_WORDS = frozenset({"service", "user", "next", "of", "kin", "nok"})
 # keys naming the member of staff or account behind a record: a person's name or a username made of
@@ -138,7 +138,9 @@ def _name_field(words: tuple[str, ...]) -> Field | None:
 
 def _other_field(words: tuple[str, ...]) -> Field | None:
     joined = "".join(words)
-    if joined in _DOB or ("birth" in words and ("date" in words or "day" in words or "d" in words)):
+    if joined in _DOB or any(w in _DOB for w in words) or (
+        "birth" in words and ("date" in words or "day" in words or "d" in words)
+    ):                                                     # "age_dob", "dob_iso", "client_birthdate"
         return Field("DATE_OF_BIRTH")
     if ("address" in words or "addr" in words or joined.startswith("addressline")) and not (
         set(words) & _NOT_ADDRESS

@@ -149,6 +149,8 @@ def test_short_name_keys(scan: Scan) -> None:
         ("| Officer | Band | Team |\n|---|---|---|\n| Rosalind Achterberg | 6 | Housing |\n", {"Rosalind Achterberg"}),
         ("- client: Ptolemy Varga\n  date_of_birth: 02/02/1950\n", {"Ptolemy Varga", "02/02/1950"}),
         ("2026-10-02 09:14 INFO user=philippa.gorringe dob=1984-03-03 ok\n", {"philippa.gorringe", "1984-03-03"}),
+        ("ref,client,age_dob\n9,Lorcan Breslin,12/12/58 (67)\n", {"Lorcan Breslin", "12/12/58"}),
+        ('[audit] lookup individual="Hedda Marlowe" born=1949-07-07 ok\n', {"Hedda Marlowe", "1949-07-07"}),
     ],
 )
 def test_table_and_record_values_under_their_headers(scan: Scan, text: str, values: set[str]) -> None:
