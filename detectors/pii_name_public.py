@@ -14,8 +14,9 @@ in any of the ways English attaches a role to a person:
 - a party label after it (minutes):     "X (Lab)", "Cllr X (Lib Dem)"
 
 Offices are those of elected members (councillors, leaders, cabinet members, mayors, MPs, police and
-crime commissioners), the head of a public body (chief executive, chief constable) and national
-office holders; the vocabulary is ordinary UK public-sector usage. Other officers (directors, heads of
+crime commissioners), the head of a public body (chief executive, chief constable), statutory
+officers whom the law names in public (director of public health, monitoring officer, returning
+officer, coroner), judicial and ceremonial offices, and national office holders; the vocabulary is ordinary UK public-sector usage. Other officers (directors, heads of
 service) are public only through the council's own register (`config.public_figures`), applied on
 top of this by policy: their job title alone does not say whether a text treats them as staff.
 """
@@ -50,7 +51,13 @@ _LOCAL = (
     rf"(?:lord[ \t]+|civic[ \t]+|metro[ \t]+)?mayor(?:[ \t]+of[ \t]+{_WORDS})?|"
     rf"(?:{_PARTY}[ \t]+)?councillor(?:[ \t]+for[ \t]+{_WORDS})?|ward[ \t]+member|"
     rf"member[ \t]+of[ \t]+parliament(?:[ \t]+for[ \t]+{_WORDS})?|(?:{_PARTY}[ \t]+)?MP(?:[ \t]+for[ \t]+{_WORDS})?|"
-    rf"director[ \t]+of[ \t]+public[ \t]+health"
+    rf"member[ \t]+(?:of[ \t]+the[ \t]+(?:scottish[ \t]+parliament|senedd|welsh[ \t]+parliament|"
+    rf"{_WORDS}[ \t]+assembly)|for[ \t]+{_WORDS})|(?:assembly|senedd)[ \t]+member|"
+    rf"director[ \t]+of[ \t]+public[ \t]+health|"
+    # statutory officers whom the law names in public reports and notices
+    rf"monitoring[ \t]+officer|section[ \t]+151[ \t]+officer|(?:acting[ \t]+)?returning[ \t]+officer|"
+    rf"electoral[ \t]+registration[ \t]+officer|head[ \t]+of[ \t]+paid[ \t]+service|"
+    rf"(?:senior[ \t]+|area[ \t]+|assistant[ \t]+)?coroner(?:[ \t]+for[ \t]+{_WORDS})?"
 )
 # National offices.
 _NATIONAL = (
@@ -64,11 +71,14 @@ _NATIONAL = (
     rf"speaker[ \t]+of[ \t]+the[ \t]+{_WORDS}|attorney[ \t]+general|solicitor[ \t]+general|"
     rf"governor[ \t]+of[ \t]+the[ \t]+{_WORDS}|archbishop[ \t]+of[ \t]+{_WORDS}|"
     rf"(?:information|children's|victims'?|domestic[ \t]+abuse|local[ \t]+government)[ \t]+commissioner|"
-    rf"chief[ \t]+executive[ \t]+of[ \t]+{_WORDS}|lord[ \t]+chancellor|president(?:[ \t]+of[ \t]+{_WORDS})?"
+    rf"chief[ \t]+executive[ \t]+of[ \t]+{_WORDS}|lord[ \t]+chancellor|president(?:[ \t]+of[ \t]+{_WORDS})?|"
+    rf"(?:high[ \t]+)?sheriff(?:[ \t]+of[ \t]+{_WORDS})?|(?:lord|deputy)[ \t-]+lieutenant(?:[ \t]+of[ \t]+{_WORDS})?|"
+    rf"(?:{_WORDS}[ \t]+)?ombudsman|(?:district|circuit|high[ \t]+court|tribunal)[ \t]+judge"
 )
 _OFFICE = rf"(?i:{_DEPUTY}(?:{_LOCAL}|{_NATIONAL}))"
 _TITLE = (
-    r"(?:(?i:cllrs?\.?|councillors?|alderman|alderwoman|minister|(?:lord[ \t]+|deputy[ \t]+)?mayor)|"
+    r"(?:(?i:cllrs?\.?|councillors?|alderman|alderwoman|minister|(?:lord[ \t]+|deputy[ \t]+)?mayor|"
+    r"(?:his|her)[ \t]+honour[ \t]+judge)|Judge|"
     r"(?:The[ \t]+)?Rt\.?[ \t]+Hon\.?|Baroness|King|Queen|Prince|Princess)"
 )
 _QUALIFIER = r"(?i:(?:current|former|then|new|interim|acting|outgoing|incoming|local)[ \t]+)?"
@@ -97,7 +107,8 @@ _AFTER = regex.compile(
 _OFFICE_WORD = regex.compile(
     r"(?i)leader|executive|constable|commissioner|member|holder|chair|mayor|councillor|cllr|alder|parliament"
     r"|\bMPs?\b|\bM[SL]A?P?\b|\bMEP\b|minister|secretary|chancellor|speaker|general|governor|archbishop"
-    r"|president|director|officer|adviser|\bhon\b|baroness|king|queen|prince|\bwho\b"
+    r"|president|director|officer|adviser|\bhon\b|baroness|king|queen|prince|\bwho\b|coroner|sheriff"
+    r"|lieutenant|ombudsman|judge|assembly|senedd|paid"
     r"|\((?:lab|con|ld|lib|green|ind|reform|snp"
     r"|plaid|pc|ukip)"
 )

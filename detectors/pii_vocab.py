@@ -39,11 +39,11 @@ ROLE_WORDS = frozenset(
     administrator analyst engineer consultant practitioner worker supervisor chair secretary minister
     mayor leader member members councillor cllr clerk inspector assessor librarian surveyor loader
     claimant applicant tenant resident residents referrer employee client customer patient pupil
-    student carer landlord user caseworker solicitor nurse doctor gp teacher
+    student carer landlord user caseworker solicitor nurse doctor gp teacher coroner sheriff lieutenant
+    ombudsman judge
     """.split()
 )
 
-# Lower-case particles inside surnames ("Inês dos Anjos", "Idrees bin Hamdan").
 # lower-case words inside a surname: Romance, Dutch/German, Arabic, and Irish/Welsh patronymic particles
 # ("Ó Súilleabháin", "Ní Bhriain", "ap Rhys")
 NAME_PARTICLES = frozenset(

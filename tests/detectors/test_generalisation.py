@@ -204,6 +204,19 @@ def test_office_holders_kept_residents_removed(scan: Scan, text: str, kept: str,
     assert any(removed in v or v in removed for v in persons)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senior Coroner Wystan Abercrombie opened the inquest.",
+        "The Monitoring Officer, Clemency Rudd, advised the panel.",
+        "High Sheriff Pascoe Trevenna presented the awards.",
+        "The Member for Northfleet, Ambrose Kilby, asked a question.",
+    ],
+)
+def test_statutory_judicial_and_parliamentary_offices_are_public(scan: Scan, text: str) -> None:
+    assert _persons(scan(text)[0]) == set()
+
+
 def test_a_team_leader_is_no_public_office(scan: Scan) -> None:
     assert "Casimir Oldroyd" in _persons(scan("Casimir Oldroyd, the team leader, rang the tenant.")[0])
 
