@@ -17,8 +17,9 @@ Offices are those of elected members (councillors, leaders, cabinet members, may
 crime commissioners), the head of a public body (chief executive, chief constable), statutory
 officers whom the law names in public (director of public health, monitoring officer, returning
 officer, coroner), judicial and ceremonial offices, and national office holders; the vocabulary is
-ordinary UK public-sector usage. Other officers (directors, heads of service) are public only through the council's own register (`config.public_figures`), applied on
-top of this by policy: their job title alone does not say whether a text treats them as staff.
+ordinary UK public-sector usage. Other officers (directors, heads of service) are public only
+through the council's own register (`config.public_figures`), applied on top of this by policy:
+their job title alone does not say whether a text treats them as staff.
 """
 
 from __future__ import annotations
