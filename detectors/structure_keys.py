@@ -219,6 +219,11 @@ def fit(field: Field, value: str) -> tuple[int, int] | None:
 
 def _fit_stripped(field: Field, v: str) -> tuple[int, int] | None:
     entity = field.entity
+    if entity == "PERSON" and field.abbreviated:
+        # a staff or account key's value may add a team after the name ("Ann Lee, Older People's Team")
+        head = v.split(",", 1)[0].rstrip()
+        ok = person_like(head, False) and not any(w.lower() in _NOT_NAME_WORDS for w in head.split())
+        return (0, len(head)) if ok else None
     if entity == "PERSON":
         return (0, len(v)) if person_like(v, field.strict) else None
     if entity == "DATE_OF_BIRTH":
