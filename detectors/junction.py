@@ -9,8 +9,12 @@ boundary is split into its pieces and each piece becomes a finding on the text i
 (detector `junction.<detector>`). Where the join glues two tokens (a letter or digit on both
 sides), a finding one of whose pieces is already a whole finding of its own text is dropped (the
 glue only stretched a complete value over the neighbour's first word; not for secrets, where a
-split value is the attack and over-reach the cheap side), and word-made values
-(`WORD_ENTITIES`) are not taken across a letter-to-letter join. A value whose only cue sits in the
+split value is the attack and over-reach the cheap side; for a name across a spaced join, the
+neighbour's words are kept when they are names, see `_name_words`). Where the join would glue two words (a
+letter on both sides: "... is Ignatius" + "Pellow-Grant ..."), the window puts one space between
+them instead: separate texts are separate words to the reader, so a name or address split across
+two content parts or messages is read whole, and no false word is made; the space belongs to
+neither text, so findings still map back to each part. A value whose only cue sits in the
 text before it ("DOB:" ending one message, the date starting the next; a `surname:` key and its
 value in two parts) is taken too:
 findings right of the boundary of cue-dependent kinds (`CUED_ENTITIES`, and anything found by
@@ -27,11 +31,9 @@ from dataclasses import dataclass, replace
 
 from detectors.base import Finding
 from detectors.overlap import resolve_overlaps
+from detectors.pii_name_lexicon import lexicon
 
 WINDOW = 64
-# values made of words: two texts glued letter to letter ("...CONTACT" + "Name ...") make false words,
-# so these are not taken across such a boundary (a name split inside a word is not worth that cost)
-WORD_ENTITIES = frozenset({"PERSON", "STREET_ADDRESS", "DATE_OF_BIRTH"})
 # entities recognised only after a cue word (see detectors.pii_context / pii_ids)
 CUED_ENTITIES = frozenset(
     {"DATE_OF_BIRTH", "UK_BANK_SORT_CODE", "UK_BANK_ACCOUNT", "UK_PASSPORT", "VEHICLE_REGISTRATION"}
@@ -51,6 +53,7 @@ class Window:
     text: str
     boundary: int                   # offset in `text` where the right-hand text begins
     pieces: tuple[_Piece, ...]
+    spaced: bool = False            # a space (of neither text) sits just before `boundary`
 
 
 def windows(texts: Sequence[str], width: int = WINDOW) -> list[Window]:
@@ -63,16 +66,25 @@ def windows(texts: Sequence[str], width: int = WINDOW) -> list[Window]:
             continue
         left_pieces = _reach_back(texts, right - 1, width)
         right_pieces = _reach_forward(texts, right, width)
+        spaced = _words_meet(texts, left_pieces[-1], right_pieces[0])
         pieces: list[_Piece] = []
         parts: list[str] = []
         offset = 0
-        for index, start, end in [*left_pieces, *right_pieces]:
+        for n, (index, start, end) in enumerate([*left_pieces, *right_pieces]):
+            if spaced and n == len(left_pieces):
+                parts.append(" ")
+                offset += 1
             pieces.append(_Piece(index, start, offset, end - start))
             parts.append(texts[index][start:end])
             offset += end - start
-        boundary = sum(p.length for p in pieces[: len(left_pieces)])
-        out.append(Window("".join(parts), boundary, tuple(pieces)))
+        boundary = sum(p.length for p in pieces[: len(left_pieces)]) + spaced
+        out.append(Window("".join(parts), boundary, tuple(pieces), spaced))
     return out
+
+
+def _words_meet(texts: Sequence[str], left: tuple[int, int, int], right: tuple[int, int, int]) -> bool:
+    """A letter ends the left text and a letter starts the right one."""
+    return texts[left[0]][left[2] - 1].isalpha() and texts[right[0]][right[1]].isalpha()
 
 
 def _reach_back(texts: Sequence[str], index: int, width: int) -> list[tuple[int, int, int]]:
@@ -131,11 +143,6 @@ def _glued(window: Window) -> bool:
     return 0 < b < len(window.text) and window.text[b - 1].isalnum() and window.text[b].isalnum()
 
 
-def _letters_glued(window: Window) -> bool:
-    b = window.boundary
-    return _glued(window) and window.text[b - 1].isalpha() and window.text[b].isalpha()
-
-
 def _extends_a_complete_value(pieces: list[tuple[int, Finding]], results: Sequence[Sequence[Finding]]) -> bool:
     """One piece is already a whole finding of its own text: the glue only stretched that value
     over the neighbour's first word (a key ending one message, a variable name starting the next)."""
@@ -143,6 +150,35 @@ def _extends_a_complete_value(pieces: list[tuple[int, Finding]], results: Sequen
         any(own.start <= f.start and f.end <= own.end for own in results[index] if own.is_span)
         for index, f in pieces
     )
+
+
+def _name_across(texts: Sequence[str], window: Window, pieces: list[tuple[int, Finding]]) -> bool:
+    """Could a name run across this join? Not over the end of a sentence ("... Ann Lee." + "ms lee
+    rang"), and not out of a left-hand field that holds nothing but its piece: a name split across
+    parts starts inside the text before the join ("write to Ann" + "Lee ..."), while two short values
+    side by side (two metadata fields) are not one name."""
+    left = window.text[:window.boundary].rstrip()
+    if left.endswith((".", "!", "?")):
+        return False
+    right = _right_index(window)
+    before = [(i, piece) for i, piece in pieces if i < right]
+    if not before:
+        return True
+    i, piece = before[-1]
+    return texts[i].strip() != texts[i][piece.start:piece.end]
+
+
+def _right_index(window: Window) -> int:
+    """The index of the text that starts at the window's boundary."""
+    return next(p.text_index for p in window.pieces if p.offset >= window.boundary)
+
+
+def _name_words(piece: str) -> bool:
+    """Every word a given name or no ordinary word: a name continued across the join ("write to
+    Ignatius" + "Pellow-Grant ...") rather than a heading or word next to a complete name."""
+    lex = lexicon()
+    words = piece.split()
+    return bool(words) and all(lex.is_given(w) or not lex.is_ordinary(w) for w in words)
 
 
 def _cued_from_the_left(window: Window, f: Finding) -> bool:
@@ -155,15 +191,18 @@ def merge(
     """Per-text results with the junction findings added (overlaps resolved again where added)."""
     extra: dict[int, list[Finding]] = {}
     for window, window_found in zip(wins, found, strict=True):
-        glued, words_glued = _glued(window), _letters_glued(window)
+        glued = _glued(window)
         for f in window_found:
             if not (f.start < window.boundary < f.end or _cued_from_the_left(window, f)):
                 continue
-            if words_glued and f.entity in WORD_ENTITIES:
-                continue
             pieces = _pieces(window, f)
-            if glued and f.entity != "SECRET" and _extends_a_complete_value(pieces, results):
+            crossing = f.start < window.boundary < f.end
+            if f.entity == "PERSON" and crossing and not _name_across(texts, window, pieces):
                 continue
+            if (glued or window.spaced) and f.entity != "SECRET" and _extends_a_complete_value(pieces, results):
+                if not (window.spaced and f.entity == "PERSON"):
+                    continue
+                pieces = [(i, p) for i, p in pieces if _name_words(texts[i][p.start:p.end])]
             for index, piece in pieces:
                 extra.setdefault(index, []).append(piece)
     merged = list(results)

@@ -11,7 +11,9 @@
                            split the same way ("JG.10.37.59.A") -> the compact form, only when the
                            compact form is a valid NHS number (mod 11), NINO (prefix rules), card
                            number (Luhn) or a valid UK phone number; dotted quads that are IPv4
-                           addresses are left alone
+                           addresses are left alone; an NHS number given in two pieces with a few
+                           words between them after its label ("nhs no. starts 401 023, ends 2137")
+                           -> the ten digits, when they pass mod 11
 
 Every rewrite is an `Edit` on its input, so `detectors.normalize` maps findings back to the
 original characters.
@@ -63,8 +65,11 @@ _NOT_LOCAL = frozenset(
 
 _SEP = r"(?:[ \t]{1,2}|[ \t]?[./\\_\u00b7\u2022\u2013\u2014-][ \t]?)"
 _DIGIT_RUN = re.compile(rf"(?<![\w.\\/-])\+?\d+(?:{_SEP}\d+){{1,18}}(?![\w]|[./\\-]\d)")
+# a NINO has exactly six digits: a seventh after a separator means the letters only precede a longer
+# number ("on 9 4 5 8 0 7 3 0 2 2" is a word and a spaced NHS number, not a NINO)
 _NINO_RUN = re.compile(
-    rf"(?<![\w.\\/-])[A-Za-z]{_SEP}?[A-Za-z](?:{_SEP}?\d){{6}}(?:{_SEP}?[A-Da-d])?(?![\w]|[./\\-]\w)"
+    rf"(?<![\w.\\/-])[A-Za-z]{_SEP}?[A-Za-z](?:{_SEP}?\d){{6}}(?!{_SEP}\d)(?:{_SEP}?[A-Da-d])?"
+    rf"(?![\w]|[./\\-]\w)"
 )
 _NINO = re.compile(r"[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\d{6}[A-D]?")
 _NINO_BAD_PREFIXES = frozenset({"BG", "GB", "KN", "NK", "NT", "TN", "ZZ"})
@@ -144,8 +149,27 @@ def _plausible(whole: str, local: str, domain: str) -> bool:
     return spelled_dot and local.lower() not in _NOT_LOCAL
 
 
-def _identifier_edits(text: str) -> list[Edit]:
+# An NHS number given in pieces after its label, with a few words between them ("nhs no. begins 401
+# 023 and finishes 2137"): the pieces joined, when they make ten digits that pass mod 11.
+_NHS_PIECES = re.compile(
+    r"(?i)\bnhs\b[^\n\d]{0,40}?(?<![\w])(\d(?:[ -]?\d){1,7})([ \t,]*[a-z]+(?:[ \t,]+[a-z]+){0,5}[ \t,:]+)"
+    r"(\d(?:[ -]?\d){1,7})(?![\w])"
+)
+
+
+def _pieced_nhs_edits(text: str) -> list[Edit]:
+    if "nhs" not in text and "NHS" not in text and "Nhs" not in text:
+        return []
     edits = []
+    for m in _NHS_PIECES.finditer(text):
+        compact = _NOT_DIGIT.sub("", m.group(1) + m.group(3))
+        if len(compact) == 10 and nhs.is_valid(compact):
+            edits.append(Edit(m.start(1), m.end(3), compact))
+    return edits
+
+
+def _identifier_edits(text: str) -> list[Edit]:
+    edits = _pieced_nhs_edits(text)
     for m in _DIGIT_RUN.finditer(text):
         if _STANDARD_GROUPING.fullmatch(m.group()):
             continue                               # the identifier recognizers read this form already
@@ -185,4 +209,9 @@ def _valid_uk_phone(compact: str) -> bool:
         number = phonenumbers.parse(compact, "GB")
     except phonenumbers.NumberParseException:
         return False
-    return bool(phonenumbers.is_valid_number(number))
+    if phonenumbers.is_valid_number(number):
+        return True
+    # Ofcom keeps ranges of real shape for drama and examples (07700 900xxx, 01632 960xxx, ...) that
+    # the numbering plan calls invalid; spelled out digit by digit they are still a phone number to hide
+    national = str(number.national_number)
+    return phonenumbers.is_possible_number(number) and national[:1] in "1237"

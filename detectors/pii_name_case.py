@@ -23,10 +23,10 @@ from collections.abc import Iterator
 
 import regex
 
-from detectors.pii_name_lexicon import NameLexicon, lexicon
-from detectors.pii_name_rules import NAME_RUN, PERSON_LABEL, TITLES, OnLines, rule_candidates
+from detectors.pii_name_lexicon import NameLexicon, fold, lexicon
+from detectors.pii_name_rules import NAME_RUN, PERSON_LABEL, PERSON_VERB, TITLES, OnLines, rule_candidates
 from detectors.pii_name_tokens import clean_span, not_name_word
-from detectors.pii_vocab import COMMON_WORDS, NAME_LIKE_COMMON_WORDS, NOT_NAME_WORDS, ROLE_WORDS
+from detectors.pii_vocab import COMMON_WORDS, NAME_LIKE_COMMON_WORDS, NAME_PARTICLES, NOT_NAME_WORDS, ROLE_WORDS
 
 _WORD = regex.compile(r"\p{L}[\p{L}'’-]*")
 _TITLE_WORDS = frozenset(
@@ -37,11 +37,18 @@ _PERSON_SLOT = regex.compile(
     rf"chatted|reply|replied|respond|responded|apologise|apologised|apologize|apologized|explain|"
     rf"explained|report|reported|refer|referred|introduce|introduced)[ \t]+(?:back[ \t]+)?(?:to|with)|"
     rf"told|tell|ask|asked|contact|contacted|ring|rang|phone|phoned|email|emailed|text|texted|message|"
-    rf"messaged|meet|met|remind|reminded|thank|thanked|"
+    rf"messaged|meet|met|remind|reminded|thank|thanked|visit|visited|visiting|call|called|see|saw|seen|"
+    rf"help|helped|support|supported|accompany|accompanied|collect|collected|"
     rf"advise|advised|inform|informed|update|updated|chase|chased)[ \t]+)({NAME_RUN})"
 )
-_PAIR = regex.compile(r"(?<![\p{L}'’-])(\p{Lu}[\p{Ll}'’-]+)[ \t]+(\p{Lu}[\p{Ll}'’-]+)(?![\p{L}])")
+_CASED_PART = r"\p{Lu}(?:[\p{Ll}'’]+\p{Lu})?[\p{Ll}'’]+"     # "Reid", "McKay", "MacAulay", "O'Neill"
+_CASED = rf"{_CASED_PART}(?:-{_CASED_PART})?"
+_PAIR = regex.compile(
+    rf"(?<![\p{{L}}'’-])({_CASED})[ \t]+(?:(?:{'|'.join(sorted(NAME_PARTICLES))})[ \t]+)?({_CASED})(?![\p{{L}}])"
+)
 _TITLED_RULE = regex.compile(rf"(?i:{TITLES})\.?[ \t]+\Z")
+# words that head a title or a royal or religious style, not a given name ("King Edmund", "Saint Luke")
+_HONORIFICS = _TITLE_WORDS | frozenset("king queen prince princess lord lady saint st pope bishop father".split())
 _CASELESS_WORD = r"(?:[\p{Ll}][\p{Ll}'’-]+|[\p{Lu}][\p{Lu}'’-]+)"
 _FIELD_VALUE = regex.compile(
     rf"(?m)(?:^[ \t\-*•>]*|[ \t]{{2,}}|\t|[(|;{{,][ \t]*)[\"']?(?i:{PERSON_LABEL})[\"']?[ \t]*[:=][ \t]*[\"']?"
@@ -49,6 +56,7 @@ _FIELD_VALUE = regex.compile(
 )
 # every match lies on one line and holds the separator, then the start of a word in lower case or CAPITALS
 _FIELD_VALUE_LINES = OnLines(_FIELD_VALUE, r"[:=][ \t]*[\"']?(?:\p{Ll}[\p{Ll}'’-]|\p{Lu}[\p{Lu}'’-])")
+_REPORTING_VERBS = frozenset(PERSON_VERB.split("|")) | {"says", "rang", "rings", "came", "went", "was", "is"}
 _VOWEL = regex.compile(r"[aeiouy]", regex.IGNORECASE)
 _SKIP = (COMMON_WORDS - NAME_LIKE_COMMON_WORDS) | NOT_NAME_WORDS | ROLE_WORDS
 
@@ -58,7 +66,8 @@ def _caseless(word: str) -> bool:
 
 
 def _title_case(word: str) -> str | None:
-    cased = word[:1].upper() + word[1:].lower()
+    """Each hyphen-joined part title-cased ("ashworth-lund" -> "Ashworth-Lund"), as names are written."""
+    cased = "-".join(p[:1].upper() + p[1:].lower() for p in word.split("-"))
     return cased if len(cased) == len(word) else None
 
 
@@ -73,6 +82,8 @@ def true_cased(text: str, lex: NameLexicon) -> tuple[str, frozenset[int]] | None
     for i, m in enumerate(words):
         word = m.group()
         low = word.casefold()
+        if after_given and low in NAME_PARTICLES:
+            continue                      # "siân ap rhys": the surname follows the particle
         title = low in _TITLE_WORDS
         wanted = _caseless(word) and not _acronym(words, i) and (
             title or after_title or (lex.is_name(word) and low not in _SKIP)
@@ -97,7 +108,7 @@ def true_cased(text: str, lex: NameLexicon) -> tuple[str, frozenset[int]] | None
 
 def _unknown_word(word: str, lex: NameLexicon) -> bool:
     """A word neither the dictionary nor the name lists know, long enough not to be an abbreviation."""
-    return (len(word) >= 4 and bool(_VOWEL.search(word)) and word.isalpha() and not lex.is_ordinary(word)
+    return (len(word) >= 4 and bool(_VOWEL.search(fold(word))) and word.isalpha() and not lex.is_ordinary(word)
             and word.casefold() not in _SKIP)
 
 
@@ -144,7 +155,29 @@ def _names_in_view(view: str, recased: frozenset[int], lex: NameLexicon) -> list
             continue                      # the original text had this name's case: the main pass sees it
         if _names_a_thing(view, span[1]):
             continue
+        while len(words) > 1 and words[-1][0] in recased and words[-1][1].casefold() in _REPORTING_VERBS:
+            words.pop()                   # "mr grell rang": the verb after a name is no part of it
+            span = (span[0], words[-1][0] + len(words[-1][1]))
         if _backed(view, span, words, recased, rule, lex):
+            found.append(span)
+    return found
+
+
+def known_pairs(text: str) -> list[tuple[int, int]]:
+    """Capitalised pairs that are a known given name then a known surname ("Fergus Reid-Pellow"), one
+    of them no ordinary word, naming no organisation or place after them: a name in any case and in
+    any context, so one the model misses is still found."""
+    lex = lexicon()
+    found = []
+    for m in _PAIR.finditer(text, overlapped=True):
+        first = m.group(1).casefold()
+        if first in _HONORIFICS or not lex.is_given(first) or _names_a_thing(text, m.end()):
+            continue
+        span = clean_span(text, m.start(), m.end())
+        words = [(w.start(), w.group()) for w in _WORD.finditer(text, m.start(), m.end())]
+        # the surname must be listed too: a capitalised unknown word after a given name is as often a
+        # brand or model ("Kia <model>") as a surname, which lower case could not be
+        if span == (m.start(), m.end()) and lex.is_surname(m.group(2)) and _pair(words, lex):
             found.append(span)
     return found
 
@@ -222,6 +255,7 @@ def _backed(view: str, span: tuple[int, int], words: list[tuple[int, str]], reca
 
 def _pair(words: list[tuple[int, str]], lex: NameLexicon) -> bool:
     """A known given name then a known surname, one of them no ordinary word, the surname no verb."""
+    words = [w for w in words if w[1] not in NAME_PARTICLES]
     if len(words) != 2:
         return False
     (_s1, given), (_s2, surname) = words

@@ -14,16 +14,51 @@ Three published, offline word lists (none derived from any corpus or fake-data g
 
 A name part that is also an ordinary word ("will", "mark", "rose", "hope", "green", "brown") is
 never enough on its own: the callers ask for a name that is no ordinary word or for strong context.
+
+Two facts about spelling hold for every list: a name written with or without its diacritics is the
+same name ("émilie" / "emilie", "müller" / "muller"), so every list is also keyed by its folded form;
+and a double-barrelled (hyphenated) name is a name when its parts are ("ashworth-lund"): each part a
+listed name or a word no dictionary knows, at least one of them a listed name.
 Loaded once per process (`lexicon()`), at detector start, never at import.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from detectors.pii_name_tokens import not_name_word
+
 _MIN_LEN = 2
+
+
+# letters that Unicode does not decompose into a base letter and a mark
+_UNDECOMPOSED = str.maketrans({"ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe", "ı": "i"})
+
+
+def fold(word: str) -> str:
+    """Case-folded, diacritics and apostrophes removed ("Émilie" -> "emilie", "O'Neill" -> "oneill"),
+    as name lists and people write the same name either way; ASCII words cost two calls."""
+    low = word.casefold().replace("'", "").replace("’", "")
+    if low.isascii():
+        return low
+    low = low.translate(_UNDECOMPOSED)
+    return "".join(c for c in unicodedata.normalize("NFD", low) if not unicodedata.combining(c))
+
+
+def _with_folded(words: set[str]) -> frozenset[str]:
+    return frozenset(words | {fold(w) for w in words if not w.isalpha() or not w.isascii()})
+
+
+def _parts(word: str) -> list[str] | None:
+    """The parts of a hyphenated word ("ashworth-lund" -> ["ashworth", "lund"]), or None."""
+    if "-" not in word:
+        return None
+    parts = word.split("-")
+    return parts if len(parts) <= 3 and all(len(p) >= _MIN_LEN for p in parts) else None
 
 
 def _given_names() -> set[str]:
@@ -72,25 +107,56 @@ _ENDINGS = (("ies", "y"), ("es", ""), ("s", ""), ("ied", "y"), ("ed", ""), ("ed"
 
 @dataclass(frozen=True, slots=True)
 class NameLexicon:
-    given: frozenset[str]
+    given: frozenset[str]           # each list also holds the folded form of its entries (see `fold`)
     surnames: frozenset[str]
     english: frozenset[str]         # dictionary headwords and stop words
     plain: frozenset[str]           # names that a dictionary writes in lower case (everyday words)
 
     def is_given(self, word: str) -> bool:
-        return word.casefold() in self.given
+        return self._in(self.given, word) or self._compound(word, self.given, every=True)
 
     def is_surname(self, word: str) -> bool:
-        return word.casefold() in self.surnames
+        return self._in(self.surnames, word) or self._compound(word, self.surnames, every=False)
 
     def is_name(self, word: str) -> bool:
+        return self._in(self.given, word) or self._in(self.surnames, word) or self._compound(word, None, False)
+
+    @staticmethod
+    def _in(names: frozenset[str], word: str) -> bool:
         low = word.casefold()
-        return low in self.given or low in self.surnames
+        if low in names:
+            return True
+        folded = fold(low)
+        return folded != low and folded in names
+
+    def _compound(self, word: str, names: frozenset[str] | None, every: bool) -> bool:
+        """A hyphenated word whose parts are names (of `names`, or of either list when None): every
+        part when `every`, otherwise at least one, the others listed names or words no dictionary knows."""
+        parts = _parts(word.casefold())
+        if parts is None:
+            return False
+
+        def listed(p: str) -> bool:
+            return self._in(names, p) if names is not None else self._in(self.given, p) or self._in(
+                self.surnames, p)
+
+        hits = [listed(p) for p in parts]
+        if every:
+            return all(hits)
+        return any(hits) and all(h or self._unknown(p) for h, p in zip(hits, parts, strict=True))
+
+    def _unknown(self, part: str) -> bool:
+        return fold(part).isalpha() and not self._in(self.given, part) and not self._in(self.surnames, part) and (
+            not self.is_ordinary(part))
 
     def is_ordinary(self, word: str) -> bool:
-        """An ordinary English word (or an inflection of one): as a name it needs more than its spelling."""
+        """An ordinary English word (or an inflection of one): as a name it needs more than its spelling.
+        A hyphenated word is ordinary when the dictionary has it or all its parts are ordinary."""
         low = word.casefold()
-        return low in self.english or self._stem(low) is not None
+        if low in self.english or self._stem(low) is not None:
+            return True
+        parts = _parts(low)
+        return parts is not None and all(p in self.english or self._stem(p) is not None for p in parts)
 
     def inflected_word(self, word: str) -> bool:
         """An inflected ordinary word ("needs", "goes", "agreed", "visiting"), unless it is a given name
@@ -122,4 +188,26 @@ class NameLexicon:
 def lexicon() -> NameLexicon:
     given, surnames = _given_names(), _surnames()
     plain = _plain_name_words(given | surnames)
-    return NameLexicon(frozenset(given), frozenset(surnames), _dictionary_words(), plain)
+    return NameLexicon(_with_folded(given), _with_folded(surnames), _dictionary_words(), plain)
+
+
+# between a value's words: blanks, commas, and the "+", "." and "_" of form encodings and usernames
+_VALUE_SEPARATORS = re.compile(r"[\s,+._]+")
+
+
+def reads_as_name(value: str) -> bool:
+    """Does a field value read as a person's name to the name lexicon? Two to four words, the first a
+    known given name or every word a name, none an organisation or place word, every word a name or no
+    dictionary word, not all of them everyday words ("Grace Hope"); or one listed name that is no
+    everyday word ("Achterberg", "okafor")."""
+    words = [w for w in _VALUE_SEPARATORS.split(value) if w]
+    if not 1 <= len(words) <= 4 or any(not_name_word(w) for w in words):
+        return False
+    lex = lexicon()
+    if not all(lex.is_name(w) or (w.isalpha() and not lex.is_ordinary(w)) for w in words):
+        return False
+    if all(lex.everyday_word(w) or w.casefold() in lex.english for w in words):
+        return False
+    if len(words) == 1:
+        return lex.is_name(words[0])
+    return lex.is_given(words[0]) or all(lex.is_name(w) for w in words)

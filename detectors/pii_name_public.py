@@ -14,10 +14,12 @@ in any of the ways English attaches a role to a person:
 - a party label after it (minutes):     "X (Lab)", "Cllr X (Lib Dem)"
 
 Offices are those of elected members (councillors, leaders, cabinet members, mayors, MPs, police and
-crime commissioners), the head of a public body (chief executive, chief constable) and national
-office holders; the vocabulary is ordinary UK public-sector usage. Other officers (directors, heads of
-service) are public only through the council's own register (`config.public_figures`), applied on
-top of this by policy: their job title alone does not say whether a text treats them as staff.
+crime commissioners), the head of a public body (chief executive, chief constable), statutory
+officers whom the law names in public (director of public health, monitoring officer, returning
+officer, coroner), judicial and ceremonial offices, and national office holders; the vocabulary is
+ordinary UK public-sector usage. Other officers (directors, heads of service) are public only
+through the council's own register (`config.public_figures`), applied on top of this by policy:
+their job title alone does not say whether a text treats them as staff.
 """
 
 from __future__ import annotations
@@ -25,55 +27,91 @@ from __future__ import annotations
 import regex
 
 _WINDOW = 120
+# Office words are matched in any case: reports capitalise offices ("Leader of the Council"), the
+# press and emails often do not ("council leader X", "the mayor, X", "X, who chairs the committee").
 _CAP = r"\p{Lu}[\p{L}'’&-]*"
-_BODY = r"(?:Council|Committee|Board|Panel|Cabinet|Authority|Commission|Assembly|Parliament|Senedd)"
-_PROPER = rf"{_CAP}(?:[ \t]+(?:(?:of|and|for|the|&)[ \t]+)*{_CAP}){{0,5}}"     # "Children's Services"
+_BODY = r"(?:council|committee|board|panel|cabinet|authority|commission|assembly|parliament|senedd)"
+_WORDS = r"[\p{L}'’&-]+(?:[ \t]+(?:(?:of|and|for|the|&)[ \t]+)*[\p{L}'’&-]+){0,4}"     # "children's services"
+_PARTY = (
+    r"(?:labour|conservative|tory|liberal[ \t]+democrat|lib[ \t]+dem|green|reform(?:[ \t]+uk)?|snp|plaid(?:[ \t]+"
+    r"cymru)?|independent|alliance|dup|sinn[ \t]+f[eé]in|ukip|lab[ \t]+co-op)"
+)
+_DEPUTY = r"(?:(?:deputy|vice|acting|interim|shadow|former|outgoing|incoming|new|local|ward)[ \t-]+)?"
 
-# Offices of local government: elected members and the head of the authority.
+# Offices of local government: elected members, the head of the authority and its statutory
+# director of public health (named on the statutory annual report).
 _LOCAL = (
-    rf"(?:Deputy[ \t]+)?Leader[ \t]+of[ \t]+(?:the[ \t]+)?(?:{_PROPER}[ \t]+)?(?:{_BODY}|Opposition|Group|Party)|"
-    rf"(?:Deputy[ \t]+)?Council[ \t]+Leader|"
-    rf"(?:Interim[ \t]+|Acting[ \t]+|Deputy[ \t]+)?Chief[ \t]+Executive(?:[ \t]+Officer)?|"
-    rf"Chief[ \t]+Constable|Police,?[ \t]+(?:Fire[ \t]+)?and[ \t]+Crime[ \t]+Commissioner|"
-    rf"(?:Cabinet|Executive|Lead)[ \t]+Member(?:[ \t]+(?:for|of)[ \t]+{_PROPER})?|"
-    rf"Portfolio[ \t]+Holder(?:[ \t]+(?:for|of)[ \t]+{_PROPER})?|"
-    rf"(?:Vice[ \t]+|Deputy[ \t]+)?Chair(?:man|woman|person)?[ \t]+of[ \t]+(?:the[ \t]+)?(?:{_PROPER}[ \t]+)?{_BODY}|"
-    rf"(?:Lord[ \t]+|Deputy[ \t]+|Civic[ \t]+|Metro[ \t]+)?Mayor(?:[ \t]+of[ \t]+{_PROPER})?|"
-    rf"(?:Ward[ \t]+)?Councillor(?:[ \t]+for[ \t]+{_PROPER})?|Ward[ \t]+Member|"
-    rf"Member[ \t]+of[ \t]+Parliament(?:[ \t]+for[ \t]+{_PROPER})?|MP[ \t]+for[ \t]+{_PROPER}"
+    rf"leader[ \t]+of[ \t]+(?:the[ \t]+)?(?:{_WORDS}[ \t]+)?(?:{_BODY}|opposition|group|party)|"
+    rf"(?:council|opposition|{_PARTY})[ \t]+(?:group[ \t]+)?leader|deputy[ \t]+leader|"
+    rf"chief[ \t]+executive(?:[ \t]+officer)?|chief[ \t]+constable|"
+    rf"police,?[ \t]+(?:fire[ \t]+)?and[ \t]+crime[ \t]+commissioner|"
+    rf"(?:cabinet|executive|lead)[ \t]+member(?:[ \t]+(?:for|of)[ \t]+{_WORDS})?|"
+    rf"portfolio[ \t]+holder(?:[ \t]+(?:for|of)[ \t]+{_WORDS})?|"
+    rf"chair(?:man|woman|person)?[ \t]+of[ \t]+(?:the[ \t]+)?(?:{_WORDS}[ \t]+)?{_BODY}|"
+    rf"(?:{_WORDS}[ \t]+)?{_BODY}[ \t]+chair(?:man|woman|person)?|"
+    rf"(?:lord[ \t]+|civic[ \t]+|metro[ \t]+)?mayor(?:[ \t]+of[ \t]+{_WORDS})?|"
+    rf"(?:{_PARTY}[ \t]+)?councillor(?:[ \t]+for[ \t]+{_WORDS})?|ward[ \t]+member|"
+    rf"member[ \t]+of[ \t]+parliament(?:[ \t]+for[ \t]+{_WORDS})?|(?:{_PARTY}[ \t]+)?MP(?:[ \t]+for[ \t]+{_WORDS})?|"
+    rf"member[ \t]+(?:of[ \t]+the[ \t]+(?:scottish[ \t]+parliament|senedd|welsh[ \t]+parliament|"
+    rf"{_WORDS}[ \t]+assembly)|for[ \t]+{_WORDS})|(?:assembly|senedd)[ \t]+member|"
+    rf"director[ \t]+of[ \t]+public[ \t]+health|"
+    # statutory officers whom the law names in public reports and notices
+    rf"monitoring[ \t]+officer|section[ \t]+151[ \t]+officer|(?:acting[ \t]+)?returning[ \t]+officer|"
+    rf"electoral[ \t]+registration[ \t]+officer|head[ \t]+of[ \t]+paid[ \t]+service|"
+    rf"(?:senior[ \t]+|area[ \t]+|assistant[ \t]+)?coroner(?:[ \t]+for[ \t]+{_WORDS})?"
 )
 # National offices.
 _NATIONAL = (
-    rf"(?:Deputy[ \t]+)?Prime[ \t]+Minister|Chancellor(?:[ \t]+of[ \t]+the[ \t]+{_PROPER})?|"
-    rf"(?:Shadow[ \t]+)?(?:Home|Foreign|Health(?:[ \t]+and[ \t]+Social[ \t]+Care)?|Education|Justice|Defence|"
-    rf"Culture|Business|Transport|Environment|Housing|Work[ \t]+and[ \t]+Pensions|Levelling[ -]Up|Cabinet|"
-    rf"Scottish|Welsh|Northern[ \t]+Ireland|Energy|Science|Trade)[ \t]+Secretary|"
-    rf"Secretary[ \t]+of[ \t]+State(?:[ \t]+for[ \t]+{_PROPER})?|"
-    rf"(?:Shadow[ \t]+|First[ \t]+)?Minister(?:[ \t]+(?:for|of)[ \t]+{_PROPER})?|"
-    rf"Chief[ \t]+(?:Medical|Scientific|Nursing)[ \t]+(?:Officer|Adviser)(?:[ \t]+for[ \t]+{_PROPER})?|"
-    rf"Speaker[ \t]+of[ \t]+the[ \t]+{_PROPER}|Attorney[ \t]+General|Solicitor[ \t]+General|"
-    rf"Governor[ \t]+of[ \t]+the[ \t]+{_PROPER}|Archbishop[ \t]+of[ \t]+{_PROPER}|"
-    rf"(?:Information|Children's|Victims'?|Domestic[ \t]+Abuse|Local[ \t]+Government)[ \t]+Commissioner|"
-    rf"Chief[ \t]+Executive[ \t]+of[ \t]+{_PROPER}|Lord[ \t]+Chancellor|President(?:[ \t]+of[ \t]+{_PROPER})?|"
-    rf"Leader[ \t]+of[ \t]+the[ \t]+{_PROPER}"
+    rf"prime[ \t]+minister|chancellor(?:[ \t]+of[ \t]+the[ \t]+{_WORDS})?|"
+    rf"(?:home|foreign|health(?:[ \t]+and[ \t]+social[ \t]+care)?|education|justice|defence|"
+    rf"culture|business|transport|environment|housing|work[ \t]+and[ \t]+pensions|levelling[ -]up|cabinet|"
+    rf"scottish|welsh|northern[ \t]+ireland|energy|science|trade)[ \t]+secretary|"
+    rf"secretary[ \t]+of[ \t]+state(?:[ \t]+for[ \t]+{_WORDS})?|"
+    rf"(?:first[ \t]+|{_WORDS}[ \t]+)?minister(?:[ \t]+(?:for|of)[ \t]+{_WORDS})?|"
+    rf"chief[ \t]+(?:medical|scientific|nursing)[ \t]+(?:officer|adviser)(?:[ \t]+for[ \t]+{_WORDS})?|"
+    rf"speaker[ \t]+of[ \t]+the[ \t]+{_WORDS}|attorney[ \t]+general|solicitor[ \t]+general|"
+    rf"governor[ \t]+of[ \t]+the[ \t]+{_WORDS}|archbishop[ \t]+of[ \t]+{_WORDS}|"
+    rf"(?:information|children's|victims'?|domestic[ \t]+abuse|local[ \t]+government)[ \t]+commissioner|"
+    rf"chief[ \t]+executive[ \t]+of[ \t]+{_WORDS}|lord[ \t]+chancellor|president(?:[ \t]+of[ \t]+{_WORDS})?|"
+    rf"(?:high[ \t]+)?sheriff(?:[ \t]+of[ \t]+{_WORDS})?|(?:lord|deputy)[ \t-]+lieutenant(?:[ \t]+of[ \t]+{_WORDS})?|"
+    rf"(?:{_WORDS}[ \t]+)?ombudsman|(?:district|circuit|high[ \t]+court|tribunal)[ \t]+judge"
 )
-_OFFICE = rf"(?:{_LOCAL}|{_NATIONAL})"
+_OFFICE = rf"(?i:{_DEPUTY}(?:{_LOCAL}|{_NATIONAL}))"
 _TITLE = (
-    r"(?:(?i:cllrs?\.?|councillors?|alderman|alderwoman)|(?:Lord[ \t]+|Deputy[ \t]+)?Mayor|Minister|"
+    r"(?:(?i:cllrs?\.?|councillors?|alderman|alderwoman|minister|(?:lord[ \t]+|deputy[ \t]+)?mayor|"
+    r"(?:his|her)[ \t]+honour[ \t]+judge)|Judge|"
     r"(?:The[ \t]+)?Rt\.?[ \t]+Hon\.?|Baroness|King|Queen|Prince|Princess)"
 )
-_QUALIFIER = r"(?:(?:current|former|then|new|interim|acting|outgoing|incoming)[ \t]+)?"
-_DETERMINER = r"(?:(?:the|our|their|its|his|her|(?:\p{Lu}[\p{L}]*[ \t]+){0,3}Council['’]s)[ \t]+)?"
+_QUALIFIER = r"(?i:(?:current|former|then|new|interim|acting|outgoing|incoming|local)[ \t]+)?"
+_DETERMINER = (
+    r"(?:(?i:the|our|their|its|his|her|a|an)[ \t]+|(?:\p{Lu}[\p{L}]*[ \t]+){0,3}(?i:council)['’]s[ \t]+)?"
+)
+# a relative clause giving the office: "X, who chairs the planning committee", "X, who represents Abbey ward"
+_WHO = (
+    rf"(?i:,?[ \t]+who[ \t]+(?:is|was|has[ \t]+been|chairs|chaired|leads|led|represents|represented)"
+    rf"[ \t]+(?:the[ \t]+)?(?:{_WORDS}[ \t]+)?(?:{_BODY}|ward|constituency|division|opposition|{_OFFICE}))"
+)
 
-_BEFORE = regex.compile(
-    rf"(?:\b{_TITLE}[ \t]+(?:{_TITLE}[ \t]+)?|\b{_OFFICE}[ \t]*(?:,|:|[-–—]|\))?[ \t]+(?:{_TITLE}[ \t]+)?)"
+_BEFORE = regex.compile(          # searched backwards from the name (REVERSE): it must end there
+    rf"(?r)(?:\b{_TITLE}[ \t]+(?:{_TITLE}[ \t]+)?|\b{_OFFICE}[ \t]*(?:,|:|[-–—]|\))?[ \t]+(?:{_TITLE}[ \t]+)?)"
     rf"(?:\p{{Lu}}[\p{{L}}'’-]*[ \t]+)?(?:\p{{Lu}}\.?[ \t]+)?\Z"
 )
 _AFTER = regex.compile(
-    rf"\A(?:[ \t]*(?:,|\(|[-–—]|\bas\b|,?[ \t]+who[ \t]+is)[ \t]*{_DETERMINER}{_QUALIFIER}{_OFFICE}\b"
+    rf"\A(?:[ \t]*(?:,|\(|[-–—]|\bas\b)[ \t]*{_DETERMINER}{_QUALIFIER}{_OFFICE}\b|{_WHO}"
     r"|[ \t]+(?:MP|MSP|MEP|MLA|MS)\b"
     r"|[ \t]*\((?:Lab(?:our)?|Con(?:servative)?|LD|Lib[ \t]+Dem|Liberal[ \t]+Democrats?|Green|Ind(?:ependent)?|"
     r"Reform(?:[ \t]+UK)?|SNP|Plaid(?:[ \t]+Cymru)?|PC|UKIP|Lab[ \t]+Co-op)\b)"
+)
+
+
+# every office and title above holds one of these words: windows without one are not searched
+_OFFICE_WORD = regex.compile(
+    r"(?i)leader|executive|constable|commissioner|member|holder|chair|mayor|councillor|cllr|alder|parliament"
+    r"|\bMPs?\b|\bM[SL]A?P?\b|\bMEP\b|minister|secretary|chancellor|speaker|general|governor|archbishop"
+    r"|president|director|officer|adviser|\bhon\b|baroness|king|queen|prince|\bwho\b|coroner|sheriff"
+    r"|lieutenant|ombudsman|judge|assembly|senedd|paid"
+    r"|\((?:lab|con|ld|lib|green|ind|reform|snp"
+    r"|plaid|pc|ukip)"
 )
 
 
@@ -82,4 +120,8 @@ def in_public_role(text: str, start: int, end: int) -> bool:
     line_start = max(text.rfind("\n", 0, start) + 1, start - _WINDOW)
     line_end = text.find("\n", end)
     line_end = min(len(text) if line_end < 0 else line_end, end + _WINDOW)
-    return bool(_BEFORE.search(text[line_start:start]) or _AFTER.match(text[end:line_end]))
+    before, after = text[line_start:start], text[end:line_end]
+    return bool(
+        (_OFFICE_WORD.search(before) and _BEFORE.search(before))
+        or (_OFFICE_WORD.search(after) and _AFTER.match(after))
+    )

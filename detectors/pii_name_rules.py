@@ -12,7 +12,7 @@ from collections.abc import Iterator
 import regex
 
 NAME_TOKEN = r"\p{Lu}[\p{Ll}\p{Lu}'’]*(?:-\p{Lu}[\p{Ll}'’]+)?(?![\p{L}-])"
-_PARTICLE = r"(?:de|da|di|dos|das|du|van|von|der|den|le|la|al|el|bin|ibn|ben)"
+_PARTICLE = r"(?:de|da|di|dos|das|du|van|von|der|den|le|la|al|el|bin|ibn|ben|ó|ní|nic|uí|ua|ap|ferch)"
 NAME_RUN = rf"(?:\p{{Lu}}\.[ \t]?){{0,2}}{NAME_TOKEN}(?:[ \t](?:{_PARTICLE}[ \t])?{NAME_TOKEN}){{0,3}}"
 TITLES = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor|Prof|Professor|Sir|Dame|Rev|Revd)"
 
@@ -70,13 +70,21 @@ _ROLE_AFTER = (
     r"friend|neighbour|carer|chair|line manager|manager|hr adviser|social worker|tenant|landlord|"
     r"gp|nok|next of kin|minutes|note ?taker)\b"
 )
+# "the tenant is Ann Lee", "her carer was Ann Lee": a copula between a person's role and a full name
+# (two words or more: one capitalised word after "is" is as often an adjective, "is Polish")
+_ROLE_IS = regex.compile(
+    rf"(?i:\b(?:son|daughter|partner|husband|wife|mother|mum|father|dad|brother|sister|friend|neighbour|"
+    rf"carer|tenant|lodger|resident|applicant|claimant|complainant|officer|caseworker|worker|contact|"
+    rf"landlord|client|patient|customer|child|pupil|name)[ \t]+(?:is|was|will[ \t]+be|has[ \t]+been)[ \t]+)"
+    rf"({NAME_TOKEN}(?:[ \t](?:{_PARTICLE}[ \t])?{NAME_TOKEN}){{1,3}})"
+)
 _NAME_BEFORE_ROLE = regex.compile(rf"({NAME_RUN}){_ROLE_AFTER}")
 
-_PERSON_VERB = (
+PERSON_VERB = (
     r"said|says|rang|phoned|called|emailed|asked|told|explained|reported|agreed|disclosed|admitted|"
     r"complained|confirmed|mentioned|visited|attended|missed|declined|refused|lives|lived|moved"
 )
-_VERB_AFTER = rf"[ \t]+(?:has[ \t]+|had[ \t]+)?(?:{_PERSON_VERB})\b"
+_VERB_AFTER = rf"[ \t]+(?:has[ \t]+|had[ \t]+)?(?:{PERSON_VERB})\b"
 _NAME_THEN_VERB = regex.compile(rf"({NAME_RUN}){_VERB_AFTER}")
 _ATTRIBUTE_AFTER = (
     r"['’]s[ \t]+(?:[\p{Ll}-]+[ \t]+)?(?i:address|phone|mobile|number|email|home|house|flat|"
@@ -111,7 +119,7 @@ class OnLines:
 RULES: tuple[tuple[str, regex.Pattern[str] | OnLines], ...] = (
     ("field", OnLines(_FIELD_ONE, r"[:=-][ \t]*[\"']?\p{Lu}")),  # separator, then a capital
     ("titled", _TITLED), ("greeting", _GREETING), ("sign_off", _SIGN_OFF),
-    ("self_intro", _SELF_INTRO), ("relation", _RELATION),
+    ("self_intro", _SELF_INTRO), ("relation", _RELATION), ("role_is", _ROLE_IS),
     ("name_before_role", OnLines(_NAME_BEFORE_ROLE, _ROLE_AFTER)),
     ("name_then_verb", OnLines(_NAME_THEN_VERB, _VERB_AFTER)),
     ("possessive_attribute", OnLines(_POSSESSIVE_ATTRIBUTE, _ATTRIBUTE_AFTER)),

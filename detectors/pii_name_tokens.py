@@ -48,8 +48,15 @@ def strip_word(text: str, s: int, e: int) -> str:
     return _POSSESSIVE.sub("", word) if len(word) > 2 else word
 
 
+# words that qualify a role or office ("Senior Coroner", "High Sheriff", "Deputy Leader"), never a name
+_ROLE_QUALIFIERS = frozenset(
+    "senior high deputy principal assistant acting interim area district junior associate regional vice"
+    " shadow former".split()
+)
+
+
 def _edge_junk(word: str) -> bool:
-    return common(word) or _in(ROLE_WORDS, word)
+    return common(word) or _in(ROLE_WORDS, word) or word.lower() in _ROLE_QUALIFIERS
 
 
 def clean_span(text: str, start: int, end: int) -> tuple[int, int] | None:

@@ -17,7 +17,7 @@ from typing import Any
 import regex
 
 from detectors.nlp import ner_persons
-from detectors.pii_name_case import caseless_names
+from detectors.pii_name_case import caseless_names, known_pairs
 from detectors.pii_name_lexicon import lexicon
 from detectors.pii_name_public import in_public_role
 from detectors.pii_name_rules import NAME_TOKEN, rule_candidates
@@ -68,7 +68,7 @@ class PersonNameFinder:
             ner = [span for s, e in ner_persons(self.nlp, text, wants) if (span := clean_span(text, s, e))]
             _add(text, scored, ((s, e, NER_SCORE) for s, e in ner if _person_context(text, s, e)))
         _add(text, scored, ((s, e, RULE_SCORE) for s, e in _list_mates(text, scored)))
-        for span in caseless_names(text):
+        for span in (*caseless_names(text), *known_pairs(text)):
             scored.setdefault(span, CASELESS_SCORE)
             by_rule.add(span)
         public = {sp for sp in scored if in_public_role(text, *sp)}

@@ -11,7 +11,8 @@ Two facts about a request as a whole:
   name appears in the request or where it is in a public role, unless a personal title ("Mrs",
   "Mr") marks a resident who shares it.
 
-Runs on the findings of the per-field scan (any detector's PERSON findings, including structure-aware
+Before both, `pii_names_fields` adds what a field's key or whole value gives away. Runs on the
+findings of the per-field scan (any detector's PERSON findings, including structure-aware
 ones), so it needs no model and costs one regex pass per field.
 """
 
@@ -25,6 +26,7 @@ from config.public_figures import PublicFigures
 from detectors.base import Finding
 from detectors.pii_name_public import in_public_role
 from detectors.pii_names import MENTION_SCORE, mention_pattern, name_parts
+from detectors.pii_names_fields import Path, field_findings
 
 _WORD = regex.compile(r"[\p{L}][\p{L}'’-]*")
 _PERSONAL_TITLE = regex.compile(r"(?i:\b(?:mr|mrs|ms|miss|mx|master)\.?[ \t]+)\Z")
@@ -67,11 +69,14 @@ def _contains(joined: str, words: tuple[str, ...]) -> bool:
 
 
 def settle_names(
-    texts: Sequence[str], per_text: Sequence[Sequence[Finding]], public_figures: PublicFigures
+    texts: Sequence[str], per_text: Sequence[Sequence[Finding]], public_figures: PublicFigures,
+    paths: Sequence[Path] | None = None,
 ) -> list[list[Finding]]:
-    """Per-text findings with register figures kept out and name parts marked across fields."""
+    """Per-text findings with what the fields' keys and whole values say added (`pii_names_fields`;
+    `paths` are the fields' places in the request, e.g. ("metadata", "client")), register figures
+    kept out and name parts marked across fields."""
     register = Register(public_figures)
-    out = [list(found) for found in per_text]
+    out = field_findings(texts, paths if paths is not None else [()] * len(texts), per_text)
     kept: list[list[tuple[int, int]]] = [[] for _ in texts]
     if register:
         present = register.present(texts)

@@ -101,7 +101,8 @@ def personal_local_part(parts: list[str]) -> bool:
     words = [w for w in (p.rstrip("0123456789") for p in parts) if w]
     namey = [w for w in words if len(w) > 1 and not _segments_into_mailbox_words(w)
              and (lex.is_name(w) or not lex.is_ordinary(w))]
-    if len(namey) >= 2 or any(lex.distinctive(w) for w in namey):
+    # a two-letter part alone is as often an abbreviation ("ot.referrals", "hr.team") as a surname ("ng")
+    if len(namey) >= 2 or any(lex.distinctive(w) for w in namey if len(w) > 2):
         return True
     if namey and any(len(w) == 1 for w in words):
         return True                                   # an initial and a name: j.okafor, okafor.j
@@ -110,7 +111,10 @@ def personal_local_part(parts: list[str]) -> bool:
 
 
 def _joined_name(word: str, lex: NameLexicon) -> bool:
-    """Initial or given name run together with a surname: "jsmith", "saraholloway"."""
+    """Initial or given name run together with a surname, or a surname then an initial: "jsmith",
+    "saraholloway", "smithj"."""
+    if lex.is_surname(word[:-1]) and not _segments_into_mailbox_words(word[:-1]):
+        return True
     for cut in range(1, len(word) - 3):
         head, tail = word[:cut], word[cut:]
         if (cut == 1 or lex.is_given(head)) and lex.is_surname(tail) and not _segments_into_mailbox_words(tail):

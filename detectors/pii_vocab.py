@@ -39,12 +39,16 @@ ROLE_WORDS = frozenset(
     administrator analyst engineer consultant practitioner worker supervisor chair secretary minister
     mayor leader member members councillor cllr clerk inspector assessor librarian surveyor loader
     claimant applicant tenant resident residents referrer employee client customer patient pupil
-    student carer landlord user caseworker solicitor nurse doctor gp teacher
+    student carer landlord user caseworker solicitor nurse doctor gp teacher coroner sheriff lieutenant
+    ombudsman judge
     """.split()
 )
 
-# Lower-case particles inside surnames ("Inês dos Anjos", "Idrees bin Hamdan").
-NAME_PARTICLES = frozenset("de da di do dos das du van von der den ter le la al el bin ibn ben binti".split())
+# lower-case words inside a surname: Romance, Dutch/German, Arabic, and Irish/Welsh patronymic particles
+# ("Ó Súilleabháin", "Ní Bhriain", "ap Rhys")
+NAME_PARTICLES = frozenset(
+    "de da di do dos das du van von der den ter le la al el bin ibn ben binti ó ní nic uí ua ap ferch".split()
+)
 
 # Capitalised words that start sentences or headings and are never names on their own:
 # spaCy's English stop-word list plus common sentence openers and request verbs.
@@ -89,5 +93,8 @@ MAILBOX_WORDS = frozenset(
     recruitment payments payment refunds refund fraud audit legal insurance claims estates property
     facilities library libraries leisure culture tenancy repairs lettings rent rents noreplies
     alerts notifications notification system systems monitoring reports reporting update updates
+    hello duty worker workers officer officers manager managers clerk desk hub unit head headteacher
+    bursar governors queries query questions applications application forms intake referrals referral
+    frontdoor mailroom trading standards bluebadge freedom of
     """.split()
 )

@@ -11,7 +11,9 @@ full_name.
 
 A key that is only loosely a name (`name`, `display name`, role words such as `tenant`) counts only
 when its record holds another personal field (another key of this kind within the same table, or
-within `_RECORD_WINDOW` characters), so a tool list's `"name": "search"` or a team's name stays.
+within `_RECORD_WINDOW` characters) whose value has that field's shape, so a tool list's
+`"name": "search"` or a team's name stays. Abbreviated keys (`fn`, `owner`, `user`) are context for
+each other only as the two parts of one name (`fn` beside `sn`).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 
 from detectors.base import Finding
+from detectors.pii_name_lexicon import reads_as_name
 from detectors.structure_keys import Field, classify_key, fit, is_personal_key
 from detectors.structure_parse import Pair, aligned_pairs, key_value_pairs, line_spans, table_pairs, xml_pairs
 
@@ -43,19 +46,19 @@ class StructuredDataDetector:
         ]
         if not pairs:
             return []
-        context = _RecordContext(pairs)
+        fitted = [(pair, field, span) for pair, field in pairs if (span := fit(field, text[pair.start:pair.end]))]
+        context = _RecordContext([(pair, field) for pair, field, _span in fitted])
         found: list[Finding] = []
         seen: set[tuple[int, int]] = set()
-        for pair, field in pairs:
+        for pair, field, span in fitted:
             if (pair.start, pair.end) in seen:
                 continue
-            if field.strict and not context.has_other_field(pair, field):
-                continue
-            span = fit(field, text[pair.start:pair.end])
-            if span is None:
+            if (field.strict or field.abbreviated) and not context.has_other_field(pair, field) and not (
+                reads_as_name(text[pair.start + span[0]:pair.start + span[1]])
+            ):
                 continue
             seen.add((pair.start, pair.end))
-            score = STRICT_SCORE if field.strict else SCORE
+            score = STRICT_SCORE if field.strict or field.abbreviated else SCORE
             found.append(Finding(field.entity, pair.start + span[0], pair.start + span[1], score,
                                  f"{self.name}.{pair.source}", field.label))
         return found
@@ -81,6 +84,8 @@ class _RecordContext:
         self._by_record: dict[int, set[tuple[str, str]]] = {}
         self._positions: list[tuple[int, Field]] = []
         for pair, field in pairs:
+            if field.abbreviated and field.label not in ("given_name", "family_name"):
+                continue                  # an ambiguous key ("owner", "user") is no context for another
             if pair.record >= 0:
                 self._by_record.setdefault(pair.record, set()).add((field.entity, field.label))
             else:

@@ -7,7 +7,12 @@ spreadsheets, databases and APIs label a person's fields. A key whose last word 
 person's name only when the words before it name a person or a name part (`client_name`,
 `first_name`); any other prefix (`company_name`, `file_name`) is not. A bare `name` (or a role key
 such as `tenant`) is `strict`: its value must look like a person's name and the record must hold
-another personal field.
+another personal field, unless the value itself reads as a person's name to the name lexicon (a
+known given name, then words that are names or no dictionary word: "Rosalind Achterberg").
+
+Short keys that abbreviate a name field (`fn`, `sn`, `ln`, `nm`, a bare `first` / `last`, `cust_nm`)
+are ambiguous in code (`fn` is also "function", `sn` "serial number"), so they are `abbreviated`: the
+value counts when the record holds another personal field or the lexicon backs it as a name.
 
 `fit(field, value)` returns the part of a value (start, end within the value) that is the personal
 data, or None when the value does not have the field's shape (placeholders, empty values, a number
@@ -27,6 +32,7 @@ class Field:
     entity: str
     label: str = ""
     strict: bool = False
+    abbreviated: bool = False
 
 
 _SPLIT = regex.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
@@ -34,21 +40,35 @@ _PAREN = regex.compile(r"\([^)]*\)|\[[^\]]*\]")
 
 _GIVEN = frozenset({"forename", "forenames", "firstname", "givenname", "givennames", "fname", "christianname"})
 _FAMILY = frozenset({"surname", "surnames", "lastname", "familyname", "lname", "maidenname", "sname"})
-_GIVEN_PREFIX = frozenset({"first", "given", "fore", "christian", "preferred", "known"})
+# abbreviations of a name key: the whole key ("fn") or its last word ("cust_nm" = customer name)
+_GIVEN_ABBREV = frozenset({"fn", "gn", "fnm", "forenm", "frst", "first", "given", "fore"})
+_FAMILY_ABBREV = frozenset({"sn", "ln", "lnm", "snm", "surnm", "last", "family", "fam"})
+_NAME_ABBREV = frozenset({"nm", "nme", "nam"})
+_GIVEN_PREFIX = frozenset({"first", "given", "fore", "christian", "preferred", "known", "f", "frst"})
 _MIDDLE_PREFIX = frozenset({"middle", "other", "second"})
-_FAMILY_PREFIX = frozenset({"last", "family", "sur", "maiden", "birth"})
+_FAMILY_PREFIX = frozenset({"last", "family", "sur", "maiden", "birth", "l", "lst", "fam"})
 _PERSON_ROLES = frozenset(
     "full legal person patient client resident tenant applicant claimant customer service user pupil student"
     " child parent carer guardian mother father spouse partner kin nok contact caller complainant member"
     " employee staff officer worker subject individual citizen occupant householder landlord leaseholder"
     " witness victim offender suspect referrer requester author recipient sender owner holder signatory"
-    " beneficiary dependant dependent emergency next".split()
+    " beneficiary dependant dependent emergency next"
+    # common abbreviations of the same roles in column and variable names
+    " cust usr emp pt pat cl clt cli res appl stu ee".split()
 )
 _ROLE_ONLY = frozenset(
     "patient client resident tenant applicant claimant customer pupil child parent carer guardian mother father"
-    " spouse occupant householder complainant".split()
+    " spouse occupant householder complainant person individual".split()
 )
 _ROLE_PHRASE_WORDS = frozenset({"service", "user", "next", "of", "kin", "nok"})
+# keys naming the member of staff or account behind a record: a person's name or a username made of
+# one ("caseworker: Ann Lee", "user=ann.lee"), but as often a team or a system account, so abbreviated
+_STAFF_KEYS = frozenset(
+    "manager caseworker worker keyworker officer assessor author owner assignee assigned reviewer approver"
+    " supervisor handler agent advisor adviser user username login userid uid requester requestor"
+    " createdby updatedby modifiedby submittedby".split()
+)
+_STAFF_PREFIX = frozenset({"social", "case", "key", "line", "account", "assigned", "created", "updated"})
 _DOB = frozenset({"dob", "dateofbirth", "birthdate", "birthday", "bday", "born", "dobirth", "datebirth"})
 _NOT_ADDRESS = frozenset(
     "email mail e ip mac web url http https server host wallet memory bitcoin ethereum hardware network"
@@ -82,7 +102,14 @@ def is_personal_key(key: str) -> bool:
 
 
 def _name_field(words: tuple[str, ...]) -> Field | None:
+    if words[-1] in _NAME_ABBREV:
+        field = _name_field((*words[:-1], "name"))
+        return None if field is None else Field(field.entity, field.label, field.strict, abbreviated=True)
     joined = "".join(words)
+    if len(words) == 1 and joined in _GIVEN_ABBREV:
+        return Field("PERSON", "given_name", abbreviated=True)
+    if len(words) == 1 and joined in _FAMILY_ABBREV:
+        return Field("PERSON", "family_name", abbreviated=True)
     if any(w in _GIVEN for w in words) or joined in _GIVEN:
         return Field("PERSON", "given_name")
     if any(w in _FAMILY for w in words) or joined in _FAMILY:
@@ -102,6 +129,8 @@ def _name_field(words: tuple[str, ...]) -> Field | None:
         if all(w in _PERSON_ROLES or w in ("of", "the") for w in prefix):
             return Field("PERSON", "full_name")
         return None
+    if joined in _STAFF_KEYS or (len(words) == 2 and words[-1] in _STAFF_KEYS and words[0] in _STAFF_PREFIX):
+        return Field("PERSON", "full_name", abbreviated=True)
     if len(words) <= 3 and all(w in _ROLE_ONLY or w in _ROLE_PHRASE_WORDS for w in words):
         return Field("PERSON", "full_name", strict=True)
     return None
@@ -109,7 +138,9 @@ def _name_field(words: tuple[str, ...]) -> Field | None:
 
 def _other_field(words: tuple[str, ...]) -> Field | None:
     joined = "".join(words)
-    if joined in _DOB or ("birth" in words and ("date" in words or "day" in words or "d" in words)):
+    if joined in _DOB or any(w in _DOB for w in words) or (
+        "birth" in words and ("date" in words or "day" in words or "d" in words)
+    ):                                                     # "age_dob", "dob_iso", "client_birthdate"
         return Field("DATE_OF_BIRTH")
     if ("address" in words or "addr" in words or joined.startswith("addressline")) and not (
         set(words) & _NOT_ADDRESS
@@ -180,12 +211,19 @@ def fit(field: Field, value: str) -> tuple[int, int] | None:
     if is_nullish(stripped):
         return None
     lead = len(value) - len(value.lstrip())
+    if "+" in stripped and " " not in stripped and not stripped.startswith("+"):
+        stripped = stripped.replace("+", " ")      # form encoding writes a space as "+" ("Mary+Ann")
     span = _fit_stripped(field, stripped)
     return None if span is None else (lead + span[0], lead + span[1])
 
 
 def _fit_stripped(field: Field, v: str) -> tuple[int, int] | None:
     entity = field.entity
+    if entity == "PERSON" and field.abbreviated:
+        # a staff or account key's value may add a team after the name ("Ann Lee, Older People's Team")
+        head = v.split(",", 1)[0].rstrip()
+        ok = person_like(head, False) and not any(w.lower() in _NOT_NAME_WORDS for w in head.split())
+        return (0, len(head)) if ok else None
     if entity == "PERSON":
         return (0, len(v)) if person_like(v, field.strict) else None
     if entity == "DATE_OF_BIRTH":

@@ -43,6 +43,7 @@ _LINES = re.compile(r"[^\n]+")
 _SEPARATOR = regex.compile(r"(?<![:=<>!])(?:(?<!\d):|:(?!\d))(?![:/])|(?<![=<>!])=(?![=>])")
 _KEY_CHARS = regex.compile(r"[\w .'’()/#*-]{1,48}\Z")
 _QUOTES = "\"'"
+_COMPACT_PAIR_BREAKS = " \t&;?"
 _LIST_MARK = regex.compile(r"[\s\-*•#>]*(?:\d{1,3}[.)]\s+)?")
 
 
@@ -88,7 +89,8 @@ def _key_before(line: str, p: int, floor: int) -> tuple[int, int, bool] | None:
             return None
         return (start + 1, end - 1, True)
     if line[p] == "=" and end == p:
-        start = max(line.rfind(" ", floor, end), line.rfind("\t", floor, end)) + 1
+        # `key=value` runs are separated by blanks, or by `&`/`;` in query strings and form bodies
+        start = max(line.rfind(c, floor, end) for c in _COMPACT_PAIR_BREAKS) + 1
         start = max(start, floor)
         return (start, end, False) if start < end else None
     m = _KEY_CHARS.search(line, floor, end)

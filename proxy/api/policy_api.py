@@ -131,7 +131,7 @@ async def _run(pipeline: Pipeline, ex: Exchange, explain: bool) -> dict[str, Any
     assert ex.config is not None
     check_scan_budget(ex.config, ex.config.use_case(req.use_case) if req.use_case else None, [f.text for f in fields])
     per_field = settle_names([f.text for f in fields], await pipeline.gw.scanner.scan([f.text for f in fields]),
-                             pipeline.gw.config.public_figures)
+                             pipeline.gw.config.public_figures, [f.path for f in fields])
     findings = [f for found in per_field for f in found]
     result: dict[str, Any] = {"findings": [_finding(f, fld.path) for fld, found in zip(fields, per_field, strict=True)
                                            for f in found]}

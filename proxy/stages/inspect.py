@@ -75,7 +75,7 @@ class PolicyInspector:
         fields = scanned.texts
         check_scan_budget(ex.config, ctx.use_case, [f.text for f in fields])
         per_field = settle_names([f.text for f in fields], await self._scan_fields(ex, fields),
-                                 ex.config.public_figures)
+                                 ex.config.public_figures, [f.path for f in fields])
         per_field = without_disabled(per_field, ctx.use_case)
         findings = [f for found in per_field for f in found]
         if ex.config.gateway.detection.enabled:  # with detection off nothing reads the text (language, answer)

@@ -44,7 +44,7 @@ def test_keys_are_classified(key: str, entity: str, label: str) -> None:
 @pytest.mark.parametrize(
     "key",
     ["company_name", "file name", "productName", "team", "created", "visit_date", "email address", "ip_address",
-     "Proof of address", "place of birth", "reference", "status", "username"],
+     "Proof of address", "place of birth", "reference", "status"],
 )
 def test_other_keys_are_not_personal_fields(key: str) -> None:
     field = classify_key(key)
@@ -166,9 +166,12 @@ def test_role_columns_in_a_care_home_list() -> None:
     assert not any(v == "12" for _e, _l, v in found)
 
 
-def test_bare_name_key_needs_a_personal_record() -> None:
-    assert _found('{"name": "Rhiannon Price", "team": "x"}') == set()
+def test_bare_name_key_needs_a_personal_record_or_a_name_the_lexicon_reads() -> None:
+    assert _found('{"name": "Quarterly Review", "team": "x"}') == set()
+    assert _found('{"name": "Lantern", "team": "x"}') == set()
     assert ("PERSON", "full_name", "Rhiannon Price") in _found('{"name": "Rhiannon Price", "dob": "1999-01-01"}')
+    # no other personal field, but a known given name and a surname: a person's name all the same
+    assert ("PERSON", "full_name", "Tobias Wetherall") in _found('{"name": "Tobias Wetherall", "team": "x"}')
 
 
 def test_fit_rejects_placeholders_and_wrong_shapes() -> None:
@@ -187,3 +190,11 @@ def test_record_pairs_take_another_detectors_key_test() -> None:
     pairs = {(p.key, text[p.start:p.end]) for p in record_pairs(text, lambda k: k == "presenting_need")}
     assert ("presenting_need", "Type 2 diabetes") in pairs
     assert not any(k == "presenting_need" for k, _v in {(p.key, "") for p in record_pairs(text)})
+
+
+def test_account_and_staff_keys_count_only_when_the_value_reads_as_a_name() -> None:
+    # a username is personal data when it is made of a person's name; a system account is not
+    assert ("PERSON", "full_name", "philippa.gorringe") in _found("ts=2026-10-01 user=philippa.gorringe action=login\n")
+    assert _found("ts=2026-10-01 user=svc_backup action=login\n") == set()
+    assert _found("owner: Housing Options Team\nstatus: open\n") == set()
+    assert ("PERSON", "full_name", "Ebenezer Quayle") in _found("assignee: Ebenezer Quayle\npriority: high\n")
