@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from detectors.base import Finding
+from detectors.lexicons import output_generalisation as og
 from detectors.lexicons import prohibited_output as po
 from detectors.lexicons.prohibited_content import PROTECTED_GROUP
 
@@ -48,6 +49,7 @@ class _Rule:
     words: frozenset[str]  # the regex runs only if the scanned text contains one of these words
     after: re.Pattern[str] | None  # text around the match that clears it (besides counter-speech before it)
     needs_group: bool = False  # ... and only if a protected-group word is in the scanned text too
+    prefix: bool = False  # `words` are four-letter prefixes
 
 
 _RULES = (
@@ -57,7 +59,16 @@ _RULES = (
     _Rule("discriminatory_content", _GO_HOME, 0.9, po.GO_HOME_WORDS, None, True),
     _Rule("discriminatory_content", _GENERALISATION, 0.85, po.GENERALISATION_WORDS, None, True),
     _Rule("discriminatory_content", _TREATMENT, 0.85, po.TREATMENT_WORDS, None, True),
+    _Rule("discriminatory_content", re.compile(og.TRAIT, _F), 0.85, og.gate_prefixes(og.TRAIT), None, True, True),
+    _Rule("discriminatory_content", re.compile(og.HABIT, _F), 0.85, og.gate_prefixes(og.HABIT), None, True, True),
+    _Rule("discriminatory_content", re.compile(og.RESTRICTION, _F), 0.85, og.gate_prefixes(og.RESTRICTION), None,
+          True, True),
+    _Rule("discriminatory_content", re.compile(og.PREFERENCE, _F), 0.85, og.gate_prefixes(og.PREFERENCE), None,
+          False, True),
 )
+_SLUR_RULE = 0
+# a sentence ends at . ! ? ; or a line break followed by white space (or the end of the text so far)
+_SENTENCE_END = re.compile(r"[.!?;](?=\s|$)|\n")
 _GROUP_PROBE = re.compile(r"(?:" + PROTECTED_GROUP + r")", _F)
 # first words of multi-word group names ("eastern" europeans, "asylum" seekers, "mixed" race)
 _GROUP_FIRST = frozenset(
@@ -95,9 +106,19 @@ class OutputScreen:
         self._armed = [-1] * len(_RULES)  # per rule: stream offset after its latest gate word
         self._group_armed = -1  # stream offset after the latest protected-group word
         self._group_words: dict[str, bool] = {}  # this answer's words already looked up (dropped at finish)
+        self._sentence_start = 0  # stream offset just after the last sentence end: matches before it are settled
+
+    @property
+    def holding(self) -> bool:
+        """Whether the unfinished sentence names a protected group or holds a slur, so a caller streaming the
+        answer should hold it back until the sentence ends (matches in a finished sentence are settled)."""
+        return max(self._group_armed, self._armed[_SLUR_RULE]) > self._sentence_start
 
     def feed(self, delta: str) -> list[Finding]:
         """Add the next chunk of the answer; return findings that became certain with it."""
+        ends = list(_SENTENCE_END.finditer(delta))
+        if ends:
+            self._sentence_start = self._base + len(self._buffer) + ends[-1].end()
         self._buffer += delta
         findings = self._scan(final=False)
         self._trim()
@@ -108,7 +129,7 @@ class OutputScreen:
         findings = self._scan(final=True)
         self._buffer, self._base, self._reported, self._seen_upto = "", 0, set(), 0
         self._armed = [-1] * len(_RULES)
-        self._group_armed, self._group_words = -1, {}
+        self._group_armed, self._group_words, self._sentence_start = -1, {}, 0
         return findings
 
     def _scan(self, final: bool) -> list[Finding]:
@@ -126,7 +147,8 @@ class OutputScreen:
                 continue
             for m in rule.pattern.finditer(buf, origin):
                 start, end = self._base + m.start(), self._base + m.end()
-                if not (final or len(buf) - m.end() >= _SETTLE) or self._seen(start, end, rule.label):
+                settled = final or len(buf) - m.end() >= _SETTLE or end <= self._sentence_start
+                if not settled or self._seen(start, end, rule.label):
                     continue
                 if self._cleared(rule, buf, m):
                     continue
@@ -138,7 +160,7 @@ class OutputScreen:
         for m in _WORD.finditer(self._buffer[tail:].lower()):
             word = m.group()
             for i, rule in enumerate(_RULES):
-                if word in rule.words:
+                if (word[:4] if rule.prefix else word) in rule.words:
                     self._armed[i] = self._base + tail + m.end()
             group = self._group_words.get(word)
             if group is None:
