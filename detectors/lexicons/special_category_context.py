@@ -117,7 +117,8 @@ RECORD_HEADER = (
 AGGREGATE = (
     r"\d\s?%", r"\bper ?cent\b", r"\brespondents?\b", r"\bproportion\b", r"\bmajority\b",
     r"\bnumber of\b", r"\bcensus\b", r"\bsurvey(?:s|ed)?\b", r"\bworkforce\b", r"\bdemographics?\b",
-    r"\bbreakdown\b", r"\bprevalence\b", r"\bstatistic(?:s|al)\b", r"\bpopulation\b", r"\bcohort\b",
+    r"\bbreakdown\s+(?:by|of|per|across)\b", r"\bprevalence\b",
+    r"\bstatistic(?:s|al)\b", r"\bpopulation\b", r"\bcohort\b",
     r"\b\d+ (?:in|out of) (?:every )?\d+\b", r"\b(?:rates?|levels?) of\b", r"\bon average\b",
     r"\baggregate\b", r"\bno individual", r"\bgroups\b", r"\bcommunities\b",
     r"\b(?:many|most|several|few|all|fewer|more|no|any) "
@@ -164,7 +165,7 @@ PUBLIC_ROLE = (
 
 # Text right after a cue that makes it name a place or an event: never a person's trait.
 VENUE_AFTER = (
-    r"\s+(?:[\w'-]+\s+)?(?:hall|halls|street|road|lane|avenue|close|view|rise|drive|crescent|terrace|"
+    r"\s+(?:(?!(?:a|per|every|each|this|next|last|that)\s)[\w'-]+\s+)?(?:hall|halls|street|road|lane|avenue|close|view|rise|drive|crescent|terrace|"
     r"car park|flag|jack|building|premises|booking|hire|cemetery|graveyard|festival|week|month|day|fair|"
     r"fun run|research|foundation|uk|alliance|federation|café|cafe|shop|store|restaurant|market|supplier|"
     r"permit|card|passport)\b"
