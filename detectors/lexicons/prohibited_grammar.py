@@ -26,7 +26,10 @@ from detectors.lexicons import prohibited_terms as pt
 
 _F = re.IGNORECASE
 _PARAGRAPH = re.compile(r"\S(?:.|\n(?!\s*\n))*")
-_SENTENCE = re.compile(r"(?:[^\s.!?]|[.!?](?!\s|$))(?:[^\n.!?]|[.!?](?!\s|$))*[.!?]*")
+_SENTENCE = re.compile(  # an initial or a title ("M. Rees", "Mrs. Shah") does not end a sentence
+    r"(?:[^\s.!?]|[.!?](?!\s|$))(?:[^\n.!?]|[.!?](?!\s|$)|(?<=\b[A-Z])\.|(?<=\bM[rs])\.|(?<=\bMrs)\.|(?<=\bDr)\.)*"
+    r"[.!?]*"
+)
 _PREFIX_END = re.compile(r"(?:" + pt.ASK_PREFIX + r")\Z", _F)
 _TO = re.compile(
     r"\b(?<!decision )(?<!decided )(?<!plan )(?<!right )(?<!duty )(?<!power )(?:in\s+order\s+)?to\s+\Z", _F
