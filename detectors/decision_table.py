@@ -41,6 +41,11 @@ class OutcomeTable:
     headers: tuple[str, ...]  # the outcome-type column names
     blank_rows: int  # rows that name someone and leave an outcome cell blank
 
+    def named(self, sentence: str) -> bool:
+        """Whether a fill-in request names this table's outcome column, or its blanks/cells in general."""
+        low = sentence.lower()
+        return bool(_WHICH_CELLS.search(sentence)) or any(h.lower() in low for h in self.headers)
+
 
 def _cells(line: str, sep: str) -> list[str]:
     cells = [c.strip() for c in line.split(sep)]
@@ -83,9 +88,6 @@ def _names_someone(cells: str) -> bool:
     return bool(_INITIAL_NAME.search(cells)) or g.has_person(cells)
 
 
-def asks_to_fill(sentence: str, table: OutcomeTable) -> bool:
-    """Whether the sentence asks to fill the table's outcome column (by name) or its blanks."""
-    if not (_FILL_ASK.search(sentence) or (_FILL.search(sentence) and g.is_request(sentence))):
-        return False
-    low = sentence.lower()
-    return bool(_WHICH_CELLS.search(sentence)) or any(h.lower() in low for h in table.headers)
+def asks_to_fill(sentence: str) -> bool:
+    """Whether the sentence asks to fill something in (a column, the blanks, or a column named after it)."""
+    return bool(_FILL_ASK.search(sentence) or (_FILL.search(sentence) and g.is_request(sentence)))

@@ -13,6 +13,7 @@ groups) and `discriminatory_content` (dehumanising or eliminationist statements 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -50,19 +51,21 @@ class _Rule:
     after: re.Pattern[str] | None  # text around the match that clears it (besides counter-speech before it)
     needs_group: bool = False  # ... and only if a protected-group word is in the scanned text too
     prefix: bool = False  # `words` are four-letter prefixes
+    anchored: bool = False  # every match starts at a protected-group word: try only there (not every position)
 
 
 _RULES = (
     _Rule("offensive_content", _SLUR, 0.9, frozenset(w.split()[0].lower() for w in po.slur_words()), _MENTION),
-    _Rule("discriminatory_content", _DEHUMANISING, 0.85, po.DEHUMANISING_WORDS, None),
+    _Rule("discriminatory_content", _DEHUMANISING, 0.85, po.DEHUMANISING_WORDS, None, anchored=True),
     _Rule("discriminatory_content", _ELIMINATIONIST, 0.9, po.ELIMINATIONIST_WORDS, None),
-    _Rule("discriminatory_content", _GO_HOME, 0.9, po.GO_HOME_WORDS, None, True),
-    _Rule("discriminatory_content", _GENERALISATION, 0.85, po.GENERALISATION_WORDS, None, True),
+    _Rule("discriminatory_content", _GO_HOME, 0.9, po.GO_HOME_WORDS, None, True, anchored=True),
+    _Rule("discriminatory_content", _GENERALISATION, 0.85, po.GENERALISATION_WORDS, None, True, anchored=True),
     _Rule("discriminatory_content", _TREATMENT, 0.85, po.TREATMENT_WORDS, None, True),
-    _Rule("discriminatory_content", re.compile(og.TRAIT, _F), 0.85, og.gate_prefixes(og.TRAIT), None, True, True),
-    _Rule("discriminatory_content", re.compile(og.HABIT, _F), 0.85, og.gate_prefixes(og.HABIT), None, True, True),
-    _Rule("discriminatory_content", re.compile(og.RESTRICTION, _F), 0.85, og.gate_prefixes(og.RESTRICTION), None,
-          True, True),
+    *(
+        _Rule("discriminatory_content", re.compile(pattern, _F), 0.85, og.gate_prefixes(pattern), None, True, True,
+              anchored=True)
+        for pattern in (og.TRAIT, og.HABIT, og.RESTRICTION)
+    ),
     _Rule("discriminatory_content", re.compile(og.PREFERENCE, _F), 0.85, og.gate_prefixes(og.PREFERENCE), None,
           False, True),
 )
@@ -81,6 +84,10 @@ def _is_group_word(word: str) -> bool:
     if word in po.GROUP_EXTRA_WORDS or word in _GROUP_FIRST:
         return True
     return word not in STOP_WORDS and bool(_GROUP_PROBE.match(word + " people"))
+
+
+def _rules_gated_by(word: str) -> tuple[int, ...]:
+    return tuple(i for i, rule in enumerate(_RULES) if (word[:4] if rule.prefix else word) in rule.words)
 
 
 def screen_text(text: str) -> list[Finding]:
@@ -105,8 +112,10 @@ class OutputScreen:
         self._seen_upto = 0  # length of the buffer at the previous scan
         self._armed = [-1] * len(_RULES)  # per rule: stream offset after its latest gate word
         self._group_armed = -1  # stream offset after the latest protected-group word
-        self._group_words: dict[str, bool] = {}  # this answer's words already looked up (dropped at finish)
+        # this answer's words already looked up: rules they gate, whether a group word (dropped at finish)
+        self._words: dict[str, tuple[tuple[int, ...], bool]] = {}
         self._sentence_start = 0  # stream offset just after the last sentence end: matches before it are settled
+        self._group_starts: list[int] = []  # stream offsets where protected-group words start (within the window)
 
     @property
     def holding(self) -> bool:
@@ -129,7 +138,7 @@ class OutputScreen:
         findings = self._scan(final=True)
         self._buffer, self._base, self._reported, self._seen_upto = "", 0, set(), 0
         self._armed = [-1] * len(_RULES)
-        self._group_armed, self._group_words, self._sentence_start = -1, {}, 0
+        self._group_armed, self._words, self._sentence_start, self._group_starts = -1, {}, 0, []
         return findings
 
     def _scan(self, final: bool) -> list[Finding]:
@@ -145,7 +154,7 @@ class OutputScreen:
         for i, rule in enumerate(_RULES):
             if self._armed[i] <= self._base + origin or (rule.needs_group and self._group_armed <= self._base + origin):
                 continue
-            for m in rule.pattern.finditer(buf, origin):
+            for m in self._matches(rule, buf, origin):
                 start, end = self._base + m.start(), self._base + m.end()
                 settled = final or len(buf) - m.end() >= _SETTLE or end <= self._sentence_start
                 if not settled or self._seen(start, end, rule.label):
@@ -156,17 +165,29 @@ class OutputScreen:
                 found.append(Finding("PROHIBITED_USE", start, end, rule.score, self.name, rule.label))
         return found
 
+    def _matches(self, rule: _Rule, buf: str, origin: int) -> Iterator[re.Match[str]]:
+        if not rule.anchored:
+            yield from rule.pattern.finditer(buf, origin)
+            return
+        for at in self._group_starts:
+            m = rule.pattern.match(buf, at - self._base) if at - self._base >= origin else None
+            if m is not None:
+                yield m
+
     def _arm(self, tail: int) -> None:
         for m in _WORD.finditer(self._buffer[tail:].lower()):
             word = m.group()
-            for i, rule in enumerate(_RULES):
-                if (word[:4] if rule.prefix else word) in rule.words:
-                    self._armed[i] = self._base + tail + m.end()
-            group = self._group_words.get(word)
-            if group is None:
-                group = self._group_words[word] = _is_group_word(word)
+            known = self._words.get(word)
+            if known is None:
+                known = self._words[word] = (_rules_gated_by(word), _is_group_word(word))
+            rules, group = known
+            for i in rules:
+                self._armed[i] = self._base + tail + m.end()
             if group:
                 self._group_armed = self._base + tail + m.end()
+                at = self._base + tail + m.start()
+                if not self._group_starts or at > self._group_starts[-1]:
+                    self._group_starts.append(at)
 
     def _seen(self, start: int, end: int, label: str) -> bool:
         return any(s < end and start < e and lab == label for s, e, lab in self._reported)
@@ -190,3 +211,4 @@ class OutputScreen:
         self._base += cut
         self._seen_upto = max(0, self._seen_upto - cut)
         self._reported = {key for key in self._reported if key[1] > self._base}
+        self._group_starts = [at for at in self._group_starts if at >= self._base]

@@ -173,7 +173,9 @@ def _framed_decision(sent: Sentence, ctx: _Context) -> _Hit | None:
 
 def _table_decision(sent: Sentence, ctx: _Context) -> _Hit | None:
     """'Fill in the outcome column' under a table of named people with that column blank."""
-    if not sent.mentions(g.FRAME_GATE) or ctx.table is None or not asks_to_fill(sent.text, ctx.table):
+    if not sent.mentions(g.FRAME_GATE) or not asks_to_fill(sent.text):
+        return None
+    if ctx.table is None or not ctx.table.named(sent.text):
         return None
     if ctx.overseen and not ctx.relied:
         return None

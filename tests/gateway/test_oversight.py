@@ -122,7 +122,8 @@ async def test_generalisation_in_a_stream_is_cut_in_band(harness: Harness) -> No
 
 
 async def test_explain_shows_the_table_frame_and_its_instruction(harness: Harness) -> None:
-    text = "Resident,Priority band\nT. Marsh,\nE. Cole,?\nPlease complete the Priority band column for the lettings run."
+    text = ("Resident,Priority band\nT. Marsh,\nE. Cole,?\n"
+            "Please complete the Priority band column for the lettings run.")
     resp = await harness.post("/v1/policy/explain", {"text": text, "model": "gpt-4o-mini"})
     found = [f for f in resp.json()["findings"] if f["class"] == "prohibited_use"]
     assert [f["rule"] for f in found] == ["decision_frame.table"]
