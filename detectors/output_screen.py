@@ -66,8 +66,10 @@ _RULES = (
               anchored=True)
         for pattern in (og.TRAIT, og.HABIT, og.RESTRICTION)
     ),
-    _Rule("discriminatory_content", re.compile(og.PREFERENCE, _F), 0.85, og.gate_prefixes(og.PREFERENCE), None,
-          False, True),
+    *(
+        _Rule("discriminatory_content", re.compile(pattern, _F), 0.85, og.gate_prefixes(pattern), None, False, True)
+        for pattern in (og.PREFERENCE, og.BELIEF_TRAIT, og.EXCLUDE_BY_TRAIT)
+    ),
 )
 _SLUR_RULE = 0
 # a sentence ends at . ! ? ; or a line break followed by white space (or the end of the text so far)

@@ -29,9 +29,13 @@ _PEOPLE = (
 )
 # The generic subject: optional quantifier, the group, an optional head noun (a people word or any plural:
 # "Bulgarian cleaners").
+# Men and the majority groups are protected too (sex, race, religion), though requests rarely target them.
+_MORE_GROUPS = r"\b(?:men|males|fathers|dads|boys|(?:british|english|white)\s+" + _PEOPLE + r")\b"
 GROUP_SUBJECT = (
-    r"(?:\b(?:all|most|many|these|those|typical|the)\s+)?(?:" + PROTECTED_GROUP + r")"
+    r"(?:\b(?:all|most|many|these|those|typical|the)\s+)?(?:" + PROTECTED_GROUP + r"|" + _MORE_GROUPS + r")"
     r"(?:\s+" + _PEOPLE + r"|\s+[a-z][a-z-]{2,}s\b)?"
+    r"(?:\s+(?:with|from|of|on|in)(?:\s+[\w'-]+){1,3}?(?=\s+(?:are|is|were|can|will|should|must|always|never|only"
+    r"|just|tend|all|don|won|cannot)))?"  # "mothers with young children are ..."
 )
 
 _ADVERB = (
@@ -51,8 +55,8 @@ NEGATIVE_TRAIT = (
     r"|liability|danger|risk|waste\s+of\s+\w+|bad\s+influence)|fanatics?|extremists?|terrorists?|perverts?"
     r"|deviants?|predators?|groomers?|paedophiles?|unnatural|abnormal|diseased|incompetent|incapable"
     r"|unreliable|useless|worthless|hopeless|inferior|unintelligent|unemployable|unfit|unsuited|unsuitable"
-    r"|bad\s+(?:at|with|tenants|workers|parents|drivers|neighbours|employees|managers|payers)"
-    r"|poor\s+(?:tenants|workers|parents|drivers|neighbours|employees|managers|payers)"
+    r"|(?:bad|poor|terrible|worse|worst)\s+(?:at|with|tenants|workers|parents|drivers|neighbours|employees|managers"
+    r"|payers|leaders|colleagues|mothers|fathers|role\s+models)"
     r"|(?:less|worse)\s+(?:intelligent|capable|competent|able|reliable|trustworthy|honest|productive|committed"
     r"|hard-?working|at|suited)|only\s+good\s+for|good\s+for\s+nothing|not\s+real\s+(?:women|men)"
 )
@@ -69,7 +73,7 @@ _IS = r"(?:are|is|were|tend\s+to\s+be|seem(?:\s+to\s+be)?|make|come\s+across\s+a
 _LIKELY = r"(?:(?:far\s+|much\s+)?more\s+(?:likely|prone)\s+to\s+be|more\s+often|likely\s+to\s+be)"
 
 TRAIT = (
-    GROUP_SUBJECT + r"\s+" + _IS + r"(?:\s+" + _ADVERB + r"){0,2}\s+(?:(?:" + _LIKELY + r")\s+)?"
+    GROUP_SUBJECT + r"\s+" + _IS + r"(?:\s+" + _ADVERB + r"){0,2}\s+(?:(?:" + _LIKELY + r"|more)\s+)?"
     r"(?:a\s+bunch\s+of\s+|a\s+lot\s+of\s+)?(?:" + NEGATIVE_TRAIT + r")\b"
     r"|" + GROUP_SUBJECT + r"\s+(?:are|is|were)(?:n'?t|\s+not|\s+never)(?:\s+" + _ADVERB + r"){0,2}\s+(?:"
     + POSITIVE_TRAIT + r")\b"
@@ -80,21 +84,52 @@ HABIT = (
     GROUP_SUBJECT + r"\s+(?:" + _ADVERB + r"\s+|only\s+|tend\s+to\s+|will\s+(?:always\s+)?)?"
     r"(?:(?:only\s+)?care\s+(?:only\s+)?about\s+(?:money|themselves|their\s+own|benefits|handouts)"
     r"|(?:are\s+)?only\s+(?:interested\s+in|after|in\s+it\s+for)\b|cause\s+(?:trouble|problems)|caus(?:e|ing)\s+trouble"
-    r"|steal|lie|cheat|scrounge|sponge|drink\s+too\s+much|take\s+(?:our|british|local|all\s+the)\s+(?:jobs|homes"
-    r"|houses|benefits)|bring\s+(?:crime|disease|trouble|drugs)|breed|don'?t\s+(?:want\s+to\s+)?work"
+    r"|steal|lie|cheat|scrounge|sponge|drink\s+too\s+much"
+    r"|(?:are\s+(?:always\s+|constantly\s+|forever\s+|just\s+)?)?(?:stealing|lying|cheating|scrounging|sponging"
+    r"|causing\s+trouble|begging|breeding|taking\s+(?:all\s+)?(?:our|british|local|the)\s+(?:jobs|homes|houses))"
+    r"|take\s+(?:all\s+)?(?:our|british|local|the)\s+(?:jobs|homes|houses|benefits)"
+    r"|bring\s+(?:crime|disease|trouble|drugs)|breed|don'?t\s+(?:want\s+to\s+)?work"
     r"|won'?t\s+work|refuse\s+to\s+(?:work|integrate|learn|adapt)|don'?t\s+wash|smell"
     r"|(?:can'?t|cannot|could\s+never|will\s+never|never)\s+(?:be\s+trusted|learn|adapt|keep\s+up|lead|manage"
-    r"\s+(?:people|staff|money|a\s+team)|handle\s+(?:pressure|responsibility|money|stress)|think\s+(?:logically"
+    r"\s+(?:people|staff|money|a\s+team)|handle\s+(?:(?:the|a|any|real)\s+)?(?:pressure|responsibility|money|stress"
+    r"|leadership|authority|management|senior\s+roles?|the\s+job|finances)|think\s+(?:logically"
     r"|clearly|straight)|do\s+(?:the|a\s+proper|a\s+real)\s+job|be\s+relied\s+on|integrate|concentrate"
     r"|make\s+(?:good|proper)\s+decisions))\b"
 )
 
+# A belief or orientation itself called bad: "<religion> is a violent religion", "being gay is a disease".
+_BELIEF = (
+    r"islam|judaism|christianity|hinduism|sikhism|buddhism|catholicism|homosexuality|bisexuality|transgenderism"
+    r"|being\s+(?:gay|lesbian|bisexual|trans(?:gender)?|disabled|muslim|jewish)"
+)
+BELIEF_TRAIT = (
+    r"\b(?:" + _BELIEF + r")\s+(?:is|are)\s+(?:just\s+|basically\s+|simply\s+|inherently\s+)?(?:an?\s+)?"
+    r"(?:(?:violent|evil|backward|dangerous|primitive|sick|twisted|disgusting|unnatural|abnormal|sinful|barbaric)"
+    r"(?:\s+(?:religion|faith|cult|ideology|lifestyle))?|cult|threat|disease|illness|mental\s+illness|disorder"
+    r"|sin|perversion|lifestyle\s+choice|phase|fad|contagious)\b"
+)
+
+# Excluding people by age or a protected trait, without naming a group: "don't hire anyone over 50".
+EXCLUDE_BY_TRAIT = (
+    r"\b(?:don'?t|do\s+not|never|avoid|refuse\s+to|you\s+should\s+not)\s+(?:hire|employ|shortlist|interview"
+    r"|recruit|appoint|promote|house|let\s+to|rent\s+to|accept|admit|consider)\s+(?:anyone|anybody|people"
+    r"|someone|candidates|applicants|tenants|women|staff)\s+(?:(?:over|under|aged\s+over|older\s+than"
+    r"|younger\s+than)\s+\d{2}|(?:who\s+(?:is|are|might\s+get|could\s+get|may\s+get)|with)\s+(?:pregnant"
+    r"|disabled|a\s+disability|disabilities|an?\s+(?:foreign\s+)?accent|foreign|gay|trans|a\s+headscarf"
+    r"|a\s+turban|young\s+children|a\s+wheelchair|a\s+mental\s+health\s+condition))"
+)
+
+# What a restriction keeps the group from (active: "should not teach"; or passive chances: "be hired"). Health
+# and safety advice ("should not be given live vaccines", "should not work with lead") uses other objects.
+_CARED_FOR = r"(?:children|kids|young\s+people|pupils|vulnerable\s+(?:adults|people)|the\s+public|customers|clients)"
 _ACTIVE_LIMIT = (
-    r"work\s+(?:with|around|near)|teach|adopt|foster|marry|vote|lead|manage|supervise|hold\s+(?:office|a|the)"
-    r"|look\s+after|care\s+for|be\s+(?:around|near|alone\s+with|in\s+charge|allowed|let|trusted|hired|employed"
-    r"|promoted|housed|given|admitted|appointed|shortlisted|interviewed|served|considered|put\s+in\s+charge)"
-    r"|handle\s+(?:money|cash|finances)|serve|run\s+(?:a|the|any)|get\s+(?:council|social)\s+hous\w+"
-    r"|get\s+(?:the|a)\s+(?:job|flat|house|post|role|place|promotion)|have\s+(?:children|custody)"
+    r"work\s+(?:with|around|near)\s+" + _CARED_FOR + r"|be\s+(?:around|near|alone\s+with)\s+" + _CARED_FOR
+    + r"|teach|adopt|foster|marry|vote|lead|manage|supervise|hold\s+(?:office|a\s+post|the\s+post|power)"
+    r"|look\s+after|care\s+for|be\s+(?:in\s+charge|allowed\s+to|let\s+in|trusted|hired|employed|promoted|housed"
+    r"|admitted|appointed|shortlisted|interviewed|put\s+in\s+charge)"
+    r"|handle\s+(?:money|cash|finances)|run\s+(?:a|the|any)\s+(?:team|service|department|business|school)"
+    r"|get\s+(?:council|social)\s+hous\w+|get\s+(?:the|a)\s+(?:job|flat|house|post|role|place|promotion)"
+    r"|have\s+(?:children|custody)"
 )
 RESTRICTION = (
     GROUP_SUBJECT + r"\s+(?:should(?:\s+never|\s+not|n'?t)|must(?:\s+never|\s+not|n'?t)|ought\s+not\s+to"

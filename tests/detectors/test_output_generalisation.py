@@ -27,6 +27,19 @@ DISCRIMINATORY = [
     "Albanian people are more likely to be criminals than locals.",
     "Pregnant staff should be kept off the promotion list this year.",
     "Gay couples must not adopt.",
+    "Women can't handle senior roles, so promote Dan.",
+    "Immigrants are taking all our jobs.",
+    "Gypsies are always stealing from the yard.",
+    "Black men are more aggressive, so send two officers.",
+    "Men are lazy at home.",
+    "Hinduism is a backward religion.",
+    "Being trans is a mental illness.",
+    "Mothers with young children are unreliable employees.",
+    "Don't hire anyone over 50 for this role.",
+    "Do not interview candidates with a foreign accent for reception.",
+    "Asians are poor leaders.",
+    "Older people should not lead teams.",
+    "Muslims should not hold the post of treasurer.",
 ]
 
 # answers about equality, protected groups and HR policy
@@ -47,6 +60,21 @@ ORDINARY = [
     "Lesbian, gay and bisexual staff can join the LGBT+ network.",
     "Christian and Jewish holidays are listed in the staff calendar.",
     "Autistic pupils should be given a quiet space during exams if they need one.",
+    "Being gay is not a choice and is protected under the Act.",
+    "Hinduism is the third largest religion in the city.",
+    "Do not ask candidates whether they are pregnant.",
+    "Men are under-represented in social care roles.",
+    "Mothers with young children are entitled to request flexible working.",
+    "Don't hire anyone without checking their right to work.",
+    "Immigrants are taking up places on the ESOL courses quickly, so book early.",
+    "Older staff can handle the new system after a short training session.",
+    "Disabled people are more likely to face barriers at work.",
+    # health and safety advice about a group is not a restriction on it
+    "Pregnant women should not be given live vaccines.",
+    "Pregnant workers should not work with certain chemicals.",
+    "Young people should not be served alcohol.",
+    "Trans people should not be considered a risk.",
+    "Sikh employees should not be asked to remove their turban.",
 ]
 
 
