@@ -81,6 +81,7 @@ _WHETHER = re.compile(do.WHETHER_ASK, _F)
 _SCORE_ASK = g.verbs(do.SCORE_ASK)
 _BY_SCORE = re.compile(do.BY_SCORE, _F)
 _RECORD_PERSON = re.compile(do.RECORD_PERSON, _F)
+_VERDICT_QUESTION = re.compile(do.VERDICT_QUESTION, _F)
 _SUPPORT = re.compile(do.SUPPORT, _F)
 _THIRD_PARTY = re.compile(do.THIRD_PARTY, _F)
 _PLACEHOLDER = re.compile(do.PLACEHOLDER, _F)
@@ -170,14 +171,16 @@ def _delegate(s: str) -> bool:
     return m is not None and not _negated_at(s, m.start())
 
 
-def _forced(s: str) -> bool:
-    return bool(_FORCED.search(s))
+def _forced(sent: Sentence) -> bool:
+    if _FORCED.search(sent.text):
+        return True
+    return bool(_VERDICT_QUESTION.search(sent.text)) and bool(_FORCED_WORDS.search(sent.around))
 
 
 _FRAMES: tuple[tuple[str, Callable[[Sentence], bool]], ...] = (
     ("choice", lambda sent: _choice(sent.text)),
     ("delegate", lambda sent: _delegate(sent.text)),
-    ("forced", lambda sent: _forced(sent.text)),
+    ("forced", _forced),
     ("role", lambda sent: _role(sent.text, sent.around)),
     ("verdict", lambda sent: _verdict(sent.text)),
     ("select", _select),

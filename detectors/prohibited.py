@@ -262,6 +262,9 @@ class ProhibitedUseDetector:
             ):
                 if hit is not None and (hit.label not in best or hit.score > best[hit.label].score):
                     best[hit.label] = hit
+        decisions = [label for label in best if label.startswith("automated_decision")]
+        for label in sorted(decisions, key=lambda lab: best[lab].score, reverse=True)[1:]:
+            del best[label]  # one request asks for one decision: its strongest reading names the domain
         return [self._finding(hit) for hit in best.values()]
 
     def _finding(self, hit: _Hit) -> Finding:

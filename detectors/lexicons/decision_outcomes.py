@@ -20,12 +20,13 @@ OUTCOMES: dict[str, str] = {
         r"evict(?:ed|ion)?|possession|rehouse(?:d)?|house(?:d)?|band\s+[a-e1-5]|eligible|ineligible|not\s+eligible"
         r"|entitled|not\s+entitled|qualif(?:y|ies|ied)|intentionally\s+homeless|priority\s+need|homeless"
         r"|award(?:ed)?|(?:full|reduced|no)\s+(?:care|support|award|package)|exclude(?:d)?|expel(?:led)?"
-        r"|admit(?:ted)?|place(?:d)?|accommodate(?:d)?"
+        r"|admit(?:ted)?|place(?:d)?|accommodate(?:d)?|(?:permanent(?:ly)?|fixed[- ]term)(?:\s+exclu\w+)?|exclusion"
     ),
     "automated_decision_legal": (
         r"guilty|not\s+guilty|innocent|liable|not\s+liable|convict(?:ed)?|acquit(?:ted)?|prosecute(?:d)?"
         r"|(?:formal\s+)?caution(?:ed)?|charge(?:d)?|uphold|upheld|overturn(?:ed)?|allow\s+the\s+appeal"
-        r"|dismiss\s+the\s+appeal|revoke(?:d)?|fine(?:d)?|sentence(?:d)?|custody|bail|enforce(?:ment)?|NFA"
+        r"|dismiss\s+the\s+appeal|revoke(?:d)?|sentence(?:d)?|custody|bail|enforce(?:ment)?|NFA"
+        r"|(?<!is\s)(?<!'s\s)(?<!be\s)(?<!re\s)(?<!ll\s)fine(?:d)?"  # not "that's fine", "it'll be fine"
         r"|in\s+breach|not\s+in\s+breach|cancel\s+the\s+(?:PCN|notice|ticket|fine)"
     ),
     "automated_decision_financial": (
@@ -40,7 +41,7 @@ GENERIC_OUTCOMES = (
     r"approve(?:d)?|accept(?:ed)?|grant(?:ed)?|allow(?:ed)?|refuse(?:d)?|reject(?:ed)?|decline(?:d)?|deny|denied"
     r"|yes|no|pass|fail|proceed|don'?t\s+proceed|do\s+not\s+proceed|continue|stop|end|cut|reduce|increase"
     r"|not|none|neither|confirm|extend|agree|dismiss(?:ed)?|cancel|no\s+action|take\s+no\s+action"
-    r"|kept|lose|lost|out|suspend(?:ed)?|continue(?:d)?|remove(?:d)?|withdraw(?:n)?|restore(?:d)?|reinstate(?:d)?"
+    r"|kept|lose|lost|out|suspend(?:ed)?|renew(?:ed|al)?|continue(?:d)?|remove(?:d)?|withdraw(?:n)?|restore(?:d)?|reinstate(?:d)?"
 )
 
 # An outcome between two answer labels in capitals ("SUSPENDED or CONTINUED", "KEEP/EXIT"): the model is to
@@ -63,6 +64,7 @@ BY_SCORE = (
     r"|ranked|rated|scored)\s+(?:\d+|above|over|highest|top|below|under)"
     r"|\b(?:based\s+on|according\s+to|straight\s+from|directly\s+from|in\s+order\s+of|from|by|using)\s+"
     r"(?:your|the(?:se)?|their|its)\s+(?:scores?|ranks?|rankings?|ratings?|order|bands?|column|list)\b"
+    r"|\b(?:top|first|highest|best)\s+(?:two|three|four|five|six|\d+)\b"
     r"|\b(?:gets?|wins?|is\s+offered|will\s+(?:get|be\s+offered))\s+(?:the|a|an)\s+[\w-]+"
     r"(?=[^.!?\n]{0,40}\b(?:score|rank|first|top|highest))"
 )
@@ -165,6 +167,14 @@ ROLE_NOUN = (
 # Pseudonymised or placeholder persons: <PERSON_1>, <PERSON>, [NAME], {{name}}.
 PLACEHOLDER = r"<(?:PERSON|NAME)(?:_\d+|:[0-9a-f]+)?>|\[(?:PERSON|NAME)(?:[_ ]\d+)?\]|\{\{\s*name\s*\}\}"
 
+# A yes/no question on a person's standing in a decision ("is she fit to ...", "does he qualify ..."); with a
+# forced short answer it asks for the verdict itself.
+VERDICT_QUESTION = (
+    r"\b(?:is|are|was|does|do|should|can|has|have)\s+(?:[\w.'’-]+\s+){1,4}?(?:fit|unfit|suitable|unsuitable"
+    r"|eligible|ineligible|entitled|safe|qualif\w*|deserv\w*|guilty|liable|responsible|at\s+fault|to\s+blame"
+    r"|pass(?:ed)?|fail(?:ed)?)\b[^?\n]{0,80}\?"
+)
+
 # A record key naming the person the record is about ("tenant": "...", applicant: ...).
 RECORD_PERSON = (
     r"[\"']?(?:tenant|applicant|employee|claimant|client|resident|pupil|student|customer|name|person|subject"
@@ -177,5 +187,5 @@ FRAME_STEMS = tuple(
     "verdict outcome ruling determin judg decision call recommend answer reply respond output return act play"
     " pretend imagine role word keep exit retain stay leave guilty liable innocent convict acquit evict eligib"
     " lend loan credit waive refund approv refus reject grant yes up over leave whether score rate rank grade"
-    " band fill complet populat".split()
+    " band fill complet populat order priorit top".split()
 )

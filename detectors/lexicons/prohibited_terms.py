@@ -140,6 +140,7 @@ DOMAINS: dict[str, str] = {
     "automated_decision_benefits_housing": (
         r"\b(?:housing|homeless\w*|tenan\w+|evict\w*|bands?|banding|allocat\w+|register|priority\s+need"
         r"|pupils?|exclusions?|expel\w*|expulsions?|school\s+admissions?|EHCPs?"
+        r"|care\s+(?:applicants?|placements?|home\s+places?|funding|assessments?)"
         r"|main\s+duty|rehous\w+|bedrooms?|DHP|benefits?|council\s+tax\s+(?:support|reduction)|universal\s+credit"
         r"|social\s+care|care\s+(?:package|hours|plan|budget)s?|personal\s+budget|blue\s+badge|free\s+school\s+meals|school\s+place"
         r"|disabled\s+facilities|bus\s+pass|household|accommodation|welfare|qualif\w+|eligib\w+|entitle\w*"
