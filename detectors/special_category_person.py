@@ -24,7 +24,7 @@ _AFTER = (
     r"|said|told|tells|reports|reported|attends|attended|takes|took|uses|used|lives|identifies|describes"
     r"|disclosed|receives|needs|wears|goes|went|sees|became|joined|voted|suffers|suffered|practises|practices"
     r"|prays|worships|observes|belongs|gets|got|started|stopped|missed|relapsed|remains|won'?t|can'?t|will"
-    r"|does|doesn'?t|did|didn'?t|identifies|came|keeps|refuses|refused|asked|mentioned|admitted|confirmed)\b)"
+    r"|does|doesn'?t|did|didn'?t|identifies|came|keeps|refuses|refused|asked|mentioned|admitted|confirmed|votes|voted|supports|backs|canvasses)\b)"
 )
 _CANDIDATE = re.compile(r"(?<![\w'’-])((?:" + _WORD + r"\s+){0,2}" + _WORD + r")(?=" + _AFTER + r")")
 _NOT_NAME = frozenset(

@@ -418,18 +418,29 @@ WEAK: dict[str, tuple[str, ...]] = {
     RELIGION: _RELIGION_WEAK + (
         r"(?:religious|spiritual) (?:beliefs?|convictions?|reasons)",
         # a faith stated of whoever the sentence is about ("dev is a practising hindu"); needs the person here
-        r"(?:is|was|'s) an? (?:devout |practising |practicing |observant |committed |strict )?(?:<RELIGION>)",
+        r"(?:is|was|(?<=['’])s) an? (?:devout |practising |practicing |observant |committed |strict )?(?:<RELIGION>)",
     ),
     UNION: _UNION_WEAK + (
         r"(?:trade )?union membership",
         r"(?:on|going on|go on|out on|joining(?: the)?|joined(?: the)?) (?:strike|picket lines?)",
     ),
     POLITICAL: (
+        # a political identity stated of whoever the sentence is about, in any case ("sue is a socialist")
+        r"(?:is|was|are|(?<=['’])s|(?<=['’])re) (?:an? )?(?:(?:very|really|quite|proper|massive|big|staunch"
+        r"|committed|lifelong|card-carrying|hard-line|die-hard|strong|keen|vocal) )*(?:socialist|communist|marxist"
+        r"|anarchist|tory"
+        r"|conservative|labour (?:supporter|voter|member)|nationalist|republican|royalist|unionist|loyalist"
+        r"|zionist|anti-zionist|brexiteer|remainer|leaver|right[- ]wing(?:er)?|left[- ]wing(?:er)?|lefty|leftie"
+        r"|anti-immigration|pro-brexit|anti-brexit|libertarian|far[- ](?:right|left)(?:er)?|green voter)",
+        r"(?:votes?|voted|voting|canvass(?:es|ed|ing)?|campaign(?:s|ed|ing)?|leaflet(?:s|ed|ing)?) (?:for )?(?:the )?"
+        r"(?:green(?:s| party)?|labour|tor(?:y|ies)|conservatives?|reform(?: uk)?|lib dems?|liberal democrats?"
+        r"|snp|plaid(?: cymru)?|ukip|bnp|sinn f[eé]in|dup)\b",
         r"(?:political|party) (?:views|opinions|beliefs|affiliation|allegiance|membership)",
         r"(?:at|on|joined) (?:a|the) (?:[\w-]+ ){0,3}(?:protest|demonstration|rally|(?-i:march))",
     ),
     BIOMETRIC: (r"biometric data",),
-    SEXUAL: (r"sexual orientation", r"sexuality"),
+    SEXUAL: (r"sexual orientation", r"sexuality", r"polyamorous", r"in an open relationship", r"swingers?",
+             r"sex worker", r"works as an escort"),
 }
 
 SERVICE: dict[str, tuple[str, ...]] = {

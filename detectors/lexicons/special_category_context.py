@@ -60,7 +60,8 @@ PERSON = (
     # a first name's possessive before an ordinary word: "Tegan's epilepsy" (not "Alzheimer's", "Council's")
     r"(?-i:\b(?!(?:Alzheimer|Parkinson|Crohn|Down|Huntington|Jehovah|Tourette|Asperger|Hodgkin|Bell|"
     r"St|Council|Government|Trust|Authority|Board|Department|Service|Team|Children|Women|Men|People|"
-    r"Today|Year|Week|Month|Everyone|Nobody|Anyone|Someone)\b)[A-Z][a-z]+'s) (?-i:[a-z])",
+    r"Today|Year|Week|Month|Everyone|Nobody|Anyone|Someone|It|That|There|What|Here|Where|Who|Let|He|She"
+    r"|This|Which|How|When|Why)\b)[A-Z][a-z]+'s) (?-i:[a-z])",
 )
 
 # "The tenant", "this young person": one individual in a case note, but often a generic one in policy or

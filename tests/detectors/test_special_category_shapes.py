@@ -26,6 +26,13 @@ STATEMENTS = [
     ('{"resident": "Gail Porter", "conditions": ["epilepsy", "asthma"]}', "health"),
     ("service_user: t. okafor\nallergies: [penicillin, latex]", "health"),
     ("ffion is a Plaid member and canvasses every weekend", "political_opinion"),
+    ("tenant karen hollis votes green every time", "political_opinion"),
+    ("my neighbour, Gary Platt, is a tory", "political_opinion"),
+    ("sue barker is a socialist and says so at every team meeting", "political_opinion"),
+    ("he's a proper leaver and always banging on about brexit", "political_opinion"),
+    ("Mrs O'Neill is a staunch unionist", "political_opinion"),
+    ("they're polyamorous according to the neighbour", "sex_life_sexual_orientation"),
+    ("she's a devout hindu", "religious_philosophical_belief"),
 ]
 
 LOOK_ALIKES = [
@@ -41,6 +48,12 @@ LOOK_ALIKES = [
     "Methadone prescribing guidance for GPs is attached.",
     "A practising Muslim may need a prayer room; is a quiet room available?",
     '{"conditions": [], "religion": ["prefer not to say"]}',
+    "It's a Tory area.",
+    "Most residents in the ward vote Labour.",
+    "Labour councillors canvassed the estate on Saturday.",
+    "The report is very right wing in tone.",
+    "Canvassing for the Lib Dems starts on Monday at the hall.",
+    "there's a socialist bookshop on the corner",
 ]
 
 
