@@ -77,7 +77,8 @@ NAME_BEFORE = r"(?-i:\b[A-Z][a-z'-]+(?: [A-Z][a-z'-]+)+)\s*(?:\(|,|\u2013|-)\s*(
 
 # A capitalised name opening the sentence as its subject ("Amira has ..."); checked not to be the cue itself.
 NAMED_SUBJECT = (
-    r"^\W*((?-i:[A-Z][a-z'-]+(?: [A-Z][a-z'-]+)?)) (?:has|had|is|was|says|said|told|tells|reports|reported|"
+    r"^\W*((?-i:[A-ZÀ-ÞŴŶ][a-zß-ÿŵŷ'-]+(?: [A-ZÀ-ÞŴŶ][a-zß-ÿŵŷ'-]+)?)) (?:has|had|is|was|says|said|told|tells|reports"
+    r"|reported|"
     r"attends|attended|takes|took|uses|used|lives|identifies|describes|explained|mentioned|disclosed|"
     r"receives|needs|wears|goes|went|sees|collects|became|joined|voted|stood)\b"
 )

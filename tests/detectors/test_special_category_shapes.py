@@ -33,6 +33,9 @@ STATEMENTS = [
     ("Mrs O'Neill is a staunch unionist", "political_opinion"),
     ("they're polyamorous according to the neighbour", "sex_life_sexual_orientation"),
     ("she's a devout hindu", "religious_philosophical_belief"),
+    ("Siân Roberts has epilepsy.", "health"),  # a name with a circumflex is still a name
+    ("Mae gan Siân Roberts epilepsi.", "health"),  # Welsh "X has Y", read through the gloss
+    ("Mae Siân Roberts yn feichiog.", "health"),
 ]
 
 LOOK_ALIKES = [
@@ -54,6 +57,7 @@ LOOK_ALIKES = [
     "The report is very right wing in tone.",
     "Canvassing for the Lib Dems starts on Monday at the hall.",
     "there's a socialist bookshop on the corner",
+    "Mae gan y cyngor gynllun newydd.",
 ]
 
 
