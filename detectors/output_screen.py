@@ -12,6 +12,7 @@ groups) and `discriminatory_content` (dehumanising or eliminationist statements 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -88,8 +89,20 @@ def _is_group_word(word: str) -> bool:
     return word not in STOP_WORDS and bool(_GROUP_PROBE.match(word + " people"))
 
 
+def _gate_table(prefix: bool) -> dict[str, tuple[int, ...]]:
+    table: dict[str, list[int]] = {}
+    for i, rule in enumerate(_RULES):
+        if rule.prefix == prefix:
+            for word in rule.words:
+                table.setdefault(word, []).append(i)
+    return {word: tuple(rules) for word, rules in table.items()}
+
+
+_GATED_BY_WORD, _GATED_BY_PREFIX = _gate_table(False), _gate_table(True)  # lexicon data only
+
+
 def _rules_gated_by(word: str) -> tuple[int, ...]:
-    return tuple(i for i, rule in enumerate(_RULES) if (word[:4] if rule.prefix else word) in rule.words)
+    return _GATED_BY_WORD.get(word, ()) + _GATED_BY_PREFIX.get(word[:4], ())
 
 
 def screen_text(text: str) -> list[Finding]:
@@ -171,8 +184,8 @@ class OutputScreen:
         if not rule.anchored:
             yield from rule.pattern.finditer(buf, origin)
             return
-        for at in self._group_starts:
-            m = rule.pattern.match(buf, at - self._base) if at - self._base >= origin else None
+        for at in self._group_starts[bisect.bisect_left(self._group_starts, self._base + origin) :]:
+            m = rule.pattern.match(buf, at - self._base)
             if m is not None:
                 yield m
 
