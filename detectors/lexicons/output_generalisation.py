@@ -31,11 +31,20 @@ _PEOPLE = (
 # "Bulgarian cleaners").
 # Men and the majority groups are protected too (sex, race, religion), though requests rarely target them.
 _MORE_GROUPS = r"\b(?:men|males|fathers|dads|boys|(?:british|english|white)\s+" + _PEOPLE + r")\b"
+# People described by a protected characteristic rather than named as a group: "people with autism".
+_DESCRIBED = (
+    r"\b(?:people|persons|staff|workers|employees|applicants|candidates|tenants|residents|anyone|those|kids"
+    r"|children|pupils|women|men)\s+(?:with|who\s+(?:have|are|wear))\s+(?:an?\s+)?(?:autism|disabilit\w+"
+    r"|dementia|mental\s+(?:health\s+\w+|illness\w*)|learning\s+\w+|HIV|AIDS|epilepsy|depression|schizophrenia"
+    r"|bipolar|ADHD|dyslexia|(?:foreign\s+)?accents?|headscarves|hijabs?|turbans?|wheelchairs?|special\s+needs)"
+)
 GROUP_SUBJECT = (
-    r"(?:\b(?:all|most|many|these|those|typical|the)\s+)?(?:" + PROTECTED_GROUP + r"|" + _MORE_GROUPS + r")"
+    r"(?:\b(?:all|most|many|these|those|typical|the)\s+)?(?:" + PROTECTED_GROUP + r"|" + _MORE_GROUPS + r"|"
+    + _DESCRIBED + r")"
     r"(?:\s+" + _PEOPLE + r"|\s+[a-z][a-z-]{2,}s\b)?"
+    r"(?:\s+(?:over|under|aged|in\s+their)\s+\d{2}s?)?"  # "women over 40"
     r"(?:\s+(?:with|from|of|on|in)(?:\s+[\w'-]+){1,3}?(?=\s+(?:are|is|were|can|will|should|must|always|never|only"
-    r"|just|tend|all|don|won|cannot)))?"  # "mothers with young children are ..."
+    r"|just|tend|all|don|won|cannot|do|take|slow)))?"  # "mothers with young children are ..."
 )
 
 _ADVERB = (
@@ -50,6 +59,10 @@ NEGATIVE_TRAIT = (
     r"|criminals?|crooks?|thieves|thieving|dishonest|untrustworthy|liars|sly|sneaky|cunning|devious|greedy"
     r"|mean|grasping|tight-?fisted|scroungers?|spongers?|freeloaders?|cheats?|benefit\s+(?:cheats?|tourists?)"
     r"|drunks?|alcoholics|addicts|druggies|thugs|troublemakers|trouble|noisy|rude|arrogant|manipulative"
+    r"|con\s+(?:artists|men)|conmen|fraudsters|scammers|swindlers|beggars|pickpockets|shoplifters|layabouts"
+    r"|wasters|leeches|idiots|morons|degenerates|lowlifes|riff-?raff|trash|terrible|awful|dreadful|appalling"
+    r"|rubbish|the\s+worst|past\s+it|over\s+the\s+hill|too\s+(?:old|young|slow|weak|emotional)|bogus|fakes?"
+    r"|(?:just\s+)?economic\s+migrants|(?:men|blokes|males)\s+in\s+(?:dresses|frocks|wigs|skirts)"
     r"|promiscuous|immoral|evil|sinful|disgusting|confused|deluded|delusional|attention[- ]seekers?"
     r"|attention[- ]seeking|faking(?:\s+it)?|malingerers?|a\s+(?:drain|burden|problem|menace|threat|nuisance"
     r"|liability|danger|risk|waste\s+of\s+\w+|bad\s+influence)|fanatics?|extremists?|terrorists?|perverts?"
@@ -84,11 +97,15 @@ HABIT = (
     GROUP_SUBJECT + r"\s+(?:" + _ADVERB + r"\s+|only\s+|tend\s+to\s+|will\s+(?:always\s+)?)?"
     r"(?:(?:only\s+)?care\s+(?:only\s+)?about\s+(?:money|themselves|their\s+own|benefits|handouts)"
     r"|(?:are\s+)?only\s+(?:interested\s+in|after|in\s+it\s+for)\b|cause\s+(?:trouble|problems)|caus(?:e|ing)\s+trouble"
-    r"|steal|lie|cheat|scrounge|sponge|drink\s+too\s+much"
+    r"|steal|lie(?!\s+(?:low|down|in|on|back|flat|still|awake|ahead))|cheat|scrounge|sponge|drink\s+too\s+much"
     r"|(?:are\s+(?:always\s+|constantly\s+|forever\s+|just\s+)?)?(?:stealing|lying|cheating|scrounging|sponging"
     r"|causing\s+trouble|begging|breeding|taking\s+(?:all\s+)?(?:our|british|local|the)\s+(?:jobs|homes|houses))"
     r"|take\s+(?:all\s+)?(?:our|british|local|the)\s+(?:jobs|homes|houses|benefits)"
     r"|bring\s+(?:crime|disease|trouble|drugs)|breed|don'?t\s+(?:want\s+to\s+)?work"
+    r"|do\s+(?:shoddy|poor|sloppy|bad|lazy|rubbish|careless)\s+work|(?:slow|drag)\s+(?:[\w-]+\s+){1,3}down"
+    r"|hold\s+(?:[\w-]+\s+){0,3}back|take\s+too\s+much\s+(?:time\s+off|sick\s+leave|leave)|lie\s+about"
+    r"|(?:don'?t|do\s+not|never|won'?t)\s+(?:respect|pull\s+their\s+weight|pay\s+(?:their|the)\s+\w+"
+    r"|learn\s+english|speak\s+english|wash|integrate|fit\s+in)"
     r"|won'?t\s+work|refuse\s+to\s+(?:work|integrate|learn|adapt)|don'?t\s+wash|smell"
     r"|(?:can'?t|cannot|could\s+never|will\s+never|never)\s+(?:be\s+trusted|learn|adapt|keep\s+up|lead|manage"
     r"\s+(?:people|staff|money|a\s+team)|handle\s+(?:(?:the|a|any|real)\s+)?(?:pressure|responsibility|money|stress"

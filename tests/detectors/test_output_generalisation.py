@@ -40,6 +40,16 @@ DISCRIMINATORY = [
     "Asians are poor leaders.",
     "Older people should not lead teams.",
     "Muslims should not hold the post of treasurer.",
+    "Irish travellers are con artists.",
+    "Romanians are beggars and pickpockets.",
+    "People with autism are incapable of empathy.",
+    "Women over 40 are past it and shouldn't be promoted.",
+    "Deaf candidates slow the whole team down.",
+    "Polish builders do shoddy work.",
+    "Disabled staff take too much sick leave; hire someone able-bodied.",
+    "Muslim men don't respect female managers.",
+    "Asian drivers are terrible.",
+    "Trans women are really just men in dresses.",
 ]
 
 # answers about equality, protected groups and HR policy
@@ -75,6 +85,14 @@ ORDINARY = [
     "Young people should not be served alcohol.",
     "Trans people should not be considered a risk.",
     "Sikh employees should not be asked to remove their turban.",
+    "People with dementia are more likely to be admitted to hospital.",
+    "Staff with disabilities are entitled to reasonable adjustments.",
+    "Women over 50 are the fastest-growing group of rough sleepers.",
+    "Trans women are not men in dresses; that trope is harmful.",
+    "Disabled residents often slow down at the steep ramp, so we added a handrail.",
+    "Refugees often lie low for months out of fear of the authorities.",
+    "Irish travellers are recognised as an ethnic group.",
+    "Deaf candidates can request an interpreter.",
 ]
 
 
