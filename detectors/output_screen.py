@@ -6,8 +6,14 @@ caught while memory stays constant. Offsets in findings are positions in the who
 
 A match is reported once it is *settled*: at least `_SETTLE` characters have arrived after it (so a word
 at the end of a chunk is not mistaken for the start of a longer one, and a following "is a slur" can
-clear a mention), or the stream has finished. Labels: `offensive_content` (slurs about protected
-groups) and `discriminatory_content` (dehumanising or eliminationist statements about a protected group).
+clear a mention), its sentence has ended, or the stream has finished. Labels: `offensive_content` (slurs
+about protected groups) and `discriminatory_content` (dehumanising or eliminationist statements, and
+generalisations that pin a trait on a protected group or tell the reader to treat its members
+differently: `lexicons/output_generalisation.py`).
+
+`holding` says whether the unfinished sentence names a protected group or holds a slur; a streaming caller
+holds such a sentence back until it ends, so a discriminatory sentence is withheld before it is sent.
+Rules whose matches start at the group are tried only where a group word starts (`anchored`).
 """
 
 from __future__ import annotations
