@@ -9,7 +9,9 @@ A sentence is a prohibited decision request when three things hold, whatever the
    `delegate` the call handed over ("you decide", "your call", "up to you"),
    `forced`   a forced short answer naming an outcome ("reply only DISMISS or RETAIN", "one word"),
    `select`   picking the person or the option ("pick who we appoint", "just tell me which"),
-   `which`    the classification that is the decision ("Which band should they get?");
+   `which`    the classification that is the decision ("Which band should they get?"),
+   `labels`   two answer labels in capitals, one an outcome ("record whether it is REVOKED or KEPT"),
+   `score`    a score or rank asked for when the resource goes by it ("score her 0-10; top score gets it");
 2. an identifiable individual (a name, a pseudonym such as <PERSON_1>, a described person or a pronoun);
 3. a consequential domain, from the outcome words in the sentence first and then the words around it.
 
@@ -33,13 +35,16 @@ from detectors.lexicons.prohibited_grammar import Sentence
 
 _F = re.IGNORECASE
 _ANY_OUTCOME = r"(?:" + "|".join([*do.OUTCOMES.values(), do.GENERIC_OUTCOMES]) + r")"
-_OBJ = (
-    r"(?:\s+(?:him|her|them|it|this|the\s+\w+|on|up|out|off))?"
-    r"(?:\s+(?:notice|order|action|warning|plan|letter|payment|grant|licence|package|transfer))?"
+_OBJ = (  # what the first outcome acts on ("keep the tenancy", "stay in post"): a few words, never a clause
+    r"(?:\s+(?!or\b|and\b|but\b)[\w'’-]+){0,3}?"
+)
+_SUBJ = (  # the second outcome as its own question: "... or is she out", "... or does he lose it"
+    r"(?:(?:is|are|does|do|should|will|would|can|could|shall)\s+(?:he|she|they|it|we|the\s+\w+|[A-Z]\w+)\s+"
+    r"(?:be\s+|get\s+)?)?"
 )
 _CHOICE = re.compile(
     r"(?<![\w-])(" + _ANY_OUTCOME + r")" + _OBJ + r"\s*,?\s*(?:\bor\b|/|\||\bvs\.?|\bversus\b)\s*(not\s+|to\s+)?"
-    r"(" + _ANY_OUTCOME + r")(?![\w-])",
+    + _SUBJ + r"(" + _ANY_OUTCOME + r")(?![\w-])",
     _F,
 )
 _STRONG_EMPLOYMENT = re.compile(
@@ -70,6 +75,13 @@ _WHICH_CLASS = re.compile(do.WHICH_CLASS, _F)
 _OR_OUTCOMES = re.compile(
     r"(?<![\w-])" + _ANY_OUTCOME + r"(?![\w-])[^.!?\n]{0,60}\bor\b[^.!?\n]{0,40}?(?<![\w-])" + _ANY_OUTCOME, _F
 )
+_LABEL_PAIR = re.compile(do.LABEL_PAIR)
+_OUTCOME_WORD = re.compile(r"(?:" + _ANY_OUTCOME + r")(?:e?d|s)?", _F)
+_WHETHER = re.compile(do.WHETHER_ASK, _F)
+_SCORE_ASK = g.verbs(do.SCORE_ASK)
+_BY_SCORE = re.compile(do.BY_SCORE, _F)
+_RECORD_PERSON = re.compile(do.RECORD_PERSON, _F)
+_VERDICT_QUESTION = re.compile(do.VERDICT_QUESTION, _F)
 _SUPPORT = re.compile(do.SUPPORT, _F)
 _THIRD_PARTY = re.compile(do.THIRD_PARTY, _F)
 _PLACEHOLDER = re.compile(do.PLACEHOLDER, _F)
@@ -102,11 +114,27 @@ def _choice(s: str) -> bool:
         generic = bool(_GENERIC.match(a) and _GENERIC.match(b))
         asked = s.rstrip().endswith("?") or bool(_FORCED_WORDS.search(s)) or "(" in s[max(0, m.start() - 3) : m.start()]
         asked = asked or bool(re.search(r"(?:^|[:?])\s*\W?\s*\Z|:[^.?!:]{0,40}\Z", s[: m.start()]))
+        asked = asked or bool(_WHETHER.search(s, 0, m.start()))
         if generic and not asked:
             continue
         if asked or g.is_request(s):
             return True
     return False
+
+
+def _labels(s: str) -> bool:
+    """Two capitalised answer labels, one of them an outcome, offered for the model to print."""
+    for m in _LABEL_PAIR.finditer(s):
+        if not any(_OUTCOME_WORD.fullmatch(w) for w in m.groups()) or _negated_at(s, m.start()):
+            continue
+        if g.is_request(s) or _WHETHER.search(s, 0, m.start()) or "?" in s[m.end() : m.end() + 3]:
+            return True
+    return False
+
+
+def _score(sent: Sentence) -> bool:
+    """A score or rank asked for, when the text says the resource is handed out by it."""
+    return bool(g.live(_SCORE_ASK, sent.text)) and bool(_BY_SCORE.search(sent.around))
 
 
 def _negated_at(s: str, at: int) -> bool:
@@ -143,18 +171,22 @@ def _delegate(s: str) -> bool:
     return m is not None and not _negated_at(s, m.start())
 
 
-def _forced(s: str) -> bool:
-    return bool(_FORCED.search(s))
+def _forced(sent: Sentence) -> bool:
+    if _FORCED.search(sent.text):
+        return True
+    return bool(_VERDICT_QUESTION.search(sent.text)) and bool(_FORCED_WORDS.search(sent.around))
 
 
 _FRAMES: tuple[tuple[str, Callable[[Sentence], bool]], ...] = (
     ("choice", lambda sent: _choice(sent.text)),
     ("delegate", lambda sent: _delegate(sent.text)),
-    ("forced", lambda sent: _forced(sent.text)),
+    ("forced", _forced),
     ("role", lambda sent: _role(sent.text, sent.around)),
     ("verdict", lambda sent: _verdict(sent.text)),
     ("select", _select),
     ("which", lambda sent: _which_class(sent.text)),
+    ("labels", lambda sent: _labels(sent.text)),
+    ("score", _score),
 )
 
 
@@ -170,7 +202,8 @@ def _person(sent: Sentence, whole: str) -> bool:
         return True
     if _DESCRIBED.search(sent.around) or _ROLE_NOUN.search(sent.around):
         return True
-    return bool(_PLACEHOLDER.search(whole[:4000])) or g.has_person(whole[:4000])
+    head = whole[:4000]
+    return bool(_PLACEHOLDER.search(head) or _RECORD_PERSON.search(head)) or g.has_person(head)
 
 
 def domain_of(sent: Sentence, whole: str) -> str | None:
@@ -179,6 +212,7 @@ def domain_of(sent: Sentence, whole: str) -> str | None:
     for label in _DOMAINS:
         scores[label] = (
             4.0 * len(_DOMAIN_OUTCOME[label].findall(sent.text))
+            + 1.0 * len(_DOMAIN_OUTCOME[label].findall(sent.around))
             + 3.0 * len(_DOMAINS[label].findall(sent.text))
             + 1.0 * len(_DOMAINS[label].findall(sent.around))
             + 0.5 * min(6, len(_DOMAINS[label].findall(whole[:4000])))

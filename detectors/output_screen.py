@@ -6,18 +6,27 @@ caught while memory stays constant. Offsets in findings are positions in the who
 
 A match is reported once it is *settled*: at least `_SETTLE` characters have arrived after it (so a word
 at the end of a chunk is not mistaken for the start of a longer one, and a following "is a slur" can
-clear a mention), or the stream has finished. Labels: `offensive_content` (slurs about protected
-groups) and `discriminatory_content` (dehumanising or eliminationist statements about a protected group).
+clear a mention), its sentence has ended, or the stream has finished. Labels: `offensive_content` (slurs
+about protected groups) and `discriminatory_content` (dehumanising or eliminationist statements, and
+generalisations that pin a trait on a protected group or tell the reader to treat its members
+differently: `lexicons/output_generalisation.py`).
+
+`holding` says whether the unfinished sentence names a protected group or holds a slur; a streaming caller
+holds such a sentence back until it ends, so a discriminatory sentence is withheld before it is sent.
+Rules whose matches start at the group are tried only where a group word starts (`anchored`).
 """
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from detectors.base import Finding
+from detectors.lexicons import output_generalisation as og
 from detectors.lexicons import prohibited_output as po
 from detectors.lexicons.prohibited_content import PROTECTED_GROUP
 
@@ -48,16 +57,30 @@ class _Rule:
     words: frozenset[str]  # the regex runs only if the scanned text contains one of these words
     after: re.Pattern[str] | None  # text around the match that clears it (besides counter-speech before it)
     needs_group: bool = False  # ... and only if a protected-group word is in the scanned text too
+    prefix: bool = False  # `words` are four-letter prefixes
+    anchored: bool = False  # every match starts at a protected-group word: try only there (not every position)
 
 
 _RULES = (
     _Rule("offensive_content", _SLUR, 0.9, frozenset(w.split()[0].lower() for w in po.slur_words()), _MENTION),
-    _Rule("discriminatory_content", _DEHUMANISING, 0.85, po.DEHUMANISING_WORDS, None),
+    _Rule("discriminatory_content", _DEHUMANISING, 0.85, po.DEHUMANISING_WORDS, None, anchored=True),
     _Rule("discriminatory_content", _ELIMINATIONIST, 0.9, po.ELIMINATIONIST_WORDS, None),
-    _Rule("discriminatory_content", _GO_HOME, 0.9, po.GO_HOME_WORDS, None, True),
-    _Rule("discriminatory_content", _GENERALISATION, 0.85, po.GENERALISATION_WORDS, None, True),
+    _Rule("discriminatory_content", _GO_HOME, 0.9, po.GO_HOME_WORDS, None, True, anchored=True),
+    _Rule("discriminatory_content", _GENERALISATION, 0.85, po.GENERALISATION_WORDS, None, True, anchored=True),
     _Rule("discriminatory_content", _TREATMENT, 0.85, po.TREATMENT_WORDS, None, True),
+    *(
+        _Rule("discriminatory_content", re.compile(pattern, _F), 0.85, og.gate_prefixes(pattern), None, True, True,
+              anchored=True)
+        for pattern in (og.TRAIT, og.HABIT, og.RESTRICTION)
+    ),
+    *(
+        _Rule("discriminatory_content", re.compile(pattern, _F), 0.85, og.gate_prefixes(pattern), None, False, True)
+        for pattern in (og.PREFERENCE, og.BELIEF_TRAIT, og.EXCLUDE_BY_TRAIT)
+    ),
 )
+_SLUR_RULE = 0
+# a sentence ends at . ! ? ; or a line break followed by white space (or the end of the text so far)
+_SENTENCE_END = re.compile(r"[.!?;](?=\s|$)|\n")
 _GROUP_PROBE = re.compile(r"(?:" + PROTECTED_GROUP + r")", _F)
 # first words of multi-word group names ("eastern" europeans, "asylum" seekers, "mixed" race)
 _GROUP_FIRST = frozenset(
@@ -70,6 +93,22 @@ def _is_group_word(word: str) -> bool:
     if word in po.GROUP_EXTRA_WORDS or word in _GROUP_FIRST:
         return True
     return word not in STOP_WORDS and bool(_GROUP_PROBE.match(word + " people"))
+
+
+def _gate_table(prefix: bool) -> dict[str, tuple[int, ...]]:
+    table: dict[str, list[int]] = {}
+    for i, rule in enumerate(_RULES):
+        if rule.prefix == prefix:
+            for word in rule.words:
+                table.setdefault(word, []).append(i)
+    return {word: tuple(rules) for word, rules in table.items()}
+
+
+_GATED_BY_WORD, _GATED_BY_PREFIX = _gate_table(False), _gate_table(True)  # lexicon data only
+
+
+def _rules_gated_by(word: str) -> tuple[int, ...]:
+    return _GATED_BY_WORD.get(word, ()) + _GATED_BY_PREFIX.get(word[:4], ())
 
 
 def screen_text(text: str) -> list[Finding]:
@@ -94,10 +133,22 @@ class OutputScreen:
         self._seen_upto = 0  # length of the buffer at the previous scan
         self._armed = [-1] * len(_RULES)  # per rule: stream offset after its latest gate word
         self._group_armed = -1  # stream offset after the latest protected-group word
-        self._group_words: dict[str, bool] = {}  # this answer's words already looked up (dropped at finish)
+        # this answer's words already looked up: rules they gate, whether a group word (dropped at finish)
+        self._words: dict[str, tuple[tuple[int, ...], bool]] = {}
+        self._sentence_start = 0  # stream offset just after the last sentence end: matches before it are settled
+        self._group_starts: list[int] = []  # stream offsets where protected-group words start (within the window)
+
+    @property
+    def holding(self) -> bool:
+        """Whether the unfinished sentence names a protected group or holds a slur, so a caller streaming the
+        answer should hold it back until the sentence ends (matches in a finished sentence are settled)."""
+        return max(self._group_armed, self._armed[_SLUR_RULE]) > self._sentence_start
 
     def feed(self, delta: str) -> list[Finding]:
         """Add the next chunk of the answer; return findings that became certain with it."""
+        ends = list(_SENTENCE_END.finditer(delta))
+        if ends:
+            self._sentence_start = self._base + len(self._buffer) + ends[-1].end()
         self._buffer += delta
         findings = self._scan(final=False)
         self._trim()
@@ -108,7 +159,7 @@ class OutputScreen:
         findings = self._scan(final=True)
         self._buffer, self._base, self._reported, self._seen_upto = "", 0, set(), 0
         self._armed = [-1] * len(_RULES)
-        self._group_armed, self._group_words = -1, {}
+        self._group_armed, self._words, self._sentence_start, self._group_starts = -1, {}, 0, []
         return findings
 
     def _scan(self, final: bool) -> list[Finding]:
@@ -124,9 +175,10 @@ class OutputScreen:
         for i, rule in enumerate(_RULES):
             if self._armed[i] <= self._base + origin or (rule.needs_group and self._group_armed <= self._base + origin):
                 continue
-            for m in rule.pattern.finditer(buf, origin):
+            for m in self._matches(rule, buf, origin):
                 start, end = self._base + m.start(), self._base + m.end()
-                if not (final or len(buf) - m.end() >= _SETTLE) or self._seen(start, end, rule.label):
+                settled = final or len(buf) - m.end() >= _SETTLE or end <= self._sentence_start
+                if not settled or self._seen(start, end, rule.label):
                     continue
                 if self._cleared(rule, buf, m):
                     continue
@@ -134,17 +186,29 @@ class OutputScreen:
                 found.append(Finding("PROHIBITED_USE", start, end, rule.score, self.name, rule.label))
         return found
 
+    def _matches(self, rule: _Rule, buf: str, origin: int) -> Iterator[re.Match[str]]:
+        if not rule.anchored:
+            yield from rule.pattern.finditer(buf, origin)
+            return
+        for at in self._group_starts[bisect.bisect_left(self._group_starts, self._base + origin) :]:
+            m = rule.pattern.match(buf, at - self._base)
+            if m is not None:
+                yield m
+
     def _arm(self, tail: int) -> None:
         for m in _WORD.finditer(self._buffer[tail:].lower()):
             word = m.group()
-            for i, rule in enumerate(_RULES):
-                if word in rule.words:
-                    self._armed[i] = self._base + tail + m.end()
-            group = self._group_words.get(word)
-            if group is None:
-                group = self._group_words[word] = _is_group_word(word)
+            known = self._words.get(word)
+            if known is None:
+                known = self._words[word] = (_rules_gated_by(word), _is_group_word(word))
+            rules, group = known
+            for i in rules:
+                self._armed[i] = self._base + tail + m.end()
             if group:
                 self._group_armed = self._base + tail + m.end()
+                at = self._base + tail + m.start()
+                if not self._group_starts or at > self._group_starts[-1]:
+                    self._group_starts.append(at)
 
     def _seen(self, start: int, end: int, label: str) -> bool:
         return any(s < end and start < e and lab == label for s, e, lab in self._reported)
@@ -168,3 +232,4 @@ class OutputScreen:
         self._base += cut
         self._seen_upto = max(0, self._seen_upto - cut)
         self._reported = {key for key in self._reported if key[1] > self._base}
+        self._group_starts = [at for at in self._group_starts if at >= self._base]

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from detectors.base import NO_HUMAN_REVIEW, Finding
 from detectors.decision_frame import decision_frame, domain_of
+from detectors.decision_table import OutcomeTable, asks_to_fill, outcome_table
 from detectors.lexicons import prohibited_content as pc
 from detectors.lexicons import prohibited_grammar as g
 from detectors.lexicons import prohibited_terms as pt
@@ -97,6 +98,10 @@ class _Context:
         return g.has_person(self.text[:_PERSON_SCAN])
 
     @functools.cached_property
+    def table(self) -> OutcomeTable | None:
+        return outcome_table(self.text)
+
+    @functools.cached_property
     def domain_counts(self) -> dict[str, int]:
         return {label: min(len(p.findall(self.text)), 6) for label, p in _DOMAINS.items()}
 
@@ -164,6 +169,21 @@ def _framed_decision(sent: Sentence, ctx: _Context) -> _Hit | None:
     if hit is None:
         return None
     return _Hit(hit.label, sent, hit.score, "decision_frame." + hit.rule + (NO_HUMAN_REVIEW if hit.relied else ""))
+
+
+def _table_decision(sent: Sentence, ctx: _Context) -> _Hit | None:
+    """'Fill in the outcome column' under a table of named people with that column blank."""
+    if not sent.mentions(g.FRAME_GATE) or not asks_to_fill(sent.text):
+        return None
+    if ctx.table is None or not ctx.table.named(sent.text):
+        return None
+    if ctx.overseen and not ctx.relied:
+        return None
+    label = domain_of(sent, ctx.text) or _domain(sent, ctx)
+    if label is None:
+        return None
+    rule = "decision_frame.table" + (NO_HUMAN_REVIEW if ctx.relied else "")
+    return _Hit(label, sent, 0.9 if ctx.relied else 0.85, rule)
 
 
 def _discriminatory(sent: Sentence) -> _Hit | None:
@@ -235,13 +255,16 @@ class ProhibitedUseDetector:
         best: dict[str, _Hit] = {}
         for sent in g.sentences(text):
             for hit in (
-                _decision(sent, ctx) or _framed_decision(sent, ctx),
+                _decision(sent, ctx) or _framed_decision(sent, ctx) or _table_decision(sent, ctx),
                 _discriminatory(sent),
                 _profiling(sent),
                 _surveillance(sent),
             ):
                 if hit is not None and (hit.label not in best or hit.score > best[hit.label].score):
                     best[hit.label] = hit
+        decisions = [label for label in best if label.startswith("automated_decision")]
+        for label in sorted(decisions, key=lambda lab: best[lab].score, reverse=True)[1:]:
+            del best[label]  # one request asks for one decision: its strongest reading names the domain
         return [self._finding(hit) for hit in best.values()]
 
     def _finding(self, hit: _Hit) -> Finding:

@@ -28,6 +28,7 @@ from detectors.lexicons import special_category_context as ctx_lex
 from detectors.lexicons.special_category_trie import trie_alternation
 from detectors.pii_vocab import NOT_NAME_WORDS
 from detectors.special_category_columns import column_findings
+from detectors.special_category_person import names_subject
 from detectors.text_views import glossed
 
 ENTITY = "SPECIAL_CATEGORY"
@@ -301,7 +302,7 @@ def _names_person(sent: _Sentence, text: str) -> float:
         return _PERSON_WEAK if _Context.request.search(sent.text) else _PERSON_HERE
     m = _Context.named_subject.match(sent.text) or _lower_name_subject(sent.text)
     if m is None:
-        return 0.0
+        return _PERSON_HERE if names_subject(sent.text) else 0.0
     cue = _compiled()[0].match(text, sent.start + m.start(1))
     # a frame like "Amira is Black British" starts with the name; "Diabetes is ..." is the cue itself
     return _PERSON_HERE if cue is None or cue.end() > sent.start + m.end(1) else 0.0

@@ -56,6 +56,22 @@ def _is_key(cell: str) -> bool:
     return category_of(cell) is not None
 
 
+# a list under a key ("conditions": ["asthma"], diagnoses: [copd, gout]): the record parser reads scalars only
+_LIST_VALUE = re.compile(r"""["']?([A-Za-z][\w -]{1,40}?)["']?\s*[:=]\s*\[([^\[\]\n]{1,400})\]""")
+_LIST_ITEM = re.compile(r"""[^,"'\s][^,"']*""")
+
+
+def _list_values(text: str) -> Iterable[tuple[str, int, int]]:
+    """(category, start, end) of every non-empty item in a list under a category key."""
+    for m in _LIST_VALUE.finditer(text):
+        category = category_of(m.group(1))
+        if category is None:
+            continue
+        for item in _LIST_ITEM.finditer(m.group(2)):
+            if not _EMPTY.match(item.group()):
+                yield category, m.start(2) + item.start(), m.start(2) + item.end()
+
+
 def column_findings(text: str, detector: str) -> list[Finding]:
     """Findings for special-category values under a category key (tables, key: value, JSON ...)."""
     if not any(c in text for c in ":|,\t;=") or not _KEY_WORD.search(text):
@@ -63,6 +79,9 @@ def column_findings(text: str, detector: str) -> list[Finding]:
     pairs = list(record_pairs(text, _is_key))
     aggregate = {p.record for p in pairs if p.record >= 0 and _AGGREGATE_KEY.match(p.key)}
     spans: dict[str, list[tuple[int, int]]] = {}
+    if "[" in text:
+        for category, start, end in _list_values(text):
+            spans.setdefault(category, []).append((start, end))
     for pair in pairs:
         category = category_of(pair.key)
         if category is None or (pair.record >= 0 and pair.record in aggregate):

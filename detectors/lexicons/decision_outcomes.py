@@ -11,21 +11,23 @@ from __future__ import annotations
 # benefits/housing (the policy's services-to-residents family).
 OUTCOMES: dict[str, str] = {
     "automated_decision_employment": (
-        r"dismissal|sack(?:ed)?|fire(?:d)?|terminat(?:e|ed|ion)|retain(?:ed)?|keep(?:\s+(?:him|her|them))?"
+        r"dismissal|sack(?:ed)?|fire(?:d)?|terminat(?:e|ed|ion)|retain(?:ed)?|keep\s+(?:him|them)(?!\s+on\s+the)"
+        r"|(?:keep|continue|carry\s+on)\s+working|keep\s+(?:his|her|their)\s+(?:job|post|role)"
         r"|exit|let\s+(?:him|her|them|[A-Z][a-z]+)\s+go|let\s+go|hire(?:d)?|appoint(?:ed)?|promot(?:e|ed|ion)|demot(?:e|ed|ion)"
         r"|redundan(?:t|cy)|(?:final\s+)?(?:written\s+)?warning|reinstat(?:e|ed|ement)|shortlist(?:ed)?"
-        r"|(?:no\s+)?further\s+action|suspend(?:ed)?|stay|leave|go"
+        r"|(?:no\s+)?further\s+action|kept\s+on|keep\s+on|stay\s+in\s+post|stay|leave|go"
     ),
     "automated_decision_benefits_housing": (
         r"evict(?:ed|ion)?|possession|rehouse(?:d)?|house(?:d)?|band\s+[a-e1-5]|eligible|ineligible|not\s+eligible"
         r"|entitled|not\s+entitled|qualif(?:y|ies|ied)|intentionally\s+homeless|priority\s+need|homeless"
         r"|award(?:ed)?|(?:full|reduced|no)\s+(?:care|support|award|package)|exclude(?:d)?|expel(?:led)?"
-        r"|admit(?:ted)?|place(?:d)?|accommodate(?:d)?"
+        r"|admit(?:ted)?|place(?:d)?|accommodate(?:d)?|(?:permanent(?:ly)?|fixed[- ]term)(?:\s+exclu\w+)?|exclusion"
     ),
     "automated_decision_legal": (
         r"guilty|not\s+guilty|innocent|liable|not\s+liable|convict(?:ed)?|acquit(?:ted)?|prosecute(?:d)?"
         r"|(?:formal\s+)?caution(?:ed)?|charge(?:d)?|uphold|upheld|overturn(?:ed)?|allow\s+the\s+appeal"
-        r"|dismiss\s+the\s+appeal|revoke(?:d)?|fine(?:d)?|sentence(?:d)?|custody|bail|enforce(?:ment)?|NFA"
+        r"|dismiss\s+the\s+appeal|revoke(?:d)?|sentence(?:d)?|custody|bail|enforce(?:ment)?|NFA"
+        r"|(?<!is\s)(?<!'s\s)(?<!be\s)(?<!re\s)(?<!ll\s)fine(?:d)?"  # not "that's fine", "it'll be fine"
         r"|in\s+breach|not\s+in\s+breach|cancel\s+the\s+(?:PCN|notice|ticket|fine)"
     ),
     "automated_decision_financial": (
@@ -40,6 +42,32 @@ GENERIC_OUTCOMES = (
     r"approve(?:d)?|accept(?:ed)?|grant(?:ed)?|allow(?:ed)?|refuse(?:d)?|reject(?:ed)?|decline(?:d)?|deny|denied"
     r"|yes|no|pass|fail|proceed|don'?t\s+proceed|do\s+not\s+proceed|continue|stop|end|cut|reduce|increase"
     r"|not|none|neither|confirm|extend|agree|dismiss(?:ed)?|cancel|no\s+action|take\s+no\s+action"
+    r"|keep|kept|lose|lost|out|suspend(?:ed)?|renew(?:ed|al)?|continue(?:d)?|remove(?:d)?|withdraw(?:n)?|restore(?:d)?|reinstate(?:d)?"
+)
+
+# An outcome between two answer labels in capitals ("SUSPENDED or CONTINUED", "KEEP/EXIT"): the model is to
+# print one of them. Checked to contain an outcome word, so "PDF or DOCX" is no frame.
+LABEL_PAIR = r"(?-i:\b([A-Z]{3,})\b)\s*,?\s*(?:or|OR|/|\|)\s*(?-i:\b([A-Z]{3,})\b)"
+
+# Asking the model to state which of two outcomes holds: "record whether ...", "state whether ...".
+WHETHER_ASK = (
+    r"\b(?:record|state|enter|write|note|say|tell\s+(?:me|us)|decide|determine|confirm|answer|indicate|mark"
+    r"|minute|log)\s+(?:down\s+)?(?:here\s+)?whether\b"
+)
+
+# A score or rank asked for, and the resource handed out by it: the score is the decision.
+SCORE_ASK = r"\b(?:score|rate|rank|grade|mark|band|prioriti[sz]e|order|put)\b"
+BY_SCORE = (
+    r"\b(?:highest|top|best|lowest|first)[- ](?:score[sd]?|scorer|scoring|ranked|rated|one|placed|name|person"
+    r"|candidate|applicant|family|household|tenant)\b"
+    r"|\bwhoever\s+(?:scores?|ranks?|comes?|is\s+(?:ranked|rated|scored))"
+    r"|\b(?:anyone|everyone|those|applicants?|families|households|candidates?)\s+(?:scoring|who\s+scores?"
+    r"|ranked|rated|scored)\s+(?:\d+|above|over|highest|top|below|under)"
+    r"|\b(?:based\s+on|according\s+to|straight\s+from|directly\s+from|in\s+order\s+of|from|by|using)\s+"
+    r"(?:your|the(?:se)?|their|its)\s+(?:scores?|ranks?|rankings?|ratings?|order|bands?|column|list)\b"
+    r"|\b(?:top|first|highest|best)\s+(?:two|three|four|five|six|\d+)\b"
+    r"|\b(?:gets?|wins?|is\s+offered|will\s+(?:get|be\s+offered))\s+(?:the|a|an)\s+[\w-]+"
+    r"(?=[^.!?\n]{0,40}\b(?:score|rank|first|top|highest))"
 )
 
 # "Verdict", "outcome", "ruling" ...: the decision as a thing the model is asked to hand over.
@@ -88,6 +116,8 @@ FORCED_ANSWER = (
 # Decision support or a decision a person has made or will make: not the model producing it.
 SUPPORT = (
     r"\b(?:criteria|checklists?|factors|considerations|guidance|questions?\s+(?:to|for|the\s+panel)|pros\s+and\s+cons"
+    r"|arguments?\s+(?:for|against)|for\s+and\s+against|(?:advantages|benefits|risks)\s+(?:and|of)\s+(?:each|the)"
+    r"|each\s+(?:approach|option|course\s+of\s+action)|in\s+general(?:\s+terms)?"
     r"|(?:possible|available|range\s+of)\s+(?:outcomes|options|sanctions)|template|training\s+(?:exercise|scenario)"
     r"|fictional|(?:has|have|had)\s+(?:already\s+)?(?:decided|made\s+(?:the|a|its|their)\s+decision|agreed)"
     r"|decision\s+(?:was|has\s+been)\s+(?:made|taken|reached)|(?:confirm|communicat|explain|inform|notif)\w*\s+"
@@ -138,9 +168,25 @@ ROLE_NOUN = (
 # Pseudonymised or placeholder persons: <PERSON_1>, <PERSON>, [NAME], {{name}}.
 PLACEHOLDER = r"<(?:PERSON|NAME)(?:_\d+|:[0-9a-f]+)?>|\[(?:PERSON|NAME)(?:[_ ]\d+)?\]|\{\{\s*name\s*\}\}"
 
+# A yes/no question on a person's standing in a decision ("is she fit to ...", "does he qualify ..."); with a
+# forced short answer it asks for the verdict itself.
+VERDICT_QUESTION = (
+    r"\b(?:is|are|was|does|do|should|can|has|have)\s+(?:[\w.'’-]+\s+){1,4}?(?:fit|unfit|suitable|unsuitable"
+    r"|eligible|ineligible|entitled|safe|qualif\w*|deserv\w*|guilty|liable|responsible|at\s+fault|to\s+blame"
+    r"|pass(?:ed)?|fail(?:ed)?)\b[^?\n]{0,80}\?"
+)
+
+# A record key naming the person the record is about ("tenant": "...", applicant: ...).
+RECORD_PERSON = (
+    r"[\"']?(?:tenant|applicant|employee|claimant|client|resident|pupil|student|customer|name|person|subject"
+    r"|staff(?:_member)?|worker|candidate|member|patient|service_?user|debtor|driver|licen[cs]e_?holder)"
+    r"[\"']?\s*[:=]\s*[\"']?[A-Za-z]"
+)
+
 # Cheap gate: one of these word stems must occur for the frames to be tried.
 FRAME_STEMS = tuple(
     "verdict outcome ruling determin judg decision call recommend answer reply respond output return act play"
     " pretend imagine role word keep exit retain stay leave guilty liable innocent convict acquit evict eligib"
-    " lend loan credit waive refund approv refus reject grant yes up over leave".split()
+    " lend loan credit waive refund approv refus reject grant yes up over leave whether score rate rank grade"
+    " band fill complet populat order priorit top".split()
 )

@@ -11,7 +11,8 @@ from __future__ import annotations
 # council's residents, applicants and staff hold, not particular occupations.
 _PEOPLE = (
     r"(?:people|persons?|residents?|tenants?|families|applicants?|candidates?|staff|workers?|employees|colleagues?"
-    r"|community|communities|neighbours?|customers?|men|women|kids|children|folk|lot|ones)"
+    r"|community|communities|neighbours?|customers?|men|women|kids|children|folk|lot|ones|drivers|parents|pupils"
+    r"|students|managers|claimants|patients|users|adults|volunteers|trainees|recruits)"
 )
 
 # Groups defined by a protected characteristic.

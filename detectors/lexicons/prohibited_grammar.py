@@ -26,7 +26,10 @@ from detectors.lexicons import prohibited_terms as pt
 
 _F = re.IGNORECASE
 _PARAGRAPH = re.compile(r"\S(?:.|\n(?!\s*\n))*")
-_SENTENCE = re.compile(r"(?:[^\s.!?]|[.!?](?!\s|$))(?:[^\n.!?]|[.!?](?!\s|$))*[.!?]*")
+_SENTENCE = re.compile(  # an initial or a title ("M. Rees", "Mrs. Shah") does not end a sentence
+    r"(?:[^\s.!?]|[.!?](?!\s|$))(?:[^\n.!?]|[.!?](?!\s|$)|(?<=\b[A-Z])\.|(?<=\bM[rs])\.|(?<=\bMrs)\.|(?<=\bDr)\.)*"
+    r"[.!?]*"
+)
 _PREFIX_END = re.compile(r"(?:" + pt.ASK_PREFIX + r")\Z", _F)
 _TO = re.compile(
     r"\b(?<!decision )(?<!decided )(?<!plan )(?<!right )(?<!duty )(?<!power )(?:in\s+order\s+)?to\s+\Z", _F
@@ -162,9 +165,14 @@ def is_request(sentence: str) -> bool:
     return bool(_ADDRESSED.search(sentence.strip()) or live(_IMPERATIVE, sentence))
 
 
+_INITIAL_NAME = re.compile(r"(?<![\w.])[A-Z]\.\s?(?:[A-Z]\.\s?)?[A-Z][a-z'’-]{2,}")  # "J. Ross", "A.B. Khan"
+
+
 def has_person(text: str) -> bool:
     """Whether the text refers to a specific person or case (determiner + person noun, pronoun, name)."""
-    return bool(_TARGET.search(text)) or any(_is_name(m, text) for m in _NAME_RUN.finditer(text))
+    if _TARGET.search(text) or _INITIAL_NAME.search(text):
+        return True
+    return any(_is_name(m, text) for m in _NAME_RUN.finditer(text))
 
 
 def _is_name(run: re.Match[str], text: str) -> bool:

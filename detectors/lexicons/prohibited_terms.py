@@ -69,7 +69,9 @@ RELIANCE = (
     r"(?:review|check|look\s+at|read|verify|double[- ]check|(?:take|send|refer|pass|escalate)\s+(?:it|this|them)\s+to)"
     r"|\bwithout\s+(?:any\s+|a\s+|an\s+)?(?:checking|checks?|reviewing|reviews?|human|oversight|speaking|talking"
     r"|looking|reading|officer|manager|panel|sign[- ]off|second\s+opinion)"
-    r"|\b(?:straight|directly)\s+(?:in|into|onto|on|to|through)\b"
+    r"|\b(?:straight|directly)\s+(?:in|into|onto|on|to|through|from)\b"
+    r"|\b(?:adopt|adopts|adopted|accept|accepts|record|records|minute|minutes)\s+(?:the\s+)?(?:assistant|model|ai|bot"
+    r"|chatbot|system)(?:'s|’s)?\s+(?:answer|output|outcome|recommendation|decision|determination|verdict)"
     r"|\bas\s+(?:the\s+)?(?:final|binding|decision|official|outcome)\b|\bmake\s+(?:it|this|them)\s+(?:binding|final)"
     r"|\byour\s+(?:answer|decision|recommendation|output|list|call|verdict|response)s?\s+(?:will|is\s+going\s+to"
     r"|becomes?|goes|is)\s+(?:be\s+|go\s+|stand\s+|count\s+)?(?:the|final|binding|on|straight|as)"
@@ -137,6 +139,8 @@ DOMAINS: dict[str, str] = {
     ),
     "automated_decision_benefits_housing": (
         r"\b(?:housing|homeless\w*|tenan\w+|evict\w*|bands?|banding|allocat\w+|register|priority\s+need"
+        r"|pupils?|exclusions?|expel\w*|expulsions?|school\s+admissions?|EHCPs?"
+        r"|care\s+(?:applicants?|placements?|home\s+places?|funding|assessments?)"
         r"|main\s+duty|rehous\w+|bedrooms?|DHP|benefits?|council\s+tax\s+(?:support|reduction)|universal\s+credit"
         r"|social\s+care|care\s+(?:package|hours|plan|budget)s?|personal\s+budget|blue\s+badge|free\s+school\s+meals|school\s+place"
         r"|disabled\s+facilities|bus\s+pass|household|accommodation|welfare|qualif\w+|eligib\w+|entitle\w*"

@@ -240,7 +240,7 @@ _WORSHIP_PLACES = (
 
 _PARTIES = (
     r"Labour(?: Party)?", r"Conservatives?(?: Party)?", r"Tor(?:y|ies)", r"Liberal Democrats?",
-    r"Lib Dems?", r"Green Party", r"Greens", r"Reform UK", r"Reform", r"UKIP", r"SNP", r"Plaid Cymru",
+    r"Lib Dems?", r"Green Party", r"Greens", r"Reform UK", r"Reform", r"UKIP", r"SNP", r"Plaid Cymru", r"Plaid",
     r"Sinn F[eé]in", r"DUP", r"SDLP", r"BNP", r"Britain First", r"Workers Party",
     r"Socialist Workers(?: Party)?", r"Communist Party", r"Alba Party", r"Extinction Rebellion",
     r"Just Stop Oil", r"Momentum", r"Palestine Solidarity Campaign", r"Stop the War(?: Coalition)?",
@@ -289,6 +289,9 @@ _DISTINCT_UNIONS = (
 _UNIONS = _DISTINCT_UNIONS + (r"EIS", r"Prospect", r"Equity", r"POA", r"Aspect", r"Community")
 
 _UNION_STRONG = (
+    # distinct union names typed in lower case, with the role that makes them a union ("unison rep")
+    r"(?:unison|unite|gmb|nasuwt|naht|rcn|rmt|usdaw|ucu|aslef|cwu|fbu|pcs|bma) (?:member|rep|representative"
+    r"|steward|branch secretary|official|convenor|organiser)",
     r"(?:trade )?union (?:member|rep|reps|representative|official|steward|convenor|branch|subs|"
     r"secretary|activist|organiser|organizer|caseworker)",
     r"member of (?:a |the |his |her |their )?(?:trade )?union", r"shop steward", r"union steward",
@@ -407,15 +410,37 @@ STRONG: dict[str, tuple[str, ...]] = {
 
 # Ambiguous cues, and names of a category rather than a value ("his sexual orientation").
 WEAK: dict[str, tuple[str, ...]] = {
-    HEALTH: _HEALTH_WEAK,
-    RELIGION: _RELIGION_WEAK + (r"(?:religious|spiritual) (?:beliefs?|convictions?|reasons)",),
-    UNION: _UNION_WEAK + (r"(?:trade )?union membership",),
+    HEALTH: _HEALTH_WEAK + (
+        # pregnancy said the everyday way: "she's expecting in May", "expecting twins"
+        r"expecting (?:a baby|a child|twins|(?:her|their) (?:first|second|third|next) (?:baby|child)"
+        r"|in (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)",
+    ),
+    RELIGION: _RELIGION_WEAK + (
+        r"(?:religious|spiritual) (?:beliefs?|convictions?|reasons)",
+        # a faith stated of whoever the sentence is about ("dev is a practising hindu"); needs the person here
+        r"(?:is|was|(?<=['’])s) an? (?:devout |practising |practicing |observant |committed |strict )?(?:<RELIGION>)",
+    ),
+    UNION: _UNION_WEAK + (
+        r"(?:trade )?union membership",
+        r"(?:on|going on|go on|out on|joining(?: the)?|joined(?: the)?) (?:strike|picket lines?)",
+    ),
     POLITICAL: (
+        # a political identity stated of whoever the sentence is about, in any case ("sue is a socialist")
+        r"(?:is|was|are|(?<=['’])s|(?<=['’])re) (?:an? )?(?:(?:very|really|quite|proper|massive|big|staunch"
+        r"|committed|lifelong|card-carrying|hard-line|die-hard|strong|keen|vocal) )*(?:socialist|communist|marxist"
+        r"|anarchist|tory"
+        r"|conservative|labour (?:supporter|voter|member)|nationalist|republican|royalist|unionist|loyalist"
+        r"|zionist|anti-zionist|brexiteer|remainer|leaver|right[- ]wing(?:er)?|left[- ]wing(?:er)?|lefty|leftie"
+        r"|anti-immigration|pro-brexit|anti-brexit|libertarian|far[- ](?:right|left)(?:er)?|green voter)",
+        r"(?:votes?|voted|voting|canvass(?:es|ed|ing)?|campaign(?:s|ed|ing)?|leaflet(?:s|ed|ing)?) (?:for )?(?:the )?"
+        r"(?:green(?:s| party)?|labour|tor(?:y|ies)|conservatives?|reform(?: uk)?|lib dems?|liberal democrats?"
+        r"|snp|plaid(?: cymru)?|ukip|bnp|sinn f[eé]in|dup)\b",
         r"(?:political|party) (?:views|opinions|beliefs|affiliation|allegiance|membership)",
         r"(?:at|on|joined) (?:a|the) (?:[\w-]+ ){0,3}(?:protest|demonstration|rally|(?-i:march))",
     ),
     BIOMETRIC: (r"biometric data",),
-    SEXUAL: (r"sexual orientation", r"sexuality"),
+    SEXUAL: (r"sexual orientation", r"sexuality", r"polyamorous", r"in an open relationship", r"swingers?",
+             r"sex worker", r"works as an escort"),
 }
 
 SERVICE: dict[str, tuple[str, ...]] = {

@@ -60,7 +60,8 @@ PERSON = (
     # a first name's possessive before an ordinary word: "Tegan's epilepsy" (not "Alzheimer's", "Council's")
     r"(?-i:\b(?!(?:Alzheimer|Parkinson|Crohn|Down|Huntington|Jehovah|Tourette|Asperger|Hodgkin|Bell|"
     r"St|Council|Government|Trust|Authority|Board|Department|Service|Team|Children|Women|Men|People|"
-    r"Today|Year|Week|Month|Everyone|Nobody|Anyone|Someone)\b)[A-Z][a-z]+'s) (?-i:[a-z])",
+    r"Today|Year|Week|Month|Everyone|Nobody|Anyone|Someone|It|That|There|What|Here|Where|Who|Let|He|She"
+    r"|This|Which|How|When|Why)\b)[A-Z][a-z]+'s) (?-i:[a-z])",
 )
 
 # "The tenant", "this young person": one individual in a case note, but often a generic one in policy or
@@ -76,7 +77,8 @@ NAME_BEFORE = r"(?-i:\b[A-Z][a-z'-]+(?: [A-Z][a-z'-]+)+)\s*(?:\(|,|\u2013|-)\s*(
 
 # A capitalised name opening the sentence as its subject ("Amira has ..."); checked not to be the cue itself.
 NAMED_SUBJECT = (
-    r"^\W*((?-i:[A-Z][a-z'-]+(?: [A-Z][a-z'-]+)?)) (?:has|had|is|was|says|said|told|tells|reports|reported|"
+    r"^\W*((?-i:[A-ZÀ-ÞŴŶ][a-zß-ÿŵŷ'-]+(?: [A-ZÀ-ÞŴŶ][a-zß-ÿŵŷ'-]+)?)) (?:has|had|is|was|says|said|told|tells|reports"
+    r"|reported|"
     r"attends|attended|takes|took|uses|used|lives|identifies|describes|explained|mentioned|disclosed|"
     r"receives|needs|wears|goes|went|sees|collects|became|joined|voted|stood)\b"
 )
@@ -117,7 +119,8 @@ RECORD_HEADER = (
 AGGREGATE = (
     r"\d\s?%", r"\bper ?cent\b", r"\brespondents?\b", r"\bproportion\b", r"\bmajority\b",
     r"\bnumber of\b", r"\bcensus\b", r"\bsurvey(?:s|ed)?\b", r"\bworkforce\b", r"\bdemographics?\b",
-    r"\bbreakdown\b", r"\bprevalence\b", r"\bstatistic(?:s|al)\b", r"\bpopulation\b", r"\bcohort\b",
+    r"\bbreakdown\s+(?:by|of|per|across)\b", r"\bprevalence\b",
+    r"\bstatistic(?:s|al)\b", r"\bpopulation\b", r"\bcohort\b",
     r"\b\d+ (?:in|out of) (?:every )?\d+\b", r"\b(?:rates?|levels?) of\b", r"\bon average\b",
     r"\baggregate\b", r"\bno individual", r"\bgroups\b", r"\bcommunities\b",
     r"\b(?:many|most|several|few|all|fewer|more|no|any) "
@@ -164,7 +167,7 @@ PUBLIC_ROLE = (
 
 # Text right after a cue that makes it name a place or an event: never a person's trait.
 VENUE_AFTER = (
-    r"\s+(?:[\w'-]+\s+)?(?:hall|halls|street|road|lane|avenue|close|view|rise|drive|crescent|terrace|"
+    r"\s+(?:(?!(?:a|per|every|each|this|next|last|that)\s)[\w'-]+\s+)?(?:hall|halls|street|road|lane|avenue|close|view|rise|drive|crescent|terrace|"
     r"car park|flag|jack|building|premises|booking|hire|cemetery|graveyard|festival|week|month|day|fair|"
     r"fun run|research|foundation|uk|alliance|federation|café|cafe|shop|store|restaurant|market|supplier|"
     r"permit|card|passport)\b"

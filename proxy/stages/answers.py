@@ -73,24 +73,42 @@ def output_refusal(exc: OutputBlocked | OutputWithheld) -> PolicyRefusal:
 
 
 class OutputGuard:
-    """Screens the answer's text as it streams, with the screen's bounded look-back window."""
+    """Screens the answer's text as it streams, with the screen's bounded look-back window.
+
+    While the unfinished sentence names a protected group (or holds a slur) its events are held back, so a
+    discriminatory sentence is withheld before any of it from the group word on is sent; they go out once
+    the sentence ends clean, or once `HOLD_LIMIT` characters are held (the bound: never the whole answer).
+    Ordinary sentences are not held, so the time to the first chunk is unchanged for them.
+    """
+
+    HOLD_LIMIT = 400  # characters of answer text held back at most
 
     def __init__(self, dialect: Dialect) -> None:
         self._screen = OutputScreen()
         self._dialect = dialect
+        self._held: list[Body] = []
+        self._held_chars = 0
 
     def process(self, payload: Body) -> list[Body]:
         for text in event_texts(self._dialect, payload):
             self._check(self._screen.feed(text))
-        return [payload]
+            self._held_chars += len(text)
+        self._held.append(payload)
+        if self._screen.holding and self._held_chars < self.HOLD_LIMIT:
+            return []
+        return self._release()
 
     def finish(self) -> list[Body]:
         self._check(self._screen.finish())
-        return []
+        return self._release()
 
-    @staticmethod
-    def _check(findings: list[Finding]) -> None:
+    def _release(self) -> list[Body]:
+        out, self._held, self._held_chars = self._held, [], 0
+        return out
+
+    def _check(self, findings: list[Finding]) -> None:
         if findings:
+            self._held, self._held_chars = [], 0
             raise OutputBlocked([f.label for f in findings])
 
 

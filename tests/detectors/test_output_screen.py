@@ -82,7 +82,7 @@ def test_memory_is_bounded_by_the_window() -> None:
 
 def test_finish_resets_for_reuse() -> None:
     screen = OutputScreen()
-    screen.feed("Travellers should be deported now.")
+    assert screen.feed("Travellers should be deported, frankly") == []  # unfinished sentence: pending
     assert screen.finish()
     assert screen.feed("Nothing to see here.") == [] and screen.finish() == []
 

@@ -192,3 +192,37 @@ async def test_one_person_one_pseudonym_across_fields_and_restored(harness: Harn
     assert sent[1] == "<PERSON_1_GIVEN> rang again. Can you draft a reply to Ms <PERSON_1_SURNAME>?"
     answer_text = resp.json()["choices"][0]["message"]["content"]
     assert answer_text.startswith("I will write to Marisol Quenby (Ms Quenby) today.")
+
+
+async def test_streamed_discriminatory_sentence_is_withheld_before_it_is_sent(harness: Harness) -> None:
+    # token-sized chunks: the first, ordinary sentence reaches the caller; of the second, which names a
+    # group and generalises about it, nothing from the group word on is sent before the cut
+    base = {"id": "c", "object": "chat.completion.chunk", "created": 1, "model": "m"}
+    answer = "The rota is published on Fridays. Bulgarian cleaners are always lazy, so give the shifts to others."
+    chunks = [{**base, "choices": [{"index": 0, "delta": {"content": w + " "}, "finish_reason": None}]}
+              for w in answer.split(" ")]
+    harness.upstream.post(f"{UPSTREAM}/chat/completions").respond(
+        200, content=sse(*chunks), headers={"content-type": "text/event-stream"})
+    resp = await harness.post("/v1/chat/completions", {"model": "gpt-4o-mini", "stream": True, "messages": [
+        {"role": "user", "content": "How should I plan the cleaning rota?"}]})
+    frames = [f for f in resp.content.split(b"\n\n") if f]
+    sent = "".join(json.loads(f[6:])["choices"][0]["delta"].get("content", "")
+                   for f in frames[:-2] if b'"choices"' in f)
+    assert sent.startswith("The rota is published on Fridays.")
+    assert "Bulgarian" not in sent and "lazy" not in sent
+    assert json.loads(frames[-2][6:])["error"]["code"] == "output_blocked"
+
+
+async def test_streamed_answer_about_a_group_is_delivered_whole(harness: Harness) -> None:
+    base = {"id": "c", "object": "chat.completion.chunk", "created": 1, "model": "m"}
+    answer = "Bulgarian residents can ask for a translated form. Older staff are entitled to flexible working."
+    chunks = [{**base, "choices": [{"index": 0, "delta": {"content": w + " "}, "finish_reason": None}]}
+              for w in answer.split(" ")]
+    harness.upstream.post(f"{UPSTREAM}/chat/completions").respond(
+        200, content=sse(*chunks), headers={"content-type": "text/event-stream"})
+    resp = await harness.post("/v1/chat/completions", {"model": "gpt-4o-mini", "stream": True, "messages": [
+        {"role": "user", "content": "What support can residents and staff get?"}]})
+    frames = [f for f in resp.content.split(b"\n\n") if f]
+    sent = "".join(json.loads(f[6:])["choices"][0]["delta"].get("content", "")
+                   for f in frames if f.startswith(b"data: {"))
+    assert sent.strip() == answer and frames[-1] == b"data: [DONE]"

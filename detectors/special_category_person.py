@@ -1,0 +1,61 @@
+"""A person named as the subject of a clause, in any case: evidence that a sentence is about one individual.
+
+Case notes and texts often write names in lower case ("client dev patel is on ...") or after a role word
+or label ("tenant marta kos has ...", "The new cleaner, Ifan Rhys, is ..."). Capitalisation says nothing
+there, so a name is read from the words themselves (`detectors.pii_name_lexicon`): the one to three words
+right before a subject verb, an appositive comma or a bracket must all be name words, and either one of them
+is a name that is no ordinary word ("farida", "okafor") or they read given name + surname ("daniel frost").
+Stop words, role and document words never count. No text is kept.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from detectors.pii_name_lexicon import lexicon
+from detectors.pii_vocab import NOT_NAME_WORDS
+
+_WORD = r"[A-Za-z][A-Za-z'’-]{1,19}"
+# the subject's verb, an appositive ("dev patel, a porter, ...") or a bracketed aside, after the name
+_AFTER = (
+    r"(?:['’]s\s|\s*,\s*(?:(?:a|an|the|our|who|aged|is|has|was|had|says|said)\b)|\s*\(|\s+(?:is|was|has|had|says"
+    r"|said|told|tells|reports|reported|attends|attended|takes|took|uses|used|lives|identifies|describes"
+    r"|disclosed|receives|needs|wears|goes|went|sees|became|joined|voted|suffers|suffered|practises|practices"
+    r"|prays|worships|observes|belongs|gets|got|started|stopped|missed|relapsed|remains|won'?t|can'?t|will"
+    r"|does|doesn'?t|did|didn'?t|identifies|came|keeps|refuses|refused|asked|mentioned|admitted|confirmed|votes|voted|supports|backs|canvasses)\b)"
+)
+_CANDIDATE = re.compile(r"(?<![\w'’-])((?:" + _WORD + r"\s+){0,2}" + _WORD + r")(?=" + _AFTER + r")")
+_NOT_NAME = frozenset(
+    "staff member patient client tenant resident person people child user applicant family household case carer"
+    " condition illness diagnosis history record note file form report letter result test treatment plan team"
+    " worker officer manager starter porter cleaner caretaker colleague pupil employee claimant customer son"
+    " daughter mother father wife husband partner neighbour friend mum dad he she they it who".split()
+)
+
+
+def names_subject(sentence: str) -> bool:
+    """Whether some clause in the sentence has a person's name (in any case) as its subject."""
+    for m in _CANDIDATE.finditer(sentence):
+        words = m.group(1).split()
+        while words and _skip(words[0]):
+            words = words[1:]  # leading role or label words: "tenant", "note", "the new"
+        if words and _is_name(words):
+            return True
+    return False
+
+
+def _skip(word: str) -> bool:
+    low = word.casefold()
+    return low in STOP_WORDS or low in NOT_NAME_WORDS or low in _NOT_NAME or not lexicon().is_name(low)
+
+
+def _is_name(words: list[str]) -> bool:
+    lex = lexicon()
+    low = [w.casefold().rstrip("'’") for w in words]
+    if any(w in STOP_WORDS or w in _NOT_NAME or not lex.is_name(w) for w in low):
+        return False
+    if any(lex.distinctive(w) for w in low):
+        return True
+    return len(low) >= 2 and low[0] in lex.given and low[-1] in lex.surnames
