@@ -57,9 +57,13 @@ def _client_ids(url: str) -> set[int]:
         client.close()
 
 
-async def _reload(harness: Harness, admin_key: str, policy: Path, text: str) -> Any:
+def _point_at(harness: Harness, policy: Path, text: str) -> None:
     policy.write_text(text, encoding="utf-8")
     harness.gateway.policy.path = policy
+
+
+async def _reload(harness: Harness, admin_key: str, policy: Path, text: str) -> Any:
+    _point_at(harness, policy, text)
     return await harness.post("/admin/v1/policy/reload", {}, key=admin_key)
 
 
