@@ -95,36 +95,50 @@ class Verdict:
     used: tuple[float, ...]  # per counter, before this request
 
 
+def _evalsha(script: str) -> bytes:
+    """`EVALSHA <sha1 of the script>` in the wire form (the sha is what SCRIPT LOAD answers)."""
+    return b"$7\r\nEVALSHA\r\n" + bulk(hashlib.sha1(script.encode(), usedforsecurity=False).hexdigest().encode())
+
+
 def bulk(value: bytes) -> bytes:
     """One RESP bulk string: the wire form of a command argument."""
     return b"$%d\r\n%s\r\n" % (len(value), value)
 
 
 class RedisCounters:
-    """The counters' Redis client. `admit` (every request) sends a command packed mostly in advance
-    (limits_keys.Window) on a pooled connection, skipping the client's per-command encoding; the rest
-    goes through the ordinary client."""
+    """The counters' Redis client. The per-request scripts (admit, settle) are sent as commands packed by
+    hand (admit's mostly in advance, see limits_keys.Window) on a pooled connection, skipping the client's
+    per-argument encoding and per-command bookkeeping; everything else goes through the ordinary client."""
 
     def __init__(self, url: str, timeout_s: float) -> None:
         self.client: Redis = Redis.from_url(url, socket_timeout=timeout_s, socket_connect_timeout=timeout_s,
                                             retry=Retry(NoBackoff(), 0), health_check_interval=0)
-        self._admit_sha = hashlib.sha1(ADMIT.encode(), usedforsecurity=False).hexdigest()  # as SCRIPT LOAD answers
-        self._evalsha = b"$7\r\nEVALSHA\r\n" + bulk(self._admit_sha.encode())
-        self._settle = self.client.register_script(SETTLE)
+        self._admit = _evalsha(ADMIT)
+        self._settle = _evalsha(SETTLE)
 
     async def admit(self, window: Window, now_ms: int, member: str, tokens: float, cost: float) -> Verdict:
         """One script call for every counter of the request."""
-        command = b"".join((b"*%d\r\n" % (7 + window.key_count + window.arg_count), self._evalsha,
+        command = b"".join((b"*%d\r\n" % (7 + window.key_count + window.arg_count), self._admit,
                             bulk(b"%d" % window.key_count), window.packed_keys, bulk(b"%d" % now_ms),
                             bulk(member.encode()), bulk(repr(tokens).encode()), bulk(repr(cost).encode()),
                             window.packed_args))
-        try:
-            reply = await self._call(command)
-        except NoScriptError:  # a restarted or another server: load the script, once
-            await self.client.script_load(ADMIT)
-            reply = await self._call(command)
-        denied, retry, used = reply
+        denied, retry, used = await self._script(ADMIT, command)
         return Verdict(int(denied), float(retry), tuple(map(float, used)))
+
+    async def settle(self, deltas: dict[str, float]) -> None:
+        if not deltas:
+            return
+        parts = [b"*%d\r\n" % (3 + 2 * len(deltas)), self._settle, bulk(b"%d" % len(deltas))]
+        parts.extend(bulk(key.encode()) for key in deltas)
+        parts.extend(bulk(repr(delta).encode()) for delta in deltas.values())
+        await self._script(SETTLE, b"".join(parts))
+
+    async def _script(self, script: str, command: bytes) -> Any:
+        try:
+            return await self._call(command)
+        except NoScriptError:  # a restarted or another server: load the script, once
+            await self.client.script_load(script)
+            return await self._call(command)
 
     async def _call(self, command: bytes) -> Any:
         pool = self.client.connection_pool
@@ -139,10 +153,6 @@ class RedisCounters:
             raise
         finally:
             await pool.release(conn)
-
-    async def settle(self, deltas: dict[str, float]) -> None:
-        if deltas:
-            await self._settle(keys=list(deltas), args=list(deltas.values()))
 
     async def read(self, kind: str, keys: tuple[str, ...], window_ms: int, now_ms: int) -> float:
         """A counter's current total (for GET /v1/usage), computed as `admit` does."""
