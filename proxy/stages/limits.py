@@ -2,6 +2,7 @@
 
     admit(ex, body)   after the use case is known, before forwarding: count the request and reserve its
                       estimated tokens and cost in every counter it is subject to, or refuse with 429
+                      (headers and refusals: proxy/stages/limits_refusals.py)
     settle(ex)        when the request is audited: replace the reservation with the real usage (queued,
                       sent to Redis after the response in one batch with the others queued meanwhile)
 
@@ -24,31 +25,21 @@ from urllib.parse import urlsplit
 import structlog
 from redis.exceptions import RedisError
 
-from config.limits import FailMode, LimitRule, LimitsSettings, ModelPrice
+from config.limits import FailMode, LimitsSettings, ModelPrice
 from proxy.exchange import Exchange
-from proxy.http.errors import ServiceUnavailable, StewardError
+from proxy.http.errors import ServiceUnavailable
 from proxy.identity.auth import Principal
 from proxy.identity.oidc import TokenVerifier
 from proxy.ops import metrics
-from proxy.stages.limits_keys import Plan, Slot, Window, input_tokens, output_tokens, plan_for, plan_key
+from proxy.stages.limits_keys import Plan, Window, input_tokens, output_tokens, plan_for, plan_key
 from proxy.stages.limits_redis import RedisCounters, Verdict
+from proxy.stages.limits_refusals import ratelimit_headers, refusal
 
 log = structlog.get_logger("steward.limits")
 
 RETRY_DOWN_S = 1.0
 RETIRE_GRACE_S = 600.0  # a replaced limiter closes when idle, or after this (a stream still open loses its settlement)
 PLAN_CACHE_SIZE = 4096  # callers x use cases x models; cleared when full
-
-
-class RateLimited(StewardError):
-    status = 429
-    type = "requests"
-    code = "rate_limit_exceeded"
-
-
-class QuotaExceeded(RateLimited):
-    type = "insufficient_quota"
-    code = "insufficient_quota"
 
 
 @dataclass(slots=True)
@@ -267,46 +258,6 @@ def settlement(reservation: Reservation, prompt: int, completion: int) -> list[t
         if delta := real - reservation.cost:
             out.extend((key, delta) for key in reservation.cost_keys)
     return out
-
-
-def ratelimit_headers(plan: Plan, verdict: Verdict, tokens: float) -> dict[str, str]:
-    """OpenAI's x-ratelimit-* headers for the tightest request and token rates (after this request)."""
-    headers: dict[str, str] = {}
-    used = verdict.used
-    for slots, amount, suffix in ((plan.requests, 1.0, "requests"), (plan.tokens, tokens, "tokens")):
-        if not slots:
-            continue
-        admitted = 0.0 if verdict.denied else amount
-        remaining, i = min((max(0.0, plan.slots[i].limit - used[i] - admitted), i) for i in slots)
-        headers[f"x-ratelimit-limit-{suffix}"] = str(int(plan.slots[i].limit))
-        headers[f"x-ratelimit-remaining-{suffix}"] = str(int(remaining))
-        headers[f"x-ratelimit-reset-{suffix}"] = MINUTE_RESET  # rates are per sliding minute
-    if verdict.denied:
-        headers["retry-after"] = str(max(1, int(-(-verdict.retry_ms // 1000))))
-        headers["retry-after-ms"] = str(int(verdict.retry_ms))
-    return headers
-
-
-def refusal(hit: Slot, verdict: Verdict, headers: dict[str, str]) -> RateLimited:
-    rule: LimitRule = hit.rule
-    kind = QuotaExceeded if hit.budget else RateLimited
-    wait = duration(verdict.retry_ms / 1000)
-    message = (f"{hit.describe()} reached (limit '{rule.id}' for this {rule.scope.value.replace('_', ' ')}). "
-               f"Try again in {wait}.")
-    return kind(message, policy_clause=rule.clause, headers=headers)
-
-
-def duration(seconds: float) -> str:
-    """OpenAI's reset format: 1s, 6m0s, 2h3m4s."""
-    whole = max(0, int(-(-seconds // 1)))
-    hours, rest = divmod(whole, 3600)
-    minutes, secs = divmod(rest, 60)
-    if hours:
-        return f"{hours}h{minutes}m{secs}s"
-    return f"{minutes}m{secs}s" if minutes else f"{secs}s"
-
-
-MINUTE_RESET = duration(60)
 
 
 def limits_problems(settings: LimitsSettings | None) -> list[str]:

@@ -17,8 +17,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from audit.schema import audit_records
 from config.limits import LimitsSettings
 from proxy.identity.auth import Principal
-from proxy.stages.limits import Limiter, duration
+from proxy.stages.limits import Limiter
 from proxy.stages.limits_keys import plan_for
+from proxy.stages.limits_refusals import duration
 
 GROUPS = {"user": audit_records.c.user_id, "department": audit_records.c.department,
           "tool": audit_records.c.tool, "use_case": audit_records.c.use_case}
