@@ -1,7 +1,8 @@
 """Issue 11 floors, side by side in one run against real `steward serve` processes on the demo tool:
 
     limits   p50 latency with rate limits and budgets in Redis (loopback) vs the same gateway with limits off
-             (floor: the checks add <= 0.5 ms p50)
+             (floor: the checks add <= 0.5 ms p50), and each gateway's CPU time per request (all its
+             threads, from /proc: comparable on a shared machine, where the wall-clock figures are not)
     jwt      passthrough throughput with OIDC access tokens vs Steward keys (floor: >= 90 %)
 
     .venv/bin/python bench/bench_scale.py [--requests 2000] [--seconds 10] [--concurrency 8]
@@ -126,13 +127,22 @@ async def interleaved(bases: dict[str, str], n: int) -> dict[str, list[float]]:
     return out
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process, all threads (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def bench_limits(workdir: Path, redis_url: str, n: int) -> dict[str, Any]:
     prefix = f"steward-bench:{uuid.uuid4().hex[:8]}:"
     off, base_off = start(BASE, workdir, "limits-off", {})
     on, base_on = start(BASE + LIMITS.format(prefix=prefix), workdir, "limits-on", {"STEWARD_REDIS_URL": redis_url})
     try:
         asyncio.run(interleaved({"off": base_off, "on": base_on}, 200))  # warm-up
+        before = {"off": cpu_seconds(off.pid), "on": cpu_seconds(on.pid)}
         samples = asyncio.run(interleaved({"off": base_off, "on": base_on}, n))
+        cpu_ms = {"off": (cpu_seconds(off.pid) - before["off"]) / n * 1000,
+                  "on": (cpu_seconds(on.pid) - before["on"]) / n * 1000}
     finally:
         for proc in (off, on):
             proc.terminate()
@@ -143,7 +153,10 @@ def bench_limits(workdir: Path, redis_url: str, n: int) -> dict[str, Any]:
             client.delete(*keys)
     off_ms, on_ms = statistics.median(samples["off"]) * 1000, statistics.median(samples["on"]) * 1000
     return {"p50_ms_limits_off": round(off_ms, 3), "p50_ms_limits_on": round(on_ms, 3),
-            "added_ms": round(on_ms - off_ms, 3), "floor_ms": 0.5, "pass": on_ms - off_ms <= 0.5}
+            "added_ms": round(on_ms - off_ms, 3), "floor_ms": 0.5, "pass": on_ms - off_ms <= 0.5,
+            "cpu_ms_per_request_limits_off": round(cpu_ms["off"], 3),
+            "cpu_ms_per_request_limits_on": round(cpu_ms["on"], 3),
+            "cpu_added_ms": round(cpu_ms["on"] - cpu_ms["off"], 3)}
 
 
 def bench_jwt(workdir: Path, seconds: float, concurrency: int) -> dict[str, Any]:

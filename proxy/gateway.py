@@ -24,7 +24,7 @@ from proxy.identity.oidc import TokenVerifier, config_dir, sso_verifier
 from proxy.ops.preflight import config_problems
 from proxy.ops.tracing import TRACING, timed_scan
 from proxy.stages.inspect import PolicyInspector
-from proxy.stages.limits import Limiter, limiter_for
+from proxy.stages.limits import Limiter, limiter_for, limits_problems
 from proxy.stages.scanner import Scanner, build_scanner
 from proxy.stages.upstream import Upstreams
 from proxy.state.governance import AcknowledgementCache, GovernanceStore
@@ -67,7 +67,7 @@ class Gateway:
         return self.policy.loaded
 
     def reload(self) -> ReloadOutcome:
-        outcome = self.policy.reload()
+        outcome = self.policy.reload(check=lambda config: limits_problems(config.limits))
         if outcome.ok:
             config = self.policy.loaded.config
             self.authenticator.set_declared(config.keys)

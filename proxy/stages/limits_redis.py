@@ -1,6 +1,6 @@
 """Counters in Redis, changed only by atomic Lua scripts, so every replica enforces one limit.
 
-Three kinds of counter:
+Three kinds of counter (keys and arguments built by proxy/stages/limits_keys.py):
     log  requests per sliding minute: a sorted set of request ids scored by time (exact)
     sw   tokens per sliding minute: this minute's and last minute's totals, last minute weighted by
          the part of it still inside the window (Cloudflare's sliding-window counter)
@@ -14,26 +14,32 @@ settled on the real usage by `settle` (which only touches counters that still ex
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from redis.asyncio import Redis
 from redis.backoff import NoBackoff
+from redis.exceptions import NoScriptError, ResponseError
 from redis.retry import Retry
+
+if TYPE_CHECKING:
+    from proxy.stages.limits_keys import Window
 
 ADMIT = """
 local now = tonumber(ARGV[1])
 local member = ARGV[2]
-local n = (#ARGV - 2) / 5
+local amounts = {r = 1, t = tonumber(ARGV[3]), c = tonumber(ARGV[4])}
+local n = (#ARGV - 4) / 5
 local ki = 1
 local used_list = {}
 local denied = 0
 local retry = 0
 local plan = {}
 for i = 0, n - 1 do
-  local b = 3 + i * 5
+  local b = 5 + i * 5
   local kind, limit, window = ARGV[b], tonumber(ARGV[b + 1]), tonumber(ARGV[b + 2])
-  local amount, reset = tonumber(ARGV[b + 3]), tonumber(ARGV[b + 4])
+  local amount, reset = amounts[ARGV[b + 3]], math.max(1, tonumber(ARGV[b + 4]) - now)
   local used, wait = 0, -1
   if kind == 'log' then
     local key = KEYS[ki]; ki = ki + 1
@@ -83,50 +89,79 @@ return 1
 
 
 @dataclass(frozen=True, slots=True)
-class Counter:
-    kind: str  # log | sw | fx
-    keys: tuple[str, ...]  # log/fx: (key,); sw: (this minute, last minute)
-    limit: float
-    window_ms: int
-    amount: float
-    reset_ms: int  # fx: until the calendar window ends; others: the window
-
-
-@dataclass(frozen=True, slots=True)
 class Verdict:
     denied: int  # 0 = admitted, else 1-based index of the first counter that refused
     retry_ms: float
     used: tuple[float, ...]  # per counter, before this request
 
 
+def _evalsha(script: str) -> bytes:
+    """`EVALSHA <sha1 of the script>` in the wire form (the sha is what SCRIPT LOAD answers)."""
+    return b"$7\r\nEVALSHA\r\n" + bulk(hashlib.sha1(script.encode(), usedforsecurity=False).hexdigest().encode())
+
+
+def bulk(value: bytes) -> bytes:
+    """One RESP bulk string: the wire form of a command argument."""
+    return b"$%d\r\n%s\r\n" % (len(value), value)
+
+
 class RedisCounters:
+    """The counters' Redis client. The per-request scripts (admit, settle) are sent as commands packed by
+    hand (admit's mostly in advance, see limits_keys.Window) on a pooled connection, skipping the client's
+    per-argument encoding and per-command bookkeeping; everything else goes through the ordinary client."""
+
     def __init__(self, url: str, timeout_s: float) -> None:
         self.client: Redis = Redis.from_url(url, socket_timeout=timeout_s, socket_connect_timeout=timeout_s,
                                             retry=Retry(NoBackoff(), 0), health_check_interval=0)
-        self._admit = self.client.register_script(ADMIT)
-        self._settle = self.client.register_script(SETTLE)
+        self._admit = _evalsha(ADMIT)
+        self._settle = _evalsha(SETTLE)
 
-    async def admit(self, counters: list[Counter], now_ms: int, member: str) -> Verdict:
-        keys: list[str] = []
-        args: list[Any] = [now_ms, member]
-        for c in counters:
-            keys.extend(c.keys)
-            args.extend([c.kind, c.limit, c.window_ms, c.amount, c.reset_ms])
-        denied, retry, used = await self._admit(keys=keys, args=args)
-        return Verdict(int(denied), float(retry), tuple(float(u) for u in used))
+    async def admit(self, window: Window, now_ms: int, member: str, tokens: float, cost: float) -> Verdict:
+        """One script call for every counter of the request."""
+        command = b"".join((b"*%d\r\n" % (7 + window.key_count + window.arg_count), self._admit,
+                            bulk(b"%d" % window.key_count), window.packed_keys, bulk(b"%d" % now_ms),
+                            bulk(member.encode()), bulk(repr(tokens).encode()), bulk(repr(cost).encode()),
+                            window.packed_args))
+        denied, retry, used = await self._script(ADMIT, command)
+        return Verdict(int(denied), float(retry), tuple(map(float, used)))
 
     async def settle(self, deltas: dict[str, float]) -> None:
-        if deltas:
-            await self._settle(keys=list(deltas), args=list(deltas.values()))
+        if not deltas:
+            return
+        parts = [b"*%d\r\n" % (3 + 2 * len(deltas)), self._settle, bulk(b"%d" % len(deltas))]
+        parts.extend(bulk(key.encode()) for key in deltas)
+        parts.extend(bulk(repr(delta).encode()) for delta in deltas.values())
+        await self._script(SETTLE, b"".join(parts))
 
-    async def read(self, counter: Counter, now_ms: int) -> float:
-        """The counter's current total (for GET /v1/usage), computed as `admit` does."""
-        if counter.kind == "log":
-            return float(await self.client.zcount(counter.keys[0], now_ms - counter.window_ms, "+inf"))
-        values = [float(v or 0) for v in await self.client.mget(list(counter.keys))]
-        if counter.kind == "sw":
-            elapsed = now_ms % counter.window_ms
-            return values[1] * (counter.window_ms - elapsed) / counter.window_ms + values[0]
+    async def _script(self, script: str, command: bytes) -> Any:
+        try:
+            return await self._call(command)
+        except NoScriptError:  # a restarted or another server: load the script, once
+            await self.client.script_load(script)
+            return await self._call(command)
+
+    async def _call(self, command: bytes) -> Any:
+        pool = self.client.connection_pool
+        conn = await pool.get_connection()  # type: ignore[no-untyped-call]
+        try:
+            await conn.send_packed_command(command, check_health=False)
+            return await conn.read_response()
+        except ResponseError:
+            raise  # a complete error reply: the connection is in a clean state
+        except BaseException:  # the reply may still be on its way: this connection cannot be reused
+            await conn.disconnect()
+            raise
+        finally:
+            await pool.release(conn)
+
+    async def read(self, kind: str, keys: tuple[str, ...], window_ms: int, now_ms: int) -> float:
+        """A counter's current total (for GET /v1/usage), computed as `admit` does."""
+        if kind == "log":
+            return float(await self.client.zcount(keys[0], now_ms - window_ms, "+inf"))
+        values = [float(v or 0) for v in await self.client.mget(list(keys))]
+        if kind == "sw":
+            elapsed = now_ms % window_ms
+            return values[1] * (window_ms - elapsed) / window_ms + values[0]
         return values[0]
 
     async def ping(self) -> bool:

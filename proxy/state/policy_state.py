@@ -8,6 +8,7 @@ poll interval. Each request takes one snapshot (`effective`) and uses it through
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -42,11 +43,14 @@ class PolicyHolder:
         self.last_reload: ReloadOutcome | None = None
         self.effective: PolicyConfig = loaded.config
 
-    def reload(self) -> ReloadOutcome:
-        """Re-read the file. On error keep serving the old policy and remember why."""
+    def reload(self, check: Callable[[PolicyConfig], list[str]] | None = None) -> ReloadOutcome:
+        """Re-read the file. On error keep serving the old policy and remember why. `check` names what
+        stops a valid file from being served here (e.g. a setting its environment lacks): a reason to reject."""
         source = str(self.path) if self.path else "<embedded default>"
         try:
             fresh = load_replacement(self.path, self.loaded.config)
+            if check is not None and (problems := check(fresh.config)):
+                raise ConfigError(source, [f"{source}: {p}" for p in problems])
         except ConfigError as exc:
             outcome = ReloadOutcome(ok=False, at=utc_now(), source=source, problems=exc.problems)
             log.error("policy.reload_rejected", source=source, problems=exc.problems)

@@ -17,23 +17,26 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from audit.schema import audit_records
 from config.limits import LimitsSettings
 from proxy.identity.auth import Principal
-from proxy.stages.limits import Limiter, duration
-from proxy.stages.limits_keys import counters_for, rules_for
+from proxy.stages.limits import Limiter
+from proxy.stages.limits_keys import plan_for
+from proxy.stages.limits_refusals import duration
 
 GROUPS = {"user": audit_records.c.user_id, "department": audit_records.c.department,
           "tool": audit_records.c.tool, "use_case": audit_records.c.use_case}
 
 
 async def my_limits(limiter: Limiter, principal: Principal, use_case: str | None) -> list[dict[str, Any]]:
-    now = time.time()
-    applied = counters_for(limiter.settings, rules_for(limiter.settings, principal, use_case), 0.0, 0.0, now)
+    now_ms = int(time.time() * 1000)
+    plan = plan_for(limiter.settings, principal, use_case, None)
+    window = plan.window(now_ms)
     rows = []
-    for a in applied:
-        used = await limiter.redis.read(a.counter, int(now * 1000))
-        rows.append({"limit": a.rule.id, "scope": a.rule.scope.value, "kind": a.field, "unit": a.unit,
-                     "budget": a.budget, "value": a.counter.limit, "used": round(used, 6),
-                     "remaining": round(max(0.0, a.counter.limit - used), 6),
-                     "resets_in": duration(a.counter.reset_ms / 1000), "policy_clause": a.rule.clause})
+    async with limiter.in_use() as counters:
+        for i, slot in enumerate(plan.slots):
+            used = await counters.read(slot.kind, window.counters[i], window.window_ms[i], now_ms)
+            rows.append({"limit": slot.rule.id, "scope": slot.rule.scope.value, "kind": slot.field,
+                         "unit": slot.unit, "budget": slot.budget, "value": slot.limit, "used": round(used, 6),
+                         "remaining": round(max(0.0, slot.limit - used), 6),
+                         "resets_in": duration(window.reset_ms(i, now_ms) / 1000), "policy_clause": slot.rule.clause})
     return rows
 
 
