@@ -35,6 +35,8 @@ from detectors.special_category import SpecialCategoryDetector
 # answers are rarely a person's. Neither is screened in output.
 _NOT_IN_OUTPUT = frozenset({"UK_POSTCODE", "VEHICLE_REGISTRATION"})
 _PERCENT_EMAIL = re.compile(r"(?<![\w.%+-])[A-Za-z0-9._+'-]+%40(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,24}\b")
+# one scan for all the secrets detector's hint words (the same answer as testing each with `in`)
+_HINT = re.compile("|".join(map(re.escape, sorted(_ALL_HINTS, key=len, reverse=True))))
 _TRIGGER = re.compile(r"[\d@%]|[A-Za-z0-9_+/=-]{20}")
 # Every identifier recognized here has six digits (single separators allowed between them) or is an
 # alphanumeric token of eight or more characters with letters and digits (codice fiscale, passport
@@ -78,7 +80,8 @@ def triggered(text: str) -> bool:
 
 
 def secret_hinted(text: str) -> bool:
-    return any(map(text.lower().__contains__, _ALL_HINTS))
+    """Does `text` (case-folded to lower) hold one of the secrets detector's hint words?"""
+    return _HINT.search(text.lower()) is not None
 
 
 def _reaches(shape: re.Pattern[str], text: str, start: int) -> bool:

@@ -48,6 +48,7 @@ from policies.operators import entity_tag, resolve_overlaps
 
 MAX_HOLD = 96  # the longest run held back (an email address, a spaced IBAN, a passport MRZ line fit)
 LOOKBACK = 48  # released characters kept as context at least (a cue word or title before a value)
+_TRIM_AT = 2 * LOOKBACK  # look-back is trimmed back to LOOKBACK once it grows past this
 _RUN_PUNCTUATION = frozenset("@._%+-/#()'")
 # a delta of ASCII words, spaces and light punctuation: unless a capitalised word in it may be a name,
 # no value this policy looks for can start or end in it
@@ -81,8 +82,11 @@ def _scanner(disabled: frozenset[str], special_category: bool) -> OutputDataScan
     return OutputDataScanner(disabled, special_category=special_category)
 
 
+_NOT_ALNUM = re.compile(r"[\W_]+")  # \w is exactly str.isalnum() or "_"
+
+
 def _letters_digits(text: str) -> str:
-    return "".join(ch for ch in text if ch.isalnum()).casefold()
+    return _NOT_ALNUM.sub("", text).casefold()
 
 
 class OutputRedactor:
@@ -340,7 +344,15 @@ class OutputWindow:
         if self._plain_ok and _PLAIN_DELTA.fullmatch(delta):
             if not held:
                 if delta.islower() or not (self._names and _name_may_start(delta)):
-                    return self._release_plain(delta)
+                    redactor = self._redactor
+                    if redactor.last_field is not self:
+                        return self._release_text(delta)
+                    # `_release_plain` inlined: this is the path of most tokens
+                    mine = self._context + delta
+                    self._context = mine if len(mine) <= _TRIM_AT else mine[-LOOKBACK:]
+                    both = redactor.released_tail + delta
+                    redactor.released_tail = both if len(both) <= _TRIM_AT else both[-LOOKBACK:]
+                    return delta
             elif delta[0] in _WORD_BREAK and _PLAIN_DELTA.fullmatch(held) and not (
                     self._names and _name_may_start(held + delta)):
                 self._held = ""  # a held capitalised word turned out complete and ordinary ("We" + " have")

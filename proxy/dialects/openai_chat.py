@@ -234,6 +234,11 @@ def _message_fields(message: object, path: Path, tool_args: bool) -> list[TextFi
     return out
 
 
+def _content_only(delta: Body) -> bool:
+    """Is `content` the delta's only member that carries anything besides `role`?"""
+    return not any(v is not None and k not in _CONTENT_ONLY for k, v in delta.items())
+
+
 class ChatStreamFilter:
     """A `StreamFilter` over `ChatStreamRestorer`. An unchanged chunk comes back as the same object, so the
     relay forwards the provider's bytes; the common chunk (one choice, a delta of only `content`) is mapped
@@ -241,31 +246,28 @@ class ChatStreamFilter:
 
     def __init__(self, restorer: ChatStreamRestorer) -> None:
         self._r = restorer
+        self._windows = restorer._open
 
     def process(self, payload: Body) -> list[Body]:
-        fast = self._content_only(payload)
-        if fast is not None:
-            return [fast]
+        # The common chunk, checked inline (this runs once per streamed token): one choice, not finishing,
+        # a delta whose only non-null member besides `role` is a `content` string.
+        choices = payload.get("choices")
+        if type(choices) is list and len(choices) == 1:
+            choice = choices[0]
+            if type(choice) is dict and choice.get("finish_reason") is None and "text" not in choice:
+                delta = choice.get("delta")
+                if type(delta) is dict:
+                    content = delta.get("content")
+                    if type(content) is str and (len(delta) == 1 or _content_only(delta)):
+                        index = choice.get("index", 0)
+                        key = (index if type(index) is int else 0, "content", 0)
+                        window = self._windows.get(key)
+                        released = window.feed(content) if window is not None else self._r._feed(key, content)
+                        if released == content:
+                            return [payload]
+                        return [{**payload, "choices": [{**choice, "delta": {**delta, "content": released}}]}]
         out = self._r.process(payload)
         return [payload if out == payload else out]
-
-    def _content_only(self, payload: Body) -> Body | None:
-        choices = payload.get("choices")
-        if type(choices) is not list or len(choices) != 1 or type(choices[0]) is not dict:
-            return None
-        choice = choices[0]
-        delta = choice.get("delta")
-        if choice.get("finish_reason") is not None or "text" in choice or type(delta) is not dict:
-            return None
-        content = delta.get("content")
-        if type(content) is not str or (len(delta) > 1 and any(
-                v is not None and k not in _CONTENT_ONLY for k, v in delta.items())):
-            return None
-        index = choice.get("index", 0)
-        released = self._r.feed(index if type(index) is int else 0, "content", content)
-        if released == content:
-            return payload
-        return {**payload, "choices": [{**choice, "delta": {**delta, "content": released}}]}
 
     def finish(self) -> list[Body]:
         return self._r.finish()
