@@ -16,9 +16,14 @@ purging content (the digest stays) keeps the chain verifiable. Canonical JSON: o
 datetimes in RFC 3339, numbers as normalised by `AuditEvent.to_row` — exactly what reading the row back gives.
 
 This is the single insert path. Extending the chain is serialised: on PostgreSQL every writer (replica) takes
-`pg_advisory_xact_lock(CHAIN_LOCK_KEY)` inside the batch transaction, then reads the chain head, filters ids
-already stored, takes ids from the sequence and inserts; the lock is released by the commit. SQLite allows one
-writer at a time anyway. Ids are assigned explicitly so that `id` order is chain order.
+`pg_advisory_xact_lock(CHAIN_LOCK_KEY)` inside the batch transaction, then reads the chain head, takes ids from
+the sequence and inserts; the lock is released by the commit. SQLite allows one writer at a time anyway. Ids are
+assigned explicitly so that `id` order is chain order.
+
+Already-stored rows are rare (a retry after a lost acknowledgement, a journal replay), so a batch is first
+inserted without asking which of its ids exist: if the insert skips any row, the chain computed through it would
+be wrong, so the transaction is rolled back and the batch redone with the existence query first. The common
+batch costs one statement fewer; a retried one costs one rolled-back attempt more.
 """
 
 from __future__ import annotations
@@ -97,34 +102,47 @@ class RowInserter:
             return await self._insert(rows, contents)
 
     async def _insert(self, rows: Sequence[dict[str, Any]], contents: Sequence[Mapping[str, Any]]) -> list[str]:
+        unique = _first_of_each(rows)
+        try:  # common case: none of the rows is stored yet, so the existence query is not needed
+            stored = await self._insert_unique(unique, contents, check_stored=False)
+        except _AlreadyStored:  # a retry or a replay: roll back (nothing of it stays) and filter first
+            stored = await self._insert_unique(unique, contents, check_stored=True)
+        return [row["request_id"] for row in rows if row["request_id"] not in stored]
+
+    async def _insert_unique(
+        self, unique: list[dict[str, Any]], contents: Sequence[Mapping[str, Any]], *, check_stored: bool
+    ) -> set[str]:
+        """Insert the rows not stored yet in one transaction; the request ids inserted.
+
+        Without `check_stored`, raises `_AlreadyStored` (rolling the transaction back) if any row was stored
+        already: the chain was computed through it, so the batch must be redone without it.
+        """
         async with self._engine.begin() as conn:
             if self._postgres:
                 ms = max(1, int(self._timeout_s * 1000))
                 await conn.exec_driver_sql(f"SET LOCAL statement_timeout = {ms}")
                 await conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": CHAIN_LOCK_KEY})
-            fresh = await self._fresh(conn, rows)
-            if fresh:
-                await self._chain(conn, fresh)
-                result = await conn.execute(self._stmt, fresh)
-                stored = set(result.scalars().all())
-                kept = [c for c in contents if c["request_id"] in stored]
-                if kept:
-                    await conn.execute(self._content_stmt, kept)
-            else:
-                stored = set()
-        return [row["request_id"] for row in rows if row["request_id"] not in stored]
+            fresh = await self._fresh(conn, unique) if check_stored else unique
+            if not fresh:
+                return set()
+            await self._chain(conn, fresh)
+            result = await conn.execute(self._stmt, fresh)
+            stored = set(result.scalars().all())
+            if len(stored) != len(fresh):
+                if not check_stored:
+                    raise _AlreadyStored
+                raise RuntimeError("audit rows vanished from the existence check to the insert")  # under the lock
+            kept = [c for c in contents if c["request_id"] in stored]
+            if kept:
+                await conn.execute(self._content_stmt, kept)
+        return stored
 
-    async def _fresh(self, conn: AsyncConnection, rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
-        """Copies of the rows not stored yet (first of any duplicates within the batch), in batch order."""
-        ids = {row["request_id"] for row in rows}
+    async def _fresh(self, conn: AsyncConnection, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """The rows not stored yet, in batch order."""
+        ids = [row["request_id"] for row in rows]
         query = select(audit_records.c.request_id).where(audit_records.c.request_id.in_(ids))
         seen = set((await conn.execute(query)).scalars().all())
-        fresh: list[dict[str, Any]] = []
-        for row in rows:
-            if row["request_id"] not in seen:
-                seen.add(row["request_id"])
-                fresh.append(dict(row))
-        return fresh
+        return [row for row in rows if row["request_id"] not in seen]
 
     async def _chain(self, conn: AsyncConnection, rows: list[dict[str, Any]]) -> None:
         """Assign ids and chain hashes (under the chain lock), in place."""
@@ -150,3 +168,18 @@ class RowInserter:
             row["id"] = row_id
             row["prev_hash"] = prev
             row["record_hash"] = prev = chain_hash(prev, row)
+
+
+class _AlreadyStored(Exception):
+    """A row of the batch was stored before (a retried or replayed batch): redo it with the existence check."""
+
+
+def _first_of_each(rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Copies of the first row for each request id, in batch order (the caller's rows are left untouched)."""
+    seen: set[str] = set()
+    unique: list[dict[str, Any]] = []
+    for row in rows:
+        if row["request_id"] not in seen:
+            seen.add(row["request_id"])
+            unique.append(dict(row))
+    return unique
