@@ -24,6 +24,8 @@ Already-stored rows are rare (a retry after a lost acknowledgement, a journal re
 inserted without asking which of its ids exist: if the insert skips any row, the chain computed through it would
 be wrong, so the transaction is rolled back and the batch redone with the existence query first. The common
 batch costs one statement fewer; a retried one costs one rolled-back attempt more.
+On SQLite the inserter also remembers the head it committed last instead of reading it back (see
+`RowInserter._head`); a head changed under a running writer by hand is not followed but shows up in `verify`.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from typing import Any
 import orjson
 from sqlalchemy import Insert, insert, select, text
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from audit.events import FIELD_NAMES
@@ -92,6 +95,11 @@ class RowInserter:
         self._content_stmt = _upsert(audit_content, "request_id", engine.dialect.name)
         self._postgres = engine.dialect.name == "postgresql"
         self._timeout_s = timeout_s
+        # SQLite: (id, record_hash) of the last record this inserter committed, so the next batch need not read
+        # the chain head back. Forgotten on any error; a stale one cannot fork the chain, because another
+        # writer extending it took the next id, and reusing that id fails the primary key (then re-read).
+        # Not on PostgreSQL: ids come from a sequence, so replicas never collide; the head is read under the lock.
+        self._head: tuple[int, str] | None = None
 
     async def __call__(self, rows: Sequence[dict[str, Any]], contents: Sequence[Mapping[str, Any]] = ()) -> list[str]:
         if not rows:
@@ -103,10 +111,21 @@ class RowInserter:
 
     async def _insert(self, rows: Sequence[dict[str, Any]], contents: Sequence[Mapping[str, Any]]) -> list[str]:
         unique = _first_of_each(rows)
-        try:  # common case: none of the rows is stored yet, so the existence query is not needed
-            stored = await self._insert_unique(unique, contents, check_stored=False)
-        except _AlreadyStored:  # a retry or a replay: roll back (nothing of it stays) and filter first
-            stored = await self._insert_unique(unique, contents, check_stored=True)
+        cached = self._head is not None
+        try:
+            try:  # common case: none of the rows is stored yet, so the existence query is not needed
+                stored = await self._insert_unique(unique, contents, check_stored=False)
+            except _AlreadyStored:  # a retry or a replay: roll back (nothing of it stays) and filter first
+                self._head = None
+                stored = await self._insert_unique(unique, contents, check_stored=True)
+            except IntegrityError:
+                if not cached:
+                    raise
+                self._head = None  # another writer extended the chain (the next id is taken): read the head
+                stored = await self._insert_unique(unique, contents, check_stored=True)
+        except BaseException:
+            self._head = None
+            raise
         return [row["request_id"] for row in rows if row["request_id"] not in stored]
 
     async def _insert_unique(
@@ -135,6 +154,8 @@ class RowInserter:
             kept = [c for c in contents if c["request_id"] in stored]
             if kept:
                 await conn.execute(self._content_stmt, kept)
+        if not self._postgres:  # committed
+            self._head = (fresh[-1]["id"], fresh[-1]["record_hash"])
         return stored
 
     async def _fresh(self, conn: AsyncConnection, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -146,6 +167,10 @@ class RowInserter:
 
     async def _chain(self, conn: AsyncConnection, rows: list[dict[str, Any]]) -> None:
         """Assign ids and chain hashes (under the chain lock), in place."""
+        if self._head is not None:
+            last, prev = self._head
+            self._link(rows, range(last + 1, last + 1 + len(rows)), prev)
+            return
         head = (
             await conn.execute(
                 select(audit_records.c.id, audit_records.c.record_hash).order_by(audit_records.c.id.desc()).limit(1)
@@ -164,6 +189,10 @@ class RowInserter:
         else:
             last = head.id if head is not None else 0
             ids = list(range(last + 1, last + 1 + len(rows)))
+        self._link(rows, ids, prev)
+
+    @staticmethod
+    def _link(rows: list[dict[str, Any]], ids: Sequence[int], prev: str) -> None:
         for row, row_id in zip(rows, ids, strict=True):
             row["id"] = row_id
             row["prev_hash"] = prev
