@@ -16,9 +16,16 @@ purging content (the digest stays) keeps the chain verifiable. Canonical JSON: o
 datetimes in RFC 3339, numbers as normalised by `AuditEvent.to_row` — exactly what reading the row back gives.
 
 This is the single insert path. Extending the chain is serialised: on PostgreSQL every writer (replica) takes
-`pg_advisory_xact_lock(CHAIN_LOCK_KEY)` inside the batch transaction, then reads the chain head, filters ids
-already stored, takes ids from the sequence and inserts; the lock is released by the commit. SQLite allows one
-writer at a time anyway. Ids are assigned explicitly so that `id` order is chain order.
+`pg_advisory_xact_lock(CHAIN_LOCK_KEY)` inside the batch transaction, then reads the chain head, takes ids from
+the sequence and inserts; the lock is released by the commit. SQLite allows one writer at a time anyway. Ids are
+assigned explicitly so that `id` order is chain order.
+
+Already-stored rows are rare (a retry after a lost acknowledgement, a journal replay), so a batch is first
+inserted without asking which of its ids exist: if the insert skips any row, the chain computed through it would
+be wrong, so the transaction is rolled back and the batch redone with the existence query first. The common
+batch costs one statement fewer; a retried one costs one rolled-back attempt more.
+On SQLite the inserter also remembers the head it committed last instead of reading it back (see
+`RowInserter._head`); a head changed under a running writer by hand is not followed but shows up in `verify`.
 """
 
 from __future__ import annotations
@@ -31,6 +38,7 @@ from typing import Any
 import orjson
 from sqlalchemy import Insert, insert, select, text
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from audit.events import FIELD_NAMES
@@ -87,6 +95,11 @@ class RowInserter:
         self._content_stmt = _upsert(audit_content, "request_id", engine.dialect.name)
         self._postgres = engine.dialect.name == "postgresql"
         self._timeout_s = timeout_s
+        # SQLite: (id, record_hash) of the last record this inserter committed, so the next batch need not read
+        # the chain head back. Forgotten on any error; a stale one cannot fork the chain, because another
+        # writer extending it took the next id, and reusing that id fails the primary key (then re-read).
+        # Not on PostgreSQL: ids come from a sequence, so replicas never collide; the head is read under the lock.
+        self._head: tuple[int, str] | None = None
 
     async def __call__(self, rows: Sequence[dict[str, Any]], contents: Sequence[Mapping[str, Any]] = ()) -> list[str]:
         if not rows:
@@ -97,37 +110,67 @@ class RowInserter:
             return await self._insert(rows, contents)
 
     async def _insert(self, rows: Sequence[dict[str, Any]], contents: Sequence[Mapping[str, Any]]) -> list[str]:
+        unique = _first_of_each(rows)
+        cached = self._head is not None
+        try:
+            try:  # common case: none of the rows is stored yet, so the existence query is not needed
+                stored = await self._insert_unique(unique, contents, check_stored=False)
+            except _AlreadyStored:  # a retry or a replay: roll back (nothing of it stays) and filter first
+                self._head = None
+                stored = await self._insert_unique(unique, contents, check_stored=True)
+            except IntegrityError:
+                if not cached:
+                    raise
+                self._head = None  # another writer extended the chain (the next id is taken): read the head
+                stored = await self._insert_unique(unique, contents, check_stored=True)
+        except BaseException:
+            self._head = None
+            raise
+        return [row["request_id"] for row in rows if row["request_id"] not in stored]
+
+    async def _insert_unique(
+        self, unique: list[dict[str, Any]], contents: Sequence[Mapping[str, Any]], *, check_stored: bool
+    ) -> set[str]:
+        """Insert the rows not stored yet in one transaction; the request ids inserted.
+
+        Without `check_stored`, raises `_AlreadyStored` (rolling the transaction back) if any row was stored
+        already: the chain was computed through it, so the batch must be redone without it.
+        """
         async with self._engine.begin() as conn:
             if self._postgres:
                 ms = max(1, int(self._timeout_s * 1000))
                 await conn.exec_driver_sql(f"SET LOCAL statement_timeout = {ms}")
                 await conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": CHAIN_LOCK_KEY})
-            fresh = await self._fresh(conn, rows)
-            if fresh:
-                await self._chain(conn, fresh)
-                result = await conn.execute(self._stmt, fresh)
-                stored = set(result.scalars().all())
-                kept = [c for c in contents if c["request_id"] in stored]
-                if kept:
-                    await conn.execute(self._content_stmt, kept)
-            else:
-                stored = set()
-        return [row["request_id"] for row in rows if row["request_id"] not in stored]
+            fresh = await self._fresh(conn, unique) if check_stored else unique
+            if not fresh:
+                return set()
+            await self._chain(conn, fresh)
+            result = await conn.execute(self._stmt, fresh)
+            stored = set(result.scalars().all())
+            if len(stored) != len(fresh):
+                if not check_stored:
+                    raise _AlreadyStored
+                raise RuntimeError("audit rows vanished from the existence check to the insert")  # under the lock
+            kept = [c for c in contents if c["request_id"] in stored]
+            if kept:
+                await conn.execute(self._content_stmt, kept)
+        if not self._postgres:  # committed
+            self._head = (fresh[-1]["id"], fresh[-1]["record_hash"])
+        return stored
 
-    async def _fresh(self, conn: AsyncConnection, rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
-        """Copies of the rows not stored yet (first of any duplicates within the batch), in batch order."""
-        ids = {row["request_id"] for row in rows}
+    async def _fresh(self, conn: AsyncConnection, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """The rows not stored yet, in batch order."""
+        ids = [row["request_id"] for row in rows]
         query = select(audit_records.c.request_id).where(audit_records.c.request_id.in_(ids))
         seen = set((await conn.execute(query)).scalars().all())
-        fresh: list[dict[str, Any]] = []
-        for row in rows:
-            if row["request_id"] not in seen:
-                seen.add(row["request_id"])
-                fresh.append(dict(row))
-        return fresh
+        return [row for row in rows if row["request_id"] not in seen]
 
     async def _chain(self, conn: AsyncConnection, rows: list[dict[str, Any]]) -> None:
         """Assign ids and chain hashes (under the chain lock), in place."""
+        if self._head is not None:
+            last, prev = self._head
+            self._link(rows, range(last + 1, last + 1 + len(rows)), prev)
+            return
         head = (
             await conn.execute(
                 select(audit_records.c.id, audit_records.c.record_hash).order_by(audit_records.c.id.desc()).limit(1)
@@ -146,7 +189,26 @@ class RowInserter:
         else:
             last = head.id if head is not None else 0
             ids = list(range(last + 1, last + 1 + len(rows)))
+        self._link(rows, ids, prev)
+
+    @staticmethod
+    def _link(rows: list[dict[str, Any]], ids: Sequence[int], prev: str) -> None:
         for row, row_id in zip(rows, ids, strict=True):
             row["id"] = row_id
             row["prev_hash"] = prev
             row["record_hash"] = prev = chain_hash(prev, row)
+
+
+class _AlreadyStored(Exception):
+    """A row of the batch was stored before (a retried or replayed batch): redo it with the existence check."""
+
+
+def _first_of_each(rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Copies of the first row for each request id, in batch order (the caller's rows are left untouched)."""
+    seen: set[str] = set()
+    unique: list[dict[str, Any]] = []
+    for row in rows:
+        if row["request_id"] not in seen:
+            seen.add(row["request_id"])
+            unique.append(dict(row))
+    return unique

@@ -158,11 +158,27 @@ async def test_retried_batches_do_not_fork_the_chain(engine: AsyncEngine) -> Non
     assert [rid for _, rid in await _ids(engine)] == ["req-0", "req-1", "req-2"]
 
 
+async def test_two_writers_on_one_store_keep_one_chain(engine: AsyncEngine) -> None:
+    """Each inserter remembers the head it wrote; when another one extended the chain meanwhile, the next
+    insert notices (the id it would take is taken), reads the head and links after the other's records."""
+    first, second = RowInserter(engine), RowInserter(engine)
+    for i in range(4):
+        assert await first([minimal_event(f"a-{i}").to_row(), minimal_event(f"b-{i}").to_row()]) == []
+        assert await second([minimal_event(f"c-{i}").to_row()]) == []
+    result = await verify_chain(engine)
+    assert result.ok and result.checked == 12
+    assert [rid for _, rid in await _ids(engine)][:6] == ["a-0", "b-0", "c-0", "a-1", "b-1", "c-1"]
+
+
 async def test_legacy_rows_before_the_chain_are_accepted_as_a_prefix(engine: AsyncEngine, writer: AuditWriter) -> None:
     await _write(writer, 2, prefix="old")
+    await writer.close()
     async with engine.begin() as conn:  # as if written before migration 0003
         await conn.execute(text("UPDATE audit_records SET prev_hash = NULL, record_hash = NULL"))
+    writer = AuditWriter(engine)  # the upgraded gateway starts on the legacy rows
+    await writer.start()
     await _write(writer, 2, prefix="new")
+    await writer.close()
     result = await verify_chain(engine)
     assert result.ok and (result.legacy, result.checked) == (2, 4)
     async with engine.begin() as conn:  # but an unchained row after the chain started is a break
