@@ -71,7 +71,7 @@ _RULES = (
     *(
         _Rule("discriminatory_content", re.compile(pattern, _F), 0.85, og.gate_prefixes(pattern), None, True, True,
               anchored=True)
-        for pattern in (og.TRAIT, og.HABIT, og.RESTRICTION)
+        for pattern in (og.TRAIT, og.HABIT, og.RESTRICTION, og.GENERIC_THEN_TREAT)
     ),
     *(
         _Rule("discriminatory_content", re.compile(pattern, _F), 0.85, og.gate_prefixes(pattern), None, False, True)

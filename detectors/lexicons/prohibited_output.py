@@ -66,7 +66,7 @@ GO_HOME_WORDS = frozenset("home back leave out allowed let".split())
 # Words that make a group mention possible besides the group words themselves (see `is_group_word`).
 GROUP_EXTRA_WORDS = frozenset(
     "man men male males british english people islam judaism christianity hinduism sikhism buddhism catholicism"
-    " homosexuality bisexuality transgenderism".split()
+    " homosexuality bisexuality transgenderism couples civil lone unmarried youths".split()
 )
 
 # Traits a generalisation pins on a whole group: character, competence, hygiene, threat, worth.
