@@ -69,6 +69,10 @@ GROUP_EXTRA_WORDS = frozenset(
     " homosexuality bisexuality transgenderism couples civil lone unmarried youths".split()
 )
 
+# Words that open a group phrase only as a sentence's first word ("Single mothers ...", "Same-sex couples ...");
+# anywhere else they are ordinary ("a single form"), so the screen holds a sentence for them only there.
+GROUP_OPENERS = frozenset("single same married divorced widowed unmarried lone".split())
+
 # Traits a generalisation pins on a whole group: character, competence, hygiene, threat, worth.
 TRAITS = (
     r"lazy|idle|slow|dirty|filthy|smelly|unclean|stupid|thick|dim|dense|ignorant|backward|primitive|uncivili[sz]ed"

@@ -145,6 +145,16 @@ def test_sentence_naming_a_group_is_held_until_it_ends() -> None:
     assert not screen.holding
 
 
+def test_sentence_opening_with_a_group_modifier_is_held_from_its_first_word() -> None:
+    screen = OutputScreen()
+    screen.feed("Book early. ")
+    assert not screen.holding
+    screen.feed("Single ")
+    assert screen.holding  # may open "Single fathers ...": held before the group noun arrives
+    screen.feed("rooms are cheaper. We also have a single ")
+    assert not screen.holding  # mid-sentence it is an ordinary word
+
+
 def test_clean_sentence_about_a_group_is_released_at_its_end() -> None:
     screen = OutputScreen()
     screen.feed("Deaf staff are entitled to an interpreter")
