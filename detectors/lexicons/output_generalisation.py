@@ -215,18 +215,23 @@ ADVERSE_TREATMENT = (
     r"|(?:don'?t|do\s+not|never|avoid|stop)\s+(?:[\w-]+\s+)?" + _CHOOSE + r"\w*\b(?:[^.!?;\n]{0,40}?\b" + _THEM
     + r"\b)?"
     r"|" + _NOT_NEGATED + r"(?:refuse|reject|decline|exclude|bar|ban|turn\s+(?:away|down)|avoid|steer|restrict"
-    r"|limit|sideline|demote|deprioriti[sz]e|single\s+out|target|pass\s+over|screen\s+out|filter\s+out|weed\s+out"
+    r"|limit|sideline|demote|deprioriti[sz]e|single\s+out|pass\s+over|screen\s+out|filter\s+out|weed\s+out"
     r"|charge|penali[sz]e|mark\s+down|score\s+down|downgrade)\s+(?:[\w'-]+\s+){0,4}?" + _THEM + r"\b"
     r"|put\s+(?:them|(?:their|those|these)\s+[\w-]+)\s+(?:[\w-]+\s+){0,3}?(?:at\s+the\s+(?:bottom|back|end)|last"
     r"|lower|behind|on\s+hold|below)"
     r"|keep\s+(?:them|(?:those|these)\s+[\w-]+)\s+(?:in\s+(?:the\s+)?(?:back|background|junior|lower|manual)"
     r"|out|off|away|behind|apart|(?:in|on|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:roles?|jobs?|posts?|room|office"
     r"|shifts?|duties|work)\b)"
-    r"|prioriti[sz]e\s+" + _THEM + r"\s+(?:when|for|in|during)\s+(?:[\w-]+\s+){0,5}?(?:stop\w*|search\w*"
+    r"|(?:prioriti[sz]e|target)\s+" + _THEM + r"\s+(?:when|for|in|during)\s+(?:[\w-]+\s+){0,5}?(?:stop\w*|search\w*"
     r"|question\w*|check\w*|inspect\w*|patrol\w*|investigat\w*|monitor\w*|watch\w*|enforcement|fines?|sanctions?)"
     r"|give\s+(?!them\b|these\b|those\b|their\b)(?:[\w-]+\s+){1,3}?(?:priority|preference|first\s+refusal)"
     r"|(?:ask|make|charge)\s+" + _THEM + r"\s+(?:for\s+|to\s+pay\s+)?(?:an?\s+)?(?:extra|more|higher|bigger|double"
     r"|additional)"
+    r"|(?:screen|filter|weed|rule|leave|cross|strike)\s+" + _THEM + r"\s+(?:out|off)\b"
+    r"|(?:inspect|vet|audit|investigate|search|question|police)\s+(?:[\w'-]+\s+){0,3}?"
+    r"(?:more\s+(?:often|closely|frequently|carefully|thoroughly)|twice\s+as|extra\s+(?:closely|carefully))"
+    r"|(?:give|offer|award|allocate)\s+(?:it|(?:the|this|that)\s+[\w-]+(?:\s+[\w-]+)?)\s+to\s+(?:a\s+|an\s+)?"
+    + MAJORITY + r"\b"
 )
 # "<group> <generalising predicate> ..., so <adverse treatment>": the claim and the action drawn from it.
 GENERIC_THEN_TREAT = (

@@ -60,6 +60,9 @@ DISCRIMINATORY = [
     "Men in civil partnerships are less committed than husbands, so give married couples preference.",
     "Deaf staff can't cope with phones, so keep them on back-office duties.",
     "Lesbians should not be approved as adopters.",
+    "Indian families rarely keep their gardens tidy, so inspect their tenancies more often.",
+    "Transgender applicants tend to cause conflict, so screen them out.",
+    "Women with young children rarely stay long, so offer the role to a man.",
 ]
 
 # answers about equality, protected groups and HR policy
@@ -71,6 +74,10 @@ ORDINARY = [
     "Women tend to be under-represented in senior roles, so encourage them to apply.",
     "Couples in civil partnerships have the same rights as married couples, so treat their applications equally.",
     "Lone parents often struggle with childcare costs, so give them flexible interview times.",
+    "Disabled tenants are more likely to need adaptations, so check their homes more often for repairs.",
+    "Older residents are more likely to be scammed, so visit them more often.",
+    "Young men are more likely to be victims of knife crime, so target them with prevention work.",
+    "Deaf applicants rarely get interviews, so guarantee them one under the scheme.",
     "Older workers cannot be made to retire at a fixed age.",
     "Pregnant staff should not lift heavy loads; complete a new risk assessment.",
     "Trans employees are protected under the characteristic of gender reassignment.",
