@@ -176,9 +176,12 @@ _SUBJECT_IS = (
 _RACIAL_STRONG = (
     # after a word in any case, the ethnicities no object or place is ("dudová is roma"); the cue starts at the
     # verb, so the scanner tries it only where "is"/"was" stands, and the sentence must still name the person
-    r"(?<=[^\W\d_]{2} )(?<!\bit )(?<!\bsite )(?<!\barea )(?<!\bcamp )(?<!\bmusic )(?<!\bfood )(?<!\bname )"
-    r"(?<!\bword )(?<!\bterm )(?<!\bthis )(?<!\bthat )(?:is|was) (?:an? )?(?:irish |romany |welsh )?"
-    r"(?:roma|romany|gypsy|travell?er)\b",
+    *(
+        verb + rf"(?<=[^\W\d_]{{2}} {verb})"
+        + "".join(rf"(?<!\b{w} {verb})" for w in "it site area camp music food name word term this that".split())
+        + r" (?:an? )?(?:irish |romany |welsh )?(?:roma|romany|gypsy|travell?er)\b"
+        for verb in ("is", "was")
+    ),
     _SUBJECT_IS + r" (?:of )?(?:an? )?(?:<ETHNIC>)(?! (?:community|communities|people|residents|groups?))",
     r"(?:is|was) an? (?:<NATIONAL>) (?:man|woman|girl|boy|lad|family|child|teenager|mum|dad|mother|father|"
     r"young (?:man|woman|person)|gentleman|lady)",
