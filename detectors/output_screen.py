@@ -47,6 +47,7 @@ _MAX_WORD = 30  # a gate word split across chunks is re-read from this far back
 
 
 _WORD = re.compile(r"[a-z]+")
+_OPENING = " \t\n\"'*-(\u2022>#0123456789.)"  # what may stand before a sentence's first word
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +72,7 @@ _RULES = (
     *(
         _Rule("discriminatory_content", re.compile(pattern, _F), 0.85, og.gate_prefixes(pattern), None, True, True,
               anchored=True)
-        for pattern in (og.TRAIT, og.HABIT, og.RESTRICTION)
+        for pattern in (og.TRAIT, og.HABIT, og.RESTRICTION, og.GENERIC_THEN_TREAT)
     ),
     *(
         _Rule("discriminatory_content", re.compile(pattern, _F), 0.85, og.gate_prefixes(pattern), None, False, True)
@@ -202,6 +203,8 @@ class OutputScreen:
             if known is None:
                 known = self._words[word] = (_rules_gated_by(word), _is_group_word(word))
             rules, group = known
+            if not group and word in po.GROUP_OPENERS:
+                group = self._opens_sentence(self._base + tail + m.start())
             for i in rules:
                 self._armed[i] = self._base + tail + m.end()
             if group:
@@ -209,6 +212,12 @@ class OutputScreen:
                 at = self._base + tail + m.start()
                 if not self._group_starts or at > self._group_starts[-1]:
                     self._group_starts.append(at)
+
+    def _opens_sentence(self, at: int) -> bool:
+        """Whether stream offset `at` is the first word of the unfinished sentence (only quotes or list marks
+        before it): a word that opens a group phrase there ("Single ...") is held like a group word."""
+        lo = self._sentence_start - self._base
+        return lo >= 0 and at >= self._sentence_start and not self._buffer[lo : at - self._base].strip(_OPENING)
 
     def _seen(self, start: int, end: int, label: str) -> bool:
         return any(s < end and start < e and lab == label for s, e, lab in self._reported)

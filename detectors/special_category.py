@@ -268,7 +268,12 @@ class _Document:
         if _Context.name_before.search(self.text, *_before(self, idx, cue)):
             return True
         window = range(max(0, idx - _WINDOW), idx)
-        return any(self.facts(i).person or _Context.header.search(self.sentences[i].text) for i in window)
+        if any(self.facts(i).person or _Context.header.search(self.sentences[i].text) for i in window):
+            return True
+        # a heading ending in a colon is about the people listed under it ("New members of ...:\n- ...")
+        if not self.sentences[idx].text.rstrip().endswith(":"):
+            return False
+        return any(self.facts(i).person for i in range(idx + 1, min(len(self.sentences), idx + 1 + _WINDOW)))
 
 
 def _before(doc: _Document, idx: int, cue: _Cue) -> tuple[int, int]:

@@ -149,6 +149,9 @@ SELECT = (
 WHICH_CLASS = (
     r"\b(?:which|what)\s+(?:band|banding|priority|category|grade|level|score|rating|sanction|outcome|option"
     r"|placement)\b[^.?!\n]{0,60}\?"
+    # the amount allocated to a person: "how many hours of care should she get?"
+    r"|\bhow\s+(?:many|much)\s+(?:[\w-]+\s+){0,4}?(?:should|will|does|do|can)\s+(?:he|she|they|(?-i:[A-Z][\w'-]+)|the\s+\w+)"
+    r"\s+(?:get|receive|have|be\s+(?:given|awarded|allocated|offered|paid))\b[^.?!\n]{0,40}\?"
 )
 
 # A case described rather than named: "Household of 5", "child with asthma", "applicant aged 19".

@@ -24,10 +24,10 @@ ar=on o=of gyda=with gan=by ac=and os=if pa=which pwy=who beth=what ddim=not dim
 chwarae=play actiwch=act actio=act rol=role panel=panel pwyllgor=committee barnwr=judge
 tenant=tenant tenantiaid=tenants ymgeisydd=applicant ymgeiswyr=applicants gweithiwr=employee
 cyflogai=employee cyflogeion=employees aelod=member staff=staff swydd=job cyflogaeth=employment
-tai=housing ty=house cartref=home llety=accommodation digartref=homeless budd-dal=benefit
+tai=housing ty=house fflat=flat cartref=home llety=accommodation digartref=homeless budd-dal=benefit
 budd-daliadau=benefits cymwys=eligible dyled=debt dyledion=debts ol-ddyledion=arrears
 benthyciad=loan benthyg=lend ad-daliad=repayment credyd=credit llys=court tribiwnlys=tribunal
-trosedd=offence troseddau=offences
+trosedd=offence troseddau=offences doe=yesterday heddiw=today
 cyngor=council e=he teulu=family plant=children plentyn=child cael=get trwydded=licence dirymu=revoke
 epilepsi=epilepsy iselder=depression diabetes=diabetes diabetig=diabetic canser=cancer dementia=dementia
 sgitsoffrenia=schizophrenia gorbryder=anxiety anabledd=disability anabl=disabled awtistiaeth=autism
@@ -45,7 +45,8 @@ sipsi=Gypsy teithwyr=Travellers ethnig=ethnic
 
 _CY_PAIRS = """
 troi_allan=evict dim_ond=only un_gair=one_word undeb_llafur=trade_union a_ddylem=should_we a_ddylai=should
-a_yw=whether a_ydy=whether yn_unig=only
+a_yw=whether a_ydy=whether yn_unig=only a_ddylid=whether_to a_ddylech=whether_you_should
+a_ddylen=whether_we_should ar_ol=after
 plaid_cymru=Plaid_Cymru salwch_meddwl=mental_illness iechyd_meddwl=mental_health dioddef_o=suffers_from
 mae_ganddo=he_has mae_ganddi=she_has mae_ganddynt=they_have
 """
@@ -65,11 +66,15 @@ mot=word jouez=play agissez=act comme=as role=role jury=panel comite=committee j
 locataire=tenant locataires=tenants candidat=applicant candidate=applicant employe=employee
 employee=employee salarie=employee salariee=employee poste=job emploi=job logement=housing
 pret=loan dette=debt dettes=debts arrieres=arrears credit=credit tribunal=court infraction=offence
-licence=licence
+licence=licence trancher=decide tranchez=decide tranche=decide statuez=decide statuer=decide
+acceptee=accepted accepte=accepted accepter=accept refusee=refused refuse=refused accordee=granted
+accorde=granted rejetee=rejected rejete=rejected demande=application aide=support doit-elle=should_she
+doit-il=should_he
 """
 
 _FR_PAIRS = """
-un_mot=one_word nous_devons=we_should faut-il=should_we
+un_mot=one_word nous_devons=we_should faut-il=should_we qui_tranchez=decide qui_decidez=decide
+qui_statuez=decide
 """
 # fmt: on
 

@@ -30,7 +30,14 @@ _PEOPLE = (
 # The generic subject: optional quantifier, the group, an optional head noun (a people word or any plural:
 # "Bulgarian cleaners").
 # Men and the majority groups are protected too (sex, race, religion), though requests rarely target them.
-_MORE_GROUPS = r"\b(?:men|males|fathers|dads|boys|(?:british|english|white)\s+" + _PEOPLE + r")\b"
+# Marriage and civil partnership, and sex/maternity described by family status ("single mothers").
+_MORE_GROUPS = (
+    r"\b(?:men|males|fathers|dads|boys|(?:british|english|white)\s+" + _PEOPLE
+    + r"|(?:black|asian|white|muslim|gay|disabled|foreign|immigrant|migrant)\s+(?:youths?|youngsters|teenagers|teens)"
+    r"|(?:single|lone|unmarried|divorced)\s+(?:mothers|mums|fathers|dads|parents|women)|civil\s+partners"
+    r"|same-sex\s+(?:couples|partners|parents)|(?:couples|people|men|women)\s+in\s+(?:civil\s+partnerships?"
+    r"|same-sex\s+(?:relationships|marriages))|married\s+(?:women|mothers))\b"
+)
 # People described by a protected characteristic rather than named as a group: "people with autism".
 _DESCRIBED = (
     r"\b(?:people|persons|staff|workers|employees|applicants|candidates|tenants|residents|anyone|those|kids"
@@ -143,7 +150,8 @@ _ACTIVE_LIMIT = (
     r"work\s+(?:with|around|near)\s+" + _CARED_FOR + r"|be\s+(?:around|near|alone\s+with)\s+" + _CARED_FOR
     + r"|teach|adopt|foster|marry|vote|lead|manage|supervise|hold\s+(?:office|a\s+post|the\s+post|power)"
     r"|look\s+after|care\s+for|be\s+(?:in\s+charge|allowed\s+to|let\s+in|trusted|hired|employed|promoted|housed"
-    r"|admitted|appointed|shortlisted|interviewed|put\s+in\s+charge)"
+    r"|admitted|appointed|shortlisted|interviewed|put\s+in\s+charge|approved|considered\s+for|accepted|selected|chosen"
+    r"|recruited|registered|licensed|placed)"
     r"|handle\s+(?:money|cash|finances)|run\s+(?:a|the|any)\s+(?:team|service|department|business|school)"
     r"|get\s+(?:council|social)\s+hous\w+|get\s+(?:the|a)\s+(?:job|flat|house|post|role|place|promotion)"
     r"|have\s+(?:children|custody)"
@@ -180,3 +188,54 @@ def gate_prefixes(*patterns: str) -> frozenset[str]:
         body = p.replace(PROTECTED_GROUP, " ").replace(_PEOPLE, " ").replace(_ADVERB, " ")
         words |= {w.lower() for w in re.findall(r"[a-z]{3,}", re.sub(r"\\[a-zA-Z]|\?[:!<=]+", " ", body))}
     return frozenset(w[:4] for w in words - {"the", "are", "all", "not", "and", "for"})
+
+
+# A generalising predicate: how often or how likely the whole group does or is something, what it is only fit
+# for, how it compares, or the effect it has on others ("rarely ...", "tend to ...", "are only suited to ...",
+# "are less ... than ...", "put customers off"). Alone these also open sourced statistics ("are more likely to
+# face barriers"), so `GENERIC_THEN_TREAT` needs an adverse-treatment clause after them.
+_GENERALISING = (
+    r"(?:(?:all|generally|often|mostly)\s+)?(?:rarely|seldom|never|always|usually|typically|invariably|constantly"
+    r"|tend\s+to|(?:are|is)\s+(?:(?:far|much|a\s+lot)\s+)?(?:more|less)\s+(?:likely|prone|inclined)\s+to"
+    r"|(?:are|is)\s+(?:only|really\s+only|just)\s+(?:suited|fit|good|cut\s+out)\s+(?:to|for)"
+    r"|(?:are|is)\s+(?:(?:far|much|a\s+lot)\s+)?(?:less|more)\s+[a-z-]+\s+than"
+    r"|put\s+(?:customers|people|clients|residents|visitors|the\s+public|others|everyone|colleagues|tenants"
+    r"|service\s+users|patients|pupils|parents)\s+off|(?:are|is)\s+an?\s+(?:risk|liability|danger)"
+    r"|can'?t\s+be\s+relied\s+on|struggle\s+(?:to|with)|(?:can'?t|cannot)\s+cope)"
+)
+_NOT_NEGATED = r"(?<!n't\s)(?<!not\s)(?<!never\s)(?<!no\s)"
+_THEM = r"(?:them|their|those|they|these)"
+_CHOOSE = (
+    r"(?:shortlist|hire|employ|recruit|appoint|promote|interview|house|consider|accept|select|approve|offer|let"
+    r"|rent|allocate|place|admit|serve|trust|allow|give|lend|register|license)"
+)
+# Treating the group worse: excluding or ranking it down, picking only others, singling it out for checks.
+ADVERSE_TREATMENT = (
+    r"(?:only\s+" + _CHOOSE + r"|" + _CHOOSE + r"\s+only)\b"
+    r"|(?:don'?t|do\s+not|never|avoid|stop)\s+(?:[\w-]+\s+)?" + _CHOOSE + r"\w*\b(?:[^.!?;\n]{0,40}?\b" + _THEM
+    + r"\b)?"
+    r"|" + _NOT_NEGATED + r"(?:refuse|reject|decline|exclude|bar|ban|turn\s+(?:away|down)|avoid|steer|restrict"
+    r"|limit|sideline|demote|deprioriti[sz]e|single\s+out|pass\s+over|screen\s+out|filter\s+out|weed\s+out"
+    r"|charge|penali[sz]e|mark\s+down|score\s+down|downgrade)\s+(?:[\w'-]+\s+){0,4}?" + _THEM + r"\b"
+    r"|put\s+(?:them|(?:their|those|these)\s+[\w-]+)\s+(?:[\w-]+\s+){0,3}?(?:at\s+the\s+(?:bottom|back|end)|last"
+    r"|lower|behind|on\s+hold|below)"
+    r"|keep\s+(?:them|(?:those|these)\s+[\w-]+)\s+(?:in\s+(?:the\s+)?(?:back|background|junior|lower|manual)"
+    r"|out|off|away|behind|apart|(?:in|on|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:roles?|jobs?|posts?|room|office"
+    r"|shifts?|duties|work)\b)"
+    r"|(?:prioriti[sz]e|target)\s+" + _THEM + r"\s+(?:when|for|in|during)\s+(?:[\w-]+\s+){0,5}?(?:stop\w*|search\w*"
+    r"|question\w*|check\w*|inspect\w*|patrol\w*|investigat\w*|monitor\w*|watch\w*|enforcement|fines?|sanctions?)"
+    r"|give\s+(?!them\b|these\b|those\b|their\b)(?:[\w-]+\s+){1,3}?(?:priority|preference|first\s+refusal)"
+    r"|(?:ask|make|charge)\s+" + _THEM + r"\s+(?:for\s+|to\s+pay\s+)?(?:an?\s+)?(?:extra|more|higher|bigger|double"
+    r"|additional)"
+    r"|(?:screen|filter|weed|rule|leave|cross|strike)\s+" + _THEM + r"\s+(?:out|off)\b"
+    r"|(?:inspect|vet|audit|investigate|search|question|police)\s+(?:[\w'-]+\s+){0,3}?"
+    r"(?:more\s+(?:often|closely|frequently|carefully|thoroughly)|twice\s+as|extra\s+(?:closely|carefully))"
+    r"|(?:give|offer|award|allocate)\s+(?:it|(?:the|this|that)\s+[\w-]+(?:\s+[\w-]+)?)\s+to\s+(?:a\s+|an\s+)?"
+    + MAJORITY + r"\b"
+)
+# "<group> <generalising predicate> ..., so <adverse treatment>": the claim and the action drawn from it.
+GENERIC_THEN_TREAT = (
+    GROUP_SUBJECT + r"\s+" + _GENERALISING + r"\b[^.!?;\n]{0,100}?(?:,|;|\s-|\s–)?\s+(?:and\s+)?(?:so|therefore"
+    r"|which\s+(?:means|is\s+why)|meaning|hence)\s+(?:you\s+should\s+|we\s+should\s+|it'?s\s+(?:best|safer|wise"
+    r"|better)\s+to\s+|just\s+|always\s+|simply\s+)?(?:" + ADVERSE_TREATMENT + r")"
+)

@@ -66,8 +66,12 @@ GO_HOME_WORDS = frozenset("home back leave out allowed let".split())
 # Words that make a group mention possible besides the group words themselves (see `is_group_word`).
 GROUP_EXTRA_WORDS = frozenset(
     "man men male males british english people islam judaism christianity hinduism sikhism buddhism catholicism"
-    " homosexuality bisexuality transgenderism".split()
+    " homosexuality bisexuality transgenderism couples civil lone unmarried youths".split()
 )
+
+# Words that open a group phrase only as a sentence's first word ("Single mothers ...", "Same-sex couples ...");
+# anywhere else they are ordinary ("a single form"), so the screen holds a sentence for them only there.
+GROUP_OPENERS = frozenset("single same married divorced widowed unmarried lone".split())
 
 # Traits a generalisation pins on a whole group: character, competence, hygiene, threat, worth.
 TRAITS = (

@@ -75,8 +75,13 @@ RELIANCE = (
     r"|\bas\s+(?:the\s+)?(?:final|binding|decision|official|outcome)\b|\bmake\s+(?:it|this|them)\s+(?:binding|final)"
     r"|\byour\s+(?:answer|decision|recommendation|output|list|call|verdict|response)s?\s+(?:will|is\s+going\s+to"
     r"|becomes?|goes|is)\s+(?:be\s+|go\s+|stand\s+|count\s+)?(?:the|final|binding|on|straight|as)"
-    r"|\b(?:send|issue|action|implement|apply|use|forward|post|serve)\s+(?:out\s+)?(?:it\s+|them\s+|this\s+)?"
-    r"(?:whatever|what)\s+you\s+(?:recommend|say|decide|suggest|choose|pick)"
+    r"|\b(?:send|issue|action|implement|apply|use|forward|post|serve|process|record|enter|upload|log|submit|input"
+    r"|file|put\s+through|go\s+ahead\s+with)\s+(?:out\s+)?(?:it\s+|them\s+|this\s+)?"
+    r"(?:whatever|what)\s+you\s+(?:recommend|say|decide|suggest|choose|pick|reply|answer|put|write|give)"
+    r"|\b(?:upload|record|enter|send|submit|log|save|file|paste|use|input|register)\s+(?:it|this|them|that|your\s+\w+)"
+    r"\s+(?:as\s+is|as\s+it\s+(?:is|stands)|unchanged|verbatim)\b"
+    r"|\b(?:l'|les?\s+|la\s+)?(?:enregistre|envoie|transmets|applique|saisis)\w*\s+(?:tel(?:le)?s?\s+quel(?:le)?s?|directement)"
+    r"|\btel(?:le)?s?\s+quel(?:le)?s?\b"
     r"|\b(?:to\s+)?send\s+(?:it\s+|this\s+|them\s+)?out\s+(?:today|now|immediately|straight\s+away)"
     r"|\b(?:go\s+with|use|accept|follow|act\s+on)\s+(?:what(?:ever)?\s+you\s+(?:say|decide|recommend|suggest|pick)"
     r"|your\s+(?:answer|recommendation|decision|verdict|choice|list))|\b(?:straight|right)\s+away\b"
@@ -103,7 +108,7 @@ RELIANCE = (
 # that will decide or review; the writer deciding ("I'll make the final decision"); or the ask framed as
 # support for a decision-maker (a checklist, the factors, "help me decide", no recommendation wanted).
 OVERSIGHT = (
-    r"\b(?:has|have|had)\s+(?:already\s+)?(?:been\s+)?(?:decided|refused|approved|rejected|agreed|awarded|granted"
+    r"(?<!\bshe\s)(?<!\bhe\s)(?<!\bthey\s)\b(?:has|have|had)\s+(?:already\s+)?(?:been\s+)?(?:decided|refused|approved|rejected|agreed|awarded|granted"
     r"|declined|determined|dismissed|upheld|allocated|banded|assessed|made\s+(?:a|the|their|his|her)\s+decision)"
     r"|\balready\s+(?:decided|refused|approved|rejected|awarded|granted|declined|determined|made)"
     r"|\b(?:decided|agreed|resolved|determined)\s+on\s+\d|\bdecision\s+(?:has\s+been|was|is)\s+(?:already\s+)?"
@@ -142,7 +147,7 @@ DOMAINS: dict[str, str] = {
         r"|pupils?|exclusions?|expel\w*|expulsions?|school\s+admissions?|EHCPs?"
         r"|care\s+(?:applicants?|placements?|home\s+places?|funding|assessments?)"
         r"|main\s+duty|rehous\w+|bedrooms?|DHP|benefits?|council\s+tax\s+(?:support|reduction)|universal\s+credit"
-        r"|social\s+care|care\s+(?:package|hours|plan|budget)s?|personal\s+budget|blue\s+badge|free\s+school\s+meals|school\s+place"
+        r"|social\s+care|care\s+(?:package|hours|plan|budget)s?|homecare|home\s+care|domiciliary\s+care|support\s+hours|personal\s+budget|blue\s+badge|free\s+school\s+meals|school\s+place"
         r"|disabled\s+facilities|bus\s+pass|household|accommodation|welfare|qualif\w+|eligib\w+|entitle\w*"
         r"|council\s+(?:flats?|houses?|homes?|propert(?:y|ies))|flats?|bungalows?|maisonettes?"
         r"|school\s+(?:uniform|transport|meals?)|household\s+support|support\s+fund|cost\s+of\s+living"
@@ -186,7 +191,8 @@ DECIDE_ASK = (
     r"|decide(?=\s*(?:and\b|[.!:–—-]|$))"
     r"|give\s+(?:me|us)\s+(?:a|the|your)\s+(?:final\s+)?(?:decision|verdict|ruling|determination|judge?ment)\s+"
     r"(?:on|for|about|regarding)\b"
-    r"|decide(?=\s*[:–—-])|decide\s+(?:on\s+)?(?:this|these|the|her|his|their|each)\s+(?:[\w'-]+\s+){0,3}?(?:appeals?|applications?"
+    r"|decide(?=\s*[:–—-])|decide\s+(?:on\s+)?(?:this|these|the|her|his|their|each|(?:[\w.-]+\s+){0,2}?[\w-]+(?:'s|’s|s'))"
+    r"\s+(?:[\w'-]+\s+){0,3}?(?:appeals?|applications?"
     r"|claims?|cases?|complaints?|requests?|bids?|reviews?|matters?|disputes?|referrals?)\b"
     r"|(?:tell\s+me|let\s+me\s+know|say|advise|confirm|assess|establish|check|figure\s+out|answer|work\s+out)"
     r"\s+(?:[\w']+\s+){0,2}?(?:whether|if)\b(?=[^.?!]*\b(?:should|ought\s+to|qualif\w*|eligible|entitled|owed?"
@@ -310,7 +316,7 @@ ADDRESSED = (
 
 IMPERATIVE_VERB = (
     r"(?:decide|determine|approve|reject|refuse|decline|rank|score|sort|shortlist|pick|choose|select|tell|give"
-    r"|write|draft|create|compose|make|come|find|track|trace|monitor|follow|watch|locate|mark|flag|tag|label"
+    r"|reply|respond|output|return|state|write|draft|create|compose|make|come|find|track|trace|monitor|follow|watch|locate|mark|flag|tag|label"
     r"|guess|infer|predict|estimate|work|go|look|read|screen|check|review|list|identify|classify|categori[sz]e"
     r"|group|split|highlight|pick|build|map|produce|generate|prepare|design|put|set|uphold|grant|award|assess"
     r"|evaluate|dismiss|hire|evict|prosecute|recommend|advise|suggest|say|answer|figure|deduce|spot|search"

@@ -32,6 +32,9 @@ _CONDITIONS = (
     r"breakdown)", r"strokes?", r"heart (?:attack|failure|condition|disease|problems?|surgery|bypass)",
     r"angina", r"arrhythmia", r"atrial fibrillation", r"pacemaker", r"(?:type [12] )?diabet(?:es|ic)",
     r"cancer", r"tumou?rs?", r"leukaemia", r"lymphoma", r"chemo(?:therapy)?", r"radiotherapy", r"dementia",
+    # end-of-life and capacity records that exist only because of a person's health
+    r"dnacpr", r"dnar", r"do not (?:attempt )?(?:cardiopulmonary )?resuscitat\w*", r"respect form",
+    r"(?:health(?: and welfare)?|welfare) lpa", r"lasting power of attorney for (?:health|personal welfare)",
     r"alzheimer'?s", r"parkinson'?s", r"multiple sclerosis", r"motor neurone disease", r"\bMND",
     r"cerebral palsy", r"huntington'?s(?: disease| chorea)?", r"epilep(?:sy|tic)",
     r"(?:has|had|having|suffers?|suffered) (?:\w+ )?(?:seizures?|fits)", r"copd", r"emphysema",
@@ -166,11 +169,19 @@ _NATIONAL = _ETHNIC + (
 _SUBJECT_IS = (
     r"(?:\b(?:he|she|i|they|who|family|household|couple|tenant|applicant|resident|child|boy|girl|man|woman|"
     r"mother|father|mum|dad|parents|son|daughter|husband|wife|partner|patient|client|claimant|employee|pupil)"
-    r"|(?-i:\b(?!It\b|This\b|That\b|There\b|What\b|Which\b|Who\b)[A-Z][a-z]+))"
+    r"|(?-i:\b(?!It\b|This\b|That\b|There\b|What\b|Which\b|Who\b)[A-Z][^\W\d_A-Z]+))"
     r"(?: is|'s| was| am|'m| are| were)(?: also| now| originally)?"
 )
 
 _RACIAL_STRONG = (
+    # after a word in any case, the ethnicities no object or place is ("dudová is roma"); the cue starts at the
+    # verb, so the scanner tries it only where "is"/"was" stands, and the sentence must still name the person
+    *(
+        verb + rf"(?<=[^\W\d_]{{2}} {verb})"
+        + "".join(rf"(?<!\b{w} {verb})" for w in "it site area camp music food name word term this that".split())
+        + r" (?:an? )?(?:irish |romany |welsh )?(?:roma|romany|gypsy|travell?er)\b"
+        for verb in ("is", "was")
+    ),
     _SUBJECT_IS + r" (?:of )?(?:an? )?(?:<ETHNIC>)(?! (?:community|communities|people|residents|groups?))",
     r"(?:is|was) an? (?:<NATIONAL>) (?:man|woman|girl|boy|lad|family|child|teenager|mum|dad|mother|father|"
     r"young (?:man|woman|person)|gentleman|lady)",
@@ -296,6 +307,9 @@ _UNION_STRONG = (
     r"secretary|activist|organiser|organizer|caseworker)",
     r"member of (?:a |the |his |her |their )?(?:trade )?union", r"shop steward", r"union steward",
     r"(?:his|her|my|their) (?:trade )?union\b(?! flag| jack)",
+    # joining a distinct union named in any case ("new joiners to unison", "signed up to the gmb")
+    r"(?:joiners?|new members?|starters?|sign-?ups?|recruits?|joined|joining|signed up) (?:to|of|with|for)?"
+    r" ?(?:the )?(?:unison|unite|gmb|nasuwt|naht|neu|rcn|rmt|usdaw|ucu|aslef|cwu|fbu|pcs|bma|nuj)",
     r"(?:<UNION>) (?:[\w-]+ )?(?:member|membership|rep|representative|steward|branch|official|"
     r"convenor|organiser|regional officer|caseworker|subs)", r"member of (?:the )?(?:<UNION>)",
     r"(?:joined|joins|join) (?:<UNION>|the union|a union|a trade union)",
@@ -331,6 +345,9 @@ _BIOMETRIC_STRONG = (
     r"(?:fingerprint|face|facial|palm[- ]vein|iris|voice|retina(?:l)?) (?:template|data|scan|record|"
     r"profile|enrolment)", r"face (?:template|print|geometry)", r"faceprint", r"voice ?print",
     r"biometric (?:template|enrolment|identifier|profile|record|sample)",
+    # a recognition template, embedding or feature vector ("facial recognition template", "voice embedding")
+    r"(?:face|facial|fingerprint|iris|voice|speaker|palm|gait)(?: (?:recognition|matching|verification|id|match))?"
+    r" (?:template|embedding|vector|signature|feature vector|encoding|hash)s?",
     r"(?:fingerprints?|biometrics?) (?:were|was) (?:taken|captured|enrolled|stored|recorded)",
 )
 

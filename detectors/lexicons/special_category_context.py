@@ -39,6 +39,8 @@ _NOT_NAME = (
 PERSON = (
     r"\b(?:he|she|him|his|her|hers|himself|herself)\b",
     r"\b(?-i:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.? [A-Z][a-z'-]+)",
+    # a title typed in lower case before a lower-case name ("mrs jones"): "mrs", "mr", "ms" are nothing else
+    r"\b(?-i:(?:mr|mrs|ms|mx)\.? [a-z][a-z'-]{2,})",
     r"\byour (?:son|daughter|partner|husband|wife|mother|father|child|children|brother|sister|baby|"
     r"mum|dad)\b",
     # an anonymised or described individual: "Child A", "Service user 2", "aged 9", "a 34-year-old"
@@ -57,6 +59,8 @@ PERSON = (
     r"\b(?:employee|staff member|client|patient|tenant|resident|service user|pupil|child|applicant)"
     r"(?: (?:in|at|of) (?:flat|room|unit|bed|no\.?|number))? ?(?:no\.? ?|number |#)?\d{1,6}\b",
     r"(?-i:\((?:Mr|Mrs|Ms|Miss|Mx|Dr)?\.? ?[A-Z][a-z'-]+ [A-Z][a-z'-]+\))",
+    # a list line that is a name and a bracketed team or role, in any case ("- jo bell (parks)")
+    r"^\s*(?:[-*\u2022]|\d{1,3}[.)])\s*[^\W\d_][\w'-]+(?: [^\W\d_][\w'-]+){1,2} \([\w &/,'-]{2,40}\)\s*$",
     # a first name's possessive before an ordinary word: "Tegan's epilepsy" (not "Alzheimer's", "Council's")
     r"(?-i:\b(?!(?:Alzheimer|Parkinson|Crohn|Down|Huntington|Jehovah|Tourette|Asperger|Hodgkin|Bell|"
     r"St|Council|Government|Trust|Authority|Board|Department|Service|Team|Children|Women|Men|People|"
@@ -86,7 +90,11 @@ NAMED_SUBJECT = (
 # The same frame with the name typed in lower case ("joan price has ..."): two name-shaped words; the
 # detector rejects the match when either word is a stop word or an organisation/document word.
 NAMED_SUBJECT_LOWER = (
-    r"^\W*((?-i:[a-z][a-z'-]{1,14} [a-z][a-z'-]{1,19})) (?:has|had|is|was|says|said|told|tells|reports|"
+    r"^\W*(?:(?:client|tenant|resident|patient|pupil|applicant|service user|employee|customer|claimant|"
+    r"child|learner|student|member|worker) )?"
+    r"((?-i:[a-zß-ÿāăąćčďđēėęěğīįıķļľłńņňōőœŕřśşšţťūůűųźżž][a-zß-ÿāăąćčďđēėęěğīįıķļľłńņňōőœŕřśşšţťūůűųźżž'-]{1,14}"
+    r" [a-zß-ÿāăąćčďđēėęěğīįıķļľłńņňōőœŕřśşšţťūůűųźżž][a-zß-ÿāăąćčďđēėęěğīįıķļľłńņňōőœŕřśşšţťūůűųźżž'-]{1,19}))"
+    r" (?:has|had|is|was|says|said|told|tells|reports|"
     r"reported|attends|attended|takes|took|uses|used|lives|identifies|describes|explained|mentioned|"
     r"disclosed|receives|needs|wears|goes|went|sees|became|joined|voted|stood|suffers|suffered|"
     r"practises|practices|prays|worships|observes|supports|belongs|came)\b"

@@ -36,6 +36,14 @@ STATEMENTS = [
     ("Siân Roberts has epilepsy.", "health"),  # a name with a circumflex is still a name
     ("Mae gan Siân Roberts epilepsi.", "health"),  # Welsh "X has Y", read through the gloss
     ("Mae Siân Roberts yn feichiog.", "health"),
+    # an ethnicity of a lower-case (accented) name after a role word
+    ("resident marek kovač is a romany gypsy, arrived on the site yesterday", "racial_ethnic_origin"),
+    # a list of people under a heading that says they joined a union named in lower case
+    ("signed up to the gmb this week:\n1. joe platt (depot)\n2. ann kerr (fleet)", "trade_union_membership"),
+    # a recognition template or embedding tied to a named person
+    ("Voice embedding for Mr Neil Shaw is stored in the call system; write the data retention note.", "biometric"),
+    # a lower-case titled name with end-of-life and capacity records
+    ("handover: mr owen pryce, dnar on file, son has welfare lpa", "health"),
 ]
 
 LOOK_ALIKES = [
@@ -58,6 +66,11 @@ LOOK_ALIKES = [
     "Canvassing for the Lib Dems starts on Monday at the hall.",
     "there's a socialist bookshop on the corner",
     "Mae gan y cyngor gynllun newydd.",
+    "The music at the festival is roma and klezmer.",
+    "Our union density rose: 40 new members joined unison in 2025.",
+    "Room bookings for the training day:\n- jo bell (parks)",
+    "Train a face embedding model on the public dataset.",
+    "The DNACPR policy should be explained to families at admission.",
 ]
 
 
