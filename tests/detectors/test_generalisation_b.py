@@ -1,0 +1,101 @@
+"""Issue 8, round 2: name shapes a second probe set found (inverted, patronymic, caps lock, lower-case
+sign-offs, transcript speakers, contact instructions) and look-alikes that are not people (streets,
+places, organisations named after founders). All texts are new."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from config.public_figures import PublicFigures
+from detectors.engine import EngineOptions, ScanEngine
+from detectors.pii import PersonalDataDetector
+from detectors.pii_name_places import not_a_person
+from detectors.pii_name_rules import lower_case_candidates, rule_candidates
+from detectors.pii_names_request import settle_names
+from detectors.registry import default_detectors
+
+Scan = Callable[[str], set[str]]
+
+
+@pytest.fixture(scope="module")
+def persons(pii: PersonalDataDetector) -> Scan:
+    detectors = [pii if d.name == "personal_data" else d for d in default_detectors(EngineOptions())]
+    engine = ScanEngine(EngineOptions(cache_size=0), detectors)
+
+    def run(text: str) -> set[str]:
+        found = settle_names([text], engine.scan_sync([text]), PublicFigures(), None)[0]
+        return {text[f.start:f.end] for f in found if f.is_span and f.entity == "PERSON"}
+
+    return run
+
+
+def _ruled(text: str) -> set[str]:
+    return {text[s:e] for s, e, _r in (*rule_candidates(text), *lower_case_candidates(text))}
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Applicant: FERREIRA-LUND, Beatriz (Miss)\nCheck the form.", {"FERREIRA-LUND", "Beatriz"}),
+        ("Minutes mention Okwuosa, Tamsin (Dr) twice.", {"Okwuosa", "Tamsin"}),
+        ("Cafodd y llythyr ei anfon gan Rhodri ap Hywel ddoe.", {"Rhodri ap Hywel"}),
+        ("Please reply to Mrs ferch Gwilym about the grant.", {"Gwilym"}),
+        ("visited mS. pERPETUA oNYEKACHI-dALE re the fence", {"pERPETUA oNYEKACHI-dALE"}),
+        ("thanks again\n\nkind regards\nr. m. castellanos-whitby\nunit 4", {"r. m. castellanos-whitby"}),
+        ("Transcript\nOperator: Council, how can I help?\nzainab elmhurst-quade: my rent went up\n"
+         "Operator: I see.", {"zainab elmhurst-quade"}),
+        ("Can you chase Chidubem Ekwueme Nwosu re the parking appeal", {"Chidubem Ekwueme Nwosu"}),
+    ],
+)
+def test_name_shapes(persons: Scan, text: str, names: set[str]) -> None:
+    assert names <= _ruled(text)
+    found = " ".join(persons(text))
+    assert all(part in found for name in names for part in name.split() if len(part) > 2)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Operator: Good morning.\nCaller: my bin was missed\nSummary: bin missed",
+        "Please call Housing Options re the homeless referral.",
+        "Results: Pass, Merit (Distinction) in the spreadsheet.",
+    ],
+)
+def test_look_alike_shapes_are_not_names(persons: Scan, text: str) -> None:
+    got = persons(text)
+    assert not got & {"Caller", "Summary", "Housing Options", "Merit", "Pass", "my bin was missed"}
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Gritting starts on Hazel Lane at 6am.", "Hazel Lane"),
+        ("The fair is near Wyre Forest and Sutton Common.", "Wyre Forest"),
+        ("Bins on Florence Road are collected Tuesday.", "Florence Road"),
+        ("Vouchers can be spent at John Lewis or Marie Curie shops.", "John Lewis"),
+        ("Vouchers can be spent at John Lewis or Marie Curie shops.", "Marie Curie"),
+    ],
+)
+def test_streets_places_and_organisations_are_not_people(text: str, phrase: str) -> None:
+    s = text.index(phrase)
+    assert not_a_person(text, s, s + len(phrase))
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Mrs Hazel Lane rang about the grant.", "Hazel Lane"),
+        ("Kirsty Heath said the lift is broken.", "Kirsty Heath"),
+        ("Dr John Lewis signed the form.", "John Lewis"),
+    ],
+)
+def test_people_with_street_or_shop_surnames_stay_people(text: str, phrase: str) -> None:
+    s = text.index(phrase)
+    assert not not_a_person(text, s, s + len(phrase))
+
+
+def test_street_and_shop_look_alikes_survive_the_engine(persons: Scan) -> None:
+    assert not persons("Gritting crews start on Hazel Lane, then Florence Road; staff get discounts at John Lewis.")
+    assert "Hazel Lane" in persons("Mrs Hazel Lane rang about the gritting.")
