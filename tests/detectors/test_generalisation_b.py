@@ -31,6 +31,18 @@ def persons(pii: PersonalDataDetector) -> Scan:
     return run
 
 
+@pytest.fixture(scope="module")
+def entities(pii: PersonalDataDetector) -> Callable[[str], set[tuple[str, str]]]:
+    detectors = [pii if d.name == "personal_data" else d for d in default_detectors(EngineOptions())]
+    engine = ScanEngine(EngineOptions(cache_size=0), detectors)
+
+    def run(text: str) -> set[tuple[str, str]]:
+        found = settle_names([text], engine.scan_sync([text]), PublicFigures(), None)[0]
+        return {(f.entity, text[f.start:f.end]) for f in found if f.is_span}
+
+    return run
+
+
 def _ruled(text: str) -> set[str]:
     return {text[s:e] for s, e, _r in (*rule_candidates(text), *lower_case_candidates(text))}
 
@@ -99,3 +111,26 @@ def test_people_with_street_or_shop_surnames_stay_people(text: str, phrase: str)
 def test_street_and_shop_look_alikes_survive_the_engine(persons: Scan) -> None:
     assert not persons("Gritting crews start on Hazel Lane, then Florence Road; staff get discounts at John Lewis.")
     assert "Hazel Lane" in persons("Mrs Hazel Lane rang about the gritting.")
+
+
+def test_health_record_json_lists_and_keys(entities: Callable[[str], set[tuple[str, str]]]) -> None:
+    text = ('{"resourceType": "Patient", "name": [{"given": ["Wilhelmina"], "family": "Osei-Granger"}], '
+            '"birthDate": "1962-03-17", "address": [{"postalCode": "BD7 1AY"}]}\nWhat is this?')
+    values = {v for _e, v in entities(text)}
+    assert {"Wilhelmina", "Osei-Granger", "1962-03-17", "BD7 1AY"} <= values
+    assert not entities('{"tags": ["Housing", "Repairs"], "given": [], "state": "open"}')
+
+
+def test_character_spaced_postcode_and_loose_iban(entities: Callable[[str], set[tuple[str, str]]]) -> None:
+    assert ("UK_POSTCODE", "d h 1  3 l e") in entities("moved to a flat, d h 1  3 l e, update the record")
+    found = entities("send the refund to iban gb82 west  123456 98765432 please")
+    assert ("IBAN_CODE", "gb82 west  123456 98765432") in found
+
+
+@pytest.mark.parametrize(
+    "text", ["answers were a b c d e and then 1 2 3 4", "rows a b 1 2 c d in the grid", "iban gb00 abcd 1234 5678 90"]
+)
+def test_spaced_letters_that_do_not_validate_survive(
+    entities: Callable[[str], set[tuple[str, str]]], text: str
+) -> None:
+    assert not {e for e, _v in entities(text)} & {"UK_POSTCODE", "IBAN_CODE"}
