@@ -82,9 +82,19 @@ _NINO = re.compile(r"[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\d{6}[A-D]?")
 _NINO_BAD_PREFIXES = frozenset({"BG", "GB", "KN", "NK", "NT", "TN", "ZZ"})
 
 
+# a whole text that is a file name ("Letter_to_Ann_Lee_2024-01-02.docx"): its underscores are spaces
+_FILE_NAME = re.compile(r"[\w.,()'&+-]{3,200}\.[A-Za-z][A-Za-z0-9]{1,4}")
+
+
+def _file_name_edits(text: str) -> list[Edit]:
+    if "_" not in text or len(text) > 220 or not _FILE_NAME.fullmatch(text):
+        return []
+    return [Edit(i, i + 1, " ") for i, ch in enumerate(text) if ch == "_"]
+
+
 def rewrite_edits(text: str) -> list[Edit]:
     """Edits for spelled-out emails and separated identifiers (sorted, non-overlapping)."""
-    edits = [*_email_edits(text), *_identifier_edits(text)]
+    edits = [*_email_edits(text), *_identifier_edits(text), *_file_name_edits(text)]
     edits.sort(key=lambda e: (e.start, -e.end))
     out: list[Edit] = []
     for e in edits:

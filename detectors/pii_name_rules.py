@@ -30,7 +30,7 @@ _ONE = (
     r"individual|colleague|victim|perpetrator|suspect|offender|occupier|owner|keeper|licensee|driver|"
     r"recipient|payee|sender|respondent|appellant|defendant|deceased|relative|neighbour|friend|dsl|"
     r"teacher|headteacher|nurse|doctor|solicitor|representative|rep|agent|advocate|interpreter|"
-    r"investigator|attendee|nominee|objector))"
+    r"investigator|attendee|nominee|objector|referral))"
 )
 PERSON_LABEL = _ONE
 _MANY = r"(?:present|apologies|attendees|attendance|in attendance|cc|to|members|panel|also present)"
@@ -95,6 +95,9 @@ _ATTRIBUTE_AFTER = (
     r"whereabouts|location|social media|profile|movements)\b"
 )
 _POSSESSIVE_ATTRIBUTE = regex.compile(rf"({NAME_RUN}){_ATTRIBUTE_AFTER}")
+# "Ann Lee DOB 02/03/1990", "Ann Lee (born 1990)": a name written straight before its date of birth
+_BIRTH_AFTER = r"[ \t]*[,(\-–]?[ \t]*(?i:dob|d\.o\.b\.?|date of birth|born|b\.)(?![\p{L}])"
+_NAME_BEFORE_BIRTH = regex.compile(rf"({NAME_RUN}){_BIRTH_AFTER}")
 
 
 # "Complainant: OKONKWO-BRAY, Delphine (Mrs)": a surname in capitals, or any surname with a title in
@@ -149,6 +152,8 @@ class OnLines:
                 break
 
 
+_BIRTH_LINES = OnLines(_NAME_BEFORE_BIRTH, _BIRTH_AFTER)
+
 RULES: tuple[tuple[str, regex.Pattern[str] | OnLines], ...] = (
     ("field", OnLines(_FIELD_ONE, r"[:=-][ \t]*[\"']?\p{Lu}")),  # separator, then a capital
     ("titled", _TITLED), ("greeting", _GREETING), ("sign_off", _SIGN_OFF),
@@ -167,6 +172,10 @@ def rule_candidates(text: str) -> Iterator[tuple[int, int, str]]:
     for rule, pattern in RULES:
         for m in pattern.finditer(text):
             yield m.start(1), m.end(1), rule
+    for m in _BIRTH_LINES.finditer(text):
+        # "Care Plan Ann Lee DOB ...": the name is the run's tail, after any document words
+        for word in regex.finditer(r"\S+", m.group(1)):
+            yield m.start(1) + word.start(), m.end(1), "name_before_birth"
     for m in _INVERTED.finditer(text):
         for g in (1, 2, 3, 4):
             if m.start(g) >= 0:

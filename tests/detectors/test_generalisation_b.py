@@ -134,3 +134,26 @@ def test_spaced_letters_that_do_not_validate_survive(
     entities: Callable[[str], set[tuple[str, str]]], text: str
 ) -> None:
     assert not {e for e, _v in entities(text)} & {"UK_POSTCODE", "IBAN_CODE"}
+
+
+def test_file_name_with_a_name_and_birth_date(entities: Callable[[str], set[tuple[str, str]]]) -> None:
+    found = {v for e, v in entities("Care_Plan_Rosamund_Achebe-Lyle_DOB_2009-08-14.pdf") if e == "PERSON"}
+    assert any("Rosamund" in v and "Achebe-Lyle" in v for v in found)
+    assert not entities("quarterly_budget_report_2025_final.xlsx")
+
+
+def test_name_before_birth_date_and_referral_label(persons: Scan) -> None:
+    assert "Ignatia Brannagh-Oduro" in persons("Referral: Ignatia Brannagh-Oduro, DOB 14/08/2009, Year 10.")
+    assert "Cosmo Ferreira" in persons("Attached is the note for Cosmo Ferreira (born 1951).")
+    assert not persons("Referral: urgent, see the attached form. Report DOB fields are optional.")
+
+
+def test_nhs_number_in_two_turns_with_a_reply_between() -> None:
+    from detectors.junction import numbers_across_turns
+
+    texts = ["the number is long so here is the start: 450 557", "Fine, carry on.", "7104 - draft the letter"]
+    found = numbers_across_turns(texts)
+    assert [(f.entity, texts[0][f.start:f.end]) for f in found[0]] == [("UK_NHS", "450 557")]
+    assert [(f.entity, texts[2][f.start:f.end]) for f in found[2]] == [("UK_NHS", "7104")]
+    assert not numbers_across_turns(["we ordered 450 557", "then", "7105 more"])    # fails mod 11
+    assert not numbers_across_turns(["page 12", "ok", "34 lines"])                   # too short
