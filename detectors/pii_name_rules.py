@@ -102,11 +102,11 @@ _NAME_BEFORE_BIRTH = regex.compile(rf"({NAME_RUN}){_BIRTH_AFTER}")
 
 # "Complainant: OKONKWO-BRAY, Delphine (Mrs)": a surname in capitals, or any surname with a title in
 # brackets after the forename, written before the forename and set off by a comma.
-_INVERTED = regex.compile(
-    rf"(?m)(?:(?:^|[ \t]{{2,}}|[(|;])[ \t\-*•>]*(?i:{_ONE})[ \t]*[:=-][ \t]*(\p{{Lu}}{{2,}}[\p{{Lu}}'’]*"
+_INVERTED_LABELLED = regex.compile(
+    rf"(?m)(?:^|[ \t]{{2,}}|[(|;])[ \t\-*•>]*(?i:{_ONE})[ \t]*[:=-][ \t]*(\p{{Lu}}{{2,}}[\p{{Lu}}'’]*"
     rf"(?:-\p{{Lu}}{{2,}}[\p{{Lu}}'’]*)?),[ \t]*({NAME_RUN})"
-    rf"|\b({NAME_TOKEN}),[ \t]*({NAME_RUN})[ \t]*\({TITLES}\.?\))"
 )
+_INVERTED_TITLED = regex.compile(rf"\b({NAME_TOKEN}),[ \t]*({NAME_RUN})[ \t]*\({TITLES}\.?\)")
 # Welsh patronymics ("Llywelyn ap Dafydd", "Siân ferch Owain") and a title before a particle ("Mr ap
 # Dafydd", "Mrs van Rooyen"): the particle joins two names, or follows a title, only in a person's name.
 _PATRONYMIC = regex.compile(rf"\b({NAME_TOKEN}[ \t]+(?:ap|ab|ferch|verch)[ \t]+{NAME_TOKEN})")
@@ -152,7 +152,13 @@ class OnLines:
                 break
 
 
-_BIRTH_LINES = OnLines(_NAME_BEFORE_BIRTH, _BIRTH_AFTER)
+_BIRTH_LINES = OnLines(_NAME_BEFORE_BIRTH, r"(?i:\bdob\b|\bd\.o\.b|date of birth|\bborn\b|\bb\.)")
+_CAPS_LOCK_LINES = OnLines(_TITLED_CAPS_LOCK, r"[ \t]\p{Ll}\p{Lu}{2}")
+_LOWER_INITIAL_LINE = regex.compile(r"\n[ \t]*\p{Ll}\.")
+_INVERTED = (
+    OnLines(_INVERTED_LABELLED, r"\p{Lu}{2},"),
+    OnLines(_INVERTED_TITLED, rf"\({TITLES}\.?\)"),
+)
 
 RULES: tuple[tuple[str, regex.Pattern[str] | OnLines], ...] = (
     ("field", OnLines(_FIELD_ONE, r"[:=-][ \t]*[\"']?\p{Lu}")),  # separator, then a capital
@@ -176,10 +182,10 @@ def rule_candidates(text: str) -> Iterator[tuple[int, int, str]]:
         # "Care Plan Ann Lee DOB ...": the name is the run's tail, after any document words
         for word in regex.finditer(r"\S+", m.group(1)):
             yield m.start(1) + word.start(), m.end(1), "name_before_birth"
-    for m in _INVERTED.finditer(text):
-        for g in (1, 2, 3, 4):
-            if m.start(g) >= 0:
-                yield m.start(g), m.end(g), "inverted"
+    for inverted in _INVERTED:
+        for m in inverted.finditer(text):
+            yield m.start(1), m.end(1), "inverted"
+            yield m.start(2), m.end(2), "inverted"
     for m in _REVERSED_HEADER.finditer(text):
         yield m.start(1), m.end(1), "reversed_header"
         yield m.start(2), m.end(2), "reversed_header"
@@ -192,9 +198,11 @@ def rule_candidates(text: str) -> Iterator[tuple[int, int, str]]:
 def lower_case_candidates(text: str) -> Iterator[tuple[int, int, str]]:
     """Names typed without capitals, or with caps lock on, that a context rule points at; these skip
     the capitalised-token clean-up, the context is the evidence."""
-    for rule, pattern in (("titled_caps_lock", _TITLED_CAPS_LOCK), ("sign_off_lower", _SIGN_OFF_LOWER)):
-        for m in pattern.finditer(text):
-            yield m.start(1), m.end(1), rule
+    for m in _CAPS_LOCK_LINES.finditer(text):
+        yield m.start(1), m.end(1), "titled_caps_lock"
+    if _LOWER_INITIAL_LINE.search(text):
+        for m in _SIGN_OFF_LOWER.finditer(text):
+            yield m.start(1), m.end(1), "sign_off_lower"
     yield from speaker_labels(text)
 
 
