@@ -96,7 +96,7 @@ _ATTRIBUTE_AFTER = (
 )
 _POSSESSIVE_ATTRIBUTE = regex.compile(rf"({NAME_RUN}){_ATTRIBUTE_AFTER}")
 # "Ann Lee DOB 02/03/1990", "Ann Lee (born 1990)": a name written straight before its date of birth
-_BIRTH_AFTER = r"[ \t]*[,(\-–]?[ \t]*(?i:dob|d\.o\.b\.?|date of birth|born|b\.)(?![\p{L}])"
+_BIRTH_AFTER = r"[ \t]*[,(\-–]?[ \t]*(?i:dob|d\.o\.b\.?|date of birth|born)(?![\p{L}])"
 _NAME_BEFORE_BIRTH = regex.compile(rf"({NAME_RUN}){_BIRTH_AFTER}")
 
 
@@ -152,7 +152,7 @@ class OnLines:
                 break
 
 
-_BIRTH_LINES = OnLines(_NAME_BEFORE_BIRTH, r"(?i:\bdob\b|\bd\.o\.b|date of birth|\bborn\b|\bb\.)")
+_BIRTH_LINES = OnLines(_NAME_BEFORE_BIRTH, r"(?i:\bdob\b|\bd\.o\.b|date of birth|\bborn\b)")
 _CAPS_LOCK_LINES = OnLines(_TITLED_CAPS_LOCK, r"[ \t]\p{Ll}\p{Lu}{2}")
 _LOWER_INITIAL_LINE = regex.compile(r"\n[ \t]*\p{Ll}\.")
 _INVERTED = (

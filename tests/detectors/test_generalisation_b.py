@@ -157,3 +157,7 @@ def test_nhs_number_in_two_turns_with_a_reply_between() -> None:
     assert [(f.entity, texts[2][f.start:f.end]) for f in found[2]] == [("UK_NHS", "7104")]
     assert not numbers_across_turns(["we ordered 450 557", "then", "7105 more"])    # fails mod 11
     assert not numbers_across_turns(["page 12", "ok", "34 lines"])                   # too short
+
+
+def test_a_grade_letter_then_a_full_stop_is_no_birth_cue(persons: Scan) -> None:
+    assert not persons("The panel placed the application in Band C. Please draft the letter.")
