@@ -22,6 +22,9 @@ structure) count. Other findings entirely on one side were already found, or not
 that text and are ignored here, so the pass only adds.
 
 Cost is bounded: at most len(texts) - 1 windows of at most 2 * WINDOW characters.
+
+Apart from the windows, `numbers_across_turns` joins an NHS number's two pieces when a short reply
+sits between them (the speaker's next message continues the number); the join must pass mod 11.
 """
 
 from __future__ import annotations
