@@ -22,6 +22,9 @@ structure) count. Other findings entirely on one side were already found, or not
 that text and are ignored here, so the pass only adds.
 
 Cost is bounded: at most len(texts) - 1 windows of at most 2 * WINDOW characters.
+
+Apart from the windows, `numbers_across_turns` joins an NHS number's two pieces when a short reply
+sits between them (the speaker's next message continues the number); the join must pass mod 11.
 """
 
 from __future__ import annotations
@@ -29,9 +32,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+import regex
+from stdnum.gb import nhs
+
 from detectors.base import Finding
 from detectors.overlap import resolve_overlaps
 from detectors.pii_name_lexicon import lexicon
+
+_TAIL_DIGITS = regex.compile(r"(?<![\w.-])(\d(?:[ -]?\d){1,8})[ \t.,;:!?)]*\Z")
+_HEAD_DIGITS = regex.compile(r"\A[ \t(]*(\d(?:[ -]?\d){1,8})(?![\w-]|[.,]\d)")
 
 WINDOW = 64
 # entities recognised only after a cue word (see detectors.pii_context / pii_ids)
@@ -185,11 +194,33 @@ def _cued_from_the_left(window: Window, f: Finding) -> bool:
     return f.start >= window.boundary and (f.entity in CUED_ENTITIES or f.detector.startswith("structure"))
 
 
+def numbers_across_turns(texts: Sequence[str]) -> dict[int, list[Finding]]:
+    """An NHS number given in two pieces, one ending a message and one starting the next message of
+    the same speaker, with at most one reply between ("... first part: 401 023" / "OK, go on" /
+    "2137 ..."): the digits joined are ten and pass mod 11, so each piece is part of that number.
+    Only texts ending in digits are looked at, so the pass costs nothing on ordinary requests."""
+    extra: dict[int, list[Finding]] = {}
+    for i, text in enumerate(texts):
+        if not text or not (tail := _TAIL_DIGITS.search(text[-24:])):
+            continue
+        left_start = len(text) - min(24, len(text)) + tail.start(1)
+        left_end = len(text) - min(24, len(text)) + tail.end(1)
+        for j in (i + 1, i + 2):
+            if j >= len(texts) or not (head := _HEAD_DIGITS.match(texts[j])):
+                continue
+            digits = "".join(ch for ch in tail.group(1) + head.group(1) if ch.isdigit())
+            if len(digits) == 10 and nhs.is_valid(digits):
+                for index, lo, hi in ((i, left_start, left_end), (j, head.start(1), head.end(1))):
+                    extra.setdefault(index, []).append(Finding("UK_NHS", lo, hi, 1.0, "junction.personal_data"))
+                break
+    return extra
+
+
 def merge(
     texts: Sequence[str], results: list[list[Finding]], wins: Sequence[Window], found: Sequence[Sequence[Finding]]
 ) -> list[list[Finding]]:
     """Per-text results with the junction findings added (overlaps resolved again where added)."""
-    extra: dict[int, list[Finding]] = {}
+    extra: dict[int, list[Finding]] = numbers_across_turns(texts)
     for window, window_found in zip(wins, found, strict=True):
         glued = _glued(window)
         for f in window_found:

@@ -14,6 +14,8 @@
                            addresses are left alone; an NHS number given in two pieces with a few
                            words between them after its label ("nhs no. starts 401 023, ends 2137")
                            -> the ten digits, when they pass mod 11
+    spaced postcodes/IBANs "c h 4 1  2 x y" -> "CH41 2XY" when it has a UK postcode's shape;
+                           "gb82 west  1234 5698765432" -> the compact IBAN when it passes mod 97
 
 Every rewrite is an `Edit` on its input, so `detectors.normalize` maps findings back to the
 original characters.
@@ -27,7 +29,7 @@ import re
 from functools import lru_cache
 
 import phonenumbers
-from stdnum import luhn
+from stdnum import iban, luhn
 from stdnum.gb import nhs
 
 from detectors.normalize_map import Edit
@@ -71,13 +73,28 @@ _NINO_RUN = re.compile(
     rf"(?<![\w.\\/-])[A-Za-z]{_SEP}?[A-Za-z](?:{_SEP}?\d){{6}}(?!{_SEP}\d)(?:{_SEP}?[A-Da-d])?"
     rf"(?![\w]|[./\\-]\w)"
 )
+# a postcode with a space between every character ("s w 1 a  2 a a"), and an IBAN in any case with
+# spaces anywhere ("gb29 nwbk  601613 31926819"): rewritten to the compact form when it validates
+_SPACED_POSTCODE = re.compile(r"(?<![\w])[A-Za-z](?:[ \t]{1,3}[A-Za-z0-9]){4,6}(?![\w])")
+_POSTCODE = re.compile(r"[A-Z]{1,2}\d[A-Z\d]?\d[A-Z]{2}")
+_LOOSE_IBAN = re.compile(r"(?<![\w])[A-Za-z]{2}[ \t]?\d{2}(?:[ \t]{0,3}[A-Za-z0-9]){11,30}(?![\w])")
 _NINO = re.compile(r"[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\d{6}[A-D]?")
 _NINO_BAD_PREFIXES = frozenset({"BG", "GB", "KN", "NK", "NT", "TN", "ZZ"})
 
 
+# a whole text that is a file name ("Letter_to_Ann_Lee_2024-01-02.docx"): its underscores are spaces
+_FILE_NAME = re.compile(r"[\w.,()'&+-]{3,200}\.[A-Za-z][A-Za-z0-9]{1,4}")
+
+
+def _file_name_edits(text: str) -> list[Edit]:
+    if "_" not in text or len(text) > 220 or not _FILE_NAME.fullmatch(text):
+        return []
+    return [Edit(i, i + 1, " ") for i, ch in enumerate(text) if ch == "_"]
+
+
 def rewrite_edits(text: str) -> list[Edit]:
     """Edits for spelled-out emails and separated identifiers (sorted, non-overlapping)."""
-    edits = [*_email_edits(text), *_identifier_edits(text)]
+    edits = [*_email_edits(text), *_identifier_edits(text), *_file_name_edits(text)]
     edits.sort(key=lambda e: (e.start, -e.end))
     out: list[Edit] = []
     for e in edits:
@@ -180,6 +197,31 @@ def _identifier_edits(text: str) -> list[Edit]:
         compact = _NOT_ALNUM.sub("", m.group()).upper()
         if compact != m.group().upper() and _NINO.fullmatch(compact) and compact[:2] not in _NINO_BAD_PREFIXES:
             edits.append(Edit(m.start(), m.end(), compact))
+    return [*edits, *_spaced_postcode_edits(text), *_loose_iban_edits(text)]
+
+
+def _spaced_postcode_edits(text: str) -> list[Edit]:
+    edits = []
+    for m in _SPACED_POSTCODE.finditer(text):
+        compact = _NOT_ALNUM.sub("", m.group()).upper()
+        if _POSTCODE.fullmatch(compact):
+            edits.append(Edit(m.start(), m.end(), f"{compact[:-3]} {compact[-3:]}"))
+    return edits
+
+
+def _loose_iban_edits(text: str) -> list[Edit]:
+    """The longest prefix of a loosely spaced letter-digit run that is a valid IBAN (mod 97)."""
+    edits = []
+    for m in _LOOSE_IBAN.finditer(text):
+        raw = m.group()
+        if re.fullmatch(r"[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4})*(?: ?[A-Z0-9]{1,4})?", raw):
+            continue                               # the IBAN recognizer reads this form already
+        ends = [i + 1 for i, ch in enumerate(raw) if ch.isalnum()]
+        for n in range(len(ends), 14, -1):
+            compact = _NOT_ALNUM.sub("", raw[:ends[n - 1]]).upper()
+            if iban.is_valid(compact):
+                edits.append(Edit(m.start(), m.start() + ends[n - 1], compact))
+                break
     return edits
 
 

@@ -11,6 +11,8 @@ from collections.abc import Iterator
 
 import regex
 
+from detectors.pii_name_lexicon import lexicon
+
 NAME_TOKEN = r"\p{Lu}[\p{Ll}\p{Lu}'’]*(?:-\p{Lu}[\p{Ll}'’]+)?(?![\p{L}-])"
 _PARTICLE = r"(?:de|da|di|dos|das|du|van|von|der|den|le|la|al|el|bin|ibn|ben|ó|ní|nic|uí|ua|ap|ferch)"
 NAME_RUN = rf"(?:\p{{Lu}}\.[ \t]?){{0,2}}{NAME_TOKEN}(?:[ \t](?:{_PARTICLE}[ \t])?{NAME_TOKEN}){{0,3}}"
@@ -28,7 +30,7 @@ _ONE = (
     r"individual|colleague|victim|perpetrator|suspect|offender|occupier|owner|keeper|licensee|driver|"
     r"recipient|payee|sender|respondent|appellant|defendant|deceased|relative|neighbour|friend|dsl|"
     r"teacher|headteacher|nurse|doctor|solicitor|representative|rep|agent|advocate|interpreter|"
-    r"investigator|attendee|nominee|objector))"
+    r"investigator|attendee|nominee|objector|referral))"
 )
 PERSON_LABEL = _ONE
 _MANY = r"(?:present|apologies|attendees|attendance|in attendance|cc|to|members|panel|also present)"
@@ -93,6 +95,40 @@ _ATTRIBUTE_AFTER = (
     r"whereabouts|location|social media|profile|movements)\b"
 )
 _POSSESSIVE_ATTRIBUTE = regex.compile(rf"({NAME_RUN}){_ATTRIBUTE_AFTER}")
+# "Ann Lee DOB 02/03/1990", "Ann Lee (born 1990)": a name written straight before its date of birth
+_BIRTH_AFTER = r"[ \t]*[,(\-–]?[ \t]*(?i:dob|d\.o\.b\.?|date of birth|born)(?![\p{L}])"
+_NAME_BEFORE_BIRTH = regex.compile(rf"({NAME_RUN}){_BIRTH_AFTER}")
+
+
+# "Complainant: OKONKWO-BRAY, Delphine (Mrs)": a surname in capitals, or any surname with a title in
+# brackets after the forename, written before the forename and set off by a comma.
+_INVERTED_LABELLED = regex.compile(
+    rf"(?m)(?:^|[ \t]{{2,}}|[(|;])[ \t\-*•>]*(?i:{_ONE})[ \t]*[:=-][ \t]*(\p{{Lu}}{{2,}}[\p{{Lu}}'’]*"
+    rf"(?:-\p{{Lu}}{{2,}}[\p{{Lu}}'’]*)?),[ \t]*({NAME_RUN})"
+)
+_INVERTED_TITLED = regex.compile(rf"\b({NAME_TOKEN}),[ \t]*({NAME_RUN})[ \t]*\({TITLES}\.?\)")
+# Welsh patronymics ("Llywelyn ap Dafydd", "Siân ferch Owain") and a title before a particle ("Mr ap
+# Dafydd", "Mrs van Rooyen"): the particle joins two names, or follows a title, only in a person's name.
+_PATRONYMIC = regex.compile(rf"\b({NAME_TOKEN}[ \t]+(?:ap|ab|ferch|verch)[ \t]+{NAME_TOKEN})")
+_TITLED_PARTICLE = regex.compile(rf"\b{TITLES}\.?[ \t]+{_PARTICLE}[ \t]+({NAME_RUN})")
+# Caps lock left on: "mRS. oLUWASEUN aDEBAYO-kING" — each word lower-case first, then capitals.
+_INVERTED_CAPS_TOKEN = r"\p{Ll}\p{Lu}[\p{Lu}'’]*(?:-\p{Ll}\p{Lu}[\p{Lu}'’]*)?(?![\p{L}-])"
+_TITLED_CAPS_LOCK = regex.compile(
+    rf"(?i:\b{TITLES})\.?[ \t]+({_INVERTED_CAPS_TOKEN}(?:[ \t]+{_INVERTED_CAPS_TOKEN}){{0,2}})"
+)
+# A sign-off in lower case with initials: "cheers\ng. t. abernethy-mwale".
+_SIGN_OFF_LOWER = regex.compile(
+    r"(?m)^[ \t]*(?i:(?:kind|best|warm|many)[ \t]+(?:regards|wishes|thanks)|regards|thanks|thank you|"
+    r"cheers|best|yours(?:[ \t]+(?:sincerely|faithfully|truly))?|sincerely)[ \t]*[,.!]?[ \t]*\n"
+    r"[ \t]*((?:\p{Ll}\.[ \t]?){1,3}[ \t]*\p{Ll}[\p{Ll}'’]+(?:-\p{Ll}[\p{Ll}'’]+)?)[ \t]*$"
+)
+# An instruction to contact someone about something: "ring Folasade Adeyemi Bello re her rent".
+_CONTACT_ABOUT = regex.compile(
+    rf"(?i:\b(?:chase|chasing|ring|call|phone|email|e-mail|text|visit|contact|remind|write to|"
+    rf"follow up with|speak to|catch up with))[ \t]+"
+    rf"({NAME_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{NAME_TOKEN}){{1,3}})"
+    rf"(?=[ \t]+(?i:re|regarding|about|asap)\b)"
+)
 
 
 class OnLines:
@@ -116,6 +152,14 @@ class OnLines:
                 break
 
 
+_BIRTH_LINES = OnLines(_NAME_BEFORE_BIRTH, r"(?i:\bdob\b|\bd\.o\.b|date of birth|\bborn\b)")
+_CAPS_LOCK_LINES = OnLines(_TITLED_CAPS_LOCK, r"[ \t]\p{Ll}\p{Lu}{2}")
+_LOWER_INITIAL_LINE = regex.compile(r"\n[ \t]*\p{Ll}\.")
+_INVERTED = (
+    OnLines(_INVERTED_LABELLED, r"\p{Lu}{2},"),
+    OnLines(_INVERTED_TITLED, rf"\({TITLES}\.?\)"),
+)
+
 RULES: tuple[tuple[str, regex.Pattern[str] | OnLines], ...] = (
     ("field", OnLines(_FIELD_ONE, r"[:=-][ \t]*[\"']?\p{Lu}")),  # separator, then a capital
     ("titled", _TITLED), ("greeting", _GREETING), ("sign_off", _SIGN_OFF),
@@ -123,6 +167,9 @@ RULES: tuple[tuple[str, regex.Pattern[str] | OnLines], ...] = (
     ("name_before_role", OnLines(_NAME_BEFORE_ROLE, _ROLE_AFTER)),
     ("name_then_verb", OnLines(_NAME_THEN_VERB, _VERB_AFTER)),
     ("possessive_attribute", OnLines(_POSSESSIVE_ATTRIBUTE, _ATTRIBUTE_AFTER)),
+    ("patronymic", OnLines(_PATRONYMIC, r"[ \t](?:ap|ab|ferch|verch)[ \t]")),
+    ("titled_particle", _TITLED_PARTICLE),
+    ("contact_about", OnLines(_CONTACT_ABOUT, r"[ \t](?i:re|regarding|about|asap)\b")),
 )
 
 
@@ -131,6 +178,14 @@ def rule_candidates(text: str) -> Iterator[tuple[int, int, str]]:
     for rule, pattern in RULES:
         for m in pattern.finditer(text):
             yield m.start(1), m.end(1), rule
+    for m in _BIRTH_LINES.finditer(text):
+        # "Care Plan Ann Lee DOB ...": the name is the run's tail, after any document words
+        for word in regex.finditer(r"\S+", m.group(1)):
+            yield m.start(1) + word.start(), m.end(1), "name_before_birth"
+    for inverted in _INVERTED:
+        for m in inverted.finditer(text):
+            yield m.start(1), m.end(1), "inverted"
+            yield m.start(2), m.end(2), "inverted"
     for m in _REVERSED_HEADER.finditer(text):
         yield m.start(1), m.end(1), "reversed_header"
         yield m.start(2), m.end(2), "reversed_header"
@@ -138,3 +193,42 @@ def rule_candidates(text: str) -> Iterator[tuple[int, int, str]]:
         base = m.start(1)
         for item in _LIST_ITEM.finditer(m.group(1)):
             yield base + item.start(1), base + item.end(1), "field_list"
+
+
+def lower_case_candidates(text: str) -> Iterator[tuple[int, int, str]]:
+    """Names typed without capitals, or with caps lock on, that a context rule points at; these skip
+    the capitalised-token clean-up, the context is the evidence."""
+    for m in _CAPS_LOCK_LINES.finditer(text):
+        yield m.start(1), m.end(1), "titled_caps_lock"
+    if _LOWER_INITIAL_LINE.search(text):
+        for m in _SIGN_OFF_LOWER.finditer(text):
+            yield m.start(1), m.end(1), "sign_off_lower"
+    yield from speaker_labels(text)
+
+
+# A transcript: lines "Role: utterance" where one side is staff ("Advisor:", "Agent:") and the other
+# side's label is the caller's name, in whatever case it was typed.
+_STAFF_SPEAKER = regex.compile(
+    r"(?im)^[ \t]*(?:advisor|adviser|agent|operator|call handler|officer|interviewer|caseworker|staff)"
+    r"[ \t]*:"
+)
+_SPEAKER_ROLES = (
+    r"caller|customer|speaker|me|you|us|them|interviewee|respondent|note|notes|summary|action|actions|"
+    r"outcome|q|a|question|answer|re|subject|date|time|ref|transcript|call|system|bot|assistant|user"
+)
+_SPEAKER = regex.compile(r"(?m)^[ \t]*(\p{L}[\p{L}'’.-]*(?:[ \t]+\p{L}[\p{L}'’.-]*){0,3})[ \t]*:[ \t]+\S")
+
+
+def speaker_labels(text: str) -> Iterator[tuple[int, int, str]]:
+    """Speaker labels of a transcript that are not a role or an ordinary word: the other party's name."""
+    if not _STAFF_SPEAKER.search(text):
+        return
+    lex = lexicon()
+    for m in _SPEAKER.finditer(text):
+        words = [w.strip(".") for w in m.group(1).split()]
+        if any(regex.fullmatch(rf"(?i:{_ONE}|{_MANY}|{_SPEAKER_ROLES})", w) for w in words):
+            continue
+        if any(lex.is_name(w) or not lex.is_ordinary(w) for w in words) and not any(
+            lex.is_ordinary(w) and not lex.is_name(w) for w in words
+        ):
+            yield m.start(1), m.end(1), "speaker"

@@ -19,8 +19,9 @@ import regex
 from detectors.nlp import ner_persons
 from detectors.pii_name_case import caseless_names, known_pairs
 from detectors.pii_name_lexicon import lexicon
+from detectors.pii_name_places import not_a_person
 from detectors.pii_name_public import in_public_role
-from detectors.pii_name_rules import NAME_TOKEN, rule_candidates
+from detectors.pii_name_rules import NAME_TOKEN, lower_case_candidates, rule_candidates
 from detectors.pii_name_tokens import clean_span, ok_token, strip_word
 
 RULE_SCORE = 0.85
@@ -68,7 +69,8 @@ class PersonNameFinder:
             ner = [span for s, e in ner_persons(self.nlp, text, wants) if (span := clean_span(text, s, e))]
             _add(text, scored, ((s, e, NER_SCORE) for s, e in ner if _person_context(text, s, e)))
         _add(text, scored, ((s, e, RULE_SCORE) for s, e in _list_mates(text, scored)))
-        for span in (*caseless_names(text), *known_pairs(text)):
+        lower = ((s, e) for s, e, _rule in lower_case_candidates(text))
+        for span in (*caseless_names(text), *known_pairs(text), *lower):
             scored.setdefault(span, CASELESS_SCORE)
             by_rule.add(span)
         public = {sp for sp in scored if in_public_role(text, *sp)}
@@ -77,7 +79,8 @@ class PersonNameFinder:
         # ("Mrs Quarrie", "Tenant: ...") is a resident who shares the name
         private = {
             sp: sc for sp, sc in scored.items()
-            if sp not in public and (sp in by_rule or not name_parts(text, [sp]) <= public_parts)
+            if sp not in public and not not_a_person(text, *sp)
+            and (sp in by_rule or not name_parts(text, [sp]) <= public_parts)
         }
         names = [NameSpan(s, e, sc) for (s, e), sc in private.items()]
         names.extend(self._mentions(text, name_parts(text, private), [*public, *explained], private))

@@ -130,7 +130,12 @@ def _value_after(line: str, p: int, limit: int, compact: bool) -> tuple[int, int
         while j < len(line) and line[j] != q:
             j += 2 if line[j] == "\\" else 1
         return (i + 1, min(j, len(line))) if j > i + 1 else None
-    if line[i] in "{[":
+    if line[i] == "[":                      # "given": ["Ada"] (FHIR and similar): the list's first string
+        k = i + 1
+        while k < limit and line[k] in " \t":
+            k += 1
+        return _value_after(line, k - 1, limit, compact) if k < limit and line[k] in _QUOTES else None
+    if line[i] == "{":
         return None
     stop = regex.compile(r"[,}\]&;\s]" if compact else r"\t| {2,}| \| | #")
     m = stop.search(line, i, limit)

@@ -1,0 +1,70 @@
+"""Name-shaped phrases that are not people: streets and places built on a name word ("Holly Lane",
+"Sutton Heath"), and well-known UK organisations named after their founders ("John Lewis"). A title
+before the phrase ("Mrs Holly Lane") still makes it a person."""
+
+from __future__ import annotations
+
+import regex
+
+from detectors.pii_name_rules import TITLES
+
+# Heads that make a street or a place of the word(s) before them. Those that are never surnames stand
+# alone; those that are also surnames (Lane, Heath, Chase, ...) need a place preposition before.
+_STREET = (
+    r"road|rd|street|st|avenue|ave|drive|crescent|terrace|gardens|grove|mews|parade|boulevard|walk|"
+    r"row|square|place|way|court|close|lane|hill|green|park|common|heath|chase|forest|wood|woods|"
+    r"moor|vale|valley|fields|field|meadow|meadows|bridge|brook|end|cross|gate|wharf|quay|estate"
+)
+_NEVER_SURNAME = frozenset(
+    {"road", "rd", "street", "avenue", "ave", "drive", "crescent", "terrace", "gardens", "mews", "parade",
+     "boulevard", "square", "estate", "quay", "wharf", "meadows", "fields", "woods", "common"}
+)
+_HEAD = regex.compile(rf"(?i)[ \t]+({_STREET})\b\.?")
+_PLACE_PREP = regex.compile(
+    r"(?i)\b(?:on|in|at|along|near|off|from|to|into|onto|via|by|around|round|across|through|up|down|"
+    r"past|opposite|behind|outside|beside)[ \t]+(?:the[ \t]+)?\Z"
+)
+_TITLE_BEFORE = regex.compile(rf"\b{TITLES}\.?[ \t]+\Z")
+
+# UK retailers, charities and firms whose names are a person's name.
+_ORGANISATIONS = regex.compile(
+    r"\b(?:John Lewis|Marks (?:&|and) Spencer|Marie Curie|Sue Ryder|Laura Ashley|Ted Baker|"
+    r"Dorothy Perkins|Ernest Jones|Harvey Nichols|Jack Wills|Ann Summers|Miss Selfridge|Kurt Geiger|"
+    r"Paul Smith|Fortnum (?:&|and) Mason|Ben (?:&|and) Jerry['’]s|Harry Ramsden['’]s|Thomas Cook|"
+    r"Arnold Clark|David Lloyd|Peter Jones|Oliver Bonas|Stanley Gibbons|Joseph Rowntree|Ronald McDonald|"
+    r"Bernard Matthews|Warburtons|Sainsbury['’]?s?|Morrisons|WH ?Smith|W ?H Smith|Hugo Boss|"
+    r"Calvin Klein|Ralph Lauren|Tommy Hilfiger|Frankie (?:&|and) Benny['’]s|Mamas (?:&|and) Papas|"
+    r"Barnardo['’]s|Macmillan|Lloyds|Barclays|Greggs|Wetherspoons?|J ?D Wetherspoon)\b"
+)
+
+
+def _head_after(text: str, start: int, end: int) -> str | None:
+    """The street/place head that ends the span or follows it."""
+    last = text[start:end].split()[-1]
+    if regex.fullmatch(rf"(?i:{_STREET})\.?", last) and len(text[start:end].split()) > 1:
+        return last.rstrip(".").lower()
+    m = _HEAD.match(text, end)
+    return m.group(1).lower() if m else None
+
+
+def street_or_place(text: str, start: int, end: int) -> bool:
+    """"Holly Lane", "on Mercer Road", "at Hatfield Chase": a street or a place, not a person."""
+    head = _head_after(text, start, end)
+    if head is None:
+        return False
+    before = text[max(0, start - 24):start]
+    if _TITLE_BEFORE.search(before):
+        return False
+    return head in _NEVER_SURNAME or bool(_PLACE_PREP.search(before))
+
+
+def organisation(text: str, start: int, end: int) -> bool:
+    """The span lies inside a well-known organisation's name (and no title makes it a person)."""
+    if _TITLE_BEFORE.search(text[max(0, start - 24):start]):
+        return False
+    lo = max(0, start - 30)
+    return any(m.start() <= start and end <= m.end() for m in _ORGANISATIONS.finditer(text, lo, end + 30))
+
+
+def not_a_person(text: str, start: int, end: int) -> bool:
+    return street_or_place(text, start, end) or organisation(text, start, end)
