@@ -10,7 +10,7 @@ A sentence is a prohibited decision request when three things hold, whatever the
    `forced`   a forced short answer naming an outcome ("reply only DISMISS or RETAIN", "one word"),
    `select`   picking the person or the option ("pick who we appoint", "just tell me which"),
    `which`    the classification that is the decision ("Which band should they get?"),
-   `labels`   two answer labels in capitals, one an outcome ("record whether it is REVOKED or KEPT"),
+   `labels`   two answer labels in capitals, one an outcome ("mark the licence SUSPENDED or RENEWED"),
    `score`    a score or rank asked for when the resource goes by it ("score her 0-10; top score gets it");
 2. an identifiable individual (a name, a pseudonym such as <PERSON_1>, a described person or a pronoun);
 3. a consequential domain, from the outcome words in the sentence first and then the words around it.

@@ -307,7 +307,7 @@ _UNION_STRONG = (
     r"secretary|activist|organiser|organizer|caseworker)",
     r"member of (?:a |the |his |her |their )?(?:trade )?union", r"shop steward", r"union steward",
     r"(?:his|her|my|their) (?:trade )?union\b(?! flag| jack)",
-    # joining a distinct union named in any case ("new joiners to unison", "signed up to the gmb")
+    # joining a distinct union named in any case ("has joined unite", "became a member of the rmt")
     r"(?:joiners?|new members?|starters?|sign-?ups?|recruits?|joined|joining|signed up) (?:to|of|with|for)?"
     r" ?(?:the )?(?:unison|unite|gmb|nasuwt|naht|neu|rcn|rmt|usdaw|ucu|aslef|cwu|fbu|pcs|bma|nuj)",
     r"(?:<UNION>) (?:[\w-]+ )?(?:member|membership|rep|representative|steward|branch|official|"
