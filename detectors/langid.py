@@ -61,11 +61,17 @@ def _latin_share(text: str) -> float:
     head = text[:2000]
     if head.isascii():  # every ASCII letter is Latin: most prompts end here, at C speed
         return 1.0
-    letters = [c for c in head if c.isalpha()]
-    if not letters:
+    # ASCII letters counted at C speed; only the (usually few) other characters are looked at one by one
+    ascii_letters = len(head.encode("ascii", "ignore").translate(None, _ASCII_NON_LETTERS))
+    others = [c for c in _NON_ASCII.findall(head) if c.isalpha()]
+    if not (ascii_letters or others):
         return 1.0
-    latin = sum(1 for c in letters if c.isascii() or _is_latin(c))
-    return latin / len(letters)
+    latin = ascii_letters + sum(1 for c in others if _is_latin(c))
+    return latin / (ascii_letters + len(others))
+
+
+_ASCII_NON_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 @lru_cache(maxsize=4096)

@@ -31,6 +31,7 @@ from detectors.lexicons import prohibited_terms as pt
 from detectors.lexicons.prohibited_grammar import Sentence
 from detectors.output_screen import screen_text
 from detectors.text_views import views
+from detectors.word_anchors import Anchored
 
 _F = re.IGNORECASE
 _PERSON_SCAN = 4000  # characters from the start of the text searched for the person a decision is about
@@ -47,7 +48,7 @@ _WHICH = re.compile(pt.WHICH_SHOULD, _F)
 _SHOULD_WE = re.compile(pt.SHOULD_WE, _F)
 _EXPLAIN = re.compile(pt.EXPLAIN_FRAME, _F)
 _RELIANCE = re.compile(pt.RELIANCE, _F)
-_OVERSIGHT = re.compile(pt.OVERSIGHT, _F)
+_OVERSIGHT = Anchored(re.compile(pt.OVERSIGHT, _F))  # searched once per text: only at its opening words
 _GOAL = re.compile(pt.DECISION_GOAL, _F)
 _DOMAINS = {label: re.compile(pattern, _F) for label, pattern in pt.DOMAINS.items()}
 _GROUP = re.compile(pc.PROTECTED_GROUP, _F)

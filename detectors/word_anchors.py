@@ -1,0 +1,136 @@
+"""Run a large case-insensitive pattern only where a match can start: at the words it opens with.
+
+Python's `re` has no fast skip for an IGNORECASE alternation whose branches open with a word boundary: a
+search tries every branch at every position of the text. When every branch opens with a word boundary
+and a literal word start ("has", "decision", "the"), a match can only begin at a word of the text that
+starts with one of those literals. `Anchored` reads the literals from the parsed pattern once, finds the
+words that start with one (one case-sensitive scan of a case-folded copy of the text, trie-shaped), and
+tries `pattern.match` only there. Results are exactly `pattern.search`'s: the same leftmost match, found
+with far fewer attempts. A pattern whose openings cannot be read that way is searched as usual.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from re import _constants as c  # the parse tree's opcodes (stable within a Python minor version)
+from re import _parser
+
+from detectors.lexicons.special_category_trie import trie_alternation
+
+_BUDGET = 16  # literal characters (and branch levels) followed when reading a pattern's openings
+
+# characters that `re.IGNORECASE` matches to an ASCII letter, folded to that letter; length-preserving
+_FOLD = {**{i: i + 32 for i in range(ord("A"), ord("Z") + 1)}, 0x130: "i", 0x131: "i", 0x17F: "s", 0x212A: "k"}
+_ZERO_WIDTH = (c.AT, c.ASSERT, c.ASSERT_NOT)
+_Items = list[tuple[object, object]]
+
+
+def fold(text: str) -> str:
+    """The text with every character a case-insensitive ASCII literal can match written as that literal
+    in lower case; same length, so offsets carry over, and word boundaries stay where they were."""
+    low = text.lower()
+    if len(low) != len(text):  # "İ" lower-cases to two characters
+        return text.translate(_FOLD)
+    if "\u0131" in low or "\u017f" in low:  # dotless i and long s have no lower case of their own
+        low = low.replace("\u0131", "i").replace("\u017f", "s")
+    return low
+
+
+def _is_word(code: int) -> bool:
+    return chr(code).isalnum() or code == ord("_")
+
+
+def _word_start(op: object, av: object) -> bool:
+    """Whether a zero-width assertion says no word character comes just before: `\\b`, `(?<![\\w-])`."""
+    if op is c.AT:
+        return av is c.AT_BOUNDARY
+    if op is c.ASSERT_NOT and av[0] == -1:  # type: ignore[index]
+        body = list(av[1].data)  # type: ignore[index]
+        if len(body) != 1 or body[0][0] is not c.IN:
+            return False
+        return (c.CATEGORY, c.CATEGORY_WORD) in body[0][1] and (c.NEGATE, None) not in body[0][1]
+    return False
+
+
+def _openings(items: _Items, head: str, bounded: bool, budget: int) -> set[str] | None:
+    """Lower-cased literal prefixes one of which every match of `items` starts with; one that starts with a
+    word character is also at a word start. None when some match could start with no such literal."""
+    if budget == 0 or not items:
+        return {head} if head else None
+    (op, av), rest = items[0], items[1:]
+    if op is c.SUBPATTERN:
+        return _openings([*av[3].data, *rest], head, bounded, budget)  # type: ignore[index]
+    if op is c.BRANCH:
+        out: set[str] = set()
+        for alt in av[1]:  # type: ignore[index]
+            found = _openings([*alt.data, *rest], head, bounded, budget - 1)
+            if found is None:
+                return None
+            out |= found
+        return out
+    if not head and op in _ZERO_WIDTH:
+        return _openings(rest, head, bounded or _word_start(op, av), budget)
+    ascii_literal = op is c.LITERAL and av < 128  # type: ignore[operator]
+    if ascii_literal and (head or bounded or not _is_word(av)):  # type: ignore[arg-type]
+        # a head stops where a word ends, so the scan for heads never steps over the start of another word
+        if head and _is_word(ord(head[-1])) != _is_word(av):  # type: ignore[arg-type]
+            return {head}
+        return _openings(rest, head + chr(av).lower(), bounded, budget - 1)  # type: ignore[arg-type]
+    return {head} if head else None
+
+
+def openings(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """The literal starts every match of the pattern begins with, or None if it has none to read."""
+    if pattern.flags & (re.ASCII | re.LOCALE) or not isinstance(pattern.pattern, str):
+        return None  # word boundaries there are not the Unicode ones the candidate scan relies on
+    try:
+        tree = _parser.parse(pattern.pattern, pattern.flags)
+    except Exception:  # an unreadable pattern is simply searched as usual
+        return None
+    found = _openings(list(tree.data), "", False, _BUDGET)
+    return frozenset(found) if found else None
+
+
+def _scanner(heads: frozenset[str]) -> re.Pattern[str]:
+    """Where a head starts in folded text: word heads at word starts, others anywhere."""
+    words = [re.escape(h) for h in heads if _is_word(ord(h[0]))]
+    others = [re.escape(h) for h in heads if not _is_word(ord(h[0]))]
+    alts = ([rf"\b(?:{trie_alternation(words)})"] if words else []) + ([trie_alternation(others)] if others else [])
+    return re.compile("|".join(alts))
+
+
+class Anchored:
+    """`pattern`, tried only where one of its literal openings starts (see the module docstring)."""
+
+    __slots__ = ("pattern", "_scan")
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        heads = openings(pattern)
+        self._scan = _scanner(heads) if heads else None
+
+    def search(
+        self, text: str, pos: int = 0, endpos: int | None = None, folded: str | None = None
+    ) -> re.Match[str] | None:
+        """Same as `pattern.search(text, pos, endpos)`; pass `fold(text)` as `folded` if it is at hand."""
+        if self._scan is None:
+            return self.pattern.search(text, pos, len(text) if endpos is None else endpos)
+        return next(self.starts(text, pos, endpos, folded), None)
+
+    def starts(
+        self, text: str, pos: int = 0, endpos: int | None = None, folded: str | None = None
+    ) -> Iterator[re.Match[str]]:
+        """`pattern.match(text, at, endpos)` for every `at` from `pos` on where it matches, in order."""
+        end = len(text) if endpos is None else endpos
+        if self._scan is None:
+            m = self.pattern.search(text, pos, end)
+            while m is not None:
+                yield m
+                m = self.pattern.search(text, m.start() + 1, end)
+            return
+        folded = fold(text) if folded is None else folded
+        for cand in self._scan.finditer(folded, pos, end):
+            m = self.pattern.match(text, cand.start(), end)
+            if m is not None:
+                yield m

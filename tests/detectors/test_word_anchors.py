@@ -1,0 +1,62 @@
+"""`Anchored` gives exactly what `pattern.search` gives, trying the pattern only at its opening words."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from detectors.word_anchors import Anchored, fold, openings
+
+_PATTERNS = [
+    r"(?<!\bwe\s)\b(?:has|have)\s+(?:been\s+)?(?:signed|sealed)|\bstamped\s+on\s+\d|\bthe\s+(?:clerk|usher)s?\s+will\b",
+    r"\bI(?:'ll|\s+will)\s+(?:check|file)\b|\b(?:no|not)\s+(?:receipts?|refunds?)\b",
+    r"(?<![\w-])(?:'s\s+(?:parcel|ticket)|kiosks?|ticket\s+office)(?![\w-])",
+    r"\b(?:kiosk|parcel)\w*",
+]
+_TEXTS = [
+    "The clerk will check. We have been signed off; they have been SEALED and stamped on 4 May.",
+    "I'll FILE it, no refunds, not receipts. the ushers will",
+    "Mike's parcel is at the kiosk; the ticket-office and ticket office differ. Kiosks and PARCELS.",
+    "HAſ BEEN ſIGNED — the ſtamp: ſtamped on 9; İ'll check; ı will file; \u212aIOSK; ticket oﬃce",
+    "", "has", "we has been signed", "x" * 50 + " have signed",
+]
+
+
+@pytest.mark.parametrize("source", _PATTERNS)
+def test_search_and_starts_agree_with_plain_re(source: str) -> None:
+    pattern = re.compile(source, re.IGNORECASE)
+    anchored = Anchored(pattern)
+    for text in _TEXTS:
+        for pos, endpos in ((0, None), (5, None), (3, 40), (0, 10)):
+            end = len(text) if endpos is None else endpos
+            want = pattern.search(text, pos, end)
+            got = anchored.search(text, pos, endpos)
+            assert (want and (want.span(), want.group())) == (got and (got.span(), got.group()))
+            every = [m.span() for at in range(pos, end + 1) if (m := pattern.match(text, at, end))]
+            assert [m.span() for m in anchored.starts(text, pos, endpos)] == every
+
+
+def test_openings_read_from_the_pattern() -> None:
+    heads = openings(re.compile(_PATTERNS[0], re.IGNORECASE))
+    assert heads == frozenset({"has", "have", "stamped", "the"})
+    assert openings(re.compile(_PATTERNS[2], re.IGNORECASE)) == frozenset({"'", "kiosk", "ticket"})
+
+
+@pytest.mark.parametrize("source", [r"\w+ing\b", r"(?:\bcat|dog)", r"(?a)\bcat", r"(?<=\w)cat", r"\b\d+"])
+def test_patterns_without_readable_openings_are_searched_as_usual(source: str) -> None:
+    pattern = re.compile(source, re.IGNORECASE)
+    assert openings(pattern) is None
+    text = "the catalogue's dog is 12 years old; scat"
+    want = pattern.search(text)
+    got = Anchored(pattern).search(text)
+    assert (want and want.span()) == (got and got.span())
+
+
+def test_fold_keeps_offsets_and_maps_what_ignorecase_matches() -> None:
+    text = "İstanbul ſtreet \u212aelvin ıt ABC"
+    folded = fold(text)
+    assert len(folded) == len(text)
+    assert folded.split()[1:] == ["street", "kelvin", "it", "abc"]
+    for ch in "İıſ\u212a":
+        assert re.fullmatch(fold(ch), ch, re.IGNORECASE)
