@@ -34,6 +34,13 @@ from detectors.text_views import views
 from detectors.word_anchors import Anchored
 
 _F = re.IGNORECASE
+
+
+def _anchored(pattern: str) -> Anchored:
+    """A large word-led alternation, searched only at its opening words (same matches, far fewer tries)."""
+    return Anchored(re.compile(pattern, _F))
+
+
 _PERSON_SCAN = 4000  # characters from the start of the text searched for the person a decision is about
 _DECIDE = g.verbs(pt.DECIDE_ASK)
 _VERDICT = g.verbs(pt.VERDICT_VERB)
@@ -41,17 +48,17 @@ _WEAK = g.verbs(pt.WEAK_ASK)
 _GENERATE = g.verbs(pc.GENERATE_VERB)
 _SURVEIL = g.verbs(pc.SURVEIL_VERB)
 _IDENTIFY = re.compile(pc.IDENTIFY_PERSON, _F)
-_PAIR = re.compile(pt.VERDICT_PAIR, _F)
+_PAIR = _anchored(pt.VERDICT_PAIR)
 _VERDICT_OBJECT = re.compile(pt.VERDICT_OBJECT, _F)
 _CLAUSE_END = re.compile(r"[;:?!–—]|[,.](?!\d)")
-_WHICH = re.compile(pt.WHICH_SHOULD, _F)
+_WHICH = _anchored(pt.WHICH_SHOULD)
 _SHOULD_WE = re.compile(pt.SHOULD_WE, _F)
-_EXPLAIN = re.compile(pt.EXPLAIN_FRAME, _F)
-_RELIANCE = re.compile(pt.RELIANCE, _F)
-_OVERSIGHT = Anchored(re.compile(pt.OVERSIGHT, _F))  # searched once per text: only at its opening words
-_GOAL = re.compile(pt.DECISION_GOAL, _F)
+_EXPLAIN = _anchored(pt.EXPLAIN_FRAME)
+_RELIANCE = _anchored(pt.RELIANCE)
+_OVERSIGHT = _anchored(pt.OVERSIGHT)
+_GOAL = _anchored(pt.DECISION_GOAL)
 _DOMAINS = {label: re.compile(pattern, _F) for label, pattern in pt.DOMAINS.items()}
-_GROUP = re.compile(pc.PROTECTED_GROUP, _F)
+_GROUP = _anchored(pc.PROTECTED_GROUP)
 _MOCK_GROUP = re.compile(
     pc.MOCKERY + r"[^.!?\n]{0,80}?\b(?:about|of|at|on|targeting|aimed\s+at|involving|featuring)\b[^.!?\n]{0,40}?"
     r"(?:" + pc.PROTECTED_GROUP + r")",
@@ -60,16 +67,16 @@ _MOCK_GROUP = re.compile(
 _MOCK_DIRECT = re.compile(pc.MOCK_VERB + r"\s+[^.!?\n]{0,40}?(?:" + pc.PROTECTED_GROUP + r")", _F)
 _DETER_GROUP = re.compile(pc.DETERRENT + r"[^.!?\n]{0,60}?(?:" + pc.PROTECTED_GROUP + r")", _F)
 _EXCLUDE_GROUP = re.compile(pc.EXCLUSION + r"(?:" + pc.PROTECTED_GROUP + r")", _F)
-_REPORTED = re.compile(pc.REPORTED, _F)
+_REPORTED = _anchored(pc.REPORTED)
 _DEROGATORY = re.compile(pc.DEROGATORY, _F)
-_CRITERION = re.compile(pc.CRITERION, _F)
-_FAIRNESS = re.compile(pc.FAIRNESS_FRAME, _F)
-_CHARACTERISTIC = re.compile(pc.CHARACTERISTIC, _F)
-_INFERENCE = re.compile(pc.INFERENCE, _F)
-_DECLARED = re.compile(pc.DECLARED_OR_AGGREGATE, _F)
-_COVERT = re.compile(pc.COVERT, _F)
-_OSINT = re.compile(pc.OSINT_SOURCE, _F)
-_AUTHORISED = re.compile(pc.AUTHORISED, _F)
+_CRITERION = _anchored(pc.CRITERION)
+_FAIRNESS = _anchored(pc.FAIRNESS_FRAME)
+_CHARACTERISTIC = _anchored(pc.CHARACTERISTIC)
+_INFERENCE = _anchored(pc.INFERENCE)
+_DECLARED = _anchored(pc.DECLARED_OR_AGGREGATE)
+_COVERT = _anchored(pc.COVERT)
+_OSINT = _anchored(pc.OSINT_SOURCE)
+_AUTHORISED = _anchored(pc.AUTHORISED)
 
 
 @dataclass(frozen=True, slots=True)

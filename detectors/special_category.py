@@ -30,6 +30,7 @@ from detectors.pii_vocab import NOT_NAME_WORDS
 from detectors.special_category_columns import column_findings
 from detectors.special_category_person import names_subject
 from detectors.text_views import glossed
+from detectors.word_anchors import Anchored
 
 ENTITY = "SPECIAL_CATEGORY"
 CATEGORIES: tuple[str, ...] = tuple(lex.STRONG)
@@ -104,30 +105,30 @@ class _Sentence:
 
 
 class _Context:
-    """Compiled context patterns."""
+    """Compiled context patterns; the word-led ones are tried only at their opening words (`Anchored`)."""
 
     person = _any(ctx_lex.PERSON)
-    person_first = _any(ctx_lex.PERSON_FIRST)
-    person_role = re.compile(ctx_lex.PERSON_ROLE, _FLAGS)
-    duty = re.compile(ctx_lex.DUTY, _FLAGS)
+    person_first = Anchored(_any(ctx_lex.PERSON_FIRST))
+    person_role = Anchored(re.compile(ctx_lex.PERSON_ROLE, _FLAGS))
+    duty = Anchored(re.compile(ctx_lex.DUTY, _FLAGS))
     request = _any(ctx_lex.REQUEST)
     definition_after = re.compile(ctx_lex.DEFINITION_AFTER, _FLAGS)
     named_subject = re.compile(ctx_lex.NAMED_SUBJECT, _FLAGS)
     named_subject_lower = re.compile(ctx_lex.NAMED_SUBJECT_LOWER, _FLAGS)
     name_before = re.compile(ctx_lex.NAME_BEFORE, _FLAGS)
-    person_weak = _any(ctx_lex.PERSON_WEAK)
+    person_weak = Anchored(_any(ctx_lex.PERSON_WEAK))
     header = _any(ctx_lex.RECORD_HEADER)
     aggregate = _any(ctx_lex.AGGREGATE)
-    policy = _any(ctx_lex.POLICY)
-    generic = _any(ctx_lex.GENERIC)
-    public_role = _any(ctx_lex.PUBLIC_ROLE)
+    policy = Anchored(_any(ctx_lex.POLICY))
+    generic = Anchored(_any(ctx_lex.GENERIC))
+    public_role = Anchored(_any(ctx_lex.PUBLIC_ROLE))
     venue_after = re.compile(ctx_lex.VENUE_AFTER, _FLAGS)
     org_after = re.compile(ctx_lex.ORG_AFTER, _FLAGS)
-    topic_before = re.compile(ctx_lex.TOPIC_BEFORE, _FLAGS)
-    indefinite_before = re.compile(ctx_lex.INDEFINITE_BEFORE, _FLAGS)
+    topic_before = Anchored(re.compile(ctx_lex.TOPIC_BEFORE, _FLAGS))
+    indefinite_before = Anchored(re.compile(ctx_lex.INDEFINITE_BEFORE, _FLAGS))
     role_after = re.compile(ctx_lex.ROLE_AFTER, _FLAGS)
-    personal_use = _any(ctx_lex.PERSONAL_USE)
-    negation = re.compile(ctx_lex.NEGATION, _FLAGS)
+    personal_use = Anchored(_any(ctx_lex.PERSONAL_USE))
+    negation = Anchored(re.compile(ctx_lex.NEGATION, _FLAGS))
 
 
 @functools.cache

@@ -69,6 +69,14 @@ def _openings(items: _Items, head: str, bounded: bool, budget: int) -> set[str] 
                 return None
             out |= found
         return out
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT):
+        low, high, body = av  # type: ignore[misc]
+        # once through the body, then the rest only if the body cannot repeat; a prefix may stop anywhere
+        once = _openings([*body.data, *rest] if high == 1 else list(body.data), head, bounded, budget - 1)
+        if low > 0 or once is None:
+            return once
+        skipped = _openings(rest, head, bounded, budget - 1)
+        return None if skipped is None else once | skipped
     if not head and op in _ZERO_WIDTH:
         return _openings(rest, head, bounded or _word_start(op, av), budget)
     ascii_literal = op is c.LITERAL and av < 128  # type: ignore[operator]
@@ -129,8 +137,11 @@ class Anchored:
                 yield m
                 m = self.pattern.search(text, m.start() + 1, end)
             return
-        folded = fold(text) if folded is None else folded
-        for cand in self._scan.finditer(folded, pos, end):
-            m = self.pattern.match(text, cand.start(), end)
+        base = 0
+        if folded is None:  # fold only the stretch searched, and the character before it (for `\b`)
+            base = max(0, pos - 1)
+            folded = fold(text[base:end])
+        for cand in self._scan.finditer(folded, pos - base, end - base):
+            m = self.pattern.match(text, base + cand.start(), end)
             if m is not None:
                 yield m

@@ -13,13 +13,14 @@ _PATTERNS = [
     r"\bI(?:'ll|\s+will)\s+(?:check|file)\b|\b(?:no|not)\s+(?:receipts?|refunds?)\b",
     r"(?<![\w-])(?:'s\s+(?:parcel|ticket)|kiosks?|ticket\s+office)(?![\w-])",
     r"\b(?:kiosk|parcel)\w*",
+    r"\b(?:the\s+)?(?:ushers?|clerks)\b|\b(?:stamp)+ed\b|\bx{2,}\s+have|\bre-?file",
 ]
 _TEXTS = [
     "The clerk will check. We have been signed off; they have been SEALED and stamped on 4 May.",
     "I'll FILE it, no refunds, not receipts. the ushers will",
     "Mike's parcel is at the kiosk; the ticket-office and ticket office differ. Kiosks and PARCELS.",
     "HAſ BEEN ſIGNED — the ſtamp: ſtamped on 9; İ'll check; ı will file; \u212aIOSK; ticket oﬃce",
-    "", "has", "we has been signed", "x" * 50 + " have signed",
+    "", "has", "we has been signed", "x" * 50 + " have signed", "stampstamped refile re-file the  usher",
 ]
 
 
@@ -40,7 +41,9 @@ def test_search_and_starts_agree_with_plain_re(source: str) -> None:
 def test_openings_read_from_the_pattern() -> None:
     heads = openings(re.compile(_PATTERNS[0], re.IGNORECASE))
     assert heads == frozenset({"has", "have", "stamped", "the"})
-    assert openings(re.compile(_PATTERNS[2], re.IGNORECASE)) == frozenset({"'", "kiosk", "ticket"})
+    assert openings(re.compile(_PATTERNS[2], re.IGNORECASE)) == frozenset({"'", "kiosk", "kiosks", "ticket"})
+    optional = openings(re.compile(_PATTERNS[4], re.IGNORECASE))
+    assert optional == frozenset({"the", "usher", "ushers", "clerks", "stamp", "x", "re", "refile"})
 
 
 @pytest.mark.parametrize("source", [r"\w+ing\b", r"(?:\bcat|dog)", r"(?a)\bcat", r"(?<=\w)cat", r"\b\d+"])
