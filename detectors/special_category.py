@@ -30,7 +30,7 @@ from detectors.pii_vocab import NOT_NAME_WORDS
 from detectors.special_category_columns import column_findings
 from detectors.special_category_person import names_subject
 from detectors.text_views import glossed
-from detectors.word_anchors import Anchored
+from detectors.word_anchors import Anchored, AnyOf
 
 ENTITY = "SPECIAL_CATEGORY"
 CATEGORIES: tuple[str, ...] = tuple(lex.STRONG)
@@ -107,18 +107,18 @@ class _Sentence:
 class _Context:
     """Compiled context patterns; the word-led ones are tried only at their opening words (`Anchored`)."""
 
-    person = _any(ctx_lex.PERSON)
+    person = AnyOf(ctx_lex.PERSON, _FLAGS)
     person_first = Anchored(_any(ctx_lex.PERSON_FIRST))
     person_role = Anchored(re.compile(ctx_lex.PERSON_ROLE, _FLAGS))
     duty = Anchored(re.compile(ctx_lex.DUTY, _FLAGS))
-    request = _any(ctx_lex.REQUEST)
+    request = AnyOf(ctx_lex.REQUEST, _FLAGS)
     definition_after = re.compile(ctx_lex.DEFINITION_AFTER, _FLAGS)
     named_subject = re.compile(ctx_lex.NAMED_SUBJECT, _FLAGS)
     named_subject_lower = re.compile(ctx_lex.NAMED_SUBJECT_LOWER, _FLAGS)
     name_before = re.compile(ctx_lex.NAME_BEFORE, _FLAGS)
     person_weak = Anchored(_any(ctx_lex.PERSON_WEAK))
-    header = _any(ctx_lex.RECORD_HEADER)
-    aggregate = _any(ctx_lex.AGGREGATE)
+    header = AnyOf(ctx_lex.RECORD_HEADER, _FLAGS)
+    aggregate = AnyOf(ctx_lex.AGGREGATE, _FLAGS)
     policy = Anchored(_any(ctx_lex.POLICY))
     generic = Anchored(_any(ctx_lex.GENERIC))
     public_role = Anchored(_any(ctx_lex.PUBLIC_ROLE))

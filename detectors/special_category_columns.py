@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from detectors.base import Finding
 from detectors.lexicons import special_category as lex
 from detectors.structure import record_pairs
+from detectors.word_anchors import Anchored
 
 SCORE = 0.85
 
@@ -31,11 +32,11 @@ _KEYS: dict[str, str] = {
     r"genetic (?:test|result|condition)s?|genotype": lex.GENETIC,
     r"biometrics?|fingerprint(?: template)?s?|face template": lex.BIOMETRIC,
 }
-_KEY_WORD = re.compile(  # cheap gate: some word a category key starts with
+_KEY_WORD = Anchored(re.compile(  # cheap gate: some word a category key starts with (tried at word starts only)
     r"\b(?:diagnos|medica|condition|health|illness|disabilit|impairment|allerg|gp\b|religio|faith|belief|ethnic"
     r"|race\b|sexual|orientation|union|political|party|genetic|genotype|biometric|fingerprint|face)",
     re.IGNORECASE,
-)
+))
 _KEY_PATTERNS = [(re.compile(r"^\W*(?:" + p + r")\W*$", re.IGNORECASE), cat) for p, cat in _KEYS.items()]
 _EMPTY = re.compile(
     r"^\W*(?:|none|no|nil|n/?a|-+|unknown|not (?:known|stated|recorded|given|disclosed)|prefer not to say"

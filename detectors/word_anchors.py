@@ -145,3 +145,23 @@ class Anchored:
             m = self.pattern.match(text, base + cand.start(), end)
             if m is not None:
                 yield m
+
+
+class AnyOf:
+    """Whether any of several regex fragments matches: the word-led ones tried at their opening words
+    (one `Anchored` alternation), the rest searched as usual. For yes/no questions only: which fragment
+    matched, and where, is not kept."""
+
+    __slots__ = ("_anchored", "_rest")
+
+    def __init__(self, fragments: list[str] | tuple[str, ...], flags: int) -> None:
+        led = [f for f in fragments if openings(re.compile(f, flags))]
+        rest = [f for f in fragments if f not in led]
+        self._anchored = Anchored(re.compile("|".join(f"(?:{f})" for f in led), flags)) if led else None
+        self._rest = re.compile("|".join(f"(?:{f})" for f in rest), flags) if rest else None
+
+    def search(self, text: str) -> bool:
+        """`bool(re.compile("|".join(fragments), flags).search(text))`."""
+        if self._anchored is not None and self._anchored.search(text) is not None:
+            return True
+        return self._rest is not None and self._rest.search(text) is not None

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from detectors.word_anchors import Anchored, fold, openings
+from detectors.word_anchors import Anchored, AnyOf, fold, openings
 
 _PATTERNS = [
     r"(?<!\bwe\s)\b(?:has|have)\s+(?:been\s+)?(?:signed|sealed)|\bstamped\s+on\s+\d|\bthe\s+(?:clerk|usher)s?\s+will\b",
@@ -63,3 +63,11 @@ def test_fold_keeps_offsets_and_maps_what_ignorecase_matches() -> None:
     assert folded.split()[1:] == ["street", "kelvin", "it", "abc"]
     for ch in "İıſ\u212a":
         assert re.fullmatch(fold(ch), ch, re.IGNORECASE)
+
+
+def test_any_of_answers_like_one_alternation_of_its_fragments() -> None:
+    fragments = [r"\d\s?%", r"\bticket\s+office\b", r"(?-i:\b[A-Z][a-z]+ Lane\b)", r"\bkiosks?\b", r"^\W*note:"]
+    whole = re.compile("|".join(f"(?:{f})" for f in fragments), re.IGNORECASE | re.MULTILINE)
+    any_of = AnyOf(fragments, re.IGNORECASE | re.MULTILINE)
+    for text in [*_TEXTS, "12 % of users", "Mill Lane", "mill lane", "x\n - Note: kept", "KIOSK", "kiosked"]:
+        assert any_of.search(text) == bool(whole.search(text))
