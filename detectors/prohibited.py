@@ -133,16 +133,25 @@ def _domain(sent: Sentence, ctx: _Context) -> str | None:
 _STRONG, _WEAK_GOAL, _WEAK_ONLY = 0.75, 0.6, 0.5
 
 
+def _asked(verbs: re.Pattern[str], sentence: str, low: str) -> re.Match[str] | None:
+    """`live` or else `purpose` for a `verbs` pattern; neither can find a verb the sentence does not contain,
+    so one search of the lower-cased sentence (`low`, when it kept its length) settles most sentences."""
+    if len(low) == len(sentence) and verbs.search(low) is None:
+        return None
+    return g.live(verbs, sentence) or g.purpose(verbs, sentence)
+
+
 def _decision_strength(sentence: str) -> tuple[float, bool]:
     """(strength, whether the ask's own object is a person): 0.75 strong ask, 0.6 weak with a goal, 0.5 weak."""
-    if g.live(_DECIDE, sentence) or g.purpose(_DECIDE, sentence):
+    low = sentence.lower()
+    if _asked(_DECIDE, sentence, low):
         return _STRONG, False
-    verdict = g.live(_VERDICT, sentence) or g.purpose(_VERDICT, sentence)
+    verdict = _asked(_VERDICT, sentence, low)
     if verdict and _about_people(sentence, verdict.end(1)):
         return _STRONG, True
     if (_PAIR.search(sentence) or _WHICH.search(sentence)) and g.is_request(sentence):
         return _STRONG, False
-    if not g.live(_WEAK, sentence):
+    if (len(low) == len(sentence) and _WEAK.search(low) is None) or not g.live(_WEAK, sentence):
         return (_WEAK_ONLY if _SHOULD_WE.search(sentence) and g.is_request(sentence) else 0.0), False
     return (_WEAK_GOAL if _GOAL.search(sentence) else _WEAK_ONLY), False
 
@@ -200,13 +209,15 @@ def _discriminatory(sent: Sentence) -> _Hit | None:
         return None
     if not (_GROUP.search(s) or _CRITERION.search(s)):
         return None
-    if not (g.live(_GENERATE, s) or g.is_request(s)):
+    low = s.lower()
+    generate = None if len(low) == len(s) and _GENERATE.search(low) is None else g.live(_GENERATE, s)
+    if not (generate or g.is_request(s)):
         return None
     if _REPORTED.search(s):
         return None
     if any(g.unnegated(p, s) for p in (_MOCK_GROUP, _MOCK_DIRECT, _DETER_GROUP)):
         return _Hit("discriminatory_content", sent, 0.85, "discriminatory.mockery_or_deterrent")
-    if (_DEROGATORY.search(s) or _EXCLUDE_GROUP.search(s) or _CRITERION.search(s)) and g.live(_GENERATE, s):
+    if (_DEROGATORY.search(s) or _EXCLUDE_GROUP.search(s) or _CRITERION.search(s)) and generate:
         return _Hit("discriminatory_content", sent, 0.8, "discriminatory.exclusion_or_criterion")
     return None
 
@@ -225,7 +236,7 @@ def _profiling(sent: Sentence) -> _Hit | None:
 def _surveillance(sent: Sentence) -> _Hit | None:
     if not sent.mentions(g.SURVEILLANCE_GATE):
         return None
-    m = g.live(_SURVEIL, sent.text) or g.purpose(_SURVEIL, sent.text)
+    m = _asked(_SURVEIL, sent.text, sent.text.lower())
     if m is None or _AUTHORISED.search(sent.around):
         return None
     if not (g.has_person(sent.text) or _IDENTIFY.search(m.group(1))):
