@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from functools import lru_cache
 
 from config.oversight import readable
@@ -88,14 +89,32 @@ def language(text: str) -> str:
     return shared("langid.language", text, _language)
 
 
+def _words(text: str) -> Iterator[str]:
+    """The text's words, lower-cased, in order: read from the lower-cased text a stretch at a time (cut at a
+    space, so no word is split), which is the same words when lower-casing kept every character one."""
+    low = text.lower()
+    if len(low) != len(text) or "\u03a3" in text:  # capital sigma lower-cases by its neighbours
+        yield from (m.group().lower() for m in _WORD.finditer(text))
+        return
+    pos = 0
+    while pos < len(low):
+        end = low.find(" ", pos + _STRETCH)
+        end = len(low) if end < 0 else end
+        yield from _WORD.findall(low, pos, end)
+        pos = end
+
+
+_STRETCH = 1500  # characters of text tokenised at a time (most prompts stop after 60 words)
+
+
 def _language(text: str) -> str:
     if _latin_share(text) < 0.5:
         return "other"
     counts = dict.fromkeys(_FUNCTION_WORDS, 0)
-    for i, m in enumerate(_WORD.finditer(text)):
+    for i, word in enumerate(_words(text)):
         if i >= _MAX_TOKENS or (i == _EARLY and counts["en"] >= 10 and counts["en"] >= 4 * _others(counts)):
             break  # plainly English: most prompts stop here
-        for lang in _LANGS_OF.get(m.group().lower(), ()):
+        for lang in _LANGS_OF.get(word, ()):
             counts[lang] += 1
     best = max(counts, key=lambda lang: counts[lang])
     if counts[best] < (_MIN_HITS if counts["en"] else 2):

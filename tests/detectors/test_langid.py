@@ -32,3 +32,10 @@ def test_one_unreadable_message_decides_the_request() -> None:
              "Proszę napisać list do lokatora w sprawie naprawy jego kuchni."]
     assert request_language(texts) == "pl"
     assert request_language(["Hi", "ok"]) == "und"
+
+
+def test_words_are_read_like_one_word_at_a_time() -> None:
+    from detectors.langid import _WORD, _words
+
+    for text in ["The Kiosk's CLOSED; ΟΔΟΣ.Α ΣΑΣ", "İlk gün dan", "word " * 700 + "tail’s end", "Ⅻ x_y 3d"]:
+        assert list(_words(text)) == [m.group().lower() for m in _WORD.finditer(text)]
