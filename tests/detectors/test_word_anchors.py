@@ -71,3 +71,27 @@ def test_any_of_answers_like_one_alternation_of_its_fragments() -> None:
     any_of = AnyOf(fragments, re.IGNORECASE | re.MULTILINE)
     for text in [*_TEXTS, "12 % of users", "Mill Lane", "mill lane", "x\n - Note: kept", "KIOSK", "kiosked"]:
         assert any_of.search(text) == bool(whole.search(text))
+
+
+def test_lexicon_patterns_agree_on_generated_texts() -> None:
+    """The detectors' own large patterns: the same first match as `re` on word salads built from their
+    openings, with case changes, punctuation and the characters IGNORECASE folds specially."""
+    import random
+
+    from detectors.lexicons import prohibited_content as pc
+    from detectors.lexicons import prohibited_terms as pt
+
+    rng = random.Random(9)
+    extras = ["İ", "ı", "ſ", "\u212a", "-", "'", "’", ",", ".", "\n", "  ", "x", "9", "_"]
+    for source in (pt.OVERSIGHT, pt.RELIANCE, pc.PROTECTED_GROUP, pc.COVERT, pc.INFERENCE):
+        pattern = re.compile(source, re.IGNORECASE)
+        anchored = Anchored(pattern)
+        heads = sorted(openings(pattern) or ())
+        assert heads
+        words = [*heads, "the", "a", "has", "been", "decided", "people", "will", "review", "not", "is", "are"]
+        for _ in range(300):
+            parts = [rng.choice(words) if rng.random() < 0.8 else rng.choice(extras) for _ in range(rng.randint(1, 12))]
+            text = " ".join(p.upper() if rng.random() < 0.2 else p for p in parts)
+            want = pattern.search(text)
+            got = anchored.search(text)
+            assert (want and want.span()) == (got and got.span())
