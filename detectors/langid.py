@@ -89,7 +89,7 @@ def language(text: str) -> str:
     return shared("langid.language", text, _language)
 
 
-def _words(text: str) -> Iterator[str]:
+def _lowered_words(text: str) -> Iterator[str]:
     """The text's words, lower-cased, in order: read from the lower-cased text a stretch at a time (cut at a
     space, so no word is split), which is the same words when lower-casing kept every character one."""
     low = text.lower()
@@ -111,7 +111,7 @@ def _language(text: str) -> str:
     if _latin_share(text) < 0.5:
         return "other"
     counts = dict.fromkeys(_FUNCTION_WORDS, 0)
-    for i, word in enumerate(_words(text)):
+    for i, word in enumerate(_lowered_words(text)):
         if i >= _MAX_TOKENS or (i == _EARLY and counts["en"] >= 10 and counts["en"] >= 4 * _others(counts)):
             break  # plainly English: most prompts stop here
         for lang in _LANGS_OF.get(word, ()):

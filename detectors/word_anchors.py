@@ -11,19 +11,22 @@ with far fewer attempts. A pattern whose openings cannot be read that way is sea
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Iterator
-from re import _constants as c  # the parse tree's opcodes (stable within a Python minor version)
-from re import _parser
+from typing import Any
 
 from detectors.lexicons.special_category_trie import trie_alternation
 
+# `re`'s own parser and its opcodes (no public API; stable within a Python minor version)
+_parser: Any = importlib.import_module("re._parser")
+c: Any = importlib.import_module("re._constants")
 _BUDGET = 16  # literal characters (and branch levels) followed when reading a pattern's openings
 
 # characters that `re.IGNORECASE` matches to an ASCII letter, folded to that letter; length-preserving
-_FOLD = {**{i: i + 32 for i in range(ord("A"), ord("Z") + 1)}, 0x130: "i", 0x131: "i", 0x17F: "s", 0x212A: "k"}
+_FOLD = {**{i: chr(i + 32) for i in range(ord("A"), ord("Z") + 1)}, 0x130: "i", 0x131: "i", 0x17F: "s", 0x212A: "k"}
 _ZERO_WIDTH = (c.AT, c.ASSERT, c.ASSERT_NOT)
-_Items = list[tuple[object, object]]
+_Items = list[tuple[Any, Any]]
 
 
 def fold(text: str) -> str:
@@ -41,12 +44,12 @@ def _is_word(code: int) -> bool:
     return chr(code).isalnum() or code == ord("_")
 
 
-def _word_start(op: object, av: object) -> bool:
+def _word_start(op: Any, av: Any) -> bool:
     """Whether a zero-width assertion says no word character comes just before: `\\b`, `(?<![\\w-])`."""
     if op is c.AT:
         return av is c.AT_BOUNDARY
-    if op is c.ASSERT_NOT and av[0] == -1:  # type: ignore[index]
-        body = list(av[1].data)  # type: ignore[index]
+    if op is c.ASSERT_NOT and av[0] == -1:
+        body = list(av[1].data)
         if len(body) != 1 or body[0][0] is not c.IN:
             return False
         return (c.CATEGORY, c.CATEGORY_WORD) in body[0][1] and (c.NEGATE, None) not in body[0][1]
@@ -60,17 +63,17 @@ def _openings(items: _Items, head: str, bounded: bool, budget: int) -> set[str] 
         return {head} if head else None
     (op, av), rest = items[0], items[1:]
     if op is c.SUBPATTERN:
-        return _openings([*av[3].data, *rest], head, bounded, budget)  # type: ignore[index]
+        return _openings([*av[3].data, *rest], head, bounded, budget)
     if op is c.BRANCH:
         out: set[str] = set()
-        for alt in av[1]:  # type: ignore[index]
+        for alt in av[1]:
             found = _openings([*alt.data, *rest], head, bounded, budget - 1)
             if found is None:
                 return None
             out |= found
         return out
     if op in (c.MAX_REPEAT, c.MIN_REPEAT):
-        low, high, body = av  # type: ignore[misc]
+        low, high, body = av
         # once through the body, then the rest only if the body cannot repeat; a prefix may stop anywhere
         once = _openings([*body.data, *rest] if high == 1 else list(body.data), head, bounded, budget - 1)
         if low > 0 or once is None:
@@ -79,12 +82,12 @@ def _openings(items: _Items, head: str, bounded: bool, budget: int) -> set[str] 
         return None if skipped is None else once | skipped
     if not head and op in _ZERO_WIDTH:
         return _openings(rest, head, bounded or _word_start(op, av), budget)
-    ascii_literal = op is c.LITERAL and av < 128  # type: ignore[operator]
-    if ascii_literal and (head or bounded or not _is_word(av)):  # type: ignore[arg-type]
+    ascii_literal = op is c.LITERAL and av < 128
+    if ascii_literal and (head or bounded or not _is_word(av)):
         # a head stops where a word ends, so the scan for heads never steps over the start of another word
-        if head and _is_word(ord(head[-1])) != _is_word(av):  # type: ignore[arg-type]
+        if head and _is_word(ord(head[-1])) != _is_word(av):
             return {head}
-        return _openings(rest, head + chr(av).lower(), bounded, budget - 1)  # type: ignore[arg-type]
+        return _openings(rest, head + chr(av).lower(), bounded, budget - 1)
     return {head} if head else None
 
 

@@ -35,7 +35,7 @@ def test_one_unreadable_message_decides_the_request() -> None:
 
 
 def test_words_are_read_like_one_word_at_a_time() -> None:
-    from detectors.langid import _WORD, _words
+    from detectors.langid import _WORD, _lowered_words
 
     for text in ["The Kiosk's CLOSED; ΟΔΟΣ.Α ΣΑΣ", "İlk gün dan", "word " * 700 + "tail’s end", "Ⅻ x_y 3d"]:
-        assert list(_words(text)) == [m.group().lower() for m in _WORD.finditer(text)]
+        assert list(_lowered_words(text)) == [m.group().lower() for m in _WORD.finditer(text)]
