@@ -59,3 +59,19 @@ def _is_name(words: list[str]) -> bool:
     if any(lex.distinctive(w) for w in low):
         return True
     return len(low) >= 2 and low[0] in lex.given and low[-1] in lex.surnames
+
+
+_LOWER_PAIR = re.compile(r"(?<![\w'’-])([a-z][a-z'’-]{1,19})\s+([a-z][a-z'’-]{1,19}?)(?:['’]s)?(?![\w'’-])")
+
+
+def names_anyone(text: str) -> bool:
+    """Whether the text names someone in lower case: a given name then a surname, one of them no ordinary
+    word ("leanne ward's claim", "about tom reilly"). Capitalised names are read elsewhere."""
+    lex = lexicon()
+    for m in _LOWER_PAIR.finditer(text):
+        first, last = m.group(1), m.group(2).rstrip("'’")
+        if first in NOT_NAME_WORDS or any(w in _NOT_NAME or w in STOP_WORDS for w in (first, last)):
+            continue
+        if lex.is_given(first) and lex.is_surname(last) and (lex.distinctive(first) or lex.distinctive(last)):
+            return True
+    return False
