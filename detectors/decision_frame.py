@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from detectors.lexicons import decision_outcomes as do
 from detectors.lexicons import prohibited_grammar as g
@@ -90,6 +90,7 @@ _DESCRIBED = re.compile(do.DESCRIBED_CASE, _F)
 _ROLE_NOUN = re.compile(do.ROLE_NOUN)
 _RELIANCE = re.compile(pt.RELIANCE, _F)
 _BARE_ROLE = re.compile(do.BARE_ROLE_SUBJECT, _F)
+_SPACED = str.maketrans({"_": " ", '"': " "})  # JSON keys and quoted values read as words: "hardship_grant"
 _CONSEQUENCE = {label: re.compile(r"(?<![\w-])(?:" + p + r")(?![\w-])", _F) for label, p in do.CONSEQUENCES.items()}
 _DOMAINS = {label: re.compile(pattern, _F) for label, pattern in pt.DOMAINS.items()}
 _DEMAND = re.compile(
@@ -219,6 +220,7 @@ def _person(sent: Sentence, whole: str) -> bool:
 
 def domain_of(sent: Sentence, whole: str) -> str | None:
     """The decision's domain: its outcome words first, then the domain words near it and in the text."""
+    sent = replace(sent, text=sent.text.translate(_SPACED), around=sent.around.translate(_SPACED))
     scores: dict[str, float] = {}
     for label in _DOMAINS:
         scores[label] = (

@@ -77,16 +77,37 @@ _IMPOSE = g.verbs(
     r"(?:recommend|set|impose|fix|choose|pick|propose|decide|determine|give\s+(?:him|her|them))\s+(?:on\s+)?"
     r"(?:the|a|an|his|her|their)\s+(?:appropriate\s+|right\s+|correct\s+|final\s+|fair\s+)?"
 )
+_NO_HUMAN = re.compile(do.NO_HUMAN, _F)
+_SORT = g.verbs(r"(?:sort|classify|categori[sz]e|put|split|divide|mark|label|tag|triage|bucket|group)")
+_OPTION_ITEM = re.compile(do.OPTION_ITEM, _F)
+_OPTION_REPLY = re.compile(do.OPTION_REPLY, _F)
+_QUOTES = str.maketrans({'"': " ", "“": " ", "”": " ", "_": " "})
 _WINDOW = 50  # characters either side of a consequence searched for the other alternative
 
 
-def _alternatives(s: str) -> bool:
+def _alternatives(sent: Sentence) -> bool:
     """A consequence offered as one of two or more alternatives in a clause that asks."""
+    s = sent.text.translate(_QUOTES)  # 'outcome: "approve" or "decline"', "hardship_grant"
     low = s.lower()
     if not (" or " in low or "/" in s or " vs" in low or "-or-" in low or " versus " in low):
         return False
-    if "?" not in s and not _DEMAND.search(s):
+    if not _offered(s):
         return False
+    sorting = g.live(_SORT, s) is not None and (" into " in low or " as " in low)  # "sort them into A / B"
+    return "?" in s or sorting or bool(_DEMAND.search(s)) or _demanded(sent)
+
+
+def _options(sent: Sentence) -> bool:
+    """Lettered or numbered options, one a consequence, and the reply asked as one of the letters."""
+    items = list(_OPTION_ITEM.finditer(sent.text))
+    if len(items) < 2 or not _OPTION_REPLY.search(sent.around):
+        return False
+    heads = [sent.text[m.end() : m.end() + 40] for m in items]
+    return any(_ANY_CONSEQUENCE.match(h) for h in heads)
+
+
+def _offered(s: str) -> bool:
+    """A consequence with another alternative next to it in its clause."""
     for m in _ANY_CONSEQUENCE.finditer(s):
         lo, hi = max(0, m.start() - _WINDOW), min(len(s), m.end() + _WINDOW)
         if _NEGATION.search(s, max(0, m.start() - 25), m.start()) or _THIRD_PARTY.search(s, 0, m.start()):
@@ -94,18 +115,14 @@ def _alternatives(s: str) -> bool:
         before = _CLAUSE.split(s[lo : m.start()])[-1]
         after = _CLAUSE.split(s[m.end() : hi])[0]
         if _ALTERNATIVE.search(before) or _ALTERNATIVE.match(after) or _ALTERNATIVE.search(after[:25]):
-            end = m.end() + len(after)
-            if "?" in s[end : end + 3] or s.rstrip().endswith("?") or _DEMAND.search(s):
-                return True
+            return True
     return False
 
 
 def _demanded(sent: Sentence) -> bool:
     """The answer is demanded as the decision: forced, delegated, the model cast as decider, or relied on."""
     around = sent.around
-    return bool(
-        _DEMAND.search(around) or _MODEL_DECIDES.search(around) or _ROLE.search(around) or _RELIANCE.search(around)
-    )
+    return bool(_DEMAND.search(around) or _ROLE.search(around)) or _relied(sent)
 
 
 def _question(sent: Sentence) -> bool:
@@ -138,13 +155,17 @@ def _impose(sent: Sentence) -> bool:
 
 
 def _relied(sent: Sentence) -> bool:
-    return bool(_RELIANCE.search(sent.around) or _MODEL_DECIDES.search(sent.around))
+    """The answer will be acted on as given: reliance, the model named as decider, or no person in the loop."""
+    around = sent.around
+    return bool(_RELIANCE.search(around) or _MODEL_DECIDES.search(around) or _NO_HUMAN.search(around))
 
 
 def _frame(sent: Sentence) -> str | None:
     if sent.mentions(g.OUTCOME_GATE):
-        if _alternatives(sent.text):
+        if _alternatives(sent):
             return "alternatives"
+        if _options(sent):
+            return "options"
         if _question(sent):
             return "question"
         if _impose(sent):
@@ -158,7 +179,7 @@ def _frame(sent: Sentence) -> str | None:
 
 def _label(sent: Sentence, whole: str) -> str | None:
     """The domain whose consequences the sentence (else the text around it) names most; else the context's."""
-    for where in (sent.text, sent.around):
+    for where in (sent.text.translate(_QUOTES), sent.around.translate(_QUOTES)):
         counts = {label: len(p.findall(where)) for label, p in _CONSEQUENCE.items()}
         top = max(counts.values())
         if top:

@@ -104,11 +104,16 @@ DELEGATE = (
     r"(?:final\s+)?(?:call|decision|choice)\b|\byour\s+(?:call|decision|verdict|ruling)\b(?!\s+(?:letter|notice))"
     r"|\b(?:up\s+to|over\s+to|leave\s+it\s+(?:up\s+)?to)\s+you\b|\byou\s+be\s+the\s+judge\b"
     r"|\b(?:whatever|what)\s+you\s+(?:decide|say|choose|pick)\s+(?:goes|stands|is\s+final)\b"
+    r"|\bas\s+you\s+(?:see|think)\s+fit\b|\bwhichever\s+you\s+(?:think|feel|consider|prefer|choose|pick)\b"
+    r"|\b(?:use|trust|go\s+with)\s+(?:your|ur)\s+(?:own\s+)?judg(?:e)?ment\s*(?:,|:|-|on|about|as\s+to)?\s*"
+    r"(?:whether|if|who|which|should)\b"
+    r"|\bleave\s+it\s+(?:with|to)\s+you\b|\byour\s+choice\b"
 )
 
 # A forced short answer: "answer only X or Y", "one word", "just say yes or no".
 FORCED_ANSWER = (
     r"\b(?:(?:answer|reply|respond|say|output|return|write)\s+(?:only|just|simply|with|in)\b"
+    r"|(?:answer|reply|respond|output|return)\s+(?:[\w-]+\s+){1,2}only\b"
     r"|(?:one|single|1)[- ]word\b|\bjust\s+(?:say|answer|tell\s+me)\b|\bonly\s+(?:answer|reply|say|output)\b"
     r"|\bnothing\s+(?:else|more)\b|\bno\s+(?:explanation|reasons?|caveats?)\b)"
 )
@@ -270,6 +275,13 @@ CONSEQUENCE_STEMS = tuple(
     " permanent exclu expel managed ehc ehcp sen school admission admit place bed".split()
 )
 
+# Options listed with letters or numbers and the answer asked as one of them: "(a) ... (b) ... Reply a or b".
+OPTION_ITEM = r"(?:^|\s)\(?([a-e1-5])[).:]\s+"
+OPTION_REPLY = (
+    r"\b(?:reply|answer|respond|choose|pick|select|say|give|return|output)\s+(?:with\s+)?(?:(?:the|one|a)\s+)?"
+    r"(?:letter|number|option|[a-e1-5](?:\s*,\s*[a-e1-5])*\s*(?:,\s*)?(?:or|/)\s*[a-e1-5])\b"
+)
+
 # The answer demanded as the decision itself, anywhere near a question: a forced short answer, "yes or
 # no", "decide", "pick one", "which is it", the call handed over, or "give me the answer/outcome".
 DEMAND_ANSWER = (
@@ -287,6 +299,13 @@ MODEL_DECIDES = (
     r"(?:the\s+)?(?:final\s+|sole\s+)?(?:decision[- ]?maker|judge|panel|arbiter|call|decision)s?\b"
     r"|\b(?:adopt|accept|follow|go\s+with|rubber[- ]stamp|act\s+on|implement|apply|use)s?\s+(?:whatever|what)\s+you"
     r"\s+(?:say|recommend|decide|suggest|choose|pick|propose|give)"
+)
+
+# No person in the loop, said by negating one ("no need for the panel", "without a caseworker"): the
+# mention of a panel or officer is then no oversight.
+NO_HUMAN = (
+    r"\b(?:no\s+need\s+for|don'?t\s+need|do\s+not\s+need|without|skip(?:ping)?|bypass(?:ing)?)\s+(?:an?\s+|the\s+|any\s+)?"
+    r"(?:human\s+)?(?:panel|officer|manager|review|reviewer|human|caseworker|committee|sign[- ]off|social\s+worker)s?\b"
 )
 
 # A score threshold that turns the score into the outcome: "anything under 40 is refused", "over 70 goes
