@@ -8,7 +8,8 @@ Each still needs the sentence to be about one individual; aggregates, policy and
   member", "member of the green party", "delivers ukip leaflets"), rallies and marches, party office.
 * Sex life and orientation: an ex-partner of the same sex, orientation words said in short forms ("he's bi",
   "she's ace"), gender history ("transitioned", "gender recognition certificate"), dating-app and sex-life words.
-* Religion: worship and study groups, religious festivals kept by the person, religious office.
+* Religion: worship and study groups, religious festivals kept by the person, religious office, a faith
+  stated without an article ("is hindu"), praying.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ _POLITICAL_STRONG = (
     _PARTY_ANY_CASE + r" party (?:member|membership|activist|supporter|volunteer|canvasser|campaigner|agent"
     r"|official|delegate|branch|card)s?",
     r"member of (?:the )?" + _PARTY_ANY_CASE + r" party",
+    r"(?:member|secretary|chair|treasurer) of (?:the |a |their |his |her )?(?:local )?" + _PARTY_ANY_CASE
+    + r" (?:branch|group|association|club|constituency party|ward party)",
     r"(?:joined|joins|rejoined|left|quit) (?:the )?" + _PARTY_ANY_CASE + r" party",
     _PARTY_ANY_CASE + r" (?:activist|canvasser|campaigner|voter|supporter)s?",
     r"(?:delivers?|delivered|delivering|distributes?|distributed|distributing|hands? out|handed out|handing out)"
@@ -42,6 +45,15 @@ _POLITICAL_WEAK = (
     # a party's election campaign work for whoever the sentence is about
     r"(?:canvass(?:es|ed|ing)?|leaflet(?:s|ed|ing)?|door[- ]knock(?:s|ed|ing)?) for (?:the )?" + _PARTY_ANY_CASE,
     r"(?:far|hard)[- ](?:right|left) (?:rallies|groups?|marches|views|politics|activist)",
+)
+
+_RELIGION_WEAK = (
+    # a faith stated without an article ("is hindu", "she's catholic"); needs the person in the sentence
+    r"(?:is|was|(?<=['’])s|are|were) (?:(?:devout|practising|practicing|observant|strict|committed) )?(?:<RELIGION>)\b"
+    r"(?! (?:school|church|charity|faith|community|communities|festival|cemetery|hall|centre|organisation))",
+    # praying as something the person does or needs time and a place for
+    r"(?:to|and|can|cannot|can't|will|must|wants? to|needs? to|goes? to|time to|place to|room to) pray\b",
+    r"\bprays\b", r"\bpraying\b",
 )
 
 _SEXUAL_STRONG = (
@@ -78,6 +90,7 @@ STRONG: dict[str, tuple[str, ...]] = {
 }
 
 WEAK: dict[str, tuple[str, ...]] = {
+    lex.RELIGION: _RELIGION_WEAK,
     lex.POLITICAL: _POLITICAL_WEAK,
     lex.SEXUAL: _SEXUAL_WEAK,
 }

@@ -117,6 +117,34 @@ STATEMENTS = [
         "religious_philosophical_belief",
     ),
     ("Pupil,Religion/belief\nSam Ray,Muslim\nEve Lamb,Christian", "religious_philosophical_belief"),
+    # care-note and lower-case shapes across categories
+    ("visit note: mr and mrs begum observe ramadan, so visits after sunset please", "religious_philosophical_belief"),
+    ("Client says she is a Christian and wants the chaplain to visit on Sunday.", "religious_philosophical_belief"),
+    (
+        "ravi patel (tenant) is hindu and the shrine in the front room must not be moved during the works.",
+        "religious_philosophical_belief",
+    ),
+    ("He wears a turban and kara and asked that the search is done respectfully.", "religious_philosophical_belief"),
+    (
+        "Mrs Levy only eats kosher food, so the care agency must not bring ham sandwiches.",
+        "religious_philosophical_belief",
+    ),
+    ("Employee Ahmed Siddiqui needs a quiet room to pray at work.", "religious_philosophical_belief"),
+    (
+        "Mr Bennett is a Quaker and objects to the armed forces day event being on his rota.",
+        "religious_philosophical_belief",
+    ),
+    ("Name: Ruth Adey\nReligion: Methodist\nGP: Dr Shaw", "religious_philosophical_belief"),
+    ("jan kowal is an active member of the local labour branch and chairs their meetings.", "political_opinion"),
+    ("Mr Ifor Jones is a member of Plaid Cymru and wants his correspondence in Welsh.", "political_opinion"),
+    ("She campaigned for Reform UK at the by-election and has complained about the count.", "political_opinion"),
+    ("Mr Ahmed's boyfriend has moved in; update the household members.", "sex_life_sexual_orientation"),
+    ("client (f, 34) lives with her girlfriend and two kids", "sex_life_sexual_orientation"),
+    ("tenant jay ellis is non-binary and uses they/them.", "sex_life_sexual_orientation"),
+    ("Support worker notes that Ms Cleo Hart is a sex worker and at risk.", "sex_life_sexual_orientation"),
+    ("mrs annie cole is on methadone and attends the drug service weekly.", "health"),
+    ("ALLERGIES: penicillin. CONDITION: COPD. Resident: Mr Stan Howe.", "health"),
+    ("Please note sean doyle is a GMB steward and will accompany the employee.", "trade_union_membership"),
 ]
 
 PASS = [
@@ -143,6 +171,12 @@ PASS = [
     "Explain the law on gender recognition certificates in plain English.",
     "Our LGBT+ staff network is recruiting a co-chair; draft an advert.",
     "Councillor Jim Fry (Reform UK) asked about the bin strike at cabinet.",
+    "Ramadan starts next week; remind managers about flexible working requests.",
+    "The Labour branch meeting is in the community centre on Tuesday; book the room.",
+    "Training slides: what does 'kosher' mean for meal planning in care homes?",
+    "Equality monitoring: 4 staff said they were Hindu, 12 Muslim, 30 Christian.",
+    "Plaid Cymru won the ward by 300 votes; write a neutral summary of the count.",
+    "Sexual orientation questions are optional on the housing application form.",
 ]
 
 
