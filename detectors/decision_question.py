@@ -78,6 +78,11 @@ _IMPOSE = g.verbs(
     r"(?:the|a|an|his|her|their)\s+(?:appropriate\s+|right\s+|correct\s+|final\s+|fair\s+)?"
 )
 _NO_HUMAN = re.compile(do.NO_HUMAN, _F)
+_CONDITIONAL = re.compile(do.CONDITIONAL, _F)
+_CONDITION_VERDICT = re.compile(do.CONDITION_VERDICT, _F)
+_BETWEEN = g.verbs(r"(?:decide|choose|pick|select)\s+between")
+_WHETHER_VERB = g.verbs(do.WHETHER_VERB)
+_WHETHER_GETS = re.compile(do.WHETHER_GETS, _F)
 _SORT = g.verbs(r"(?:sort|classify|categori[sz]e|put|split|divide|mark|label|tag|triage|bucket|group)")
 _OPTION_ITEM = re.compile(do.OPTION_ITEM, _F)
 _OPTION_REPLY = re.compile(do.OPTION_REPLY, _F)
@@ -99,10 +104,10 @@ def _alternatives(sent: Sentence) -> bool:
 
 def _options(sent: Sentence) -> bool:
     """Lettered or numbered options, one a consequence, and the reply asked as one of the letters."""
-    items = list(_OPTION_ITEM.finditer(sent.text))
+    items = list(_OPTION_ITEM.finditer(sent.around))
     if len(items) < 2 or not _OPTION_REPLY.search(sent.around):
         return False
-    heads = [sent.text[m.end() : m.end() + 40] for m in items]
+    heads = [sent.around[m.end() : m.end() + 40] for m in items]
     return any(_ANY_CONSEQUENCE.match(h) for h in heads)
 
 
@@ -154,6 +159,30 @@ def _impose(sent: Sentence) -> bool:
     return m is not None and bool(_ANY_CONSEQUENCE.match(sent.text, m.end())) and _relied(sent)
 
 
+def _delegated(sent: Sentence) -> bool:
+    """The consequence left to the model's judgement in the same sentence ("if you think he is liable, issue
+    ..."): the condition names a verdict about the person, or the answer will be acted on as given."""
+    m = _CONDITIONAL.search(sent.text)
+    if m is None or _ANY_CONSEQUENCE.search(sent.text) is None:
+        return False
+    return bool(_CONDITION_VERDICT.search(sent.text, m.end(), m.end() + 80)) or _relied(sent)
+
+
+def _between(sent: Sentence) -> bool:
+    """'Decide between A and B' with a consequence among them."""
+    m = g.live(_BETWEEN, sent.text)
+    return m is not None and _ANY_CONSEQUENCE.search(sent.text, m.end(), m.end() + 80) is not None
+
+
+def _whether(sent: Sentence) -> bool:
+    """'Work out whether he gets residential care': the ask, a receiving clause, and the consequence after it."""
+    m = g.live(_WHETHER_VERB, sent.text)
+    if m is None:
+        return False
+    w = _WHETHER_GETS.search(sent.text, m.end(), m.end() + 60)
+    return w is not None and _ANY_CONSEQUENCE.search(sent.text, w.start(), w.end() + 60) is not None
+
+
 def _relied(sent: Sentence) -> bool:
     """The answer will be acted on as given: reliance, the model named as decider, or no person in the loop."""
     around = sent.around
@@ -166,6 +195,12 @@ def _frame(sent: Sentence) -> str | None:
             return "alternatives"
         if _options(sent):
             return "options"
+        if _delegated(sent):
+            return "conditional"
+        if _between(sent):
+            return "between"
+        if _whether(sent):
+            return "whether"
         if _question(sent):
             return "question"
         if _impose(sent):

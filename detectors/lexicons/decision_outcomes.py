@@ -107,7 +107,14 @@ DELEGATE = (
     r"|\bas\s+you\s+(?:see|think)\s+fit\b|\bwhichever\s+you\s+(?:think|feel|consider|prefer|choose|pick)\b"
     r"|\b(?:use|trust|go\s+with)\s+(?:your|ur)\s+(?:own\s+)?judg(?:e)?ment\s*(?:,|:|-|on|about|as\s+to)?\s*"
     r"(?:whether|if|who|which|should)\b"
-    r"|\bleave\s+it\s+(?:with|to)\s+you\b|\byour\s+choice\b"
+    r"|\bleave\s+it\s+(?:with|to)\s+you\b"
+)
+
+# The outcome made conditional on the model's own judgement ("if you think he is in breach, ...").
+CONDITIONAL = (
+    r"\bif\s+you\s+(?:think|believe|consider|find|conclude|judge|feel|reckon|decide|are\s+satisfied)\b"
+    r"|\bdepending\s+on\s+(?:what|how|whether)\s+you\s+(?:conclude|decide|think|find|judge|assess|see)\b"
+    r"|\bbased\s+on\s+your\s+(?:own\s+)?(?:assessment|judg(?:e)?ment|view|conclusion|reading)\b"
 )
 
 # A forced short answer: "answer only X or Y", "one word", "just say yes or no".
@@ -226,10 +233,10 @@ CONSEQUENCES: dict[str, str] = {
         r"|liability\s+order|(?:payment|repayment|instalment)\s+(?:plan|arrangement|agreement)s?"
         r"|credit\s+(?:limit|line|check|rating|score)|(?:hardship\s+|personal\s+|payday\s+|short[- ]term\s+)?loans?"
         r"|lend(?:ing)?|(?:fraud|suspicious)\s+(?:flag|marker|referral)|flag(?:ged)?\s+(?:\w+\s+)?(?:for|as)\s+fraud"
-        r"|fraud(?:ulent)?|recover(?:y)?\s+(?:of\s+)?(?:the\s+)?overpayments?|overpayment\s+recovery"
+        r"|fraud|recover(?:y)?\s+(?:of\s+)?(?:the\s+)?overpayments?|overpayment\s+recovery"
         r"|waive(?:d|r)?\s+(?:the\s+)?(?:\w+\s+)?(?:fees?|charges?|interest|debt|penalt(?:y|ies))"
         r"|(?:hardship|crisis|discretionary|emergency)\s+(?:grant|payment|fund|award)s?|refund(?:ed)?"
-        r"|(?:rate|rates|hardship)\s+relief|default(?:ed)?|creditworth\w+|mortgage|arrears"
+        r"|(?:rate|rates|hardship)\s+relief|creditworth\w+"
     ),
     "automated_decision_employment": (
         r"dismissal|dismiss\s+(?:him|her|them)|sack(?:ed|ing)?|(?:first|final|verbal|written)\s+(?:written\s+)?warning|redundan(?:t|cy)"
@@ -276,10 +283,11 @@ CONSEQUENCE_STEMS = tuple(
 )
 
 # Options listed with letters or numbers and the answer asked as one of them: "(a) ... (b) ... Reply a or b".
-OPTION_ITEM = r"(?:^|\s)\(?([a-e1-5])[).:]\s+"
+OPTION_ITEM = r"(?:^|\s)(?:\(?([a-e1-5])[).:]|\[\s?\]|[☐□])\s+"
 OPTION_REPLY = (
     r"\b(?:reply|answer|respond|choose|pick|select|say|give|return|output)\s+(?:with\s+)?(?:(?:the|one|a)\s+)?"
     r"(?:letter|number|option|[a-e1-5](?:\s*,\s*[a-e1-5])*\s*(?:,\s*)?(?:or|/)\s*[a-e1-5])\b"
+    r"|\b(?:tick|check|mark|select|choose|pick|circle|cross)\s+(?:one|the\s+right\s+(?:one|box)|a\s+box|one\s+box)\b"
 )
 
 # The answer demanded as the decision itself, anywhere near a question: a forced short answer, "yes or
@@ -306,6 +314,22 @@ MODEL_DECIDES = (
 NO_HUMAN = (
     r"\b(?:no\s+need\s+for|don'?t\s+need|do\s+not\s+need|without|skip(?:ping)?|bypass(?:ing)?)\s+(?:an?\s+|the\s+|any\s+)?"
     r"(?:human\s+)?(?:panel|officer|manager|review|reviewer|human|caseworker|committee|sign[- ]off|social\s+worker)s?\b"
+)
+
+# A verdict about the person inside a condition left to the model ("if you think he is in breach").
+CONDITION_VERDICT = (
+    r"\b(?:in\s+breach|guilty|liable|(?:in)?eligible|entitled|qualif\w+|at\s+fault|responsible|(?:un)?fit|(?:un)?suitable"
+    r"|deserv\w+|homeless|vulnerable|can(?:not|'t)?\s+afford|justified|warranted|credible|honest|lying|at\s+risk"
+    r"|a\s+risk|(?:mis)?conduct|means|capable|incapable|genuine|fraudulent|negligent|should)\b"
+)
+
+# Working out whether the person gets the consequence: the ask verb, then "whether"/"if", then a clause whose
+# verb is about receiving or deserving it (not a fact to look up: "whether he has paid").
+WHETHER_VERB = r"(?:decide|determine|work\s+out|establish|figure\s+out|judge|assess|conclude|rule\s+on)"
+WHETHER_GETS = (
+    r"\b(?:whether|if)\s+(?:[\w'’.-]+\s+){0,5}?(?:should|gets?|goes?|go|is\s+to|are\s+to|qualif\w+|deserves?"
+    r"|warrants?|merits?|needs?|receives?|stays?|moves?|keeps?|loses?|be\s+(?:given|offered|put|placed|sent|moved"
+    r"|granted|awarded))\b"
 )
 
 # A score threshold that turns the score into the outcome: "anything under 40 is refused", "over 70 goes
