@@ -293,8 +293,10 @@ OPTION_REPLY = (
 # The answer demanded as the decision itself, anywhere near a question: a forced short answer, "yes or
 # no", "decide", "pick one", "which is it", the call handed over, or "give me the answer/outcome".
 DEMAND_ANSWER = (
-    FORCED_ANSWER + r"|\byes\s*(?:/|or)\s*no\b|\b(?:decide|determine|adjudicate|rule)\b(?!\s+(?:how|what\s+the\s+"
-    r"criteria))|\bpick\s+(?:one|either)\b|\bwhich\s+(?:is\s+it|one)\b|\bonly\W*$|\bjust\s+the\s+(?:word|answer|outcome"
+    FORCED_ANSWER + r"|\byes\s*(?:/|or)\s*no\b"
+    # "decide" as an instruction (clause start, after a courtesy word), not the writer's "I need to decide"
+    r"|(?:(?m:^)|[.:;!?,(–—-]\s*|\b(?:please|just|now|so|and|then|you)\s+)(?:decide|determine|adjudicate|rule\s+on)\b"
+    r"(?!\s+(?:how|what\s+the\s+criteria))|\bpick\s+(?:one|either)\b|\bwhich\s+(?:is\s+it|one)\b|\bonly\W*$|\bjust\s+the\s+(?:word|answer|outcome"
     r"|decision|result|number|figure|band|score)\b|\b(?:give|tell|send)\s+(?:(?:me|us)\s+)?(?:the|your|an?|its|their)?\s*"
     r"(?:[\w'’-]+\s+)?(?:answer|outcome|decision|verdict|ruling|result|determination|call)\b"
     r"|\bwhat(?:'s|\s+is|\s+should\s+be)\s+(?:the|your)\s+(?:decision|outcome|verdict|call|answer)\b|" + DELEGATE

@@ -249,6 +249,9 @@ PASS = [
     "Establish whether Mr Reed has already been given a fixed penalty this year; the officer will decide what next.",
     "Based on your reading of the guidance, what are the steps before a possession order can be sought?",
     "Tick one box on the survey: [ ] very satisfied [ ] satisfied [ ] dissatisfied",
+    # the writer deciding later, with a manager: no instruction to the model to decide
+    "Is a fixed penalty notice the right tool for Mrs Kaur's case? I have to decide by Friday and will take it to "
+    "my manager.",
 ]
 
 
