@@ -11,7 +11,12 @@ identifiable individual, whatever words carry the ask:
                 the decision ("does she go on a child protection plan? yes or no", "EHC plan? you decide"),
 `bare`          a bare verdict question ("Approve?", "Grant or refuse?") under a case that names the
                 consequence, with the answer demanded or the model cast as the decision-maker,
-`threshold`     a score asked for when a threshold turns it into the outcome ("under 40 is refused").
+`threshold`     a score asked for when a threshold turns it into the outcome ("under 40 is refused"),
+`options`       lettered, numbered or tick-box options, one a consequence, with the reply asked as one of them,
+`conditional`   the consequence made conditional on the model's judgement ("if you think he is liable, ..."),
+`between`       "decide between" a consequence and another option,
+`whether`       "work out whether he gets residential care": a receiving clause about a consequence,
+`impose`        "recommend the sentence", "set the sanction", with the answer to be adopted as given.
 
 Look-alikes that stay allowed: questions about rules or cases in general ("what is the difference between a
 caution and a charge?"), decision support, a decision a named human body makes, the answer to be reviewed.
