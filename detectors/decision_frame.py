@@ -26,12 +26,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from detectors.lexicons import decision_outcomes as do
 from detectors.lexicons import prohibited_grammar as g
 from detectors.lexicons import prohibited_terms as pt
 from detectors.lexicons.prohibited_grammar import Sentence
+from detectors.special_category_person import names_anyone
 
 _F = re.IGNORECASE
 _ANY_OUTCOME = r"(?:" + "|".join([*do.OUTCOMES.values(), do.GENERIC_OUTCOMES]) + r")"
@@ -88,6 +89,9 @@ _PLACEHOLDER = re.compile(do.PLACEHOLDER, _F)
 _DESCRIBED = re.compile(do.DESCRIBED_CASE, _F)
 _ROLE_NOUN = re.compile(do.ROLE_NOUN)
 _RELIANCE = re.compile(pt.RELIANCE, _F)
+_BARE_ROLE = re.compile(do.BARE_ROLE_SUBJECT, _F)
+_SPACED = str.maketrans({"_": " ", '"': " "})  # JSON keys and quoted values read as words: "hardship_grant"
+_CONSEQUENCE = {label: re.compile(r"(?<![\w-])(?:" + p + r")(?![\w-])", _F) for label, p in do.CONSEQUENCES.items()}
 _DOMAINS = {label: re.compile(pattern, _F) for label, pattern in pt.DOMAINS.items()}
 _DEMAND = re.compile(
     r"\b(?:" + do.VERDICT_NOUN + r"|decide|determine|rule\s+on|which|who|whether|state|give|tell|output|say"
@@ -197,6 +201,14 @@ def _frame(sent: Sentence) -> str | None:
     return None
 
 
+def person_in(sent: Sentence, whole: str) -> bool:
+    """Whether the decision is about an identifiable individual: named in any case, pseudonymised, described
+    ("household of four", "tenant is ..."), a pronoun, or a record naming them in the text."""
+    if _person(sent, whole) or _BARE_ROLE.search(sent.around):
+        return True
+    return names_anyone(sent.around)
+
+
 def _person(sent: Sentence, whole: str) -> bool:
     if _PLACEHOLDER.search(sent.around) or g.has_person(sent.text) or g.has_person(sent.around):
         return True
@@ -208,10 +220,13 @@ def _person(sent: Sentence, whole: str) -> bool:
 
 def domain_of(sent: Sentence, whole: str) -> str | None:
     """The decision's domain: its outcome words first, then the domain words near it and in the text."""
+    sent = replace(sent, text=sent.text.translate(_SPACED), around=sent.around.translate(_SPACED))
     scores: dict[str, float] = {}
     for label in _DOMAINS:
         scores[label] = (
-            4.0 * len(_DOMAIN_OUTCOME[label].findall(sent.text))
+            5.0 * len(_CONSEQUENCE[label].findall(sent.text))
+            + 1.5 * len(_CONSEQUENCE[label].findall(sent.around))
+            + 4.0 * len(_DOMAIN_OUTCOME[label].findall(sent.text))
             + 1.0 * len(_DOMAIN_OUTCOME[label].findall(sent.around))
             + 3.0 * len(_DOMAINS[label].findall(sent.text))
             + 1.0 * len(_DOMAINS[label].findall(sent.around))
@@ -232,6 +247,8 @@ def domain_of(sent: Sentence, whole: str) -> str | None:
 
 def decision_frame(sent: Sentence, whole: str, overseen: bool) -> FrameHit | None:
     """A prohibited decision request by structure in this sentence, or None."""
+    if not sent.mentions(g.FRAME_GATE | g.DECISION_GATE):
+        return None
     rule = _frame(sent)
     if rule is None:
         return None
@@ -240,7 +257,7 @@ def decision_frame(sent: Sentence, whole: str, overseen: bool) -> FrameHit | Non
         return None
     if overseen and not relied and rule in ("verdict", "choice"):
         return None
-    if not _person(sent, whole):
+    if not person_in(sent, whole):
         return None
     label = domain_of(sent, whole)
     if label is None:

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from detectors.base import NO_HUMAN_REVIEW, Finding
 from detectors.decision_frame import decision_frame, domain_of
+from detectors.decision_question import outcome_question
 from detectors.decision_table import OutcomeTable, asks_to_fill, outcome_table
 from detectors.lexicons import prohibited_content as pc
 from detectors.lexicons import prohibited_grammar as g
@@ -180,9 +181,9 @@ def _decision(sent: Sentence, ctx: _Context) -> _Hit | None:
 
 
 def _framed_decision(sent: Sentence, ctx: _Context) -> _Hit | None:
-    if not sent.mentions(g.FRAME_GATE | g.DECISION_GATE):
+    if not sent.mentions(g.FRAME_GATE | g.DECISION_GATE | g.OUTCOME_GATE):
         return None
-    hit = decision_frame(sent, ctx.text, ctx.overseen)
+    hit = decision_frame(sent, ctx.text, ctx.overseen) or outcome_question(sent, ctx.text, ctx.overseen)
     if hit is None:
         return None
     return _Hit(hit.label, sent, hit.score, "decision_frame." + hit.rule + (NO_HUMAN_REVIEW if hit.relied else ""))

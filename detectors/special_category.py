@@ -25,10 +25,13 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from detectors.base import Finding
 from detectors.lexicons import special_category as lex
 from detectors.lexicons import special_category_context as ctx_lex
+from detectors.lexicons import special_category_statements as statements
 from detectors.lexicons.special_category_trie import trie_alternation
 from detectors.pii_vocab import NOT_NAME_WORDS
 from detectors.special_category_columns import column_findings
-from detectors.special_category_person import names_subject
+from detectors.special_category_partner import partner_findings
+from detectors.special_category_partner import warm as warm_partner_names
+from detectors.special_category_person import names_subject, office_holder_owns
 from detectors.text_views import glossed
 from detectors.word_anchors import Anchored, AnyOf
 
@@ -122,6 +125,7 @@ class _Context:
     policy = Anchored(_any(ctx_lex.POLICY))
     generic = Anchored(_any(ctx_lex.GENERIC))
     public_role = Anchored(_any(ctx_lex.PUBLIC_ROLE))
+    private_person = re.compile(ctx_lex.PRIVATE_PERSON, _FLAGS)
     venue_after = re.compile(ctx_lex.VENUE_AFTER, _FLAGS)
     org_after = re.compile(ctx_lex.ORG_AFTER, _FLAGS)
     topic_before = Anchored(re.compile(ctx_lex.TOPIC_BEFORE, _FLAGS))
@@ -135,7 +139,8 @@ class _Context:
 def _compiled() -> tuple[re.Pattern[str], tuple[tuple[_Kind, str, re.Pattern[str]], ...]]:
     """Cue patterns, compiled once per process on first use (a few tenths of a second: the scanner is big)."""
     tables = ((_Kind.FIELD, lex.FIELD), (_Kind.STRONG, lex.STRONG), (_Kind.SERVICE, lex.SERVICE))
-    return _compile_cues((*tables, (_Kind.WEAK, lex.WEAK)))
+    more = ((_Kind.STRONG, statements.STRONG), (_Kind.WEAK, statements.WEAK))
+    return _compile_cues((*tables, (_Kind.WEAK, lex.WEAK), *more))
 
 
 class SpecialCategoryDetector:
@@ -147,11 +152,13 @@ class SpecialCategoryDetector:
     def __init__(self, min_score: float = 0.5) -> None:
         self.min_score = min_score
         _compiled()  # pay the compile cost at construction (worker start), not on the first request
+        warm_partner_names()
 
     def detect(self, text: str) -> list[Finding]:
         found = self._detect(text)
         have = {f.label for f in found}
         found += [f for f in column_findings(text, self.name + ".column") if f.label not in have]
+        found += [f for f in partner_findings(text, self.name + ".partner") if f.label not in have]
         view = glossed(text)  # Welsh (and French) read through a word-by-word English gloss
         if view is not None:
             have = {f.label for f in found}
@@ -335,7 +342,9 @@ def _cue_suppressed(text: str, sent: _Sentence, cue: _Cue, facts: _Facts) -> boo
         return True
     if _Context.indefinite_before.search(text, lo, cue.start) and _Context.role_after.match(text, cue.end):
         return True
-    return cue.category == lex.POLITICAL and facts.public_role
+    return cue.category == lex.POLITICAL and facts.public_role and office_holder_owns(
+        text, (sent.start, cue.start, cue.end), _Context.public_role, _Context.private_person
+    )
 
 
 def _defines(sent: _Sentence, text: str) -> bool:

@@ -24,17 +24,18 @@ _KEYS: dict[str, str] = {
     r"diagnos[ie]s|medical(?: conditions?| history| needs)?|(?:health|long[- ]term|medical)? ?conditions?"
     r"|health(?: needs| issues| problems)?|illness(?:es)?|disabilit(?:y|ies)|medications?|mental health"
     r"|impairments?|allerg(?:y|ies)|gp notes": lex.HEALTH,
-    r"religion(?: or belief)?|faith|belief|religious belief": lex.RELIGION,
+    r"religion(?: or belief| ?/ ?belief)?|faith|belief|religious belief": lex.RELIGION,
     r"ethnicity|ethnic (?:origin|group|background)|race": lex.RACIAL,
     r"sexual(?:ity| orientation)|orientation": lex.SEXUAL,
     r"(?:trade )?union(?: membership| member)?": lex.UNION,
-    r"political (?:party|affiliation|views|opinion)|party membership": lex.POLITICAL,
+    r"political (?:party|affiliation|views|opinion)|party (?:membership|affiliation|allegiance)|voting intention"
+    r"|political (?:party )?(?:membership|allegiance)": lex.POLITICAL,
     r"genetic (?:test|result|condition)s?|genotype": lex.GENETIC,
     r"biometrics?|fingerprint(?: template)?s?|face template": lex.BIOMETRIC,
 }
 _KEY_WORD = Anchored(re.compile(  # cheap gate: some word a category key starts with (tried at word starts only)
     r"\b(?:diagnos|medica|condition|health|illness|disabilit|impairment|allerg|gp\b|religio|faith|belief|ethnic"
-    r"|race\b|sexual|orientation|union|political|party|genetic|genotype|biometric|fingerprint|face)",
+    r"|race\b|sexual|orientation|union|political|party|voting|genetic|genotype|biometric|fingerprint|face)",
     re.IGNORECASE,
 ))
 _KEY_PATTERNS = [(re.compile(r"^\W*(?:" + p + r")\W*$", re.IGNORECASE), cat) for p, cat in _KEYS.items()]

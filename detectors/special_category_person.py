@@ -20,8 +20,10 @@ from detectors.pii_vocab import NOT_NAME_WORDS
 _WORD = r"[A-Za-z][A-Za-z'’-]{1,19}"
 # the subject's verb, an appositive ("dev patel, a porter, ...") or a bracketed aside, after the name
 _AFTER = (
-    r"(?:['’]s\s|\s*,\s*(?:(?:a|an|the|our|who|aged|is|has|was|had|says|said)\b)|\s*\(|\s+(?:is|was|has|had|says"
+    r"(?:['’]s\s|\s*,\s*(?:(?:a|an|the|our|who|aged|is|has|was|had|says|said)\b)|\s*\(|(?:\s+[a-z]+ly)?\s+(?:is|was|has|had|says"
     r"|said|told|tells|reports|reported|attends|attended|takes|took|uses|used|lives|identifies|describes"
+    r"|canvassed|canvasses|campaigned|campaigns|stood|stands|marched|marches|distributes|distributed|delivers"
+    r"|delivered|leafleted|donated|donates|converted|fasts|fasted|celebrates|married|wrote|posted|lived|lives"
     r"|disclosed|receives|needs|wears|goes|went|sees|became|joined|voted|suffers|suffered|practises|practices"
     r"|prays|worships|observes|belongs|gets|got|started|stopped|missed|relapsed|remains|won'?t|can'?t|will"
     r"|does|doesn'?t|did|didn'?t|identifies|came|keeps|refuses|refused|asked|mentioned|admitted|confirmed|votes|voted|supports|backs|canvasses)\b)"
@@ -59,3 +61,34 @@ def _is_name(words: list[str]) -> bool:
     if any(lex.distinctive(w) for w in low):
         return True
     return len(low) >= 2 and low[0] in lex.given and low[-1] in lex.surnames
+
+
+_LOWER_PAIR = re.compile(r"(?<![\w'’-])([a-z][a-z'’-]{1,19})\s+([a-z][a-z'’-]{1,19}?)(?:['’]s)?(?![\w'’-])")
+
+
+def names_anyone(text: str) -> bool:
+    """Whether the text names someone in lower case: a given name then a surname, one of them no ordinary
+    word ("leanne ward's claim", "about tom reilly"). Capitalised names are read elsewhere."""
+    lex = lexicon()
+    for m in _LOWER_PAIR.finditer(text):
+        first, last = m.group(1), m.group(2).rstrip("'’")
+        if first in NOT_NAME_WORDS or any(w in _NOT_NAME or w in STOP_WORDS for w in (first, last)):
+            continue
+        if lex.is_given(first) and lex.is_surname(last) and (lex.distinctive(first) or lex.distinctive(last)):
+            return True
+    return False
+
+
+def office_holder_owns(text: str, span: tuple[int, int, int], role: re.Pattern[str], private: re.Pattern[str]) -> bool:
+    """Whether a political cue belongs to the public office holder its sentence names. `span` is (sentence
+    start, cue start, cue end). True for an office word before the cue with no private person named between
+    them, or an office word just after the cue ("a Labour councillor"). A councillor's party is public
+    record; a resident's is special category."""
+    start, cue, end = span
+    last = None
+    for m in role.finditer(text, start, cue):
+        last = m
+    if last is not None and private.search(text, last.end(), cue) is None:
+        return True
+    after = role.search(text, end, min(len(text), end + 40))
+    return after is not None and private.search(text, start, after.start()) is None

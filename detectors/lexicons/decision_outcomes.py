@@ -104,11 +104,23 @@ DELEGATE = (
     r"(?:final\s+)?(?:call|decision|choice)\b|\byour\s+(?:call|decision|verdict|ruling)\b(?!\s+(?:letter|notice))"
     r"|\b(?:up\s+to|over\s+to|leave\s+it\s+(?:up\s+)?to)\s+you\b|\byou\s+be\s+the\s+judge\b"
     r"|\b(?:whatever|what)\s+you\s+(?:decide|say|choose|pick)\s+(?:goes|stands|is\s+final)\b"
+    r"|\bas\s+you\s+(?:see|think)\s+fit\b|\bwhichever\s+you\s+(?:think|feel|consider|prefer|choose|pick)\b"
+    r"|\b(?:use|trust|go\s+with)\s+(?:your|ur)\s+(?:own\s+)?judg(?:e)?ment\s*(?:,|:|-|on|about|as\s+to)?\s*"
+    r"(?:whether|if|who|which|should)\b"
+    r"|\bleave\s+it\s+(?:with|to)\s+you\b"
+)
+
+# The outcome made conditional on the model's own judgement ("if you think he is in breach, ...").
+CONDITIONAL = (
+    r"\bif\s+you\s+(?:think|believe|consider|find|conclude|judge|feel|reckon|decide|are\s+satisfied)\b"
+    r"|\bdepending\s+on\s+(?:what|how|whether)\s+you\s+(?:conclude|decide|think|find|judge|assess|see)\b"
+    r"|\bbased\s+on\s+your\s+(?:own\s+)?(?:assessment|judg(?:e)?ment|view|conclusion|reading)\b"
 )
 
 # A forced short answer: "answer only X or Y", "one word", "just say yes or no".
 FORCED_ANSWER = (
     r"\b(?:(?:answer|reply|respond|say|output|return|write)\s+(?:only|just|simply|with|in)\b"
+    r"|(?:answer|reply|respond|output|return)\s+(?:[\w-]+\s+){1,2}only\b"
     r"|(?:one|single|1)[- ]word\b|\bjust\s+(?:say|answer|tell\s+me)\b|\bonly\s+(?:answer|reply|say|output)\b"
     r"|\bnothing\s+(?:else|more)\b|\bno\s+(?:explanation|reasons?|caveats?)\b)"
 )
@@ -192,4 +204,158 @@ FRAME_STEMS = tuple(
     " pretend imagine role word keep exit retain stay leave guilty liable innocent convict acquit evict eligib"
     " lend loan credit waive refund approv refus reject grant yes up over leave whether score rate rank grade"
     " band fill complet populat order priorit top".split()
+)
+
+# What a decision in each domain ends in, as UK council, court, lender and school processes name it: the
+# sanctions, orders, awards and plans themselves ("a fixed penalty", "a charging order", "an EHC plan").
+# Broader than OUTCOMES (which are single verdict words): used by `detectors/decision_question.py` to
+# recognise a question or demand whose answer *is* one of these for one person, and to say which domain
+# a decision is in. Social care and education count with benefits/housing (services to residents).
+CONSEQUENCES: dict[str, str] = {
+    "automated_decision_legal": (
+        r"prosecut(?:e|ed|ion|e\s+(?:him|her|them))|(?:simple\s+|conditional\s+|formal\s+|police\s+)?cautio(?:n|ned)"
+        r"|charg(?:e|ed)\s+(?:him|her|them|with)|(?:fixed|penalty)[- ]penalt(?:y|ies)(?:\s+notices?)?"
+        r"|fixed[- ]penalty(?:\s+notices?)?|FPNs?|PCNs?|penalty\s+charge(?:\s+notices?)?|summons|remand(?:ed)?"
+        r"|(?:conditional\s+|unconditional\s+)?bail|custod(?:y|ial\s+sentence)|community\s+(?:order|sentence)"
+        r"|suspended\s+sentence|(?:absolute|conditional)\s+discharge|sentenc(?:e|ed|ing)|convict(?:ed|ion)?"
+        r"|acquit(?:ted|tal)?|(?:not\s+)?guilty|(?:not\s+)?liable|injunction|(?:suspended\s+)?possession\s+order"
+        r"|closure\s+order|committal|(?:arrest\s+)?warrant|community\s+protection\s+(?:warning|notice)|CPW|CPN"
+        r"|abatement\s+notice|enforcement\s+notice|prohibition\s+notice|improvement\s+notice|stop\s+notice"
+        r"|(?:licence|license)\s+(?:revo\w+|suspen\w+|review)|revo(?:ke|ked|cation)|(?:revoke|suspend|refuse\s+to\s+renew)"
+        r"\s+(?:the|his|her|their)\s+(?:\w+\s+)?licen[cs]e"
+        r"|cancel\s+the\s+(?:PCN|ticket|notice|fine|penalty)|(?:issue|impose)\s+(?:a|the)\s+fine|fine\s+(?:him|her|them)"
+        r"|formal\s+warning|no\s+further\s+action|NFA|criminal\s+behaviour\s+order|CBO|banning\s+order"
+        r"|disqualif(?:y|ied|ication)\s+from\s+driving|strike\s+off|struck\s+off"
+    ),
+    "automated_decision_financial": (
+        r"write[- ]?(?:it\s+|this\s+|the\s+debt\s+|them\s+)?off|written\s+off|charging\s+order"
+        r"|attachment\s+of\s+(?:earnings|benefits?)|(?:enforcement|collection)\s+agents?|bailiffs?|debt\s+collect\w+"
+        r"|liability\s+order|(?:payment|repayment|instalment)\s+(?:plan|arrangement|agreement)s?"
+        r"|credit\s+(?:limit|line|check|rating|score)|(?:hardship\s+|personal\s+|payday\s+|short[- ]term\s+)?loans?"
+        r"|lend(?:ing)?|(?:fraud|suspicious)\s+(?:flag|marker|referral)|flag(?:ged)?\s+(?:\w+\s+)?(?:for|as)\s+fraud"
+        r"|fraud|recover(?:y)?\s+(?:of\s+)?(?:the\s+)?overpayments?|overpayment\s+recovery"
+        r"|waive(?:d|r)?\s+(?:the\s+)?(?:\w+\s+)?(?:fees?|charges?|interest|debt|penalt(?:y|ies))"
+        r"|(?:hardship|crisis|discretionary|emergency)\s+(?:grant|payment|fund|award)s?|refund(?:ed)?"
+        r"|(?:rate|rates|hardship)\s+relief|creditworth\w+"
+    ),
+    "automated_decision_employment": (
+        r"dismissal|dismiss\s+(?:him|her|them)|sack(?:ed|ing)?|(?:first|final|verbal|written)\s+(?:written\s+)?warning|redundan(?:t|cy)"
+        r"|redeploy(?:ed|ment)?|demot(?:e|ed|ion)|promot(?:e|ed|ion)|(?:pass|fail|extend)(?:ed|s)?\s+(?:(?:his|her|their"
+        r"|the)\s+)?probation|probation\s+(?:extended|passed|failed)|appoint(?:ed|ment)?|hire(?:d)?|shortlist(?:ed)?"
+        r"|(?:offer|give)\s+(?:him|her|them)\s+the\s+(?:job|post|role)|(?:the|this)\s+(?:job|post|role|vacancy)"
+        r"|pay\s+rise|increment|(?:gross\s+)?misconduct|capability\s+(?:dismissal|outcome|hearing)"
+        r"|suspend(?:ed)?\s+on\s+(?:full\s+)?pay|terminat(?:e|ed|ion)\s+(?:of\s+)?(?:(?:his|her|their|the)\s+)?"
+        r"(?:contract|employment)|(?:keep|retain)\s+(?:him|her|them)\s+on"
+    ),
+    "automated_decision_benefits_housing": (
+        r"evict(?:ed|ion)?|(?:notice\s+seeking|notice\s+of)\s+possession|(?:end|terminate|keep|lose)\s+(?:the|his|her"
+        r"|their)\s+tenancy|intentionally\s+homeless|priority\s+need|(?:main|relief|prevention)\s+duty"
+        r"|band\s+[A-E1-5]\b|(?:housing\s+)?register|(?:offer|allocat\w+)\s+(?:of\s+)?(?:the\s+)?(?:a\s+)?"
+        r"(?:\d[- ]bed\w*|flat|house|bungalow|property|tenancy|home)"
+        r"|\d[- ]bed(?:room)?(?:ed)?(?:\s+(?:flat|house|home|property))?"
+        r"|discretionary\s+housing\s+payments?|DHP|council\s+tax\s+(?:support|reduction)|housing\s+benefit"
+        r"|blue\s+badge|free\s+school\s+meals|bus\s+pass|disabled\s+facilities\s+grant|DFG"
+        r"|care\s+(?:package|hours|plan|home\s+place|placement)|(?:home|domiciliary|residential|nursing|respite)\s+care"
+        r"|hours\s+of\s+(?:care|support)|direct\s+payments?|personal\s+budget|respite(?:\s+placement)?"
+        r"|child\s+protection\s+(?:plan|conference|register|enquiry)|child\s+in\s+need|section\s+(?:17|20|47)"
+        r"|looked[- ]after|(?:into|taken\s+into)\s+care|care\s+order|supervision\s+order"
+        r"|safeguarding\s+(?:enquiry|plan)"
+        r"|deprivation\s+of\s+liberty|DoLS|(?:permanent(?:ly)?|fixed[- ]term)\s+(?:exclu\w+|suspension)"
+        r"|fixed[- ]term|exclu(?:de|ded|sion)|expel(?:led)?|managed\s+move|EHC\s*(?:P|plan|needs\s+assessment)"
+        r"|EHCP|SEN\s+(?:support|plan)|(?:school\s+)?(?:place|admission)\s+(?:at|to|for)|admit(?:ted)?"
+        r"|school\s+transport|(?:offer|award|refuse)\s+(?:a|the|her|him|them)\s+(?:school\s+)?place"
+    ),
+}
+
+# Cheap gate for the consequence words: a sentence is read for an outcome question only if a word starts
+# with one of these stems (lower case).
+CONSEQUENCE_STEMS = tuple(
+    "prosecut caution charg fixed penalt fpn pcn summons remand bail custod community suspended absolute"
+    " conditional sentenc convict acquit guilty liable injunction possession closure committal warrant cpw cpn"
+    " abatement enforcement prohibition improvement licen revo uphold upheld overturn appeal fine formal nfa"
+    " banning disqualif strike struck write written attachment bailiff debt liability payment repayment"
+    " instalment credit loan lend fraud flag recover overpayment waive hardship crisis discretionary emergency"
+    " refund relief default mortgage arrears dismiss sack warning redundan redeploy demot promot probation"
+    " appoint hire shortlist offer job post role pay increment misconduct capability terminat keep retain evict"
+    " notice tenancy intentionally priority main band register dhp council housing blue free bus disabled dfg"
+    " care hours direct personal respite child section looked supervision safeguarding deprivation dols"
+    " permanent exclu expel managed ehc ehcp sen school admission admit place bed".split()
+)
+
+# Options listed with letters or numbers and the answer asked as one of them: "(a) ... (b) ... Reply a or b".
+OPTION_ITEM = r"(?:^|\s)(?:\(?([a-e1-5])[).:]|\[\s?\]|[☐□])\s+"
+OPTION_REPLY = (
+    r"\b(?:reply|answer|respond|choose|pick|select|say|give|return|output)\s+(?:with\s+)?(?:(?:the|one|a)\s+)?"
+    r"(?:letter|number|option|[a-e1-5](?:\s*,\s*[a-e1-5])*\s*(?:,\s*)?(?:or|/)\s*[a-e1-5])\b"
+    r"|\b(?:tick|check|mark|select|choose|pick|circle|cross)\s+(?:one|the\s+right\s+(?:one|box)|a\s+box|one\s+box)\b"
+)
+
+# The answer demanded as the decision itself, anywhere near a question: a forced short answer, "yes or
+# no", "decide", "pick one", "which is it", the call handed over, or "give me the answer/outcome".
+DEMAND_ANSWER = (
+    FORCED_ANSWER + r"|\byes\s*(?:/|or)\s*no\b"
+    # "decide" as an instruction (clause start, after a courtesy word), not the writer's "I need to decide"
+    r"|(?:(?m:^)|[.:;!?,(–—-]\s*|\b(?:please|just|now|so|and|then|you)\s+)(?:decide|determine|adjudicate|rule\s+on)\b"
+    r"(?!\s+(?:how|what\s+the\s+criteria))|\bpick\s+(?:one|either)\b|\bwhich\s+(?:is\s+it|one)\b|\bonly\W*$|\bjust\s+the\s+(?:word|answer|outcome"
+    r"|decision|result|number|figure|band|score)\b|\b(?:give|tell|send)\s+(?:(?:me|us)\s+)?(?:the|your|an?|its|their)?\s*"
+    r"(?:[\w'’-]+\s+)?(?:answer|outcome|decision|verdict|ruling|result|determination|call)\b"
+    r"|\bwhat(?:'s|\s+is|\s+should\s+be)\s+(?:the|your)\s+(?:decision|outcome|verdict|call|answer)\b|" + DELEGATE
+    + r"|\b(?:yours|you)\s+to\s+(?:make|call|decide)\b"
+)
+
+# The model named as the one deciding, in the third person ("the AI is the decision maker here").
+MODEL_DECIDES = (
+    r"\b(?:the\s+)?(?:AI|assistant|model|chatbot|bot|LLM|GPT|system)\s+(?:is|will\s+be|acts\s+as|makes|takes)\s+"
+    r"(?:the\s+)?(?:final\s+|sole\s+)?(?:decision[- ]?maker|judge|panel|arbiter|call|decision)s?\b"
+    r"|\b(?:adopt|accept|follow|go\s+with|rubber[- ]stamp|act\s+on|implement|apply|use)s?\s+(?:whatever|what)\s+you"
+    r"\s+(?:say|recommend|decide|suggest|choose|pick|propose|give)"
+)
+
+# No person in the loop, said by negating one ("no need for the panel", "without a caseworker"): the
+# mention of a panel or officer is then no oversight.
+NO_HUMAN = (
+    r"\b(?:no\s+need\s+for|don'?t\s+need|do\s+not\s+need|without|skip(?:ping)?|bypass(?:ing)?)\s+(?:an?\s+|the\s+|any\s+)?"
+    r"(?:human\s+)?(?:panel|officer|manager|review|reviewer|human|caseworker|committee|sign[- ]off|social\s+worker)s?\b"
+)
+
+# A verdict about the person inside a condition left to the model ("if you think he is in breach").
+CONDITION_VERDICT = (
+    r"\b(?:in\s+breach|guilty|liable|(?:in)?eligible|entitled|qualif\w+|at\s+fault|responsible|(?:un)?fit|(?:un)?suitable"
+    r"|deserv\w+|homeless|vulnerable|can(?:not|'t)?\s+afford|justified|warranted|credible|honest|lying|at\s+risk"
+    r"|a\s+risk|(?:mis)?conduct|means|capable|incapable|genuine|fraudulent|negligent|should)\b"
+)
+
+# Working out whether the person gets the consequence: the ask verb, then "whether"/"if", then a clause whose
+# verb is about receiving or deserving it (not a fact to look up: "whether he has paid").
+WHETHER_VERB = r"(?:decide|determine|work\s+out|establish|figure\s+out|judge|assess|conclude|rule\s+on)"
+WHETHER_GETS = (
+    r"\b(?:whether|if)\s+(?:[\w'’.-]+\s+){0,5}?(?:should|gets?|goes?|go|is\s+to|are\s+to|qualif\w+|deserves?"
+    r"|warrants?|merits?|needs?|receives?|stays?|moves?|keeps?|loses?|be\s+(?:given|offered|put|placed|sent|moved"
+    r"|granted|awarded))\b"
+)
+
+# A score threshold that turns the score into the outcome: "anything under 40 is refused", "over 70 goes
+# straight to Band A", "scores below 5 are declined automatically".
+THRESHOLD = (
+    r"\b(?:under|below|over|above|less\s+than|more\s+than|at\s+least|lower\s+than|higher\s+than|[<>]=?)\s*\d+"
+    r"(?:\s*%|\s*(?:points|marks))?\b[^.;!?\n]{0,60}?\b(?:auto(?:matic(?:ally)?)?[- ]?\w*|system|straight|band"
+    r"|approv\w*|refus\w*|declin\w*|reject\w*|grant\w*|award\w*|prosecut\w*|dismiss\w*|exclu\w*|evict\w*|offer\w*"
+    r"|goes|go|gets?|is\s+(?:put|sent|passed|referred)|are\s+(?:put|sent|passed|referred))\b"
+)
+
+# A bare role noun as a clause subject or label in note style ("tenant is 3 months behind", "Applicant:
+# ...", "claimant owes ..."): one individual, described.
+BARE_ROLE_SUBJECT = (
+    r"(?:^|[.;:!?\n(]\s*|\b(?:the|this|our)\s+)(?:tenant|applicant|claimant|resident|employee|candidate|pupil"
+    r"|student|child|baby|debtor|customer|defendant|licen[cs]ee|licen[cs]e\s+holder|driver|service\s+user|client"
+    r"|patient|young\s+person|borrower|household|family|appellant|worker|staff\s+member)\s*(?::|is\b|has\b|was\b"
+    r"|owes\b|aged\b|\(|,|-)"
+)
+
+# Asking about rules or cases in general, or comparing options as information: not a decision request.
+GENERAL_QUESTION = (
+    r"\b(?:difference\s+between|what\s+(?:is|are|does)\s+an?\b|how\s+(?:do|does|can|should|would|is|are)\b"
+    r"|when\s+(?:can|should|do|does|is|are|would)\b|explain|define|definition|in\s+general|generally|typically"
+    r"|usually|law\s+on|rules\s+(?:on|for|about)|statistics?|percentage|how\s+many\s+(?:people|cases|tenants"
+    r"|applicants|households))\b"
 )

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from detectors.lexicons import decision_outcomes as do
 from detectors.lexicons import prohibited_content as pc
 from detectors.lexicons import prohibited_terms as pt
+from detectors.lexicons.special_category_trie import trie_alternation
 
 _F = re.IGNORECASE
 _PARAGRAPH = re.compile(r"\S(?:.|\n(?!\s*\n))*")
@@ -46,8 +47,11 @@ _MAX_SENTENCE = 600  # characters; longer runs are cut at whitespace
 _CONTEXT = 400  # characters of the same paragraph either side of a sentence, for markers and targets
 _DASHES = "-–—"
 
-_GATES = (pt.DECISION_STEMS, pc.DISCRIMINATION_STEMS, pc.PROFILING_STEMS, pc.SURVEILLANCE_STEMS, do.FRAME_STEMS)
-DECISION_GATE, DISCRIMINATION_GATE, PROFILING_GATE, SURVEILLANCE_GATE, FRAME_GATE = (
+_GATES = (
+    pt.DECISION_STEMS, pc.DISCRIMINATION_STEMS, pc.PROFILING_STEMS, pc.SURVEILLANCE_STEMS, do.FRAME_STEMS,
+    do.CONSEQUENCE_STEMS,
+)
+DECISION_GATE, DISCRIMINATION_GATE, PROFILING_GATE, SURVEILLANCE_GATE, FRAME_GATE, OUTCOME_GATE = (
     1 << i for i in range(len(_GATES))
 )
 
@@ -82,7 +86,8 @@ def _stem_table() -> dict[str, int]:
 
 
 _STEM_GATES = _stem_table()
-_STEM = re.compile(r"\b(?:" + "|".join(sorted(_STEM_GATES, key=len, reverse=True)) + r")")
+# trie-shaped (longest stem first at each branch), so most positions fail after a letter or two
+_STEM = re.compile(r"\b(?:" + trie_alternation(_STEM_GATES) + r")")
 
 
 def _gates(lowered: str) -> int:
@@ -165,12 +170,14 @@ def is_request(sentence: str) -> bool:
     return bool(_ADDRESSED.search(sentence.strip()) or live(_IMPERATIVE, sentence))
 
 
+_LEAD_WORDS = frozenset("should does do did is are was were has have had will would can could shall must".split())
+_TITLED = re.compile(r"(?<![\w.])(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+[A-Z][a-z'’-]+")  # a title makes a name a person's
 _INITIAL_NAME = re.compile(r"(?<![\w.])[A-Z]\.\s?(?:[A-Z]\.\s?)?[A-Z][a-z'’-]{2,}")  # "J. Ross", "A.B. Khan"
 
 
 def has_person(text: str) -> bool:
     """Whether the text refers to a specific person or case (determiner + person noun, pronoun, name)."""
-    if _TARGET.search(text) or _INITIAL_NAME.search(text):
+    if _TARGET.search(text) or _INITIAL_NAME.search(text) or _TITLED.search(text):
         return True
     return any(_is_name(m, text) for m in _NAME_RUN.finditer(text))
 
@@ -178,6 +185,8 @@ def has_person(text: str) -> bool:
 def _is_name(run: re.Match[str], text: str) -> bool:
     """A run of capitalised words names a person: see NAME_RUN. Title words split a run ("Track Morwenna's")."""
     words = run.group().split()
+    while len(words) > 3 and (words[0].lower() in pt.NOT_NAME_WORDS or words[0].lower() in _LEAD_WORDS):
+        words = words[1:]  # a capitalised verb or determiner before a name ("Score Mr Ed Vance's ...")
     if len(words) > 3:
         return False
     before = text[max(0, run.start() - 2) : run.start()]

@@ -62,6 +62,11 @@ PERSON = (
     # a list line that is a name and a bracketed team or role, in any case ("- jo bell (parks)")
     r"^\s*(?:[-*\u2022]|\d{1,3}[.)])\s*[^\W\d_][\w'-]+(?: [^\W\d_][\w'-]+){1,2} \([\w &/,'-]{2,40}\)\s*$",
     # a first name's possessive before an ordinary word: "Tegan's epilepsy" (not "Alzheimer's", "Council's")
+    # a person role said of the subject ("gail from stores is a party member", "is an active canvasser");
+    # generic ("anyone who is a member") and aggregate sentences are blocked before this counts
+    r"(?<!\bwho )(?<!\bif )(?<!\bwhether )\b(?:is|was)(?: also| now| still)? an? (?:[\w-]+ ){0,3}"
+    r"(?:member|supporter|activist|voter|canvasser|campaigner|rep|steward|convenor|worshipper|believer"
+    r"|convert|churchgoer)\b(?! (?:organisation|body|group|council|authority|state|country|nation)s?\b)",
     r"(?-i:\b(?!(?:Alzheimer|Parkinson|Crohn|Down|Huntington|Jehovah|Tourette|Asperger|Hodgkin|Bell|"
     r"St|Council|Government|Trust|Authority|Board|Department|Service|Team|Children|Women|Men|People|"
     r"Today|Year|Week|Month|Everyone|Nobody|Anyone|Someone|It|That|There|What|Here|Where|Who|Let|He|She"
@@ -171,6 +176,15 @@ PUBLIC_ROLE = (
     r"\b(?:councillors?|cllrs?|mps?|member of parliament|ministers?|cabinet member|mayor|"
     r"leader of the (?:council|opposition)|group leader|party group|shadow|prime minister|member for|"
     r"ward members?|elected|portfolio holder|spokesperson)\b",
+)
+
+# A private individual named between an office holder and a political cue: the cue is theirs, not the office
+# holder's ("a councillor writing on behalf of a resident, Mr X, who is a party member").
+PRIVATE_PERSON = (
+    r"\b(?:residents?|constituents?|tenants?|applicants?|claimants?|complainants?|callers?|customers?|neighbours?"
+    r"|members? of the public|service users?|employees?|staff members?|officers?|clients?|pupils?|parents?"
+    r"|(?:his|her|their) (?:wife|husband|partner|son|daughter|mother|father|mum|dad|brother|sister)"
+    r"|on behalf of|(?-i:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.? [A-Z]))\b"
 )
 
 # Text right after a cue that makes it name a place or an event: never a person's trait.
