@@ -343,7 +343,7 @@ def _cue_suppressed(text: str, sent: _Sentence, cue: _Cue, facts: _Facts) -> boo
     if _Context.indefinite_before.search(text, lo, cue.start) and _Context.role_after.match(text, cue.end):
         return True
     return cue.category == lex.POLITICAL and facts.public_role and office_holder_owns(
-        text, (sent.start, cue.start, cue.end), _Context.public_role, _Context.private_person
+        text, (sent.start, cue.start, cue.end), _Context.public_role.pattern, _Context.private_person
     )
 
 
