@@ -150,22 +150,25 @@ def main() -> None:
         for proc in procs:
             _ask(proc, 10_000_000, a.warmup)
         per_tree: list[list[float]] = [[] for _ in trees]
+        statuses: list[list[dict[str, int]]] = [[] for _ in trees]
         start = 0
         for r in range(a.rounds):
             order = list(range(len(trees))) if r % 2 == 0 else list(reversed(range(len(trees))))
             for i in order:
                 res = _ask(procs[i], start, a.per_round)
                 per_tree[i].append(res["cpu"] / res["n"] * 1000)
+                statuses[i].append(res["status"])
                 print(f"round {r} {trees[i]}: {per_tree[i][-1]:.2f} ms CPU/request, wall {res['wall']:.1f} s, "
                       f"status {res['status']}", flush=True)
             start += a.per_round
         for tree, vals in zip(trees, per_tree, strict=True):
             print(f"{tree}: median {statistics.median(vals):.2f} ms CPU/request, mean {statistics.fmean(vals):.2f}, "
                   f"min {min(vals):.2f} over {len(vals)} rounds of {a.per_round}")
-        if len(trees) == 2:
-            ratios = [b / a_ for a_, b in zip(per_tree[0], per_tree[1], strict=True)]
-            print(f"ratio tree2/tree1 per round: {' '.join(f'{x:.3f}' for x in ratios)}; "
-                  f"median {statistics.median(ratios):.3f}")
+        if len(trees) == 2:  # rounds where the trees answered differently (e.g. a 503 burst) are left out
+            same = [r for r in range(a.rounds) if statuses[0][r] == statuses[1][r]]
+            ratios = [per_tree[1][r] / per_tree[0][r] for r in same]
+            print(f"ratio tree2/tree1 per round ({len(same)} of {a.rounds} rounds with the same statuses): "
+                  f"{' '.join(f'{x:.3f}' for x in ratios)}; median {statistics.median(ratios):.3f}")
     finally:
         for proc in procs:
             if proc.stdin:
