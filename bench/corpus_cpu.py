@@ -81,7 +81,7 @@ async def _worker(port: int, corpus: Path, conc: int) -> None:
         async with httpx.AsyncClient(transport=transport, base_url="http://steward.test", timeout=120) as client:
 
             async def run(start: int, n: int) -> dict[str, Any]:
-                status: dict[int, int] = {}
+                status: dict[int | str, int] = {}
                 nxt = start
 
                 async def one() -> None:
@@ -94,6 +94,9 @@ async def _worker(port: int, corpus: Path, conc: int) -> None:
                                            "max_tokens": 64})
                         r = await client.post("/v1/chat/completions", content=body, headers=headers)
                         status[r.status_code] = status.get(r.status_code, 0) + 1
+                        if r.status_code >= 500:
+                            code = f"{r.status_code}:{r.json().get('error', {}).get('code', '?')}"
+                            status[code] = status.get(code, 0) + 1
 
                 c0, w0 = time.process_time(), time.perf_counter()
                 await asyncio.gather(*(one() for _ in range(conc)))
