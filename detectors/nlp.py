@@ -17,8 +17,8 @@ entities are identical, at about 40 % less CPU per window.
 Scans that are waiting at the same time share model calls (`run_together`): each runs in its own
 greenlet on the scanning thread, and a scan that reaches NER hands its windows to the group and pauses;
 when every scan of the group has either finished or paused, all their windows go through the model as
-one batch and each scan resumes with its own documents. A model call has a fixed cost of a few hundred
-microseconds of Python layer overhead, so eight requests' windows cost little more than one request's;
+one batch and each scan resumes with its own documents. A model call has a fixed cost (about 0.8 ms of
+Python layer overhead here, against about 0.5 ms per 16-token window), which a group pays once;
 the model's output for a window does not depend on the other windows in its batch (the token-vector
 encoder pads between documents, and each state's scores are computed row by row).
 """
