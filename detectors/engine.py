@@ -14,12 +14,14 @@ each other. Any detector exception or a timeout raises `DetectorError` (never a 
 timed-out or cancelled scan's queued units are dropped, so at most one unit per worker finishes; a
 unit that alone outruns the timeout (a pathological input) gets its process pool replaced.
 Results are cached by a keyed digest of the text (`detectors.cache`), so a conversation's earlier
-messages are not scanned again.
+messages are not scanned again. Scans queued at the same moment run as one group on a worker (up to
+one unit's worth of characters), sharing their NER model calls (`detectors.nlp.run_together`).
 """
 
 from __future__ import annotations
 
 import asyncio
+import functools
 import multiprocessing
 import weakref
 from collections.abc import Sequence
@@ -32,6 +34,7 @@ import structlog
 from detectors import junction, scan_scope
 from detectors.base import Detector, DetectorError, Finding
 from detectors.cache import Result, ResultCache
+from detectors.nlp import run_together
 from detectors.normalize import normalise
 from detectors.normalize import warm as warm_normaliser
 from detectors.overlap import resolve_overlaps
@@ -89,6 +92,20 @@ def _worker_ready() -> bool:
 
 def _worker_scan(texts: Sequence[str]) -> list[Result]:
     return [scan_one(_worker_detectors, t) for t in texts]
+
+
+def scan_group(detectors: Sequence[Detector], units: Sequence[Sequence[str]]) -> list[list[Result] | Exception]:
+    """Several units at once on this thread, their NER windows batched together; per unit its results,
+    or the exception its scan raised (one unit's failure is not another's)."""
+    return run_together([functools.partial(_scan_texts, detectors, unit) for unit in units])
+
+
+def _scan_texts(detectors: Sequence[Detector], texts: Sequence[str]) -> list[Result]:
+    return [scan_one(detectors, t) for t in texts]
+
+
+def _worker_scan_group(units: Sequence[Sequence[str]]) -> list[list[Result] | Exception]:
+    return scan_group(_worker_detectors, units)
 
 
 class ScanEngine:
@@ -210,7 +227,7 @@ class ScanEngine:
         scheduler = self._schedulers.get(loop)
         if scheduler is None:
             slots = self.options.workers if self.options.workers > 0 else 1
-            scheduler = self._schedulers[loop] = FairScheduler(self._run_unit, slots)
+            scheduler = self._schedulers[loop] = FairScheduler(self._run_unit, slots, self._run_group)
         return scheduler
 
     async def _run_unit(self, texts: list[str]) -> list[Result]:
@@ -221,6 +238,15 @@ class ScanEngine:
         if isinstance(executor, ProcessPoolExecutor):
             return await loop.run_in_executor(executor, _worker_scan, texts)
         return await loop.run_in_executor(executor, self._scan_local, texts)
+
+    async def _run_group(self, units: list[list[str]]) -> list[list[Result] | Exception]:
+        loop = asyncio.get_running_loop()
+        executor = self._executor
+        if executor is None:
+            raise DetectorError("the detection engine is closed")
+        if isinstance(executor, ProcessPoolExecutor):
+            return await loop.run_in_executor(executor, _worker_scan_group, units)
+        return await loop.run_in_executor(executor, scan_group, self.detectors, units)
 
     def _scan_local(self, texts: list[str]) -> list[Result]:
         return [scan_one(self.detectors, t) for t in texts]

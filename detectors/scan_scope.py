@@ -2,34 +2,35 @@
 
 `engine.scan_one` opens a scope for the (normalised) text it scans; inside it, `shared(key, text,
 compute)` computes `compute(text)` once and hands every later caller with the very same text object
-the same result. Outside a scope, or for any other text, it just computes. The scope is per thread
-and is dropped when the scan ends, so no text outlives its scan here.
+the same result. Outside a scope, or for any other text, it just computes. The scope lives in a
+context variable, so it is per thread and per greenlet (scans interleaved on one thread while they wait
+for a shared NER batch, `detectors.nlp.run_together`, each keep their own), and is dropped when the scan
+ends, so no text outlives its scan here.
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any, TypeVar
 
 T = TypeVar("T")
 
-_local = threading.local()
+_scope: ContextVar[tuple[str, dict[str, Any]] | None] = ContextVar("steward_scan_scope", default=None)
 
 
 @contextmanager
 def scope(text: str) -> Iterator[None]:
-    previous = getattr(_local, "scope", None)
-    _local.scope = (text, {})
+    token = _scope.set((text, {}))
     try:
         yield
     finally:
-        _local.scope = previous
+        _scope.reset(token)
 
 
 def shared(key: str, text: str, compute: Callable[[str], T]) -> T:
-    current: tuple[str, dict[str, Any]] | None = getattr(_local, "scope", None)
+    current = _scope.get()
     if current is None or current[0] is not text:
         return compute(text)
     memo = current[1]

@@ -14,6 +14,11 @@ at most CHUNK_CHARS characters bounds how long any unit holds a worker (tens of 
 - long documents are scanned in parallel across workers and in time linear in their length (detector
   cost grows faster than linearly with the length of one text).
 
+With a `run_group`, a free worker takes the next jobs in turn order while they fit in CHUNK_CHARS
+characters together, and runs them as one group (the engine shares their NER model calls, see
+`detectors.nlp.run_together`): a group holds a worker no longer than one full unit would, so the bound
+above stands, and concurrent small prompts (the common case) pay the model's fixed cost once.
+
 A chunk overlaps the next by OVERLAP characters and each chunk "owns" the findings that start in its
 half of the overlaps, so an entity cut by one boundary is found whole in the neighbouring chunk.
 Record-level findings (special category, prohibited use) from any chunk count for the whole text.
@@ -146,6 +151,7 @@ def _dedupe_records(findings: list[Finding]) -> list[Finding]:
 
 
 RunUnit = Callable[[list[str]], Awaitable[list[Result]]]
+RunGroup = Callable[[list[list[str]]], Awaitable[list["list[Result] | Exception"]]]
 
 
 @dataclass
@@ -170,6 +176,8 @@ class FairScheduler:
 
     run_unit: RunUnit
     slots: int
+    run_group: RunGroup | None = None   # several jobs on one worker at once: per job, results or its error
+    group_chars: int = CHUNK_CHARS
     _queues: dict[str, deque[_Job]] = field(default_factory=dict)
     _turns: deque[str] = field(default_factory=deque)
     _busy: int = 0
@@ -195,11 +203,17 @@ class FairScheduler:
     def queued(self) -> int:
         return sum(len(q) for q in self._queues.values())
 
-    def _next(self) -> _Job | None:
+    def _next(self, room: int | None = None) -> _Job | None:
+        """The next live job in turn order; with `room`, only if it has at most that many characters
+        (otherwise it stays first in line)."""
         while self._turns:
-            caller = self._turns.popleft()
+            caller = self._turns[0]
             queue = self._queues[caller]
-            job = queue.popleft()
+            job = queue[0]
+            if room is not None and not job.future.cancelled() and _chars(job) > room:
+                return None
+            self._turns.popleft()
+            queue.popleft()
             if queue:
                 self._turns.append(caller)
             else:
@@ -213,26 +227,50 @@ class FairScheduler:
             job = self._next()
             if job is None:
                 return
+            group = [job]
+            if self.run_group is not None:
+                size = _chars(job)
+                while (more := self._next(self.group_chars - size)) is not None:
+                    group.append(more)
+                    size += _chars(more)
             self._busy += 1
-            task = asyncio.ensure_future(self._execute(job))
+            task = asyncio.ensure_future(self._execute(group))
             self._tasks.add(task)
             task.add_done_callback(self._tasks.discard)
 
-    async def _execute(self, job: _Job) -> None:
-        job.ticket.running += 1
+    async def _execute(self, group: list[_Job]) -> None:
         try:
-            result = await self.run_unit(job.texts)
-        except asyncio.CancelledError:
-            job.future.cancel()
-            raise
-        except Exception as exc:  # noqa: BLE001 - handed to the waiting scan, which fails closed
-            if not job.future.done():
-                job.future.set_exception(exc)
-        else:
-            if not job.future.done():
-                job.future.set_result(result)
+            outcomes = await self._outcomes(group)
+            for job, outcome in zip(group, outcomes, strict=True):
+                if job.future.done():
+                    continue
+                if isinstance(outcome, Exception):
+                    job.future.set_exception(outcome)
+                else:
+                    job.future.set_result(outcome)
         finally:
-            job.ticket.running -= 1
-            self._busy -= 1
             with contextlib.suppress(RuntimeError):  # the loop is closing
                 self._pump()
+
+    async def _outcomes(self, group: list[_Job]) -> list[list[Result] | Exception]:
+        """Per job, its results or the error to hand to its scan; frees the worker slot when done."""
+        for job in group:
+            job.ticket.running += 1
+        try:
+            if len(group) == 1 or self.run_group is None:
+                return [await self.run_unit(group[0].texts)]
+            return await self.run_group([job.texts for job in group])
+        except asyncio.CancelledError:
+            for job in group:
+                job.future.cancel()
+            raise
+        except Exception as exc:  # noqa: BLE001 - handed to the waiting scans, which fail closed
+            return [exc for _ in group]
+        finally:
+            for job in group:
+                job.ticket.running -= 1
+            self._busy -= 1
+
+
+def _chars(job: _Job) -> int:
+    return sum(len(t) for t in job.texts)

@@ -160,3 +160,32 @@ async def test_a_timed_out_scan_stops_using_the_worker() -> None:
         assert done < 20 * CHUNK_CHARS
     finally:
         engine.close()
+
+
+async def test_small_jobs_queued_together_run_as_one_group_and_big_ones_alone() -> None:
+    ran: list[list[str]] = []
+    gate = asyncio.Event()
+
+    async def run_unit(texts: list[str]) -> list[Result]:
+        ran.append([texts[0]])
+        await gate.wait()
+        return [() for _ in texts]
+
+    async def run_group(units: list[list[str]]) -> list[list[Result] | Exception]:
+        ran.append([u[0] for u in units])
+        return [[() for _ in u] if u[0] != "bad" else ValueError("one scan failed") for u in units]
+
+    scheduler = FairScheduler(run_unit, slots=1, run_group=run_group, group_chars=64)
+    first = asyncio.ensure_future(scheduler.run("alice", [["a0"]]))  # takes the worker alone
+    await asyncio.sleep(0)
+    waiting = [asyncio.ensure_future(scheduler.run(c, [[t]])) for c, t in
+               [("bob", "b0"), ("carol", "bad"), ("dave", "d" * 60), ("erin", "e0")]]
+    await asyncio.sleep(0)
+    gate.set()
+    await first
+    results = await asyncio.gather(*waiting, return_exceptions=True)
+    # callers new to the queue go first (erin, dave, carol, bob); erin's and dave's jobs fill the room,
+    # carol's does not fit and waits first in line for the next group; a failed job fails only its scan
+    assert ran == [["a0"], ["e0", "d" * 60], ["bad", "b0"]]
+    assert isinstance(results[1], ValueError)
+    assert [r for i, r in enumerate(results) if i != 1] == [[[()]], [[()]], [[()]]]
