@@ -31,12 +31,11 @@ partial quantifiers ("some"), and specific people (possessives, numbers).
 
 from __future__ import annotations
 
+import re
 import threading
 from functools import lru_cache
 from importlib import resources
 from typing import Any
-
-import re
 
 from detectors.lexicons import output_meaning as lx
 
@@ -46,7 +45,7 @@ _lock = threading.Lock()
 _nlp: Any = None
 
 _MAJORITY = frozenset(
-    "british english white male men man younger young native local christian able-bodied straight"
+    "british english white male men man younger young native local christian able-bodied bodied straight"
     " heterosexual non-disabled".split()
 )
 _DEONTIC = frozenset("should must ought need have shall".split())
@@ -57,7 +56,9 @@ _ADVICE_ADJ = frozenset("best better safer wise advisable sensible preferable ea
 _WELL = frozenset("properly well effectively safely responsibly reliably competently".split())
 _HABIT_ADV = frozenset("always never usually constantly forever typically invariably often only just".split())
 _IDIOM = re.compile(r"^\W*(?:[\w']+\s+){0,3}?(?:" + "|".join(lx.TRAIT_IDIOMS) + r")\b", re.IGNORECASE)
+_NEGATION_WORD = re.compile(r"\b(?:not|never|no)\b|n't", re.IGNORECASE)
 _THEY = frozenset("they these those".split())
+_COPULAR = frozenset("look sound appear act grow turn get feel smell stay keep".split())
 _PARTITIVE = frozenset("bunch lot load pack set gang lots band".split())
 _QUOTES = "\"“”«»"
 _PERSON_ENDINGS = ("ers", "ants", "ents", "ists", "ees", "ors", "ians")
@@ -91,12 +92,13 @@ def _vader() -> dict[str, float]:
     return table
 
 
-def valence(word: str) -> float:
+def valence(word: str, verb: bool = False) -> float:
+    """Sentiment of a word: the trait (or, for verbs, habit) supplement first, then VADER's lexicon."""
     w = word.lower()
-    if w in lx.TRAIT_VALENCE:
-        return lx.TRAIT_VALENCE[w]
-    vader = _vader()
-    return vader.get(w, 0.0)
+    extra = lx.HABIT_VALENCE if verb else lx.TRAIT_VALENCE
+    if w in extra:
+        return extra[w]
+    return _vader().get(w, 0.0)
 
 
 def judge(text: str, anaphora: bool = False) -> str | None:
@@ -104,6 +106,7 @@ def judge(text: str, anaphora: bool = False) -> str | None:
 
     `anaphora`: the previous sentence named a protected group, so "they" / "these people" as a subject
     here may be that group ("... should go home; they are a drain")."""
+    text = text.strip()
     doc = _parser()(text)
     mentions = _mentions(doc)
     if anaphora or mentions:
@@ -118,7 +121,58 @@ def judge(text: str, anaphora: bool = False) -> str | None:
         rule = _treatment(tok, mentions)
         if rule is not None:
             return rule
+    if any(_adverse_claim(m) for m in mentions) and any(_adverse_directive(tok) for tok in doc):
+        return "meaning.treatment"  # "<group> rarely ..., so put them at the back of the queue"
     return None
+
+
+def _adverse_claim(head: Any) -> bool:
+    """A generic claim about the group that is neither a right nor harm it suffers nor praise."""
+    verb = _subject_clause(head)
+    if verb is None or head.lower_ in _THEY or not _generic(head) or _disowned(verb, head):
+        return False
+    said = [t for t in verb.subtree if t.i > head.i and not _directive(t)]
+    stop = next((t.i for t in said if t.lower_ in ("so", "therefore", "hence", "which", "meaning")), None)
+    said = [t for t in said if stop is None or t.i < stop]
+    only = any(t.lower_ == "only" for t in said)
+    if not only and (head.dep_ == "nsubjpass" or verb.lemma_ in lx.EXPERIENCE):
+        return False
+    if any(t.lower_ in lx.SUFFERED or t.lemma_ in lx.SUFFERED or t.lower_ == "risk" for t in said):
+        return False
+    raised = _raised(verb)
+    if raised is not None and (raised.lemma_ in lx.EXPERIENCE or any(c.dep_ == "auxpass" for c in raised.children)):
+        return False  # "are more likely to need ...", "are more likely to be scammed"
+    if only:
+        return True  # "are only suited to ..."
+    return sum(valence(t.lower_, verb=t.pos_ == "VERB") for t in said) <= 0
+
+
+def _adverse_directive(verb: Any) -> bool:
+    """A directive that puts people back, keeps them out, checks them more, or limits an offer."""
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or not _directive(verb):
+        return False
+    negated = _negated(verb) or _negated_by_head(verb)
+    words = {t.lower_ for t in verb.subtree}
+    back_ref = bool(words & (_THEY | {"them", "their"}))
+    if lemma in lx.EXCLUDE and not negated:
+        return back_ref
+    if lemma in lx.INCLUDE and (negated and back_ref or "only" in words or _majority_object(verb)):
+        return True
+    if lemma in ("put", "keep", "move", "place", "send", "leave", "shift") and back_ref:
+        return bool(words & {"end", "back", "bottom", "last", "behind", "out", "away", "off", "room", "hold"})
+    if lemma in ("inspect", "check", "vet", "audit", "monitor", "watch", "question", "search"):
+        return back_ref and bool(words & {"more", "twice", "extra", "closely"})
+    return False
+
+
+def _majority_object(verb: Any) -> bool:
+    """The verb gives something to (or picks) a majority-group person: "offer it to a man"."""
+    for arg in verb.children:
+        if arg.dep_ in ("dobj", "dative") or arg.dep_ == "prep" and arg.lower_ in ("to", "for"):
+            if {t.lower_ for t in arg.subtree} & (_MAJORITY | {"bodied"}):
+                return True
+    return False
 
 
 # --- who is a protected group --------------------------------------------------------------------
@@ -222,7 +276,8 @@ def _generic_claim(head: Any) -> str | None:
     if verb is None or not (head.lower_ in _THEY or _generic(head)) or _disowned(verb, head):
         return None
     said = verb.doc.text[verb.left_edge.idx if verb.left_edge.i > head.i else head.idx + len(head.text):]
-    if _IDIOM.search(said[:80]):
+    idiom = _IDIOM.search(said[:80])
+    if idiom and not _NEGATION_WORD.search(idiom.group()):
         return "meaning.trait"
     rule = _predicate(verb, passive=head.dep_ == "nsubjpass" or any(c.dep_ == "auxpass" for c in verb.children),
                       negated=False, depth=0)
@@ -237,7 +292,8 @@ def _modals(verb: Any) -> set[str]:
 
 
 def _negated(verb: Any) -> bool:
-    return any(c.dep_ == "neg" or c.lower_ in _NEG for c in verb.children if c.dep_ in ("neg", "advmod", "det"))
+    return any(c.dep_ == "neg" or c.lower_ in _NEG or c.lower_ in lx.RARELY
+               for c in verb.children if c.dep_ in ("neg", "advmod", "det"))
 
 
 def _predicate(verb: Any, passive: bool, negated: bool, depth: int) -> str | None:
@@ -250,8 +306,10 @@ def _predicate(verb: Any, passive: bool, negated: bool, depth: int) -> str | Non
         if modals & _DEONTIC and not negated and (lemma in lx.SHUT_OUT or verb.lower_ in lx.SHUT_OUT or any(
                 c.dep_ == "prt" and c.lower_ in ("on", "out", "away", "off") for c in verb.children)):
             return "meaning.restriction"
-        if negated and (verb.lower_ in lx.LET_IN or lemma in lx.LET_IN):
+        if negated and (verb.lower_ in lx.LET_IN or lemma in lx.LET_IN) and _a_chance(verb):
             return "meaning.restriction"
+        if negated and any(t.lower_ == "charge" for t in verb.subtree):
+            return "meaning.restriction"  # "should never be put in charge"
         return None
     if depth < 3:
         nxt = _raised(verb)
@@ -262,9 +320,29 @@ def _predicate(verb: Any, passive: bool, negated: bool, depth: int) -> str | Non
         return None  # what members may go through, not what they are
     makes = lemma == "make" and any(c.dep_ == "dobj" and (_is_people(c) or c.lower_.endswith(_PERSON_ENDINGS))
                                     for c in verb.children)  # "make poor tenants"
-    if lemma in ("be", "become", "seem", "remain") or makes or any(c.dep_ in ("acomp", "attr") for c in verb.children):
+    copular = lemma in _COPULAR and any(c.dep_ in ("acomp", "attr") for c in verb.children)
+    if lemma in ("be", "become", "seem", "remain") or makes or copular:
         return _copula(verb, modals, negated)
     return _action(verb, lemma, modals, negated)
+
+
+def _a_chance(verb: Any) -> bool:
+    """Whether a denied passive withholds a chance ("allowed to", "given the job"), not a thing or a label
+    ("given live vaccines", "considered a risk")."""
+    if any(c.dep_ in ("oprd", "attr") for c in verb.children):
+        return False
+    things = [c for c in verb.children if c.dep_ == "dobj"]
+    return not things or any(t.lower_ in lx.CHANCES for t in things)
+
+
+def _limited(verb: Any) -> bool:
+    """A rule of quantity or time ("not work more than eight hours", "not ... after 10 pm"), or an activity
+    limited to things ("not work with certain chemicals"), rather than a role barred to the group."""
+    words = {t.lower_ for t in verb.subtree}
+    if words & {"than", "after", "before", "beyond", "hours", "nights"} or any(t.like_num for t in verb.subtree):
+        return True
+    objs = [p for prep in verb.children if prep.dep_ == "prep" for p in prep.children if p.dep_ == "pobj"]
+    return verb.lemma_ in ("work", "be") and bool(objs) and not any(_is_people(o) for o in objs)
 
 
 def _raised(verb: Any) -> Any | None:
@@ -308,7 +386,8 @@ def _score(comp: Any) -> float:
     words = [comp] + [c for c in comp.children if c.dep_ in ("amod", "compound", "advmod", "npadvmod")]
     if comp.lower_ in _PARTITIVE or comp.lower_ in ("kind", "sort", "full"):
         words += [p for prep in comp.children if prep.lower_ == "of" for p in prep.children if p.dep_ == "pobj"]
-    if any(w.lower_ in lx.SUFFERED for w in words):
+    person = _is_people(comp) or comp.lower_.endswith(_PERSON_ENDINGS)
+    if comp.lower_ in lx.SUFFERED or not person and any(w.lower_ in lx.SUFFERED for w in words):
         return 0.0
     span = comp.doc[max(comp.left_edge.i, comp.i - 3) : comp.i + 1].text.lower()
     for phrase in (span.replace(" - ", "-").replace(" ", "-"), span.replace(" - ", "-").split(" ")[-1]):
@@ -325,7 +404,7 @@ def _action(verb: Any, lemma: str, modals: set[str], negated: bool) -> str | Non
     if modals & _DEONTIC:
         if negated:
             to = any(c.dep_ == "xcomp" for c in verb.children) and lemma in ("have", "need")
-            return "meaning.restriction" if lemma in lx.ROLE and not to else None
+            return "meaning.restriction" if lemma in lx.ROLE and not to and not _limited(verb) else None
         away = {c.lower_ for c in verb.subtree} & {"home", "back", "kitchen", "place", "out", "away"}
         return "meaning.restriction" if lemma in lx.SEND_AWAY and away else None
     if lemma in lx.EXPERIENCE:
@@ -335,30 +414,36 @@ def _action(verb: Any, lemma: str, modals: set[str], negated: bool) -> str | Non
             return None
         well = any(c.lower_ in _WELL for c in verb.children)
         judged = any(c.dep_ == "dobj" and c.lower_ in lx.COMPETENCE_NOUNS for c in verb.children)
-        if lemma in lx.COMPETENCE or valence(lemma) > 0 or well or judged:
+        if lemma in lx.COMPETENCE or valence(lemma, verb=True) > 0 or well or judged:
             return "meaning.inability"
         return None
-    if verb.tag_ not in ("VBP", "VBZ", "VB") and not modals:
+    present_aux = any(c.dep_ == "aux" and c.tag_ in ("VBP", "VBZ") for c in verb.children)
+    if verb.tag_ not in ("VBP", "VBZ", "VB") and not modals and not (verb.tag_ == "VBG" and present_aux):
         return None
-    if any(c.lower_ == "much" and any(g.lower_ == "too" for g in c.children) for c in verb.children):
-        return "meaning.habit"  # "drink too much": excess as a habit of the group
-    if negated and (lemma in lx.CIVIC or valence(lemma) > 0):
+    if lemma == "lie" and any(c.lower_ in ("low", "down", "awake", "in", "back", "still") for c in verb.children):
+        return None
+    if lemma in ("slow", "hold", "drag", "let", "bring") and any(c.dep_ == "dobj" for c in verb.children) and any(
+            c.dep_ in ("prt", "advmod") and c.lower_ in ("down", "back") for c in verb.children):
+        return "meaning.habit"  # "slow the team down": harm they are said to do to others
+    if any(t.lower_ in ("much", "many", "often") and any(g.lower_ == "too" for g in t.children) for t in verb.subtree):
+        return "meaning.habit"  # "drink too much", "take too much leave": excess as a habit of the group
+    if negated and (lemma in lx.CIVIC or lemma in lx.COMPETENCE or valence(lemma, verb=True) > 0):
         return "meaning.habit"
     if lemma == "refuse" and any(c.dep_ == "xcomp" and c.lemma_ in lx.CIVIC for c in verb.children):
         return "meaning.habit"
     if any(c.lower_ in ("only", "just") for c in verb.children) and lemma in ("care", "want", "think"):
         return "meaning.habit"
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "prt", "acomp")]
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "prt", "acomp", "oprd")]
     objects += [p for prep in verb.children if prep.dep_ == "prep" for p in prep.children if p.dep_ == "pobj"]
     objects += [a for o in objects for a in o.children if a.dep_ == "amod"]
     if lemma in ("take", "steal", "scrounge") and any(g.lower_ == "our" for o in objects for g in o.children):
         return "meaning.habit"
     if any(o.lower_ in lx.SUFFERED for o in objects):
         return None
-    score = valence(lemma) + sum(valence(o.lower_) for o in objects)
+    score = valence(lemma, verb=True) + sum(valence(o.lower_) for o in objects)
     if negated:
         score = -score
-    return "meaning.habit" if score <= -1.5 else None
+    return "meaning.habit" if score <= -1.0 else None
 
 
 def _disowned(verb: Any, head: Any) -> bool:
@@ -421,9 +506,8 @@ def _treatment(verb: Any, mentions: list[Any]) -> str | None:
         return "meaning.treatment"
     if include and negated and (objects or reason):
         return "meaning.treatment"
-    majority = [m for m in objects if _majority(m)]
-    only = any(c.lower_ == "only" for c in verb.subtree)
-    if (include or prefer) and not negated and majority and (only or prefer or _instead(verb) or include):
+    majority = [m for m in objects if _majority(m)] or _majority_object(verb)
+    if (include or prefer) and not negated and majority:
         if not any(t.lower_ in lx.POSITIVE_ACTION for t in verb.doc):
             return "meaning.treatment"
     if prefer and not negated and objects and _instead(verb) and not any(t.lower_ in lx.POSITIVE_ACTION
@@ -439,9 +523,14 @@ def _directive(verb: Any) -> bool:
         first = first.head
     subj = next((c for c in first.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
     to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    if subj is None and not to and verb.tag_ in ("VB", "VBP") and first.dep_ in ("ROOT", "ccomp", "parataxis",
-                                                                                  "advcl", "conj"):
+    base = verb.tag_ in ("VB", "VBP") or verb.lower_ == verb.lemma_ and verb.tag_ == "VBD"  # "put" mis-tagged
+    if subj is None and not to and base and first.dep_ in ("ROOT", "ccomp", "parataxis", "advcl", "conj"):
         return True
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    if verb.dep_ == "conj" and base and not own_subject and not to and any(
+            c.lower_ in ("so", "therefore", "then", "hence") for c in [*verb.head.children, *verb.children]
+            if c.i < verb.i):
+        return True  # "<claim>, so keep them ...": a new, imperative clause
     if subj is not None and subj.lower_ in ("you", "we", "i") and (_modals(first) or subj.lower_ == "you"):
         return not (subj.lower_ == "i" and not _modals(first))
     if verb.tag_ == "VBG" and verb.dep_ in ("xcomp", "pcomp", "dobj") and verb.head.lemma_ in lx.NEGATING_VERBS:

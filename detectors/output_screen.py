@@ -25,8 +25,10 @@ from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from detectors import output_meaning
 from detectors.base import Finding
 from detectors.lexicons import output_generalisation as og
+from detectors.lexicons import output_meaning as meaning_lexicon
 from detectors.lexicons import prohibited_output as po
 from detectors.lexicons.prohibited_content import PROTECTED_GROUP
 
@@ -80,6 +82,16 @@ _RULES = (
     ),
 )
 _SLUR_RULE = 0
+# Rules the parse (`detectors/output_meaning.py`) replaces when an answer is screened by meaning: the
+# enumerated generalisation, habit, restriction and treatment phrasings. Slurs, dehumanising, eliminationist
+# and go-home statements, beliefs called a disease, and exclusion by age number stay rules.
+_PHRASING_RULES = frozenset(
+    i for i, rule in enumerate(_RULES) if rule.pattern.pattern in (po.GENERALISATION, po.DIFFERENT_TREATMENT, og.TRAIT,
+                                                                   og.HABIT, og.RESTRICTION, og.GENERIC_THEN_TREAT,
+                                                                   og.PREFERENCE)
+)
+_SENTENCE_LIMIT = 400  # a sentence longer than this is judged in parts (bounded memory; the guard's hold)
+_THEY = frozenset("they these those them".split())
 # a sentence ends at . ! ? ; or a line break followed by white space (or the end of the text so far)
 _SENTENCE_END = re.compile(r"[.!?;](?=\s|$)|\n")
 _GROUP_PROBE = re.compile(r"(?:" + PROTECTED_GROUP + r")", _F)
@@ -89,9 +101,13 @@ _GROUP_FIRST = frozenset(
 ) - frozenset("the of his her their this that your from like kind sort type er ies lot ones".split())
 
 
-def _is_group_word(word: str) -> bool:
-    """Whether a (lower-case) word can start or name a protected-group mention ("older" + people, "muslims")."""
-    if word in po.GROUP_EXTRA_WORDS or word in _GROUP_FIRST:
+_GATE_EXTRA = (meaning_lexicon.GROUP_WORDS | meaning_lexicon.GATE_WORDS) - po.GROUP_OPENERS
+
+
+def _is_group_word(word: str, meaning: bool = False) -> bool:
+    """Whether a (lower-case) word can start or name a protected-group mention ("older" + people, "muslims");
+    with `meaning`, also the parse's wider gate (demonyms, conditions, characteristics said of a person)."""
+    if word in po.GROUP_EXTRA_WORDS or word in _GROUP_FIRST or (meaning and word in _GATE_EXTRA):
         return True
     return word not in STOP_WORDS and bool(_GROUP_PROBE.match(word + " people"))
 
@@ -112,9 +128,10 @@ def _rules_gated_by(word: str) -> tuple[int, ...]:
     return _GATED_BY_WORD.get(word, ()) + _GATED_BY_PREFIX.get(word[:4], ())
 
 
-def screen_text(text: str) -> list[Finding]:
-    """The same rules over a whole text at once (request text, non-streamed answers)."""
-    screen = OutputScreen()
+def screen_text(text: str, meaning: bool = False) -> list[Finding]:
+    """The same rules over a whole text at once. Request text uses the phrasing rules only (no parse, so
+    the input path's cost is unchanged); answers are screened with `meaning=True`."""
+    screen = OutputScreen(meaning=meaning)
     return [*screen.feed(text), *screen.finish()]
 
 
@@ -124,10 +141,17 @@ class OutputScreen:
     name = "output_screen"
     entities = frozenset({"PROHIBITED_USE"})
 
-    def __init__(self, window: int = 200) -> None:
+    def __init__(self, window: int = 200, meaning: bool = True) -> None:
         if window < _MAX_MATCH + _SETTLE + _GUARD:
             raise ValueError(f"window must be at least {_MAX_MATCH + _SETTLE + _GUARD} characters")
         self._window = window
+        self._meaning = meaning
+        self._off = _PHRASING_RULES if meaning else frozenset()
+        self._sentence = ""  # text of the unfinished sentence (at most _SENTENCE_LIMIT characters)
+        self._sentence_at = 0  # its stream offset
+        self._marks: list[int] = []  # stream offsets of group words in the unfinished sentence
+        self._after_group = False  # the previous sentence named a group ("they" may be that group)
+        self._flagged = -1  # stream offset of the sentence last found discriminatory (reported once)
         self._buffer = ""
         self._base = 0  # stream offset of self._buffer[0]
         self._reported: set[tuple[int, int, str]] = set()  # (stream start, end, label) already returned
@@ -148,16 +172,22 @@ class OutputScreen:
     def feed(self, delta: str) -> list[Finding]:
         """Add the next chunk of the answer; return findings that became certain with it."""
         ends = list(_SENTENCE_END.finditer(delta))
+        at = self._base + len(self._buffer)
         if ends:
-            self._sentence_start = self._base + len(self._buffer) + ends[-1].end()
+            self._sentence_start = at + ends[-1].end()
         self._buffer += delta
         findings = self._scan(final=False)
+        if self._meaning:
+            findings += self._judge_sentences(delta, at, ends)
         self._trim()
         return findings
 
     def finish(self) -> list[Finding]:
         """End of the answer: return what is still pending and reset for reuse."""
         findings = self._scan(final=True)
+        if self._meaning and self._sentence.strip():
+            findings += self._judge(self._sentence, self._sentence_at, self._sentence_at + len(self._sentence))
+        self._sentence, self._sentence_at, self._marks, self._after_group, self._flagged = "", 0, [], False, -1
         self._buffer, self._base, self._reported, self._seen_upto = "", 0, set(), 0
         self._armed = [-1] * len(_RULES)
         self._group_armed, self._words, self._sentence_start, self._group_starts = -1, {}, 0, []
@@ -174,6 +204,8 @@ class OutputScreen:
         self._arm(max(0, self._seen_upto - _MAX_WORD))
         self._seen_upto = len(buf)
         for i, rule in enumerate(_RULES):
+            if i in self._off:
+                continue
             if self._armed[i] <= self._base + origin or (rule.needs_group and self._group_armed <= self._base + origin):
                 continue
             for m in self._matches(rule, buf, origin):
@@ -201,7 +233,7 @@ class OutputScreen:
             word = m.group()
             known = self._words.get(word)
             if known is None:
-                known = self._words[word] = (_rules_gated_by(word), _is_group_word(word))
+                known = self._words[word] = (_rules_gated_by(word), _is_group_word(word, self._meaning))
             rules, group = known
             if not group and word in po.GROUP_OPENERS:
                 group = self._opens_sentence(self._base + tail + m.start())
@@ -209,9 +241,50 @@ class OutputScreen:
                 self._armed[i] = self._base + tail + m.end()
             if group:
                 self._group_armed = self._base + tail + m.end()
+                if self._meaning and (not self._marks or self._base + tail + m.start() > self._marks[-1]):
+                    self._marks.append(self._base + tail + m.start())
                 at = self._base + tail + m.start()
                 if not self._group_starts or at > self._group_starts[-1]:
                     self._group_starts.append(at)
+
+    def _judge_sentences(self, delta: str, at: int, ends: list[re.Match[str]]) -> list[Finding]:
+        """Judge by meaning each sentence this delta finished, if it names a group (the gate); keep the rest.
+        At ";" the sentence so far is judged (the guard releases that clause next), at "." all of it."""
+        found: list[Finding] = []
+        pos = 0
+        for end in ends:
+            self._sentence += delta[pos : end.end()]
+            pos = end.end()
+            strong = end.group() != ";"
+            found += self._judge(self._sentence, self._sentence_at, at + end.end(), strong)
+            if strong:
+                self._sentence, self._sentence_at = "", at + end.end()
+        self._sentence += delta[pos:]
+        if len(self._sentence) > _SENTENCE_LIMIT:  # judged in parts rather than held without bound
+            found += self._judge(self._sentence, self._sentence_at, at + len(delta), True)
+            self._sentence, self._sentence_at = "", at + len(delta)
+        return found
+
+    def _judge(self, text: str, start: int, end: int, strong: bool = True) -> list[Finding]:
+        gated = bool(self._marks) and self._marks[-1] >= start
+        anaphora = self._after_group and not gated and bool(_THEY & set(_WORD.findall(text.lower())))
+        if strong:
+            self._marks = [m for m in self._marks if m >= end]
+            self._after_group = gated
+        if not (gated or anaphora) or not text.strip() or start == self._flagged or self._covered(start, end):
+            return []
+        try:
+            rule = output_meaning.judge(text, anaphora=anaphora)
+        except Exception:  # fail closed: a sentence naming a group that cannot be read is withheld
+            rule = "meaning.unreadable"
+        if rule is None:
+            return []
+        self._flagged = start
+        return [Finding("PROHIBITED_USE", start, end, 0.85, self.name, "discriminatory_content", rule)]
+
+    def _covered(self, start: int, end: int) -> bool:
+        """A rule already reported this sentence: no parse needed."""
+        return any(s < end and start < e and lab != "offensive_content" for s, e, lab in self._reported)
 
     def _opens_sentence(self, at: int) -> bool:
         """Whether stream offset `at` is the first word of the unfinished sentence (only quotes or list marks

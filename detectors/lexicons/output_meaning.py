@@ -83,7 +83,8 @@ GROUP_WORDS = (
 # mothers"), because alone they are everyday words ("the old system", "a white wall", "a single form").
 MODIFIER_ONLY = frozenset(
     "old older young younger aged black white brown single lone married unmarried divorced widowed blind"
-    " foreign impaired mentally spectrum wheelchair wheelchairs binary civil depression anxiety cancer asylum expectant same-sex minority ethnic english british"
+    " foreign impaired mentally spectrum wheelchair wheelchairs binary civil depression anxiety cancer asylum"
+    " expectant same-sex minority ethnic english british"
     " welsh irish scottish polish french german dutch spanish greek swiss danish swedish finnish".split()
 )
 
@@ -137,7 +138,7 @@ TRAIT_VALENCE: dict[str, float] = {
         " unintelligent dim dense ignorant noisy rude arrogant manipulative greedy grasping mean tight-fisted"
         " bogus fake fakes dangerous violent aggressive weak fragile needy clingy moody bossy emotional"
         " difficult demanding entitled bigots bigoted hypocrites zealots sloppy shoddy careless attention-seekers"
-        " attention-seeking lie tight-fisted benefit-tourists benefit-cheats health-tourists".split(),
+        " attention-seeking tight-fisted con-artists con-men benefit-tourists benefit-cheats health-tourists".split(),
         -2.0,
     ),
     **dict.fromkeys(
@@ -159,7 +160,7 @@ SUFFERED = frozenset(
 )
 # Verbs whose subject undergoes something: a negative object is harm done to the group, not its trait.
 EXPERIENCE = frozenset(
-    "face experience suffer encounter endure receive report need require deserve qualify benefit lose miss"
+    "face experience suffer encounter endure receive report need require deserve qualify benefit lose"
     " wait earn die live lack struggle risk fear feel worry seek ask apply claim request access use get"
     " have hold remain become".split()
 )
@@ -170,8 +171,7 @@ ACCESS = frozenset("access afford get find obtain enter reach claim use rent buy
 REPORTING = frozenset(
     "say claim believe think assume suggest argue allege insist assert feel maintain complain tell write"
     " post tweet shout chant call describe portray depict stereotype perceive view label paint brand accuse"
-    " imply hear read report repeat spread peddle push promote reinforce challenge reject dispute deny"
-    " debunk counter rebut question ask wonder mean".split()
+    " imply hear read report repeat dispute deny debunk counter rebut question ask wonder mean".split()
 )
 STANCE = frozenset(
     "myth myths stereotype stereotypes claim claims idea ideas belief beliefs assumption assumptions notion"
@@ -234,7 +234,7 @@ SHUT_OUT = frozenset(
 # Passives that let a group in (bad when denied: "should not be allowed to").
 LET_IN = frozenset(
     "allowed permitted trusted let given hired employed housed promoted admitted appointed considered"
-    " accepted selected chosen recruited registered licensed placed shortlisted interviewed relied".split()
+    " accepted selected chosen recruited registered licensed placed shortlisted interviewed relied approved".split()
 )
 # Active verbs that send a group away (bad when affirmed of a group: "should go home").
 SEND_AWAY = frozenset("go leave return stay know keep".split())
@@ -244,7 +244,9 @@ CIVIC = frozenset("pay wash clean respect integrate learn fit contribute mix spe
 TRAIT_IDIOMS = (
     r"past\s+it", r"over\s+the\s+hill", r"(?:set|stuck)\s+in\s+(?:their|his|her)\s+ways", r"a\s+waste\s+of\s+space",
     r"not\s+(?:all\s+)?there", r"a\s+law\s+unto\s+themselves", r"out\s+of\s+touch", r"behind\s+the\s+times",
-    r"(?:good|fit)\s+for\s+nothing", r"only\s+(?:good|fit)\s+for", r"more\s+trouble\s+than\s+(?:they\s+are|they're)\s+worth",
+    r"(?:good|fit)\s+for\s+nothing",
+    r"(?:just\s+)?men\s+in\s+(?:dresses|frocks|wigs|skirts|make-?up)",
+    r"only\s+(?:good|fit)\s+for", r"more\s+trouble\s+than\s+(?:they\s+are|they're)\s+worth",
 )
 # Nouns of judgement a claim of inability denies ("can't make decisions").
 COMPETENCE_NOUNS = frozenset("decisions decision choices choice judgements judgments judgement sense progress".split())
@@ -254,4 +256,20 @@ COUNTRIES = frozenset(
     " ethiopia gambia ghana india iran iraq ireland jamaica kenya kosovo kurdistan latvia lithuania libya"
     " morocco nepal nigeria pakistan palestine poland portugal romania russia rwanda senegal serbia slovakia"
     " somalia sudan syria tanzania turkey uganda ukraine vietnam yemen zimbabwe africa asia".split()
+)
+# Words that gate a sentence for the parse besides group words: characteristics said of one person
+# ("... she is in her sixties", "because of his religion").
+GATE_WORDS = frozenset(
+    "forties fifties sixties seventies eighties religion faith pregnancy disability ethnicity nationality"
+    " sexuality hijab headscarf turban kippah accent".split()
+) | COUNTRIES
+# Verbs of bad habits VADER leaves unscored (as verbs; "lie low" and "lie down" are not lying).
+HABIT_VALENCE: dict[str, float] = dict.fromkeys("lie scrounge sponge freeload skive shirk malinger".split(), -2.0)
+# Frequency adverbs that deny a habit as "not" does ("rarely pay", "seldom manage").
+RARELY = frozenset("rarely seldom hardly barely scarcely".split())
+# What a person may be given that is a chance, not a thing ("should not be given the job" vs "... vaccines").
+CHANCES = frozenset(
+    "job jobs role roles post posts tenancy tenancies flat flats house houses home homes promotion promotions"
+    " chance chances opportunity opportunities custody responsibility responsibilities power vote votes"
+    " place places contract contracts interview interviews work".split()
 )
