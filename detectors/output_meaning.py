@@ -211,7 +211,7 @@ def _mention_head(tok: Any) -> Any | None:
             head = head.head
         if _is_people(head):
             return head
-        return head if w not in lx.MODIFIER_ONLY and head.lower_.endswith(_PERSON_ENDINGS) else None
+        return head if w not in lx.STRICT_MODIFIERS and head.lower_.endswith(_PERSON_ENDINGS) else None
     above = _people_above(tok)
     if above is not None:
         return above  # "people with autism", "those on the spectrum", "staff with learning disabilities"

@@ -152,6 +152,7 @@ class OutputScreen:
         self._marks: list[int] = []  # stream offsets of group words in the unfinished sentence
         self._after_group = False  # the previous sentence named a group ("they" may be that group)
         self._flagged = -1  # stream offset of the sentence last found discriminatory (reported once)
+        self._they_armed = -1  # stream offset after the latest "they" / "these" / "those" / "them"
         self._buffer = ""
         self._base = 0  # stream offset of self._buffer[0]
         self._reported: set[tuple[int, int, str]] = set()  # (stream start, end, label) already returned
@@ -167,7 +168,8 @@ class OutputScreen:
     def holding(self) -> bool:
         """Whether the unfinished sentence names a protected group or holds a slur, so a caller streaming the
         answer should hold it back until the sentence ends (matches in a finished sentence are settled)."""
-        return max(self._group_armed, self._armed[_SLUR_RULE]) > self._sentence_start
+        held = max(self._group_armed, self._armed[_SLUR_RULE]) > self._sentence_start
+        return held or self._after_group and self._they_armed > self._sentence_start
 
     def feed(self, delta: str) -> list[Finding]:
         """Add the next chunk of the answer; return findings that became certain with it."""
@@ -188,6 +190,7 @@ class OutputScreen:
         if self._meaning and self._sentence.strip():
             findings += self._judge(self._sentence, self._sentence_at, self._sentence_at + len(self._sentence))
         self._sentence, self._sentence_at, self._marks, self._after_group, self._flagged = "", 0, [], False, -1
+        self._they_armed = -1
         self._buffer, self._base, self._reported, self._seen_upto = "", 0, set(), 0
         self._armed = [-1] * len(_RULES)
         self._group_armed, self._words, self._sentence_start, self._group_starts = -1, {}, 0, []
@@ -239,6 +242,8 @@ class OutputScreen:
                 group = self._opens_sentence(self._base + tail + m.start())
             for i in rules:
                 self._armed[i] = self._base + tail + m.end()
+            if self._meaning and word in _THEY:
+                self._they_armed = self._base + tail + m.end()
             if group:
                 self._group_armed = self._base + tail + m.end()
                 if self._meaning and (not self._marks or self._base + tail + m.start() > self._marks[-1]):

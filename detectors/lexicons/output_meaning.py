@@ -88,6 +88,13 @@ MODIFIER_ONLY = frozenset(
     " welsh irish scottish polish french german dutch spanish greek swiss danish swedish finnish".split()
 )
 
+# ... of which these name a group only before a word for people from the list above (not any "-ers" noun):
+# "older staff" but not "older computers", "black residents" but not "black markers".
+STRICT_MODIFIERS = frozenset(
+    "old older young younger aged black white brown single lone married unmarried divorced widowed blind"
+    " foreign impaired mentally spectrum wheelchair wheelchairs civil asylum expectant minority".split()
+)
+
 # Characteristics themselves, for reasons given about one person ("because of her age").
 CHARACTERISTICS = frozenset(
     "age race religion faith belief beliefs sex gender sexuality orientation disability disabilities pregnancy"
@@ -111,7 +118,13 @@ PEOPLE = frozenset(
     " mums dads wives husbands partners seekers hires starters leavers carers cleaners porters"
     " labour engineers developers programmers nurses surgeons mechanics electricians plumbers"
     " pensioners voters sufferers victims immigrants migrants refugees users landlord landlords owners bosses"
-    " shopkeepers traders dealers bankers lawyers personnel workforce youth".split()
+    " shopkeepers traders dealers bankers lawyers personnel workforce youth clerks clerk cashiers receptionists"
+    " waiters waitresses chefs cooks porters caretakers gardeners drivers cabbies pilots soldiers police"
+    " officers constables firefighters paramedics midwives nannies childminders teachers lecturers tutors"
+    " accountants solicitors barristers judges councillors politicians ministers vicars priests imams rabbis"
+    " footballers players athletes artists musicians writers journalists farmers fishermen miners"
+    " tradesmen tradespeople handymen joiners roofers painters decorators cleaners couriers riders"
+    " speakers sellers vendors entrepreneurs executives directors supervisors leaders bosses staffers".split()
 )
 
 # Determiners and quantifiers that make a group the subject of a generalisation ("all", "most", "these").
