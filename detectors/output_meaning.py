@@ -211,7 +211,8 @@ def _mention_head(tok: Any) -> Any | None:
             head = head.head
         if _is_people(head):
             return head
-        return head if w not in lx.STRICT_MODIFIERS and head.lower_.endswith(_PERSON_ENDINGS) else None
+        if w not in lx.STRICT_MODIFIERS and head.lower_.endswith(_PERSON_ENDINGS):
+            return head
     above = _people_above(tok)
     if above is not None:
         return above  # "people with autism", "those on the spectrum", "staff with learning disabilities"
@@ -227,13 +228,14 @@ def _mention_head(tok: Any) -> Any | None:
 def _people_above(tok: Any) -> Any | None:
     """The people noun a prepositional phrase holding `tok` describes ("people *with* ... autism")."""
     seen_prep = False
-    for _ in range(4):
-        if tok.dep_ not in ("pobj", "pcomp", "dobj", "prep", "compound", "amod", "conj") or tok.head == tok:
+    for hop in range(4):
+        if tok.dep_ not in ("pobj", "pcomp", "dobj", "prep", "compound", "amod", "conj", "npadvmod", "advmod") or (
+                tok.head == tok):
             return None
         seen_prep |= tok.dep_ == "prep"
         tok = tok.head
-        if seen_prep and _is_people(tok):
-            return tok
+        if (seen_prep or hop == 1) and _is_people(tok):
+            return tok  # "... from the Traveller site", "hijab - wearing staff"
     return None
 
 
@@ -300,7 +302,8 @@ def _predicate(verb: Any, passive: bool, negated: bool, depth: int) -> str | Non
     negated ^= _negated(verb)
     modals = _modals(verb)
     lemma = verb.lemma_.lower()
-    if not modals and (verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in verb.children if c.dep_.startswith("aux"))):
+    past = verb.tag_ == "VBD" and verb.lower_ != verb.lemma_  # "beat", "hit", "put": present reading kept
+    if not modals and (past or any(c.tag_ == "VBD" for c in verb.children if c.dep_.startswith("aux"))):
         return None  # a past event, not a standing trait
     if passive:
         if modals & _DEONTIC and not negated and (lemma in lx.SHUT_OUT or verb.lower_ in lx.SHUT_OUT or any(
@@ -310,6 +313,8 @@ def _predicate(verb: Any, passive: bool, negated: bool, depth: int) -> str | Non
             return "meaning.restriction"
         if negated and any(t.lower_ == "charge" for t in verb.subtree):
             return "meaning.restriction"  # "should never be put in charge"
+        if negated and verb.lower_ in lx.FITNESS and not modals:
+            return "meaning.trait"  # "are not built for leadership"
         return None
     if depth < 3:
         nxt = _raised(verb)
@@ -383,11 +388,11 @@ def _copula(verb: Any, modals: set[str], negated: bool) -> str | None:
 
 def _score(comp: Any) -> float:
     """Sentiment of a complement: its head, modifiers and the noun of a partitive ("a bunch of thieves")."""
-    words = [comp] + [c for c in comp.children if c.dep_ in ("amod", "compound", "advmod", "npadvmod")]
+    words = [comp] + [c for c in comp.children if c.dep_ in ("amod", "compound", "advmod", "npadvmod")
+                      and (c.lower_ not in lx.SUFFERED or c.lower_ == "poor")]  # "a poor investment"
     if comp.lower_ in _PARTITIVE or comp.lower_ in ("kind", "sort", "full"):
         words += [p for prep in comp.children if prep.lower_ == "of" for p in prep.children if p.dep_ == "pobj"]
-    person = _is_people(comp) or comp.lower_.endswith(_PERSON_ENDINGS)
-    if comp.lower_ in lx.SUFFERED or not person and any(w.lower_ in lx.SUFFERED for w in words):
+    if comp.lower_ in lx.SUFFERED:
         return 0.0
     span = comp.doc[max(comp.left_edge.i, comp.i - 3) : comp.i + 1].text.lower()
     for phrase in (span.replace(" - ", "-").replace(" ", "-"), span.replace(" - ", "-").split(" ")[-1]):
@@ -417,11 +422,15 @@ def _action(verb: Any, lemma: str, modals: set[str], negated: bool) -> str | Non
         if lemma in lx.COMPETENCE or valence(lemma, verb=True) > 0 or well or judged:
             return "meaning.inability"
         return None
-    present_aux = any(c.dep_ == "aux" and c.tag_ in ("VBP", "VBZ") for c in verb.children)
-    if verb.tag_ not in ("VBP", "VBZ", "VB") and not modals and not (verb.tag_ == "VBG" and present_aux):
+    present_aux = any(c.dep_ == "aux" and c.tag_ in ("VBP", "VBZ") for c in [*verb.children, *verb.head.children])
+    base = verb.tag_ in ("VBP", "VBZ", "VB") or verb.tag_ == "VBD" and verb.lower_ == verb.lemma_
+    if not base and not modals and not (verb.tag_ == "VBG" and present_aux):
         return None
     if lemma == "lie" and any(c.lower_ in ("low", "down", "awake", "in", "back", "still") for c in verb.children):
         return None
+    if lemma in ("control", "run", "own", "dominate", "rule") and any(
+            c.dep_ == "dobj" and c.lower_ in lx.INSTITUTIONS for c in verb.children):
+        return "meaning.habit"  # "<group> control the ...": the conspiracy trope
     if lemma in ("slow", "hold", "drag", "let", "bring") and any(c.dep_ == "dobj" for c in verb.children) and any(
             c.dep_ in ("prt", "advmod") and c.lower_ in ("down", "back") for c in verb.children):
         return "meaning.habit"  # "slow the team down": harm they are said to do to others
@@ -477,6 +486,8 @@ def _writer_asserts(verb: Any) -> bool:
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None:
         return verb.tag_ == "VB" and verb.lemma_ in lx.FACTIVE  # "know that ..." as advice
+    if subj.lower_ == "it" and verb.lemma_ in lx.FACTIVE:
+        return not _negated(verb)  # "it is well known that ...": the writer's own claim
     first = subj.lower_ in lx.FIRST_PERSON
     return first and not _negated(verb) and (verb.lemma_ in lx.FACTIVE or verb.lemma_ in ("think", "believe",
                                                                                           "feel", "find", "say"))
@@ -495,7 +506,8 @@ def _quoted(tok: Any) -> bool:
 def _treatment(verb: Any, mentions: list[Any]) -> str | None:
     lemma = verb.lemma_.lower()
     go_for = lemma == "go" and any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children)
-    kinds = (lemma in lx.EXCLUDE, lemma in lx.INCLUDE, lemma in lx.PREFER or go_for)
+    shut = lemma in ("keep", "shut", "lock", "send") and any(c.lower_ in ("out", "away", "off") for c in verb.children)
+    kinds = (lemma in lx.EXCLUDE or shut, lemma in lx.INCLUDE or lemma == "want", lemma in lx.PREFER or go_for)
     if not any(kinds) or verb.pos_ not in ("VERB", "AUX") or not _directive(verb):
         return None
     exclude, include, prefer = kinds
@@ -533,17 +545,24 @@ def _directive(verb: Any) -> bool:
         return True  # "<claim>, so keep them ...": a new, imperative clause
     if subj is not None and subj.lower_ in ("you", "we", "i") and (_modals(first) or subj.lower_ == "you"):
         return not (subj.lower_ == "i" and not _modals(first))
-    if verb.tag_ == "VBG" and verb.dep_ in ("xcomp", "pcomp", "dobj") and verb.head.lemma_ in lx.NEGATING_VERBS:
+    if subj is not None and subj.lower_ in ("we", "i") and verb.lemma_ == "want" and _negated(verb):
+        return True  # "we don't want a ..."
+    if verb.tag_ == "VBG" and verb.dep_ in ("xcomp", "pcomp", "dobj") and verb.head.lemma_ in (
+            lx.NEGATING_VERBS | {"bother", "consider", "try"}):
         return _directive(verb.head)
-    if to and verb.dep_ == "xcomp" and (verb.head.lower_ in _ADVICE_ADJ or any(
-            c.dep_ == "acomp" and c.lower_ in _ADVICE_ADJ for c in verb.head.children)):
-        return True
+    advised = verb.head.lower_ in _ADVICE_ADJ or any(
+        c.dep_ in ("acomp", "nsubj") and (c.lower_ in _ADVICE_ADJ or any(a.lower_ in _ADVICE_ADJ for a in c.children))
+        for c in verb.head.children)
+    if to and verb.dep_ in ("xcomp", "ccomp", "advcl") and advised:
+        return True  # "it is best to ...", "your safest bet is to ..."
     return verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_ in ("recommend", "suggest", "advise") and any(
         c.lower_ in ("i", "we") for c in verb.head.children)
 
 
 def _negated_by_head(verb: Any) -> bool:
-    return verb.dep_ in ("xcomp", "pcomp", "dobj") and verb.head.lemma_ in lx.NEGATING_VERBS
+    if verb.dep_ not in ("xcomp", "pcomp", "dobj"):
+        return False
+    return verb.head.lemma_ in lx.NEGATING_VERBS or verb.head.lemma_ == "bother" and _negated(verb.head)
 
 
 def _argument_of(mention: Any, verb: Any) -> bool:

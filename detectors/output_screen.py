@@ -42,6 +42,10 @@ _TREATMENT = re.compile(po.DIFFERENT_TREATMENT, _F)
 _COUNTER = re.compile(po.COUNTER_SPEECH, _F)
 _MENTION = re.compile(po.MENTION, _F)
 _NON_WORD = re.compile(r"\W")
+_QUOTES = "\"“”‘’"
+_OPEN_SINGLE = re.compile(r"(?:^|(?<=\s))'")  # a single quote opening a phrase, not an apostrophe
+_NAMED = re.compile(r"\b(?:insults?|slurs?|abuse|tropes?|myths?|slogans?|chants?|graffiti|stereotypes?|harassment)\b",
+                    _F)
 _SETTLE = 40  # characters after a match before it is reported mid-stream
 _GUARD = 60  # characters before/after a match read by the counter-speech and mention guards
 _MAX_MATCH = 100  # no pattern matches more than this; the window must hold a match plus guards
@@ -304,6 +308,10 @@ class OutputScreen:
     def _cleared(rule: _Rule, buf: str, m: re.Match[str]) -> bool:
         if _COUNTER.search(buf, max(0, m.start() - _GUARD), m.start()):
             return True
+        before = buf[max(0, m.start() - _GUARD) : m.start()]
+        quotes = sum(before.count(q) for q in _QUOTES) + len(_OPEN_SINGLE.findall(before))
+        if quotes % 2 == 1 and _NAMED.search(buf, m.start(), m.end() + _GUARD):
+            return True  # a quoted phrase named as an insult, slur or trope: mentioned, not used
         if rule.after is None:
             return False
         return bool(rule.after.search(buf[max(0, m.start() - _GUARD) : m.end() + _GUARD]))

@@ -55,6 +55,7 @@ _AGE = (
 _PREGNANCY = "pregnant pregnancy maternity expectant breastfeeding"
 _MARRIAGE = "married unmarried divorced widowed same-sex civil"
 _MIGRATION = "immigrant immigrants migrant migrants refugee refugees asylum foreigner foreigners foreign"
+_DRESS = "hijab hijabs headscarf headscarves turban turbans kippah veil veils burka burqa niqab"
 
 
 def _demonyms() -> frozenset[str]:
@@ -76,23 +77,23 @@ def _with_plurals(text: str) -> frozenset[str]:
 GROUP_WORDS = (
     _demonyms() | _with_plurals(_RELIGION) | frozenset((_RACE + " " + _SEX + " " + _GENDER).split())
     | frozenset((_ORIENTATION + " " + _DISABILITY + " " + _AGE + " " + _PREGNANCY).split())
-    | frozenset((_MARRIAGE + " " + _MIGRATION).split()) | frozenset({"single", "lone", "seekers"})
+    | frozenset((_MARRIAGE + " " + _MIGRATION + " " + _DRESS).split()) | frozenset({"single", "lone", "seekers"})
 )
 
 # Words that name a group only as a modifier of a people noun ("older staff", "black residents", "single
 # mothers"), because alone they are everyday words ("the old system", "a white wall", "a single form").
-MODIFIER_ONLY = frozenset(
+MODIFIER_ONLY = frozenset((
     "old older young younger aged black white brown single lone married unmarried divorced widowed blind"
     " foreign impaired mentally spectrum wheelchair wheelchairs binary civil depression anxiety cancer asylum"
-    " expectant same-sex minority ethnic english british"
-    " welsh irish scottish polish french german dutch spanish greek swiss danish swedish finnish".split()
+    " expectant same-sex minority ethnic english british welsh irish scottish polish french german dutch"
+    " spanish greek swiss danish swedish finnish " + _DRESS).split()
 )
 
 # ... of which these name a group only before a word for people from the list above (not any "-ers" noun):
 # "older staff" but not "older computers", "black residents" but not "black markers".
-STRICT_MODIFIERS = frozenset(
+STRICT_MODIFIERS = frozenset((
     "old older young younger aged black white brown single lone married unmarried divorced widowed blind"
-    " foreign impaired mentally spectrum wheelchair wheelchairs civil asylum expectant minority".split()
+    " foreign impaired mentally spectrum wheelchair wheelchairs civil asylum expectant minority " + _DRESS).split()
 )
 
 # Characteristics themselves, for reasons given about one person ("because of her age").
@@ -151,7 +152,9 @@ TRAIT_VALENCE: dict[str, float] = {
         " unintelligent dim dense ignorant noisy rude arrogant manipulative greedy grasping mean tight-fisted"
         " bogus fake fakes dangerous violent aggressive weak fragile needy clingy moody bossy emotional"
         " difficult demanding entitled bigots bigoted hypocrites zealots sloppy shoddy careless attention-seekers"
-        " attention-seeking tight-fisted con-artists con-men benefit-tourists benefit-cheats health-tourists".split(),
+        " attention-seeking tight-fisted con-artists con-men drama chaos friction tension disruption havoc"
+        " hassle headache headaches absent-fathers deadbeat feckless economic-migrants handouts pigs dogs apes monkeys"
+        " snakes beasts swine locusts pests leeches benefit-tourists benefit-cheats health-tourists".split(),
         -2.0,
     ),
     **dict.fromkeys(
@@ -277,7 +280,18 @@ GATE_WORDS = frozenset(
     " sexuality hijab headscarf turban kippah accent".split()
 ) | COUNTRIES
 # Verbs of bad habits VADER leaves unscored (as verbs; "lie low" and "lie down" are not lying).
-HABIT_VALENCE: dict[str, float] = dict.fromkeys("lie scrounge sponge freeload skive shirk malinger".split(), -2.0)
+HABIT_VALENCE: dict[str, float] = dict.fromkeys(
+    "lie scrounge sponge freeload skive shirk malinger beat hit attack rob con groom molest prey stab bully"
+    " intimidate scare frighten swindle defraud exploit infest invade overrun".split(),
+    -2.0,
+)
+# Institutions a conspiracy trope says a group controls ("... run the media").
+INSTITUTIONS = frozenset(
+    "banks bank media press government governments world money finance hollywood business businesses"
+    " economy courts police council councils system".split()
+)
+# Passive verbs of fitness, whose denial says the group is unfit ("are not built for leadership").
+FITNESS = frozenset("built made cut designed meant wired suited equipped programmed".split())
 # Frequency adverbs that deny a habit as "not" does ("rarely pay", "seldom manage").
 RARELY = frozenset("rarely seldom hardly barely scarcely".split())
 # What a person may be given that is a chance, not a thing ("should not be given the job" vs "... vaccines").
