@@ -106,12 +106,23 @@ def judge(text: str, anaphora: bool = False) -> str | None:
 
     `anaphora`: the previous sentence named a protected group, so "they" / "these people" as a subject
     here may be that group ("... should go home; they are a drain")."""
+    return read(text, anaphora)[0]
+
+
+def read(text: str, anaphora: bool = False) -> tuple[str | None, bool]:
+    """(`judge`'s rule, whether a claim about a group here is disowned: reported, called a myth, quoted,
+    asked as a yes/no question or made conditional). One parse for both."""
     text = text.strip()
     doc = _parser()(text)
     mentions = _mentions(doc)
     if anaphora or mentions:
         mentions += [t for t in doc if t.lower_ in _THEY and t.dep_ in ("nsubj", "nsubjpass")]
     question = text.rstrip().endswith("?") and len(doc) > 0 and doc[0].pos_ == "AUX"
+    disowned = question or any(_subject_clause(m) is not None and _disowned(_subject_clause(m), m) for m in mentions)
+    return _rule(doc, mentions, question), disowned
+
+
+def _rule(doc: Any, mentions: list[Any], question: bool) -> str | None:
     if not question:
         for head in mentions:
             rule = _generic_claim(head)

@@ -86,9 +86,12 @@ _RULES = (
     ),
 )
 _SLUR_RULE = 0
-# Rules the parse (`detectors/output_meaning.py`) replaces when an answer is screened by meaning: the
-# enumerated generalisation, habit, restriction and treatment phrasings. Slurs, dehumanising, eliminationist
-# and go-home statements, beliefs called a disease, and exclusion by age number stay rules.
+# Rules that defer to the parse (`detectors/output_meaning.py`) when an answer is screened by meaning: a
+# match of these enumerated generalisation, habit, restriction and treatment phrasings only marks its
+# sentence; the sentence is withheld if the parse finds a discriminatory reading, or if it does not find
+# the claim disowned (reported, called a myth, quoted, a yes/no question). Slurs, dehumanising,
+# eliminationist and go-home statements, beliefs called a disease and exclusion by age number report as
+# before.
 _PHRASING_RULES = frozenset(
     i for i, rule in enumerate(_RULES) if rule.pattern.pattern in (po.GENERALISATION, po.DIFFERENT_TREATMENT, og.TRAIT,
                                                                    og.HABIT, og.RESTRICTION, og.GENERIC_THEN_TREAT,
@@ -157,6 +160,7 @@ class OutputScreen:
         self._after_group = False  # the previous sentence named a group ("they" may be that group)
         self._flagged = -1  # stream offset of the sentence last found discriminatory (reported once)
         self._they_armed = -1  # stream offset after the latest "they" / "these" / "those" / "them"
+        self._suspects: list[int] = []  # stream offsets of phrasing-rule matches awaiting their sentence's reading
         self._buffer = ""
         self._base = 0  # stream offset of self._buffer[0]
         self._reported: set[tuple[int, int, str]] = set()  # (stream start, end, label) already returned
@@ -194,7 +198,7 @@ class OutputScreen:
         if self._meaning and self._sentence.strip():
             findings += self._judge(self._sentence, self._sentence_at, self._sentence_at + len(self._sentence))
         self._sentence, self._sentence_at, self._marks, self._after_group, self._flagged = "", 0, [], False, -1
-        self._they_armed = -1
+        self._they_armed, self._suspects = -1, []
         self._buffer, self._base, self._reported, self._seen_upto = "", 0, set(), 0
         self._armed = [-1] * len(_RULES)
         self._group_armed, self._words, self._sentence_start, self._group_starts = -1, {}, 0, []
@@ -211,8 +215,6 @@ class OutputScreen:
         self._arm(max(0, self._seen_upto - _MAX_WORD))
         self._seen_upto = len(buf)
         for i, rule in enumerate(_RULES):
-            if i in self._off:
-                continue
             if self._armed[i] <= self._base + origin or (rule.needs_group and self._group_armed <= self._base + origin):
                 continue
             for m in self._matches(rule, buf, origin):
@@ -221,6 +223,10 @@ class OutputScreen:
                 if not settled or self._seen(start, end, rule.label):
                     continue
                 if self._cleared(rule, buf, m):
+                    continue
+                if i in self._off:  # a phrasing rule under the parse: the sentence's reading decides
+                    if not self._suspects or start > self._suspects[-1]:
+                        self._suspects.append(start)
                     continue
                 self._reported.add((start, end, rule.label))
                 found.append(Finding("PROHIBITED_USE", start, end, rule.score, self.name, rule.label))
@@ -277,15 +283,21 @@ class OutputScreen:
     def _judge(self, text: str, start: int, end: int, strong: bool = True) -> list[Finding]:
         gated = bool(self._marks) and self._marks[-1] >= start
         anaphora = self._after_group and not gated and bool(_THEY & set(_WORD.findall(text.lower())))
+        suspect = any(start <= at < end for at in self._suspects)
         if strong:
             self._marks = [m for m in self._marks if m >= end]
+            self._suspects = [at for at in self._suspects if at >= end]
             self._after_group = gated
-        if not (gated or anaphora) or not text.strip() or start == self._flagged or self._covered(start, end):
+        if not (gated or anaphora or suspect) or not text.strip() or start == self._flagged:
+            return []
+        if self._covered(start, end):
             return []
         try:
-            rule = output_meaning.judge(text, anaphora=anaphora)
+            rule, disowned = output_meaning.read(text, anaphora=anaphora)
         except Exception:  # fail closed: a sentence naming a group that cannot be read is withheld
-            rule = "meaning.unreadable"
+            rule, disowned = "meaning.unreadable", False
+        if rule is None and suspect and not disowned:
+            rule = "phrasing.generalisation"  # a phrasing rule matched and the parse does not disown the claim
         if rule is None:
             return []
         self._flagged = start

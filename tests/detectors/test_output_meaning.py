@@ -317,13 +317,13 @@ def test_whole_answer_of_ordinary_sentences_passes_and_one_bad_sentence_is_found
 
 def test_parse_runs_only_for_sentences_naming_a_group(monkeypatch: pytest.MonkeyPatch) -> None:
     seen: list[str] = []
-    real = output_meaning.judge
+    real = output_meaning.read
 
-    def counting(text: str, anaphora: bool = False) -> str | None:
+    def counting(text: str, anaphora: bool = False) -> tuple[str | None, bool]:
         seen.append(text)
         return real(text, anaphora)
 
-    monkeypatch.setattr(output_meaning, "judge", counting)
+    monkeypatch.setattr(output_meaning, "read", counting)
     ordinary = "Your bin is collected on Tuesdays. The depot opens at eight. Call us if a collection is missed. "
     assert _stream(ordinary * 5, 7) == []
     assert seen == []
@@ -332,10 +332,10 @@ def test_parse_runs_only_for_sentences_naming_a_group(monkeypatch: pytest.Monkey
 
 
 def test_unreadable_group_sentence_fails_closed(monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(text: str, anaphora: bool = False) -> str | None:
+    def broken(text: str, anaphora: bool = False) -> tuple[str | None, bool]:
         raise RuntimeError("parser unavailable")
 
-    monkeypatch.setattr(output_meaning, "judge", broken)
+    monkeypatch.setattr(output_meaning, "read", broken)
     assert _stream("Kenyan nurses work on ward 4.", 5) == ["meaning.unreadable"]
     assert _stream("The ward opens at eight.", 5) == []
 
@@ -364,9 +364,9 @@ def test_clause_before_a_semicolon_is_judged_before_it_is_released() -> None:
 
 
 def test_request_text_keeps_the_phrasing_rules_without_a_parse(monkeypatch: pytest.MonkeyPatch) -> None:
-    def never(text: str, anaphora: bool = False) -> str | None:
+    def never(text: str, anaphora: bool = False) -> tuple[str | None, bool]:
         raise AssertionError("no parse on the input path")
 
-    monkeypatch.setattr(output_meaning, "judge", never)
+    monkeypatch.setattr(output_meaning, "read", never)
     assert screen_text("Polish builders are lazy.") != []  # the regex generalisation rule
     assert screen_text("Tell me about Polish food.") == []
