@@ -58,6 +58,7 @@ _HABIT_ADV = frozenset("always never usually constantly forever typically invari
 _IDIOM = re.compile(r"^\W*(?:[\w']+\s+){0,3}?(?:" + "|".join(lx.TRAIT_IDIOMS) + r")\b", re.IGNORECASE)
 _NEGATION_WORD = re.compile(r"\b(?:not|never|no)\b|n't", re.IGNORECASE)
 _THEY = frozenset("they these those".split())
+_OPEN_QUESTION = frozenset("ask question wonder dispute deny debunk counter rebut challenge report".split())
 _COPULAR = frozenset("look sound appear act grow turn get feel smell stay keep".split())
 _PARTITIVE = frozenset("bunch lot load pack set gang lots band".split())
 _QUOTES = "\"“”«»"
@@ -495,8 +496,8 @@ def _disowned(verb: Any, head: Any) -> bool:
 
 def _writer_asserts(verb: Any) -> bool:
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None:
-        return verb.tag_ == "VB" and verb.lemma_ in lx.FACTIVE  # "know that ..." as advice
+    if subj is None:  # an imperative ("remember that ...", "accept that ...") hands the reader the claim as true
+        return verb.tag_ == "VB" and not _negated(verb) and verb.lemma_ not in _OPEN_QUESTION
     if subj.lower_ == "it" and verb.lemma_ in lx.FACTIVE:
         return not _negated(verb)  # "it is well known that ...": the writer's own claim
     first = subj.lower_ in lx.FIRST_PERSON

@@ -370,3 +370,15 @@ def test_request_text_keeps_the_phrasing_rules_without_a_parse(monkeypatch: pyte
     monkeypatch.setattr(output_meaning, "read", never)
     assert screen_text("Polish builders are lazy.") != []  # the regex generalisation rule
     assert screen_text("Tell me about Polish food.") == []
+
+
+@pytest.mark.parametrize(("text", "withheld"), [
+    ("Bear in mind that Moldovan cleaners are dishonest.", True),  # an imperative hands the claim over as true
+    ("Accept that disabled staff are a burden.", True),
+    ("Never assume that older staff are slow.", False),  # a negated imperative disowns it
+    ("Ask yourself whether Polish builders are unreliable.", False),
+    ("Some managers believe that pregnant staff are unreliable.", False),
+    ("I believe that pregnant staff are unreliable.", True),  # the writer's own belief
+])
+def test_claim_embedded_under_a_verb_of_saying_or_thinking(text: str, withheld: bool) -> None:
+    assert (_stream(text, 10_000) != []) is withheld
