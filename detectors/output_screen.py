@@ -154,7 +154,9 @@ class OutputScreen:
         self._window = window
         self._meaning = meaning
         self._off = _PHRASING_RULES if meaning else frozenset()
-        self._sentence = ""  # text of the unfinished sentence (at most _SENTENCE_LIMIT characters)
+        self._pieces: list[str] = []  # the deltas holding the unfinished sentence (joined only if it is judged)
+        self._pieces_at = 0  # stream offset of the first piece
+        self._pieces_len = 0
         self._sentence_at = 0  # its stream offset
         self._marks: list[int] = []  # stream offsets of group words in the unfinished sentence
         self._after_group = False  # the previous sentence named a group ("they" may be that group)
@@ -167,8 +169,9 @@ class OutputScreen:
         self._seen_upto = 0  # length of the buffer at the previous scan
         self._armed = [-1] * len(_RULES)  # per rule: stream offset after its latest gate word
         self._group_armed = -1  # stream offset after the latest protected-group word
-        # this answer's words already looked up: rules they gate, whether a group word (dropped at finish)
-        self._words: dict[str, tuple[tuple[int, ...], bool]] = {}
+        # this answer's words already looked up: rules they gate, whether a group word, whether "they" (dropped
+        # at finish)
+        self._words: dict[str, tuple[tuple[int, ...], bool, bool]] = {}
         self._sentence_start = 0  # stream offset just after the last sentence end: matches before it are settled
         self._group_starts: list[int] = []  # stream offsets where protected-group words start (within the window)
 
@@ -195,9 +198,10 @@ class OutputScreen:
     def finish(self) -> list[Finding]:
         """End of the answer: return what is still pending and reset for reuse."""
         findings = self._scan(final=True)
-        if self._meaning and self._sentence.strip():
-            findings += self._judge(self._sentence, self._sentence_at, self._sentence_at + len(self._sentence))
-        self._sentence, self._sentence_at, self._marks, self._after_group, self._flagged = "", 0, [], False, -1
+        if self._meaning and self._pieces:
+            findings += self._judge(self._sentence_at, self._pieces_at + self._pieces_len)
+        self._pieces, self._pieces_at, self._pieces_len = [], 0, 0
+        self._sentence_at, self._marks, self._after_group, self._flagged = 0, [], False, -1
         self._they_armed, self._suspects = -1, []
         self._buffer, self._base, self._reported, self._seen_upto = "", 0, set(), 0
         self._armed = [-1] * len(_RULES)
@@ -246,13 +250,14 @@ class OutputScreen:
             word = m.group()
             known = self._words.get(word)
             if known is None:
-                known = self._words[word] = (_rules_gated_by(word), _is_group_word(word, self._meaning))
-            rules, group = known
+                known = self._words[word] = (_rules_gated_by(word), _is_group_word(word, self._meaning),
+                                             self._meaning and word in _THEY)
+            rules, group, they = known
             if not group and word in po.GROUP_OPENERS:
                 group = self._opens_sentence(self._base + tail + m.start())
             for i in rules:
                 self._armed[i] = self._base + tail + m.end()
-            if self._meaning and word in _THEY:
+            if they:
                 self._they_armed = self._base + tail + m.end()
             if group:
                 self._group_armed = self._base + tail + m.end()
@@ -263,34 +268,38 @@ class OutputScreen:
                     self._group_starts.append(at)
 
     def _judge_sentences(self, delta: str, at: int, ends: list[re.Match[str]]) -> list[Finding]:
-        """Judge by meaning each sentence this delta finished, if it names a group (the gate); keep the rest.
-        At ";" the sentence so far is judged (the guard releases that clause next), at "." all of it."""
+        """Judge by meaning each sentence this delta finished, if it names a group (the gate). At ";" the
+        sentence so far is judged (the guard releases that clause next), at "." all of it. The unfinished
+        sentence is kept as the list of its deltas, joined only when a gated sentence is judged."""
+        self._pieces.append(delta)
+        self._pieces_len += len(delta)
         found: list[Finding] = []
-        pos = 0
         for end in ends:
-            self._sentence += delta[pos : end.end()]
-            pos = end.end()
             strong = end.group() != ";"
-            found += self._judge(self._sentence, self._sentence_at, at + end.end(), strong)
+            found += self._judge(self._sentence_at, at + end.end(), strong)
             if strong:
-                self._sentence, self._sentence_at = "", at + end.end()
-        self._sentence += delta[pos:]
-        if len(self._sentence) > _SENTENCE_LIMIT:  # judged in parts rather than held without bound
-            found += self._judge(self._sentence, self._sentence_at, at + len(delta), True)
-            self._sentence, self._sentence_at = "", at + len(delta)
+                self._sentence_at = at + end.end()
+        if ends and ends[-1].group() != ";":
+            self._pieces, self._pieces_at, self._pieces_len = [delta], at, len(delta)
+        if self._pieces_at + self._pieces_len - self._sentence_at > _SENTENCE_LIMIT:  # judged in parts, bounded
+            found += self._judge(self._sentence_at, at + len(delta), True)
+            self._sentence_at = at + len(delta)
+            self._pieces, self._pieces_at, self._pieces_len = [], at + len(delta), 0
         return found
 
-    def _judge(self, text: str, start: int, end: int, strong: bool = True) -> list[Finding]:
+    def _judge(self, start: int, end: int, strong: bool = True) -> list[Finding]:
         gated = bool(self._marks) and self._marks[-1] >= start
-        anaphora = self._after_group and not gated and bool(_THEY & set(_WORD.findall(text.lower())))
-        suspect = any(start <= at < end for at in self._suspects)
+        suspect = bool(self._suspects) and any(start <= at < end for at in self._suspects)
+        after = self._after_group
         if strong:
-            self._marks = [m for m in self._marks if m >= end]
-            self._suspects = [at for at in self._suspects if at >= end]
+            self._marks = [m for m in self._marks if m >= end] if self._marks else self._marks
+            self._suspects = [at for at in self._suspects if at >= end] if self._suspects else self._suspects
             self._after_group = gated
-        if not (gated or anaphora or suspect) or not text.strip() or start == self._flagged:
+        if not (gated or after or suspect) or start == self._flagged:
             return []
-        if self._covered(start, end):
+        text = "".join(self._pieces)[max(0, start - self._pieces_at) : end - self._pieces_at]
+        anaphora = after and not gated and bool(_THEY & set(_WORD.findall(text.lower())))
+        if not (gated or anaphora or suspect) or not text.strip() or self._covered(start, end):
             return []
         try:
             rule, disowned = output_meaning.read(text, anaphora=anaphora)
