@@ -321,8 +321,9 @@ def _predicate(verb: Any, passive: bool, negated: bool, depth: int) -> str | Non
         if modals & _DEONTIC and not negated and (lemma in lx.SHUT_OUT or verb.lower_ in lx.SHUT_OUT or any(
                 c.dep_ == "prt" and c.lower_ in ("on", "out", "away", "off") for c in verb.children)):
             return "meaning.restriction"
-        if negated and (verb.lower_ in lx.LET_IN or lemma in lx.LET_IN) and _a_chance(verb):
-            return "meaning.restriction"
+        prescribed = bool(modals & _DEONTIC) or bool(modals & _ABILITY) and verb.lower_ in ("trusted", "relied")
+        if negated and prescribed and (verb.lower_ in lx.LET_IN or lemma in lx.LET_IN) and _a_chance(verb):
+            return "meaning.restriction"  # "should not be allowed to" (a rule in force, "are not allowed", passes)
         if negated and any(t.lower_ == "charge" for t in verb.subtree):
             return "meaning.restriction"  # "should never be put in charge"
         if negated and verb.lower_ in lx.FITNESS and not modals:
@@ -486,10 +487,11 @@ def _disowned(verb: Any, head: Any) -> bool:
             return not _writer_asserts(parent)
         tok = parent
     # "X are Y, which is a stereotype" / "... -- a common myth"
-    for tok in verb.subtree:
-        if tok.lower_ in lx.STANCE and tok.head != verb and tok not in head.subtree:
+    for tok in verb.subtree:  # the claim *called* a stereotype: "which is a myth", "-- a racist trope"
+        if tok.lower_ in lx.STANCE and tok.head != verb and tok not in head.subtree and tok.pos_ in ("NOUN", "ADJ"):
             clause = tok.head
-            if clause.dep_ in ("relcl", "advcl", "conj", "appos", "parataxis") or tok.dep_ == "appos":
+            called = tok.dep_ in ("attr", "acomp") and clause.dep_ in ("relcl", "advcl", "conj", "parataxis")
+            if called or tok.dep_ == "appos":
                 return True
     return False
 
