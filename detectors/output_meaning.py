@@ -488,6 +488,9 @@ def _disowned(verb: Any, head: Any) -> bool:
         tok = parent
     # "X are Y, which is a stereotype" / "... -- a common myth"
     for tok in verb.subtree:  # the claim *called* a stereotype: "which is a myth", "-- a racist trope"
+        if tok.lower_ in lx.STANCE and tok.pos_ == "NOUN" and tok.head == verb and tok.left_edge.i > 0 and (
+                tok.doc[tok.left_edge.i - 1].text in (",", "-", "–", "—", "(", ":")):
+            return True  # "..., a common trope" parsed as a second complement
         if tok.lower_ in lx.STANCE and tok.head != verb and tok not in head.subtree and tok.pos_ in ("NOUN", "ADJ"):
             clause = tok.head
             called = tok.dep_ in ("attr", "acomp") and clause.dep_ in ("relcl", "advcl", "conj", "parataxis")

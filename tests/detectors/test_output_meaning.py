@@ -382,3 +382,14 @@ def test_request_text_keeps_the_phrasing_rules_without_a_parse(monkeypatch: pyte
 ])
 def test_claim_embedded_under_a_verb_of_saying_or_thinking(text: str, withheld: bool) -> None:
     assert (_stream(text, 10_000) != []) is withheld
+
+
+@pytest.mark.parametrize(("text", "withheld"), [
+    ("Refugees should not be allowed to rent council flats.", True),  # prescribed
+    ("Refugees are not allowed to rent council flats until their status is settled.", False),  # a rule in force
+    ("Congolese tenants are noisy and tell lies to the housing officer.", True),  # "lies" is not a stance said of it
+    ("Congolese tenants are noisy, which is a stereotype.", False),  # the claim called a stereotype
+    ("Greek landlords are greedy, a common trope in the tabloids.", False),
+])
+def test_stance_and_prescription(text: str, withheld: bool) -> None:
+    assert (_stream(text, 10_000) != []) is withheld
