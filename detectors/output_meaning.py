@@ -479,12 +479,13 @@ def _disowned(verb: Any, head: Any) -> bool:
         parent = tok.head
         if parent.lower_ in lx.STANCE or parent.lemma_ in lx.STANCE:
             return True
-        if any(c.dep_ == "nsubj" and c.lower_ in lx.STANCE for c in parent.children):
-            return True  # "a common misconception is that ..."
+        if any(c.dep_ in ("nsubj", "acomp", "attr") and c.lower_ in lx.STANCE for c in parent.children):
+            return True  # "a common misconception is that ...", "it is wrong to assume that ..."
         if parent.lemma_ in ("true", "fact", "accurate", "right") and _negated(parent):
             return True
-        if parent.lemma_ in lx.REPORTING or parent.lemma_ in lx.FACTIVE:
-            return not _writer_asserts(parent)
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in parent.children)
+        if (parent.lemma_ in lx.REPORTING or parent.lemma_ in lx.FACTIVE) and not infinitive:
+            return not _writer_asserts(parent)  # ("to assume that ..." is decided by what governs it)
         tok = parent
     # "X are Y, which is a stereotype" / "... -- a common myth"
     for tok in verb.subtree:  # the claim *called* a stereotype: "which is a myth", "-- a racist trope"
@@ -529,7 +530,7 @@ def _treatment(verb: Any, mentions: list[Any]) -> str | None:
         return None
     exclude, include, prefer = kinds
     negated = _negated(verb) or _negated_by_head(verb)
-    objects = [m for m in mentions if _argument_of(m, verb)]
+    objects = [m for m in mentions if _argument_of(m, verb) and not _quoted(m)]  # a quoted word is mentioned
     reason = _reason(verb)
     if exclude and not negated and (objects or reason):
         return "meaning.treatment"
