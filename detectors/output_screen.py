@@ -25,8 +25,10 @@ from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from detectors import output_meaning
 from detectors.base import Finding
 from detectors.lexicons import output_generalisation as og
+from detectors.lexicons import output_meaning as meaning_lexicon
 from detectors.lexicons import prohibited_output as po
 from detectors.lexicons.prohibited_content import PROTECTED_GROUP
 
@@ -40,6 +42,10 @@ _TREATMENT = re.compile(po.DIFFERENT_TREATMENT, _F)
 _COUNTER = re.compile(po.COUNTER_SPEECH, _F)
 _MENTION = re.compile(po.MENTION, _F)
 _NON_WORD = re.compile(r"\W")
+_QUOTES = "\"“”‘’"
+_OPEN_SINGLE = re.compile(r"(?:^|(?<=\s))'")  # a single quote opening a phrase, not an apostrophe
+_NAMED = re.compile(r"\b(?:insults?|slurs?|abuse|tropes?|myths?|slogans?|chants?|graffiti|stereotypes?|harassment)\b",
+                    _F)
 _SETTLE = 40  # characters after a match before it is reported mid-stream
 _GUARD = 60  # characters before/after a match read by the counter-speech and mention guards
 _MAX_MATCH = 100  # no pattern matches more than this; the window must hold a match plus guards
@@ -80,6 +86,19 @@ _RULES = (
     ),
 )
 _SLUR_RULE = 0
+# Rules that defer to the parse (`detectors/output_meaning.py`) when an answer is screened by meaning: a
+# match of these enumerated generalisation, habit, restriction and treatment phrasings only marks its
+# sentence; the sentence is withheld if the parse finds a discriminatory reading, or if it does not find
+# the claim disowned (reported, called a myth, quoted, a yes/no question). Slurs, dehumanising,
+# eliminationist and go-home statements, beliefs called a disease and exclusion by age number report as
+# before.
+_PHRASING_RULES = frozenset(
+    i for i, rule in enumerate(_RULES) if rule.pattern.pattern in (po.GENERALISATION, po.DIFFERENT_TREATMENT, og.TRAIT,
+                                                                   og.HABIT, og.RESTRICTION, og.GENERIC_THEN_TREAT,
+                                                                   og.PREFERENCE)
+)
+_SENTENCE_LIMIT = 400  # a sentence longer than this is judged in parts (bounded memory; the guard's hold)
+_THEY = frozenset("they these those them".split())
 # a sentence ends at . ! ? ; or a line break followed by white space (or the end of the text so far)
 _SENTENCE_END = re.compile(r"[.!?;](?=\s|$)|\n")
 _GROUP_PROBE = re.compile(r"(?:" + PROTECTED_GROUP + r")", _F)
@@ -89,9 +108,13 @@ _GROUP_FIRST = frozenset(
 ) - frozenset("the of his her their this that your from like kind sort type er ies lot ones".split())
 
 
-def _is_group_word(word: str) -> bool:
-    """Whether a (lower-case) word can start or name a protected-group mention ("older" + people, "muslims")."""
-    if word in po.GROUP_EXTRA_WORDS or word in _GROUP_FIRST:
+_GATE_EXTRA = (meaning_lexicon.GROUP_WORDS | meaning_lexicon.GATE_WORDS) - po.GROUP_OPENERS
+
+
+def _is_group_word(word: str, meaning: bool = False) -> bool:
+    """Whether a (lower-case) word can start or name a protected-group mention ("older" + people, "muslims");
+    with `meaning`, also the parse's wider gate (demonyms, conditions, characteristics said of a person)."""
+    if word in po.GROUP_EXTRA_WORDS or word in _GROUP_FIRST or (meaning and word in _GATE_EXTRA):
         return True
     return word not in STOP_WORDS and bool(_GROUP_PROBE.match(word + " people"))
 
@@ -112,9 +135,10 @@ def _rules_gated_by(word: str) -> tuple[int, ...]:
     return _GATED_BY_WORD.get(word, ()) + _GATED_BY_PREFIX.get(word[:4], ())
 
 
-def screen_text(text: str) -> list[Finding]:
-    """The same rules over a whole text at once (request text, non-streamed answers)."""
-    screen = OutputScreen()
+def screen_text(text: str, meaning: bool = False) -> list[Finding]:
+    """The same rules over a whole text at once. Request text uses the phrasing rules only (no parse, so
+    the input path's cost is unchanged); answers are screened with `meaning=True`."""
+    screen = OutputScreen(meaning=meaning)
     return [*screen.feed(text), *screen.finish()]
 
 
@@ -124,18 +148,30 @@ class OutputScreen:
     name = "output_screen"
     entities = frozenset({"PROHIBITED_USE"})
 
-    def __init__(self, window: int = 200) -> None:
+    def __init__(self, window: int = 200, meaning: bool = True) -> None:
         if window < _MAX_MATCH + _SETTLE + _GUARD:
             raise ValueError(f"window must be at least {_MAX_MATCH + _SETTLE + _GUARD} characters")
         self._window = window
+        self._meaning = meaning
+        self._off = _PHRASING_RULES if meaning else frozenset()
+        self._pieces: list[str] = []  # the deltas holding the unfinished sentence (joined only if it is judged)
+        self._pieces_at = 0  # stream offset of the first piece
+        self._pieces_len = 0
+        self._sentence_at = 0  # its stream offset
+        self._marks: list[int] = []  # stream offsets of group words in the unfinished sentence
+        self._after_group = False  # the previous sentence named a group ("they" may be that group)
+        self._flagged = -1  # stream offset of the sentence last found discriminatory (reported once)
+        self._they_armed = -1  # stream offset after the latest "they" / "these" / "those" / "them"
+        self._suspects: list[int] = []  # stream offsets of phrasing-rule matches awaiting their sentence's reading
         self._buffer = ""
         self._base = 0  # stream offset of self._buffer[0]
         self._reported: set[tuple[int, int, str]] = set()  # (stream start, end, label) already returned
         self._seen_upto = 0  # length of the buffer at the previous scan
         self._armed = [-1] * len(_RULES)  # per rule: stream offset after its latest gate word
         self._group_armed = -1  # stream offset after the latest protected-group word
-        # this answer's words already looked up: rules they gate, whether a group word (dropped at finish)
-        self._words: dict[str, tuple[tuple[int, ...], bool]] = {}
+        # this answer's words already looked up: rules they gate, whether a group word, whether "they" (dropped
+        # at finish)
+        self._words: dict[str, tuple[tuple[int, ...], bool, bool]] = {}
         self._sentence_start = 0  # stream offset just after the last sentence end: matches before it are settled
         self._group_starts: list[int] = []  # stream offsets where protected-group words start (within the window)
 
@@ -143,21 +179,30 @@ class OutputScreen:
     def holding(self) -> bool:
         """Whether the unfinished sentence names a protected group or holds a slur, so a caller streaming the
         answer should hold it back until the sentence ends (matches in a finished sentence are settled)."""
-        return max(self._group_armed, self._armed[_SLUR_RULE]) > self._sentence_start
+        held = max(self._group_armed, self._armed[_SLUR_RULE]) > self._sentence_start
+        return held or self._after_group and self._they_armed > self._sentence_start
 
     def feed(self, delta: str) -> list[Finding]:
         """Add the next chunk of the answer; return findings that became certain with it."""
         ends = list(_SENTENCE_END.finditer(delta))
+        at = self._base + len(self._buffer)
         if ends:
-            self._sentence_start = self._base + len(self._buffer) + ends[-1].end()
+            self._sentence_start = at + ends[-1].end()
         self._buffer += delta
         findings = self._scan(final=False)
+        if self._meaning:
+            findings += self._judge_sentences(delta, at, ends)
         self._trim()
         return findings
 
     def finish(self) -> list[Finding]:
         """End of the answer: return what is still pending and reset for reuse."""
         findings = self._scan(final=True)
+        if self._meaning and self._pieces:
+            findings += self._judge(self._sentence_at, self._pieces_at + self._pieces_len)
+        self._pieces, self._pieces_at, self._pieces_len = [], 0, 0
+        self._sentence_at, self._marks, self._after_group, self._flagged = 0, [], False, -1
+        self._they_armed, self._suspects = -1, []
         self._buffer, self._base, self._reported, self._seen_upto = "", 0, set(), 0
         self._armed = [-1] * len(_RULES)
         self._group_armed, self._words, self._sentence_start, self._group_starts = -1, {}, 0, []
@@ -183,6 +228,10 @@ class OutputScreen:
                     continue
                 if self._cleared(rule, buf, m):
                     continue
+                if i in self._off:  # a phrasing rule under the parse: the sentence's reading decides
+                    if not self._suspects or start > self._suspects[-1]:
+                        self._suspects.append(start)
+                    continue
                 self._reported.add((start, end, rule.label))
                 found.append(Finding("PROHIBITED_USE", start, end, rule.score, self.name, rule.label))
         return found
@@ -201,17 +250,71 @@ class OutputScreen:
             word = m.group()
             known = self._words.get(word)
             if known is None:
-                known = self._words[word] = (_rules_gated_by(word), _is_group_word(word))
-            rules, group = known
+                known = self._words[word] = (_rules_gated_by(word), _is_group_word(word, self._meaning),
+                                             self._meaning and word in _THEY)
+            rules, group, they = known
             if not group and word in po.GROUP_OPENERS:
                 group = self._opens_sentence(self._base + tail + m.start())
             for i in rules:
                 self._armed[i] = self._base + tail + m.end()
+            if they:
+                self._they_armed = self._base + tail + m.end()
             if group:
                 self._group_armed = self._base + tail + m.end()
+                if self._meaning and (not self._marks or self._base + tail + m.start() > self._marks[-1]):
+                    self._marks.append(self._base + tail + m.start())
                 at = self._base + tail + m.start()
                 if not self._group_starts or at > self._group_starts[-1]:
                     self._group_starts.append(at)
+
+    def _judge_sentences(self, delta: str, at: int, ends: list[re.Match[str]]) -> list[Finding]:
+        """Judge by meaning each sentence this delta finished, if it names a group (the gate). At ";" the
+        sentence so far is judged (the guard releases that clause next), at "." all of it. The unfinished
+        sentence is kept as the list of its deltas, joined only when a gated sentence is judged."""
+        self._pieces.append(delta)
+        self._pieces_len += len(delta)
+        found: list[Finding] = []
+        for end in ends:
+            strong = end.group() != ";"
+            found += self._judge(self._sentence_at, at + end.end(), strong)
+            if strong:
+                self._sentence_at = at + end.end()
+        if ends and ends[-1].group() != ";":
+            self._pieces, self._pieces_at, self._pieces_len = [delta], at, len(delta)
+        if self._pieces_at + self._pieces_len - self._sentence_at > _SENTENCE_LIMIT:  # judged in parts, bounded
+            found += self._judge(self._sentence_at, at + len(delta), True)
+            self._sentence_at = at + len(delta)
+            self._pieces, self._pieces_at, self._pieces_len = [], at + len(delta), 0
+        return found
+
+    def _judge(self, start: int, end: int, strong: bool = True) -> list[Finding]:
+        gated = bool(self._marks) and self._marks[-1] >= start
+        suspect = bool(self._suspects) and any(start <= at < end for at in self._suspects)
+        after = self._after_group
+        if strong:
+            self._marks = [m for m in self._marks if m >= end] if self._marks else self._marks
+            self._suspects = [at for at in self._suspects if at >= end] if self._suspects else self._suspects
+            self._after_group = gated
+        if not (gated or after or suspect) or start == self._flagged:
+            return []
+        text = "".join(self._pieces)[max(0, start - self._pieces_at) : end - self._pieces_at]
+        anaphora = after and not gated and bool(_THEY & set(_WORD.findall(text.lower())))
+        if not (gated or anaphora or suspect) or not text.strip() or self._covered(start, end):
+            return []
+        try:
+            rule, disowned = output_meaning.read(text, anaphora=anaphora)
+        except Exception:  # fail closed: a sentence naming a group that cannot be read is withheld
+            rule, disowned = "meaning.unreadable", False
+        if rule is None and suspect and not disowned:
+            rule = "phrasing.generalisation"  # a phrasing rule matched and the parse does not disown the claim
+        if rule is None:
+            return []
+        self._flagged = start
+        return [Finding("PROHIBITED_USE", start, end, 0.85, self.name, "discriminatory_content", rule)]
+
+    def _covered(self, start: int, end: int) -> bool:
+        """A rule already reported this sentence: no parse needed."""
+        return any(s < end and start < e and lab != "offensive_content" for s, e, lab in self._reported)
 
     def _opens_sentence(self, at: int) -> bool:
         """Whether stream offset `at` is the first word of the unfinished sentence (only quotes or list marks
@@ -226,6 +329,10 @@ class OutputScreen:
     def _cleared(rule: _Rule, buf: str, m: re.Match[str]) -> bool:
         if _COUNTER.search(buf, max(0, m.start() - _GUARD), m.start()):
             return True
+        before = buf[max(0, m.start() - _GUARD) : m.start()]
+        quotes = sum(before.count(q) for q in _QUOTES) + len(_OPEN_SINGLE.findall(before))
+        if quotes % 2 == 1 and _NAMED.search(buf, m.start(), m.end() + _GUARD):
+            return True  # a quoted phrase named as an insult, slur or trope: mentioned, not used
         if rule.after is None:
             return False
         return bool(rule.after.search(buf[max(0, m.start() - _GUARD) : m.end() + _GUARD]))
