@@ -41,11 +41,21 @@ _CONTEXT_WORDS = 8
 _BATCH, _SUBBATCH = 1000, 250  # `nlp.pipe`'s defaults: docs sorted by length per batch, per model call
 
 
+_VOCABS: dict[str, Any] = {}  # model name -> the vocab of the first pipeline loaded from it in this process
+
+
+def loaded_vocab(model: str) -> Any | None:
+    """The vocab (string store, lexemes) of a pipeline already loaded from `model` in this process, so a
+    second pipeline from the same package shares it instead of holding its own copy (~24 MB)."""
+    return _VOCABS.get(model)
+
+
 def load_ner(model: str) -> Any:
     """Load a spaCy pipeline by installed package name, keeping only NER (no network)."""
     import spacy
 
     nlp = spacy.load(model)
+    _VOCABS.setdefault(model, nlp.vocab)
     for pipe in list(nlp.pipe_names):
         if pipe not in _KEEP:
             nlp.remove_pipe(pipe)

@@ -77,7 +77,9 @@ def _parser() -> Any:
             if _nlp is None:
                 import spacy
 
-                _nlp = spacy.load(MODEL, exclude=list(_EXCLUDE_PIPES))
+                from detectors.nlp import loaded_vocab
+
+                _nlp = spacy.load(MODEL, exclude=list(_EXCLUDE_PIPES), vocab=loaded_vocab(MODEL) or True)
     return _nlp
 
 

@@ -8,6 +8,7 @@ from typing import Protocol
 from config.models import DetectionSettings
 from detectors.base import Finding
 from detectors.engine import EngineOptions, ScanEngine
+from detectors.output_meaning import warm as warm_output_parser
 
 
 class Scanner(Protocol):
@@ -32,4 +33,5 @@ def build_scanner(settings: DetectionSettings) -> Scanner:
     engine = ScanEngine(EngineOptions(spacy_model=settings.spacy_model, workers=settings.workers,
                                       timeout_s=settings.timeout_s, cache_size=settings.cache_size))
     engine.start()
+    warm_output_parser()  # the output screen's parser (detectors.output_meaning), after NER so it shares its vocab
     return engine
