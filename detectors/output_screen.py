@@ -31,6 +31,7 @@ from detectors.lexicons import output_generalisation as og
 from detectors.lexicons import output_meaning as meaning_lexicon
 from detectors.lexicons import prohibited_output as po
 from detectors.lexicons.prohibited_content import PROTECTED_GROUP
+from detectors.word_anchors import openings
 
 _F = re.IGNORECASE
 _SLUR = re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in po.slur_words()) + r")\b", _F)
@@ -108,6 +109,7 @@ _GROUP_FIRST = frozenset(
 ) - frozenset("the of his her their this that your from like kind sort type er ies lot ones".split())
 
 
+_GROUP_HEADS = tuple(openings(_GROUP_PROBE) or ("",))  # every group mention starts with one of these words
 _GATE_EXTRA = (meaning_lexicon.GROUP_WORDS | meaning_lexicon.GATE_WORDS) - po.GROUP_OPENERS
 
 
@@ -116,7 +118,9 @@ def _is_group_word(word: str, meaning: bool = False) -> bool:
     with `meaning`, also the parse's wider gate (demonyms, conditions, characteristics said of a person)."""
     if word in po.GROUP_EXTRA_WORDS or word in _GROUP_FIRST or (meaning and word in _GATE_EXTRA):
         return True
-    return word not in STOP_WORDS and bool(_GROUP_PROBE.match(word + " people"))
+    if word in STOP_WORDS or not word.startswith(_GROUP_HEADS):  # cheap: no group mention can start here
+        return False
+    return bool(_GROUP_PROBE.match(word + " people"))
 
 
 def _gate_table(prefix: bool) -> dict[str, tuple[int, ...]]:
