@@ -126,7 +126,7 @@ async def interleaved(bases: dict[str, str], n: int) -> dict[str, list[float]]:
                 started = time.perf_counter()
                 resp = await clients[name].post("/v1/chat/completions", json=CHAT)
                 out[name].append(time.perf_counter() - started)
-                assert resp.status_code == 200, resp.text
+                assert resp.status_code == 200, (name, resp.text)
     finally:
         for client in clients.values():
             await client.aclose()
