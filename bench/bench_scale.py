@@ -5,7 +5,10 @@
              threads, from /proc: comparable on a shared machine, where the wall-clock figures are not)
     jwt      passthrough throughput with OIDC access tokens vs Steward keys (floor: >= 90 %)
 
-    .venv/bin/python bench/bench_scale.py [--requests 2000] [--seconds 10] [--concurrency 8]
+    .venv/bin/python bench/bench_scale.py [--requests 2000] [--seconds 10] [--concurrency 8] [--baseline DIR]
+
+--baseline DIR adds a third gateway, limits on, served from another checkout's code (e.g. the main branch),
+interleaved with the other two: a before/after of the limits code under the same load.
 
 Redis: STEWARD_BENCH_REDIS_URL (default redis://127.0.0.1:6379/0), keys under a unique prefix, deleted after.
 """
@@ -72,14 +75,16 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start(config: str, workdir: Path, name: str, env: dict[str, str]) -> tuple[subprocess.Popen[bytes], str]:
+def start(config: str, workdir: Path, name: str, env: dict[str, str],
+          root: Path = ROOT) -> tuple[subprocess.Popen[bytes], str]:
     path = workdir / f"{name}.yaml"
     path.write_text(config)
     port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "proxy.cli", "serve", "--config", str(path), "--port", str(port)],
                             env={**os.environ, **env, "STEWARD_DATA_DIR": str(workdir / name),
-                                 "STEWARD_LOG_LEVEL": "warning", "PYTHONPATH": str(ROOT)},
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                                 "STEWARD_LOG_LEVEL": "warning", "PYTHONPATH": str(root),
+                                 "PYTHONDONTWRITEBYTECODE": "1"},
+                            cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     for _ in range(600):
         try:
@@ -109,7 +114,8 @@ async def throughput(base: str, token: str, seconds: float, concurrency: int) ->
 
 
 async def interleaved(bases: dict[str, str], n: int) -> dict[str, list[float]]:
-    """One request to each gateway in turn, so drift on a shared machine hits both equally."""
+    """One request to each gateway in turn (order reversed every round), so drift on a shared machine hits
+    them all equally."""
     headers = {"authorization": f"Bearer {KEY}"}
     clients = {name: httpx.AsyncClient(base_url=base, headers=headers, timeout=30) for name, base in bases.items()}
     out: dict[str, list[float]] = {name: [] for name in bases}
@@ -120,7 +126,7 @@ async def interleaved(bases: dict[str, str], n: int) -> dict[str, list[float]]:
                 started = time.perf_counter()
                 resp = await clients[name].post("/v1/chat/completions", json=CHAT)
                 out[name].append(time.perf_counter() - started)
-                assert resp.status_code == 200, resp.text
+                assert resp.status_code == 200, (name, resp.text)
     finally:
         for client in clients.values():
             await client.aclose()
@@ -133,30 +139,40 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def bench_limits(workdir: Path, redis_url: str, n: int) -> dict[str, Any]:
+def bench_limits(workdir: Path, redis_url: str, n: int, baseline: Path | None = None) -> dict[str, Any]:
     prefix = f"steward-bench:{uuid.uuid4().hex[:8]}:"
-    off, base_off = start(BASE, workdir, "limits-off", {})
-    on, base_on = start(BASE + LIMITS.format(prefix=prefix), workdir, "limits-on", {"STEWARD_REDIS_URL": redis_url})
+    redis_env = {"STEWARD_REDIS_URL": redis_url}
+    procs = {"off": start(BASE, workdir, "limits-off", {}),
+             "on": start(BASE + LIMITS.format(prefix=prefix), workdir, "limits-on", redis_env)}
+    if baseline is not None:
+        procs["baseline"] = start(BASE + LIMITS.format(prefix=prefix + "b:"), workdir, "limits-baseline", redis_env,
+                                  baseline)
+    bases = {name: base for name, (_, base) in procs.items()}
     try:
-        asyncio.run(interleaved({"off": base_off, "on": base_on}, 200))  # warm-up
-        before = {"off": cpu_seconds(off.pid), "on": cpu_seconds(on.pid)}
-        samples = asyncio.run(interleaved({"off": base_off, "on": base_on}, n))
-        cpu_ms = {"off": (cpu_seconds(off.pid) - before["off"]) / n * 1000,
-                  "on": (cpu_seconds(on.pid) - before["on"]) / n * 1000}
+        asyncio.run(interleaved(bases, 200))  # warm-up
+        before = {name: cpu_seconds(proc.pid) for name, (proc, _) in procs.items()}
+        samples = asyncio.run(interleaved(bases, n))
+        cpu_ms = {name: (cpu_seconds(proc.pid) - before[name]) / n * 1000 for name, (proc, _) in procs.items()}
     finally:
-        for proc in (off, on):
+        for proc, _ in procs.values():
             proc.terminate()
             proc.wait()
         client = redis.Redis.from_url(redis_url)
         keys = list(client.scan_iter(match=f"{prefix}*"))
         if keys:
             client.delete(*keys)
-    off_ms, on_ms = statistics.median(samples["off"]) * 1000, statistics.median(samples["on"]) * 1000
-    return {"p50_ms_limits_off": round(off_ms, 3), "p50_ms_limits_on": round(on_ms, 3),
-            "added_ms": round(on_ms - off_ms, 3), "floor_ms": 0.5, "pass": on_ms - off_ms <= 0.5,
-            "cpu_ms_per_request_limits_off": round(cpu_ms["off"], 3),
-            "cpu_ms_per_request_limits_on": round(cpu_ms["on"], 3),
-            "cpu_added_ms": round(cpu_ms["on"] - cpu_ms["off"], 3)}
+    p50 = {name: statistics.median(values) * 1000 for name, values in samples.items()}
+    out = {"p50_ms_limits_off": round(p50["off"], 3), "p50_ms_limits_on": round(p50["on"], 3),
+           "added_ms": round(p50["on"] - p50["off"], 3), "floor_ms": 0.5, "pass": p50["on"] - p50["off"] <= 0.5,
+           "cpu_ms_per_request_limits_off": round(cpu_ms["off"], 3),
+           "cpu_ms_per_request_limits_on": round(cpu_ms["on"], 3),
+           "cpu_added_ms": round(cpu_ms["on"] - cpu_ms["off"], 3)}
+    if baseline is not None:
+        out |= {"baseline": str(baseline), "p50_ms_baseline_on": round(p50["baseline"], 3),
+                "baseline_added_ms": round(p50["baseline"] - p50["off"], 3),
+                "cpu_ms_per_request_baseline_on": round(cpu_ms["baseline"], 3),
+                "baseline_cpu_added_ms": round(cpu_ms["baseline"] - cpu_ms["off"], 3)}
+    return out
 
 
 def bench_jwt(workdir: Path, seconds: float, concurrency: int) -> dict[str, Any]:
@@ -188,12 +204,13 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=10)
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--only", choices=["limits", "jwt"])
+    parser.add_argument("--baseline", type=Path, help="another checkout whose limits code to run alongside")
     args = parser.parse_args()
     redis_url = os.environ.get("STEWARD_BENCH_REDIS_URL", "redis://127.0.0.1:6379/0")
     results: dict[str, Any] = {}
     with tempfile.TemporaryDirectory() as tmp:
         if args.only in (None, "limits"):
-            results["limits"] = bench_limits(Path(tmp), redis_url, args.requests)
+            results["limits"] = bench_limits(Path(tmp), redis_url, args.requests, args.baseline)
         if args.only in (None, "jwt"):
             results["jwt"] = bench_jwt(Path(tmp), args.seconds, args.concurrency)
     print(json.dumps(results, indent=2))

@@ -15,6 +15,8 @@ scan's own gate (every rule of `detectors.secrets` needs one of its hint words i
 from __future__ import annotations
 
 import re
+import re._constants as re_constants
+import re._parser as re_parser
 from collections.abc import Iterable
 from functools import cache
 from typing import Any
@@ -35,8 +37,30 @@ from detectors.special_category import SpecialCategoryDetector
 # answers are rarely a person's. Neither is screened in output.
 _NOT_IN_OUTPUT = frozenset({"UK_POSTCODE", "VEHICLE_REGISTRATION"})
 _PERCENT_EMAIL = re.compile(r"(?<![\w.%+-])[A-Za-z0-9._+'-]+%40(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,24}\b")
+
+
+def _any_of(words: Iterable[str]) -> re.Pattern[str]:
+    """A pattern that finds any of `words` in a text, with the words' common prefixes shared (a trie:
+    one attempt per position instead of one per word). Only whether one occurs matters, so a word that
+    another one starts with stands for both."""
+    root: dict[str, Any] = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        if "" in node:
+            return ""
+        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items())]
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return re.compile(emit(root))
+
+
 # one scan for all the secrets detector's hint words (the same answer as testing each with `in`)
-_HINT = re.compile("|".join(map(re.escape, sorted(_ALL_HINTS, key=len, reverse=True))))
+_HINT = _any_of(_ALL_HINTS)
 _TRIGGER = re.compile(r"[\d@%]|[A-Za-z0-9_+/=-]{20}")
 # Every identifier recognized here has six digits (single separators allowed between them) or is an
 # alphanumeric token of eight or more characters with letters and digits (codice fiscale, passport
@@ -97,7 +121,7 @@ class OutputDataScanner:
         skip = _NOT_IN_OUTPUT | frozenset(disabled)
         recognizers: list[PatternRecognizer] = [*id_recognizers(), *intl_recognizers(), StewardEmailRecognizer(),
                                                 StewardIpAddressRecognizer()]
-        self._recognizers: list[tuple[PatternRecognizer, list[regex.Pattern[str]]]] = [
+        self._recognizers: list[tuple[PatternRecognizer, list[tuple[regex.Pattern[str], tuple[str, ...]]]]] = [
             (r, _compiled(r)) for r in recognizers if r.supported_entities[0] not in skip]
         self._phone = "PHONE_NUMBER" not in skip
         _uk_lengths()  # libphonenumber's metadata read now: a scanner that cannot check numbers does not start
@@ -112,6 +136,7 @@ class OutputDataScanner:
         email = "@" in text[start:] or "%40" in text[max(0, start - 2):]
         if not (ids or ip or email):
             return self._percent_emails(text)
+        lowered = text.lower() if text.isascii() else None
         for recognizer, patterns in self._recognizers:
             entity = recognizer.supported_entities[0]
             if not (email if entity in _EMAIL_ENTITIES else ip if entity in _IP_ENTITIES else ids):
@@ -120,10 +145,10 @@ class OutputDataScanner:
             # released before its `@`; an identifier's digits are held back whole, so it starts in or just
             # before the new text (cue words are look-behinds, which see text before `lo`)
             lo = max(0, start - (_REACH if entity in _EMAIL_ENTITIES else _ID_REACH))
-            if not any(p.search(text, lo) for p in patterns):  # Presidio's own call costs more than a miss
+            if not _may_match(patterns, text, lo, lowered):  # Presidio's own call costs more than a miss
                 continue
             if entity in _EMAIL_ENTITIES:  # one pattern and a domain check: no need for Presidio's machinery
-                found.extend(Finding(entity, m.start(), m.end(), 1.0, NAME) for p in patterns
+                found.extend(Finding(entity, m.start(), m.end(), 1.0, NAME) for p, _ in patterns
                              for m in p.finditer(text, lo) if recognizer.validate_result(m.group()))
                 continue
             found.extend(Finding(entity, r.start, r.end, float(r.score), NAME)
@@ -145,10 +170,57 @@ class OutputDataScanner:
         return self._special.detect(text) if self._special is not None else []
 
 
-def _compiled(recognizer: PatternRecognizer) -> list[regex.Pattern[str]]:
-    """The recognizer's own patterns, compiled once, to test for a match before calling Presidio."""
+def _compiled(recognizer: PatternRecognizer) -> list[tuple[regex.Pattern[str], tuple[str, ...]]]:
+    """The recognizer's own patterns, compiled once, to test for a match before calling Presidio, each
+    with the words its look-behind requires (`_cue_words`)."""
     patterns: list[Any] = vars(recognizer)["patterns"]
-    return [regex.compile(p.regex, recognizer.global_regex_flags) for p in patterns]
+    return [(regex.compile(p.regex, recognizer.global_regex_flags), _cue_words(p.regex)) for p in patterns]
+
+
+def _cue_words(pattern: str) -> tuple[str, ...]:
+    """Words (lower-case ASCII) one of which a match of `pattern` needs somewhere before it: the literal
+    starts of its top-level look-behind, e.g. `(?<=\\b(?:passport|...)...)` (a value shown only next to its
+    label). Empty when there is no such look-behind or it is not plain enough to read (then the pattern
+    always runs). Read with the standard library's parser: its syntax covers these look-behinds."""
+    try:
+        parsed = re_parser.parse(pattern)
+    except Exception:  # noqa: BLE001 - syntax only the `regex` module knows: no cue, the pattern runs
+        return ()
+    for op, av in parsed:
+        if op is re_constants.ASSERT and av[0] == -1:  # a positive look-behind
+            starts = _literal_starts(list(av[1]))
+            if all(len(w) >= 2 for w in starts):
+                return tuple(sorted(set(starts)))
+    return ()
+
+
+def _literal_starts(items: list[Any]) -> list[str]:
+    """The literal texts a parsed sequence can begin with (lower-cased), each cut at its first non-literal."""
+    head: list[str] = []
+    for op, av in items:
+        if op is re_constants.AT and not head:  # \b before the word
+            continue
+        if op is re_constants.LITERAL and av < 128:
+            head.append(chr(av).lower())
+            continue
+        if op is re_constants.SUBPATTERN:  # a group (not repeated: that is MAX_REPEAT)
+            return ["".join(head) + tail for tail in _literal_starts(list(av[-1]))]
+        if op is re_constants.BRANCH:
+            return ["".join(head) + tail for branch in av[1] for tail in _literal_starts(list(branch))]
+        break
+    return ["".join(head)]
+
+
+def _may_match(patterns: list[tuple[regex.Pattern[str], tuple[str, ...]]], text: str, lo: int,
+               lowered: str | None) -> bool:
+    """Does one of the patterns match in `text` from `lo`? A pattern whose cue words are all absent cannot
+    (checked on ASCII text only, where lower-casing is exactly what a case-insensitive match compares)."""
+    for pattern, cues in patterns:
+        if cues and lowered is not None and not any(cue in lowered for cue in cues):
+            continue
+        if pattern.search(text, lo):
+            return True
+    return False
 
 
 def _phone_ok(value: str, region: str | None, valid: bool) -> bool:

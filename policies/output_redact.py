@@ -66,6 +66,10 @@ _FLAT = r"(?<![A-Za-z])(?:Flat|Apartment|Apt|Unit|Room|Suite)\.? "
 _FLAT_BEFORE = re.compile(_FLAT + r"\d{1,4}[A-Za-z]?,? \Z")
 _FLAT_WORD = re.compile(_FLAT + r"\Z")
 _NUMBER_BEFORE = re.compile(r"(?<![\w.,/-])\d{1,4}[A-Za-z]?,? \Z")
+# One token, nothing held before it, that `held_from` always holds whole (after its leading space): a
+# capitalised word (it may grow into a name: "Th" of "Thistlewood") or a run of digits (an identifier's).
+_LONE_WORD = re.compile(r" ?([A-Z][a-z]*)")
+_LONE_NUMBER = re.compile(r" ?([0-9]+)")
 
 
 class OutputWithheld(Exception):
@@ -343,6 +347,8 @@ class OutputWindow:
         held = self._held
         if self._plain_ok and _PLAIN_DELTA.fullmatch(delta):
             if not held:
+                if self._names and not delta.islower() and (lone := _LONE_WORD.fullmatch(delta)):
+                    return self._hold(delta, lone.start(1))  # what `held_from` decides for it, found directly
                 if delta.islower() or not (self._names and _name_may_start(delta)):
                     redactor = self._redactor
                     if redactor.last_field is not self:
@@ -362,6 +368,8 @@ class OutputWindow:
             # complete, and screened on its own before the new text is looked at
             self._held = ""
             return self._release(held) + self.feed(delta)
+        if not held and (lone := _LONE_NUMBER.fullmatch(delta)):
+            return self._hold(delta, lone.start(1))  # what `held_from` decides for it, found directly
         buffer = held + delta if held else delta
         cut = held_from(buffer, self._names)
         if cut == 0:
@@ -373,6 +381,11 @@ class OutputWindow:
     def flush(self) -> str:
         held, self._held = self._held, ""
         return self._release(held)
+
+    def _hold(self, delta: str, cut: int) -> str:
+        """Nothing was held and `delta` is one word that may still grow: hold it from `cut`, release the rest."""
+        self._held = delta[cut:]
+        return self._release(delta[:cut])
 
     def _release_plain(self, text: str) -> str:
         """Words that cannot be part of a value and light punctuation, nothing held: nothing to look for

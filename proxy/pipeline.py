@@ -55,6 +55,7 @@ from proxy.stages.answers import (
 )
 from proxy.stages.audit_capture import capture_output_texts, finalise
 from proxy.stages.audit_redaction import OutputRedaction, needs_output_redaction
+from proxy.stages.limits import begin_admission
 from proxy.stages.output_data import redact_body
 from proxy.stages.relay import RelayResponse, StreamRelay
 from proxy.stages.upstream import forwarded_headers
@@ -125,11 +126,17 @@ class Pipeline:
                              caller_identifier(ex.request.headers.get("x-steward-tool")))
         ex.set_tool(route.tool)
         require_sso_use_case(self.gw.config, ex.principal, ex.request.headers.get("x-steward-use-case"))
-        body = await self.gw.inspector.inspect(ex, body)
+        admission = begin_admission(self.gw.limits, ex, body, route.model)  # its round trip overlaps the scan
+        try:
+            body = await self.gw.inspector.inspect(ex, body)
+        except BaseException:
+            if admission is not None:
+                admission.abandon()
+            raise
         TRACING.stage(ex, "inspect")
         body["model"] = route.model
-        if self.gw.limits is not None:
-            await self.gw.limits.admit(ex, body, route.model)
+        if admission is not None:
+            await admission.finish(ex)
         hide_usage = self._request_stream_usage(ex, body)
         watch = DisconnectWatch(ex.request)
         try:

@@ -1,13 +1,24 @@
 """Rate limits and budgets (config/limits.py) enforced across replicas through Redis (proxy/stages/limits_redis.py).
 
-    admit(ex, body)   after the use case is known, before forwarding: count the request and reserve its
-                      estimated tokens and cost in every counter it is subject to, or refuse with 429
-                      (headers and refusals: proxy/stages/limits_refusals.py)
-    settle(ex)        when the request is audited: replace the reservation with the real usage (queued,
-                      sent to Redis after the response in one batch with the others queued meanwhile)
+    begin(ex, body, model, use_case)
+                      as soon as the caller, tool and use case are known: send the request's admission
+                      check to Redis (count it and reserve its estimated tokens and cost in every counter
+                      it is subject to, or count nothing) without waiting for the answer
+    finish(ex, admission)
+                      before forwarding: await the verdict; refuse with 429 (headers and refusals:
+                      proxy/stages/limits_refusals.py)
+    abandon(admission)
+                      the request was refused in between (policy): take back what its check counted
+    admit(ex, body)   begin + finish
+    settle(ex)        when the request is audited: replace the reservation with the real usage
 
-Redis unreachable: rates and budgets each fail open or closed as configured (default: rates open,
-budgets closed), logged and shown in /readyz. After a failure Redis is not asked again for
+The pipeline scans the request while the check is on its way, so the Redis round trip overlaps the
+scan. A request the policy refuses meanwhile keeps its count until its refund arrives (one round trip
+and the next write): a request racing it may be refused, never one admitted over a limit.
+Corrections (settlements, and refunds of abandoned checks) are queued and sent with the next admission
+check on the same write, or after `SETTLE_DELAY_S` when none comes; the counters are exact once they
+arrive. Redis unreachable: rates and budgets each fail open or closed as configured (default: rates
+open, budgets closed), logged and shown in /readyz. After a failure Redis is not asked again for
 `RETRY_DOWN_S`, so an outage costs one timeout per second, not one per request.
 """
 
@@ -19,27 +30,35 @@ import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 from urllib.parse import urlsplit
 
 import structlog
-from redis.exceptions import RedisError
+from redis.exceptions import NoScriptError, RedisError
 
 from config.limits import FailMode, LimitsSettings, ModelPrice
+from policies.refusal import Refusal
+from policies.usecases import select_use_case
 from proxy.exchange import Exchange
 from proxy.http.errors import ServiceUnavailable
+from proxy.http.free_text import caller_identifier
 from proxy.identity.auth import Principal
 from proxy.identity.oidc import TokenVerifier
 from proxy.ops import metrics
+from proxy.stages.inspect import USE_CASE_HEADER
 from proxy.stages.limits_keys import Plan, Window, input_tokens, output_tokens, plan_for, plan_key
-from proxy.stages.limits_redis import RedisCounters, Verdict
+from proxy.stages.limits_redis import RedisCounters, Verdict, verdict_of
 from proxy.stages.limits_refusals import ratelimit_headers, refusal
 
 log = structlog.get_logger("steward.limits")
 
 RETRY_DOWN_S = 1.0
+SETTLE_DELAY_S = 0.02  # how long a correction waits for an admission check to travel with
 RETIRE_GRACE_S = 600.0  # a replaced limiter closes when idle, or after this (a stream still open loses its settlement)
 PLAN_CACHE_SIZE = 4096  # callers x use cases x models; cleared when full
+UNDECIDED = "\x00undecided"  # an admission begun before its use case could be chosen (never a use case id)
+_NOTHING = Plan((), None)
 
 
 @dataclass(slots=True)
@@ -52,6 +71,30 @@ class Reservation:
     price: ModelPrice | None
     token_keys: tuple[str, ...]
     cost_keys: tuple[str, ...]
+
+
+@dataclass(slots=True)
+class Admission:
+    """An admission check sent to Redis (`Limiter.begin`), its verdict not yet read."""
+
+    owner: Limiter
+    plan: Plan
+    window: Window | None  # None when there is nothing to check
+    model: str
+    use_case: str | None  # the use case the check was for (UNDECIDED: not known early, checked in `finish`)
+    prompt: int
+    completion: int
+    tokens: float
+    cost: float
+    member: str  # the request id, as counted in the request logs
+    packed: bytes  # the script call, kept to resend after NOSCRIPT
+    future: asyncio.Future[Any] | None  # None: nothing to check, or Redis is known to be down
+
+    async def finish(self, ex: Exchange) -> None:
+        await self.owner.finish(ex, self)
+
+    def abandon(self) -> None:
+        self.owner.abandon(self)
 
 
 @dataclass
@@ -74,8 +117,11 @@ class Limiter:
         self.state = LimiterState()
         self.pending: dict[str, Reservation] = {} if pending is None else pending  # shared across reloads
         self._plans: dict[tuple[Any, ...], Plan] = {}
-        self._deltas: dict[str, float] = {}  # settlements waiting for the next batch
-        self._drain: asyncio.Task[None] | None = None
+        self._deltas: dict[str, float] = {}  # corrections waiting to be sent, per counter key
+        self._removals: list[tuple[str, str]] = []  # (request log, request id) of refunded checks
+        self._timer: asyncio.TimerHandle | None = None  # sends the corrections if no check comes first
+        self._settling: asyncio.Future[Any] | None = None  # the last corrections sent, until answered
+        self._abandoned: set[asyncio.Future[Any]] = set()  # checks of refused requests, until refunded
         self._busy = 0  # admits and reads in progress, and reservations not yet settled
         self._retired = False
         self._closing: asyncio.Task[None] | None = None
@@ -96,22 +142,39 @@ class Limiter:
             plan = self._plans[key] = plan_for(self.settings, principal, use_case, model)
         return plan
 
-    async def admit(self, ex: Exchange, body: dict[str, Any], model: str) -> None:
+    def begin(self, ex: Exchange, body: dict[str, Any], model: str, use_case: str | None) -> Admission:
+        """Send this request's admission check now (written to the socket before returning)."""
+        return self._begin(ex, model, use_case, input_tokens(ex, body), output_tokens(ex, body, self.settings))
+
+    def _begin(self, ex: Exchange, model: str, use_case: str | None, prompt: int, completion: int) -> Admission:
         assert ex.principal is not None
-        plan = self.plan(ex.principal, ex.event.use_case, model)
+        plan = _NOTHING if use_case == UNDECIDED else self.plan(ex.principal, use_case, model)
         if not plan.slots:
-            return
+            return Admission(self, plan, None, model, use_case, prompt, completion, 0.0, 0.0, ex.request_id, b"", None)
         now_ms = int(time.time() * 1000)
         window = plan.window(now_ms)
-        prompt, completion = input_tokens(ex, body), output_tokens(ex, body, self.settings)
         tokens, cost = float(prompt + completion), plan.cost(prompt, completion)
+        packed = self.redis.pack_admit(window, now_ms, ex.request_id, tokens, cost)
         self._busy += 1
+        future = self._send(packed) if time.monotonic() >= self.state.down_until else None
+        return Admission(self, plan, window, model, use_case, prompt, completion, tokens, cost, ex.request_id, packed,
+                         future)
+
+    async def finish(self, ex: Exchange, admission: Admission) -> None:
+        """The verdict: record the reservation, or raise the 429 (or 503 when Redis is down and fail closed)."""
+        if admission.use_case != ex.event.use_case:  # checked for another use case than the one chosen
+            self.abandon(admission)
+            admission = self._begin(ex, admission.model, ex.event.use_case, admission.prompt, admission.completion)
+        plan, window = admission.plan, admission.window
+        if window is None:
+            return
         try:
-            verdict = await self._run(plan, window, now_ms, tokens, cost, ex.request_id)
+            verdict = await self._verdict(admission)
         finally:
             self._release()
         if verdict is None:
             return
+        tokens = admission.tokens
         headers = ratelimit_headers(plan, verdict, tokens)
         ex.response_headers.update(headers)
         if verdict.denied:
@@ -121,8 +184,21 @@ class Limiter:
             raise refusal(hit, verdict, headers)
         self._busy += 1  # until settled
         self.pending[ex.request_id] = Reservation(
-            self, tokens, cost, plan.price, tuple(window.counters[i][0] for i in plan.token_slots),
+            self, tokens, admission.cost, plan.price, tuple(window.counters[i][0] for i in plan.token_slots),
             tuple(window.counters[i][0] for i in plan.cost_budgets))
+
+    async def admit(self, ex: Exchange, body: dict[str, Any], model: str) -> None:
+        await self.finish(ex, self.begin(ex, body, model, ex.event.use_case))
+
+    def abandon(self, admission: Admission) -> None:
+        """The request was refused before `finish`: once the verdict is in, take back what it counted."""
+        if admission.window is None:
+            return
+        if admission.future is None:
+            self._release()
+            return
+        self._abandoned.add(admission.future)
+        admission.future.add_done_callback(partial(self._refund, admission))
 
     def settle(self, ex: Exchange) -> None:
         """Queue the correction from the reserved estimate to the real usage; it is sent to Redis after the
@@ -140,14 +216,19 @@ class Limiter:
         """The Redis counters, kept open (a reload does not close them) until the block ends."""
         self._busy += 1
         try:
+            await self.flush()  # read this replica's own corrections back
             yield self.redis
         finally:
             self._release()
 
     async def flush(self) -> None:
-        """Wait until every queued settlement reached Redis (tests, shutdown)."""
-        while self._drain is not None:
-            await asyncio.gather(self._drain, return_exceptions=True)
+        """Send the queued corrections now and wait until Redis has applied them (tests, reads, shutdown)."""
+        while self._abandoned:  # their refunds are queued once their verdicts are in
+            await asyncio.gather(*self._abandoned, return_exceptions=True)
+        self._send_settlement()
+        while self._settling is not None and not self._settling.done():
+            await asyncio.gather(self._settling, return_exceptions=True)
+            self._send_settlement()
 
     def retire(self, successor: Limiter | None) -> None:
         """Replaced by a reload: close once idle (at the latest after RETIRE_GRACE_S)."""
@@ -184,18 +265,22 @@ class Limiter:
         self._maybe_close()
 
     def _maybe_close(self) -> None:
-        if self._retired and self._busy == 0 and self._drain is None:
-            self._close_now()
+        if self._retired and self._busy == 0:
+            self._close_now()  # sends the queued corrections first
 
-    async def _run(self, plan: Plan, window: Window, now_ms: int, tokens: float, cost: float,
-                   member: str) -> Verdict | None:
-        if time.monotonic() < self.state.down_until:
-            self._redis_down(plan, None)
+    async def _verdict(self, admission: Admission) -> Verdict | None:
+        if admission.future is None:
+            self._redis_down(admission.plan, None)
             return None
         try:
-            verdict = await self.redis.admit(window, now_ms, member, tokens, cost)
+            try:
+                reply = await admission.future
+            except NoScriptError:  # the server's script cache was flushed: load the scripts, once
+                await self.redis.load_scripts()
+                reply = await self._send(admission.packed)
+            verdict = verdict_of(reply)
         except (RedisError, OSError) as exc:
-            self._redis_down(plan, exc)
+            self._redis_down(admission.plan, exc)
             return None
         if not self.state.redis_up:
             log.info("limits.redis_recovered")
@@ -225,25 +310,79 @@ class Limiter:
             if self._closing is not None:
                 log.warning("limits.settle_dropped", reason="limiter closed")
                 return
+            deltas = self._deltas
             for key, delta in settlement(reservation, ev.prompt_tokens or 0, ev.completion_tokens or 0):
-                self._deltas[key] = self._deltas.get(key, 0.0) + delta
-            if self._deltas and self._drain is None:
-                self._drain = asyncio.get_running_loop().create_task(self._send_settlements())
+                deltas[key] = deltas.get(key, 0.0) + delta
+            self._queue_settlement()
         finally:
             self._release()
 
-    async def _send_settlements(self) -> None:
-        """One script call per batch: settlements queued while one is in flight go together in the next."""
+    def _refund(self, admission: Admission, future: asyncio.Future[Any]) -> None:
+        """Queue the reverse of an admitted check whose request went no further."""
+        self._abandoned.discard(future)
         try:
-            while self._deltas:
-                deltas, self._deltas = self._deltas, {}
-                try:
-                    await self.redis.settle(deltas)
-                except (RedisError, OSError) as exc:
-                    log.warning("limits.settle_failed", error=type(exc).__name__, counters=len(deltas))
+            if future.cancelled() or future.exception() is not None or self._closing is not None:
+                return
+            if verdict_of(future.result()).denied:
+                return  # nothing was counted
+            plan, window, deltas = admission.plan, admission.window, self._deltas
+            assert window is not None
+            self._removals.extend((window.counters[i][0], admission.member) for i in plan.requests)
+            for i in plan.token_slots:
+                key = window.counters[i][0]
+                deltas[key] = deltas.get(key, 0.0) - admission.tokens
+            for i in plan.cost_budgets:
+                key = window.counters[i][0]
+                deltas[key] = deltas.get(key, 0.0) - admission.cost
+            self._queue_settlement()
         finally:
-            self._drain = None
-            self._maybe_close()
+            self._release()
+
+    def _send(self, packed: bytes) -> asyncio.Future[Any]:
+        """Write an admission check, with the queued corrections in front of it (one write, two replies)."""
+        corrections = self._take_settlement()
+        if not corrections:
+            return self.redis.send(packed)[0]
+        settled, admitted = self.redis.send(corrections + packed, 2)
+        self._track_settlement(settled, corrections)
+        return admitted
+
+    def _queue_settlement(self) -> None:
+        if self._timer is None and (self._deltas or self._removals):
+            self._timer = asyncio.get_running_loop().call_later(SETTLE_DELAY_S, self._send_settlement)
+
+    def _take_settlement(self) -> bytes:
+        if not self._deltas and not self._removals:
+            return b""
+        packed = self.redis.pack_settle(self._deltas, self._removals)
+        self._deltas, self._removals = {}, []
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+        return packed
+
+    def _send_settlement(self) -> None:
+        """No admission check came to travel with: send the queued corrections on their own."""
+        self._timer = None
+        if packed := self._take_settlement():
+            self._track_settlement(self.redis.send(packed)[0], packed)
+
+    def _track_settlement(self, future: asyncio.Future[Any], packed: bytes, retried: bool = False) -> None:
+        self._settling = future
+        future.add_done_callback(partial(self._settled, packed, retried))
+
+    def _settled(self, packed: bytes, retried: bool, future: asyncio.Future[Any]) -> None:
+        if self._settling is future:
+            self._settling = None
+        exc = None if future.cancelled() else future.exception()
+        if isinstance(exc, NoScriptError) and not retried:  # the server's script cache was flushed
+            self._track_settlement(asyncio.get_running_loop().create_task(self._resend(packed)), packed, True)
+        elif exc is not None:
+            log.warning("limits.settle_failed", error=type(exc).__name__)
+
+    async def _resend(self, packed: bytes) -> Any:
+        await self.redis.load_scripts()
+        return await self.redis.send(packed)[0]
 
 
 def settlement(reservation: Reservation, prompt: int, completion: int) -> list[tuple[str, float]]:
@@ -258,6 +397,21 @@ def settlement(reservation: Reservation, prompt: int, completion: int) -> list[t
         if delta := real - reservation.cost:
             out.extend((key, delta) for key in reservation.cost_keys)
     return out
+
+
+def begin_admission(limits: Limiter | None, ex: Exchange, body: dict[str, Any], model: str) -> Admission | None:
+    """Start the request's admission check before the request is inspected, for the use case the inspector
+    will choose (policies/usecases.py: header, else the key's, else the default). Where that choice refuses
+    the request the check waits: `finish` checks against the use case finally chosen."""
+    if limits is None:
+        return None
+    assert ex.config is not None and ex.principal is not None
+    try:
+        requested = caller_identifier(ex.request.headers.get(USE_CASE_HEADER))
+        use_case: str | None = select_use_case(ex.config, requested, ex.principal.use_case).id
+    except Refusal:
+        use_case = UNDECIDED
+    return limits.begin(ex, body, model, use_case)
 
 
 def limits_problems(settings: LimitsSettings | None) -> list[str]:

@@ -9,19 +9,22 @@ Three kinds of counter (keys and arguments built by proxy/stages/limits_keys.py)
 `admit` checks every counter a request is subject to and, only if all pass, counts the request in
 all of them (a request is counted everywhere or nowhere). Rates refuse when the request would go over
 the limit; budgets refuse once the total has reached it. Token and cost amounts are estimates,
-settled on the real usage by `settle` (which only touches counters that still exist).
+settled on the real usage by `settle` (which only touches counters that still exist); `settle` also
+takes a refused request's id out of the request logs it was counted in.
 """
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from redis.asyncio import Redis
 from redis.backoff import NoBackoff
-from redis.exceptions import NoScriptError, ResponseError
 from redis.retry import Retry
+
+from proxy.stages.limits_conn import ScriptPipe, command
 
 if TYPE_CHECKING:
     from proxy.stages.limits_keys import Window
@@ -81,8 +84,12 @@ return {denied, tostring(retry), used_list}
 """
 
 SETTLE = """
-for i, key in ipairs(KEYS) do
-  if redis.call('EXISTS', key) == 1 then redis.call('INCRBYFLOAT', key, ARGV[i]) end
+local n = tonumber(ARGV[1])
+for i = 1, n do
+  if redis.call('EXISTS', KEYS[i]) == 1 then redis.call('INCRBYFLOAT', KEYS[i], ARGV[i + 1]) end
+end
+for i = n + 1, #KEYS do
+  redis.call('ZREM', KEYS[i], ARGV[i + 1])
 end
 return 1
 """
@@ -106,53 +113,47 @@ def bulk(value: bytes) -> bytes:
 
 
 class RedisCounters:
-    """The counters' Redis client. The per-request scripts (admit, settle) are sent as commands packed by
-    hand (admit's mostly in advance, see limits_keys.Window) on a pooled connection, skipping the client's
-    per-argument encoding and per-command bookkeeping; everything else goes through the ordinary client."""
+    """The counters' Redis connections. The per-request scripts (admit, settle) are packed by hand (admit's
+    mostly in advance, see limits_keys.Window) and written on one pipelined connection
+    (proxy/stages/limits_conn.py), skipping the client's per-argument encoding, pool and per-command
+    bookkeeping; everything else (reads for GET /v1/usage, loading the scripts) uses the ordinary client."""
 
     def __init__(self, url: str, timeout_s: float) -> None:
         self.client: Redis = Redis.from_url(url, socket_timeout=timeout_s, socket_connect_timeout=timeout_s,
                                             retry=Retry(NoBackoff(), 0), health_check_interval=0)
+        self.pipe = ScriptPipe(url, timeout_s, hello=[command(b"SCRIPT", b"LOAD", ADMIT.encode()),
+                                                       command(b"SCRIPT", b"LOAD", SETTLE.encode())])
         self._admit = _evalsha(ADMIT)
         self._settle = _evalsha(SETTLE)
 
-    async def admit(self, window: Window, now_ms: int, member: str, tokens: float, cost: float) -> Verdict:
+    def pack_admit(self, window: Window, now_ms: int, member: str, tokens: float, cost: float) -> bytes:
         """One script call for every counter of the request."""
-        command = b"".join((b"*%d\r\n" % (7 + window.key_count + window.arg_count), self._admit,
-                            bulk(b"%d" % window.key_count), window.packed_keys, bulk(b"%d" % now_ms),
-                            bulk(member.encode()), bulk(repr(tokens).encode()), bulk(repr(cost).encode()),
-                            window.packed_args))
-        denied, retry, used = await self._script(ADMIT, command)
-        return Verdict(int(denied), float(retry), tuple(map(float, used)))
+        return b"".join((b"*%d\r\n" % (7 + window.key_count + window.arg_count), self._admit,
+                         bulk(b"%d" % window.key_count), window.packed_keys, bulk(b"%d" % now_ms),
+                         bulk(member.encode()), bulk(repr(tokens).encode()), bulk(repr(cost).encode()),
+                         window.packed_args))
 
-    async def settle(self, deltas: dict[str, float]) -> None:
-        if not deltas:
-            return
-        parts = [b"*%d\r\n" % (3 + 2 * len(deltas)), self._settle, bulk(b"%d" % len(deltas))]
-        parts.extend(bulk(key.encode()) for key in deltas)
-        parts.extend(bulk(repr(delta).encode()) for delta in deltas.values())
-        await self._script(SETTLE, b"".join(parts))
+    def pack_settle(self, deltas: dict[str, float], removals: list[tuple[str, str]]) -> bytes:
+        """Add each delta to its counter (if it still exists) and take each request id out of its log."""
+        count = len(deltas) + len(removals)
+        parts = [b"*%d\r\n" % (4 + 2 * count), self._settle, bulk(b"%d" % count), *map(_bulk_str, deltas),
+                 *(_bulk_str(key) for key, _ in removals), bulk(b"%d" % len(deltas)),
+                 *(bulk(repr(delta).encode()) for delta in deltas.values()),
+                 *(_bulk_str(member) for _, member in removals)]
+        return b"".join(parts)
 
-    async def _script(self, script: str, command: bytes) -> Any:
-        try:
-            return await self._call(command)
-        except NoScriptError:  # a restarted or another server: load the script, once
-            await self.client.script_load(script)
-            return await self._call(command)
+    def send(self, packed: bytes, replies: int = 1) -> list[asyncio.Future[Any]]:
+        """Write packed commands now; one future per reply."""
+        return self.pipe.call(packed, replies)
 
-    async def _call(self, command: bytes) -> Any:
-        pool = self.client.connection_pool
-        conn = await pool.get_connection()  # type: ignore[no-untyped-call]
-        try:
-            await conn.send_packed_command(command, check_health=False)
-            return await conn.read_response()
-        except ResponseError:
-            raise  # a complete error reply: the connection is in a clean state
-        except BaseException:  # the reply may still be on its way: this connection cannot be reused
-            await conn.disconnect()
-            raise
-        finally:
-            await pool.release(conn)
+    async def admit(self, window: Window, now_ms: int, member: str, tokens: float, cost: float) -> Verdict:
+        reply = await self.send(self.pack_admit(window, now_ms, member, tokens, cost))[0]
+        return verdict_of(reply)
+
+    async def load_scripts(self) -> None:
+        """After NOSCRIPT (the server's script cache was flushed): load both scripts again."""
+        await self.client.script_load(ADMIT)
+        await self.client.script_load(SETTLE)
 
     async def read(self, kind: str, keys: tuple[str, ...], window_ms: int, now_ms: int) -> float:
         """A counter's current total (for GET /v1/usage), computed as `admit` does."""
@@ -168,4 +169,14 @@ class RedisCounters:
         return bool(await self.client.ping())
 
     async def aclose(self) -> None:
+        await self.pipe.aclose()
         await self.client.aclose()
+
+
+def verdict_of(reply: Any) -> Verdict:
+    denied, retry, used = reply
+    return Verdict(int(denied), float(retry), tuple(map(float, used)))
+
+
+def _bulk_str(value: str) -> bytes:
+    return bulk(value.encode())
