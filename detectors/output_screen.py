@@ -139,6 +139,21 @@ def _rules_gated_by(word: str) -> tuple[int, ...]:
     return _GATED_BY_WORD.get(word, ()) + _GATED_BY_PREFIX.get(word[:4], ())
 
 
+_WordFacts = tuple[tuple[int, ...], bool, bool]  # rules a word gates, whether a group word, whether "they"
+_WORDS_MEANING: dict[str, _WordFacts] = {}
+_WORDS_PHRASING: dict[str, _WordFacts] = {}
+_WORDS_MAX = 50_000  # a table grown past this (an answer of random words) starts again: bounded memory
+
+
+def _word_facts(table: dict[str, _WordFacts], word: str, meaning: bool) -> _WordFacts:
+    """What the lexicons say about one lower-case word, remembered for the process: the same words recur in
+    every answer and request, and the facts depend on the word alone."""
+    if len(table) >= _WORDS_MAX:
+        table.clear()
+    facts = table[word] = (_rules_gated_by(word), _is_group_word(word, meaning), meaning and word in _THEY)
+    return facts
+
+
 def screen_text(text: str, meaning: bool = False) -> list[Finding]:
     """The same rules over a whole text at once. Request text uses the phrasing rules only (no parse, so
     the input path's cost is unchanged); answers are screened with `meaning=True`."""
@@ -173,9 +188,7 @@ class OutputScreen:
         self._seen_upto = 0  # length of the buffer at the previous scan
         self._armed = [-1] * len(_RULES)  # per rule: stream offset after its latest gate word
         self._group_armed = -1  # stream offset after the latest protected-group word
-        # this answer's words already looked up: rules they gate, whether a group word, whether "they" (dropped
-        # at finish)
-        self._words: dict[str, tuple[tuple[int, ...], bool, bool]] = {}
+        self._words = _WORDS_MEANING if meaning else _WORDS_PHRASING  # per-process word table (lexicon facts)
         self._sentence_start = 0  # stream offset just after the last sentence end: matches before it are settled
         self._group_starts: list[int] = []  # stream offsets where protected-group words start (within the window)
 
@@ -209,7 +222,7 @@ class OutputScreen:
         self._they_armed, self._suspects = -1, []
         self._buffer, self._base, self._reported, self._seen_upto = "", 0, set(), 0
         self._armed = [-1] * len(_RULES)
-        self._group_armed, self._words, self._sentence_start, self._group_starts = -1, {}, 0, []
+        self._group_armed, self._sentence_start, self._group_starts = -1, 0, []
         return findings
 
     def _scan(self, final: bool) -> list[Finding]:
@@ -254,8 +267,7 @@ class OutputScreen:
             word = m.group()
             known = self._words.get(word)
             if known is None:
-                known = self._words[word] = (_rules_gated_by(word), _is_group_word(word, self._meaning),
-                                             self._meaning and word in _THEY)
+                known = _word_facts(self._words, word, self._meaning)
             rules, group, they = known
             if not group and word in po.GROUP_OPENERS:
                 group = self._opens_sentence(self._base + tail + m.start())
