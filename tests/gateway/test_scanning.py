@@ -4,6 +4,7 @@ what the audit row says — per use case."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 
 import pytest
@@ -64,7 +65,8 @@ async def test_personal_data_redacted_in_every_field(harness: Harness) -> None:
     row = await harness.audit_row(resp.headers["x-request-id"])
     assert row["findings"]["UK_NHS"] >= 3 and row["use_case"] == "drafting"
     assert (row["reason_code"], row["policy_clause"]) == ("personal_data_redacted", "7.2")
-    assert "943" not in json.dumps(row, default=str)
+    stored = json.dumps(row, default=str)  # values never reach the audit row (hashes may hold any digits)
+    assert not re.search(r"943\D?476\D?5919|Jenkins", stored)
 
 
 async def test_secret_blocks_with_clause_and_counts_not_values(harness: Harness) -> None:
