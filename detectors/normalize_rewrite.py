@@ -65,7 +65,9 @@ _NOT_LOCAL = frozenset(
     " but not all one least most best".split()
 )
 
-_SEP = r"(?:[ \t]{1,2}|[ \t]?[./\\_\u00b7\u2022\u2013\u2014-][ \t]?)"
+# between two characters of a spelled-out identifier: blanks, or a short run of punctuation ("9.4.3",
+# "9 - 4", "s.-.t": an obfuscator may put the same few marks between every character)
+_SEP = r"(?:[ \t]{1,2}|[ \t]?[./\\_\u00b7\u2022\u2013\u2014-]{1,3}[ \t]?)"
 _DIGIT_RUN = re.compile(rf"(?<![\w.\\/-])\+?\d+(?:{_SEP}\d+){{1,18}}(?![\w]|[./\\-]\d)")
 # a NINO has exactly six digits: a seventh after a separator means the letters only precede a longer
 # number ("on 9 4 5 8 0 7 3 0 2 2" is a word and a spaced NHS number, not a NINO)

@@ -44,6 +44,14 @@ _FAMILY = frozenset({"surname", "surnames", "lastname", "familyname", "lname", "
 _GIVEN_ABBREV = frozenset({"fn", "gn", "fnm", "forenm", "frst", "first", "given", "fore"})
 _FAMILY_ABBREV = frozenset({"sn", "ln", "lnm", "snm", "surnm", "last", "family", "fam"})
 _NAME_ABBREV = frozenset({"nm", "nme", "nam"})
+# nouns that only ever name a person by the part they play in a service or a legal process: a column or
+# key of one of them holds that person's name ("borrower", "licensee", "deceased")
+_PERSON_NOUNS = (
+    " borrower licensee licencee leaseholder freeholder lessee lodger occupier keeper debtor guarantor payer"
+    " ratepayer taxpayer elector voter learner student trainee apprentice volunteer donor deceased informant"
+    " respondent appellant defendant claimant petitioner objector attendee visitor passenger driver"
+    " patient adopter fosterer foster childminder husband wife widow widower fiance fiancee bride groom"
+)
 _GIVEN_PREFIX = frozenset({"first", "given", "fore", "christian", "preferred", "known", "f", "frst"})
 _MIDDLE_PREFIX = frozenset({"middle", "other", "second"})
 _FAMILY_PREFIX = frozenset({"last", "family", "sur", "maiden", "birth", "l", "lst", "fam"})
@@ -55,11 +63,11 @@ _PERSON_ROLES = frozenset(
     " beneficiary dependant dependent emergency next"
     # common abbreviations of the same roles in column and variable names
     " cust usr emp pt pat cl clt cli res appl stu ee".split()
-)
+) | frozenset(_PERSON_NOUNS.split())
 _ROLE_ONLY = frozenset(
     "patient client resident tenant applicant claimant customer pupil child parent carer guardian mother father"
-    " spouse occupant householder complainant person individual".split()
-)
+    " spouse occupant householder complainant person individual contact".split()
+) | frozenset(_PERSON_NOUNS.split())
 _ROLE_PHRASE_WORDS = frozenset({"service", "user", "next", "of", "kin", "nok"})
 # keys naming the member of staff or account behind a record: a person's name or a username made of
 # one ("caseworker: Ann Lee", "user=ann.lee"), but as often a team or a system account, so abbreviated
@@ -69,7 +77,21 @@ _STAFF_KEYS = frozenset(
     " createdby updatedby modifiedby submittedby".split()
 )
 _STAFF_PREFIX = frozenset({"social", "case", "key", "line", "account", "assigned", "created", "updated"})
-_DOB = frozenset({"dob", "dateofbirth", "birthdate", "birthday", "bday", "born", "dobirth", "datebirth"})
+_DOB = frozenset(
+    {"dob", "dateofbirth", "birthdate", "birthday", "bday", "born", "dobirth", "datebirth", "birthdt", "dtbirth", "yob",
+     # the same label in the other languages of UK records and imported data (German, French, Spanish,
+     # Italian, Portuguese, Dutch, Polish, Welsh)
+     "geb", "geboren", "geburtsdatum", "geburtstag", "naissance", "datenaissance", "nacimiento",
+     "fechanacimiento", "nascita", "datanascita", "nascimento", "geboortedatum", "urodzenia", "dataurodzenia",
+     "dyddiadgeni", "ganwyd"}
+)
+# words that make a key with "birth" in it about something else than the date ("place_of_birth")
+_NOT_BIRTH_DATE = frozenset(
+    "place country town city county nationality weight order name names certificate cert rate rates control"
+    " sex gender".split()
+)
+# the date part of a birth-date key, spelled out or abbreviated ("birth_dt", "dt_of_birth", "birth_on")
+_DATE_WORDS = frozenset({"date", "day", "d", "dt", "dte", "dat", "on", "when", "yr", "year", "ymd", "dmy", "iso"})
 _NOT_ADDRESS = frozenset(
     "email mail e ip mac web url http https server host wallet memory bitcoin ethereum hardware network"
     # words that make the key about an address rather than the address itself
@@ -95,6 +117,15 @@ def classify_key(key: str) -> Field | None:
     if not words or len(words) > 6:
         return None
     return _name_field(words) or _other_field(words)
+
+
+def _birth_date_words(words: tuple[str, ...]) -> bool:
+    """A key about a birth that is not about its place, weight, certificate or parents is its date: with a
+    date word ("birth_dt", "dt_of_birth", "year_of_birth") or alone ("birth"; the value must be a date)."""
+    if "birth" not in words or set(words) & _NOT_BIRTH_DATE:
+        return False
+    rest = [w for w in words if w not in ("birth", "of", "the")]
+    return all(w in _DATE_WORDS or w in _PERSON_ROLES for w in rest)
 
 
 def is_personal_key(key: str) -> bool:
@@ -138,9 +169,7 @@ def _name_field(words: tuple[str, ...]) -> Field | None:
 
 def _other_field(words: tuple[str, ...]) -> Field | None:
     joined = "".join(words)
-    if joined in _DOB or any(w in _DOB for w in words) or (
-        "birth" in words and ("date" in words or "day" in words or "d" in words)
-    ):                                                     # "age_dob", "dob_iso", "client_birthdate"
+    if joined in _DOB or any(w in _DOB for w in words) or _birth_date_words(words):
         return Field("DATE_OF_BIRTH")
     if ("address" in words or "addr" in words or joined.startswith("addressline")) and not (
         set(words) & _NOT_ADDRESS
