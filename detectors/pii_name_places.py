@@ -58,6 +58,17 @@ def street_or_place(text: str, start: int, end: int) -> bool:
     return head in _NEVER_SURNAME or bool(_PLACE_PREP.search(before))
 
 
+# prepositions that take a place and hardly ever a person ("to", "from", "by" take either)
+_ONLY_PLACE_PREP = regex.compile(
+    r"(?i)\b(?:in|at|near|via|around|across|outside|inside|into|towards|throughout)[ \t]+(?:the[ \t]+)?\Z"
+)
+
+
+def after_place_preposition(text: str, start: int) -> bool:
+    """"in ...", "near the ...": what follows names a place."""
+    return bool(_ONLY_PLACE_PREP.search(text[max(0, start - 24):start]))
+
+
 def organisation(text: str, start: int, end: int) -> bool:
     """The span lies inside a well-known organisation's name (and no title makes it a person)."""
     if _TITLE_BEFORE.search(text[max(0, start - 24):start]):
