@@ -8,7 +8,8 @@ an organisation, and two or three words there that no dictionary knows, or that 
 name is made of ordinary words ("council tax", "the housing team") or is a single word or acronym.
 
 The fact encoded: in a contact slot, a run of two or three non-dictionary words, at least one of them
-a listed name or a double-barrelled name, or joined by a surname particle ("van", "de la"), is a name. Ordinary words end the run ("about", "today").
+a listed name or a double-barrelled name, or joined by a surname particle ("van", "de la"), is a name.
+Ordinary words end the run ("about", "today").
 Cost: one regex scan for the verb; the word checks run only where it matches.
 """
 

@@ -21,9 +21,9 @@ from detectors.pii_name_case import caseless_names, known_pairs
 from detectors.pii_name_lexicon import lexicon
 from detectors.pii_name_particles import given_with_particle_surname, with_particle_surnames
 from detectors.pii_name_places import not_a_person
-from detectors.pii_name_slots import slot_names
 from detectors.pii_name_public import in_public_role
 from detectors.pii_name_rules import NAME_TOKEN, lower_case_candidates, rule_candidates
+from detectors.pii_name_slots import slot_names
 from detectors.pii_name_tokens import clean_span, ok_token, strip_word
 
 RULE_SCORE = 0.85
