@@ -128,6 +128,27 @@ def _birth_date_words(words: tuple[str, ...]) -> bool:
     return all(w in _DATE_WORDS or w in _PERSON_ROLES for w in rest)
 
 
+# the last word of a key whose values name a place, a building or an organisation ("site", "venue",
+# "home_library", "employer"): a name-shaped value there ("Victoria Hall", "Grace Darling House") is no person
+_THING_KEYS = frozenset(
+    "site sites venue venues location locations place places premises property properties street road ward"
+    " wards area areas town city village district borough county region estate school college academy library"
+    " hall centre center team department dept directorate service organisation organization org company"
+    " employer business shop store club church park building office branch depot supplier provider"
+    " contractor vendor charity practice surgery hospital station route destination origin parish"
+    " constituency landmark facility facilities room".split()
+)
+
+
+def names_a_thing(key: str) -> bool:
+    """Does the key say its values are places, buildings or organisations (and not a person's field)?"""
+    words = key_words(key)
+    if not words or words[-1] not in _THING_KEYS:
+        return False
+    field = classify_key(key)
+    return field is None or field.entity != "PERSON"
+
+
 def is_personal_key(key: str) -> bool:
     return classify_key(key) is not None
 
