@@ -23,7 +23,17 @@ from collections.abc import Callable, Iterator, Sequence
 from detectors.base import Finding
 from detectors.pii_name_lexicon import reads_as_name
 from detectors.structure_keys import Field, classify_key, fit, is_personal_key
-from detectors.structure_parse import Pair, aligned_pairs, key_value_pairs, line_spans, table_pairs, xml_pairs
+from detectors.structure_parse import (
+    Pair,
+    aligned_pairs,
+    key_value_pairs,
+    leader_pairs,
+    line_spans,
+    sql_insert_pairs,
+    stacked_pairs,
+    table_pairs,
+    xml_pairs,
+)
 
 SCORE = 0.8
 STRICT_SCORE = 0.7
@@ -75,6 +85,9 @@ def record_pairs(text: str, is_key: Callable[[str], bool] = is_personal_key) -> 
     if "  " in text:
         yield from aligned_pairs(text, lines)
     yield from xml_pairs(text)
+    yield from stacked_pairs(text, lines, is_key)
+    yield from leader_pairs(text)
+    yield from sql_insert_pairs(text)
 
 
 class _RecordContext:

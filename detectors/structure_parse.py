@@ -295,3 +295,62 @@ def xml_pairs(text: str) -> Iterator[Pair]:
         return
     for m in _XML.finditer(text):
         yield Pair(m.group(1), m.start(2), m.end(2), "xml", -1, m.start(1))
+
+
+# ---- stacked labels, dot leaders, SQL inserts -------------------------------------------------------
+
+_STACKED_KEY = regex.compile(r"[ \t\-*•>]*([\p{L}][\w .'’()/#-]{0,38}?)[ \t]*:?[ \t]*")
+_LEADER = regex.compile(
+    r"(?m)^[ \t\-*•>]*([\p{L}][\w .'’()/#-]{0,40}?)[ \t]*(?:\.{3,}|…+|_{3,}|-{3,})[ \t:]*([^\s.…_][^\n]*?)[ \t]*$"
+)
+
+
+def stacked_pairs(text: str, lines: list[tuple[int, int]], is_key: KeyTest) -> Iterator[Pair]:
+    """A label alone on its line and its value alone on the next ("Date of birth" / "14/09/1972"), as
+    forms copied from a PDF or a web page lay them out. Only short lines are tried as labels, and the
+    value line must not be a label itself."""
+    for (s, e), (vs, ve) in zip(lines, lines[1:], strict=False):
+        if e - s > 44 or vs != e + 1:
+            continue
+        m = _STACKED_KEY.fullmatch(text, s, e)
+        if m is None or not is_key(m.group(1)):
+            continue
+        value = text[vs:ve].strip()
+        if not value or ":" in value or (len(value) <= 44 and is_key(value.rstrip(":"))):
+            continue
+        a = vs + len(text[vs:ve]) - len(text[vs:ve].lstrip())
+        yield Pair(m.group(1), a, a + len(value), "stacked", -1, m.start(1))
+
+
+def leader_pairs(text: str) -> Iterator[Pair]:
+    """`Label ........ value` lines of printed forms (dot, ellipsis or underscore leaders)."""
+    if "..." not in text and "…" not in text and "___" not in text and "---" not in text:
+        return
+    for m in _LEADER.finditer(text):
+        yield Pair(m.group(1), m.start(2), m.end(2), "leader", -1, m.start(1))
+
+
+_INSERT = regex.compile(r"(?i)\binsert[ \t]+into[ \t]+[\w.\"`\[\]]+[ \t]*\(([^()\n]{1,600})\)[ \t]*values[ \t]*")
+_TUPLE = regex.compile(r"[ \t,]*\(((?:'(?:[^'\n]|'')*'|[^()'\n])*)\)")
+_SQL_VALUE = regex.compile(r"[ \t]*('(?:[^'\n]|'')*'|[^,'\n]*?)[ \t]*(?:,|$)")
+
+
+def sql_insert_pairs(text: str) -> Iterator[Pair]:
+    """`INSERT INTO t (col, ...) VALUES (v, ...), (...)`: each value under its column name."""
+    if "values" not in text and "VALUES" not in text and "Values" not in text:
+        return
+    record = 20_000
+    for m in _INSERT.finditer(text):
+        columns = [c.strip(" \t\"`[]") for c in m.group(1).split(",")]
+        pos = m.end()
+        while (row := _TUPLE.match(text, pos)) is not None:
+            record += 1
+            values = [(v.start(1), v.end(1)) for v in _SQL_VALUE.finditer(text, row.start(1), row.end(1))]
+            values = [(a, b) for a, b in values if b > a or a < row.end(1)][:len(columns)]
+            if len(values) == len(columns):
+                for column, (a, b) in zip(columns, values, strict=True):
+                    if b - a >= 2 and text[a] == "'" and text[b - 1] == "'":
+                        a, b = a + 1, b - 1
+                    if b > a:
+                        yield Pair(column, a, b, "sql", record, m.start(1))
+            pos = row.end()
