@@ -183,9 +183,11 @@ _NUMBER_NAME = r"(?:[ -]?(?:number|no\.?|num|nr))?"
 
 
 def _part_cue(label: str) -> str:
+    """The label, with a part word before it (checked by a look-behind from the label, so a search for the
+    cue only stops at the label) or after it."""
+    named = rf"\b{label}{_NUMBER_NAME}"
     return (
-        rf"(?:\b{_PART}\b[^\n\d]{{0,30}}?\b{label}{_NUMBER_NAME}|\b{label}{_NUMBER_NAME}[^\n\d]{{0,30}}?\b{_PART})"
-        rf"\b[^\n\d]{{0,16}}"
+        rf"{named}(?:(?<=\b{_PART}\b[^\n\d]{{0,30}}?{named})|[^\n\d]{{0,30}}?\b{_PART})\b[^\n\d]{{0,16}}"
     )
 
 

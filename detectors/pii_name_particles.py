@@ -50,12 +50,29 @@ _GIVEN_THEN_PARTICLE = regex.compile(
 )
 
 
+_SPACED_WORDS = frozenset(regex.sub(r"[()?:\\.]", "", _SPACED).split("|"))
+_JOINED_HINT = regex.compile(rf"(?<![\p{{L}}]){_JOINED}\p{{Lu}}")
+
+
+def _has_particle(text: str) -> bool:
+    """Cheap necessary condition: a particle word before a capitalised word, or an apostrophe particle
+    before a capital ("d'Orval"; a hyphen particle, "al-Sayegh", follows a name the finder has already)."""
+    words = text.split()
+    if not _SPACED_WORDS.isdisjoint(words):
+        for word, following in zip(words, words[1:], strict=False):
+            if word in _SPACED_WORDS and following[:1].isupper():
+                return True
+    return ("'" in text or "’" in text) and _JOINED_HINT.search(text) is not None
+
+
 def given_with_particle_surname(text: str) -> list[tuple[int, int]]:
     """A capitalised known given name followed by a capitalised particle surname ("Lucie d'Orval"), not
     after a place preposition ("in Ashby de la Zouch" names a town)."""
     from detectors.pii_name_lexicon import lexicon
     from detectors.pii_name_places import after_place_preposition
 
+    if not _has_particle(text):
+        return []
     lex = lexicon()
     found = []
     for m in _GIVEN_THEN_PARTICLE.finditer(text):

@@ -136,7 +136,7 @@ _THING_KEYS = frozenset(
     " hall centre center team department dept directorate service organisation organization org company"
     " employer business shop store club church park building office branch depot supplier provider"
     " contractor vendor charity practice surgery hospital station route destination origin parish"
-    " constituency landmark facility facilities room".split()
+    " constituency landmark facility facilities room hub base zone neighbourhood locality patch".split()
 )
 
 
