@@ -36,6 +36,18 @@ def _cell_index(line: str, lo: int, start: int, end: int, delim: str) -> tuple[i
     return None
 
 
+_HEADER_CELL = regex.compile(r"[ \t\"'|]*[\p{L}_#][\p{L}\d _./#()'’-]{0,31}[ \t\"'|]*")
+
+
+def _header_like(cell: str) -> bool:
+    """A column header: empty (a markdown border cell) or a short label of at most four words that does
+    not hold a date, time or amount (a line of prose or data above the row is no header)."""
+    stripped = cell.strip(" \t\"'|")
+    if not stripped:
+        return True
+    return bool(_HEADER_CELL.fullmatch(cell)) and len(stripped.split()) <= 4 and sum(c.isdigit() for c in cell) <= 2
+
+
 def _header(text: str, lo: int, delim: str, count: int) -> list[str] | None:
     """The first line of the block of `delim` lines that ends at the line starting at `lo`."""
     header: list[str] | None = None
@@ -51,7 +63,7 @@ def _header(text: str, lo: int, delim: str, count: int) -> list[str] | None:
             cells = line.split(delim)
             if len(cells) != count:
                 break
-            header = cells
+            header = cells if all(_header_like(c) for c in cells) else None
         lo = prev_lo
         rows += 1
     return header
