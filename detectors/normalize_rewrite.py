@@ -33,6 +33,7 @@ from stdnum import iban, luhn
 from stdnum.gb import nhs
 
 from detectors.normalize_map import Edit
+from detectors.normalize_spoken import spoken_number_edits
 
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z]{2,10});")
 
@@ -199,6 +200,7 @@ def _identifier_edits(text: str) -> list[Edit]:
         compact = _NOT_ALNUM.sub("", m.group()).upper()
         if compact != m.group().upper() and _NINO.fullmatch(compact) and compact[:2] not in _NINO_BAD_PREFIXES:
             edits.append(Edit(m.start(), m.end(), compact))
+    edits.extend(spoken_number_edits(text, _valid_number))
     return [*edits, *_spaced_postcode_edits(text), *_loose_iban_edits(text)]
 
 

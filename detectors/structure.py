@@ -26,6 +26,8 @@ from detectors.structure_keys import Field, classify_key, fit, is_personal_key
 from detectors.structure_parse import (
     Pair,
     aligned_pairs,
+    array_table_pairs,
+    html_table_pairs,
     key_value_pairs,
     leader_pairs,
     line_spans,
@@ -88,6 +90,8 @@ def record_pairs(text: str, is_key: Callable[[str], bool] = is_personal_key) -> 
     yield from stacked_pairs(text, lines, is_key)
     yield from leader_pairs(text)
     yield from sql_insert_pairs(text)
+    yield from html_table_pairs(text, is_key)
+    yield from array_table_pairs(text, is_key)
 
 
 class _RecordContext:

@@ -354,3 +354,73 @@ def sql_insert_pairs(text: str) -> Iterator[Pair]:
                     if b > a:
                         yield Pair(column, a, b, "sql", record, m.start(1))
             pos = row.end()
+
+
+# ---- HTML tables and arrays of rows -----------------------------------------------------------------
+
+_HTML_ROW = regex.compile(r"(?is)<tr\b[^>]*>(.*?)</tr\s*>")
+_HTML_CELL = regex.compile(r"(?is)<(t[hd])\b[^>]*>([^<]{0,200})</t[hd]\s*>")
+_HTML_TABLE_END = regex.compile(r"(?i)</table\s*>")
+
+
+def html_table_pairs(text: str, is_key: KeyTest) -> Iterator[Pair]:
+    """`<tr><th>..</th></tr><tr><td>..</td></tr>`: the first row of a table whose cells `is_key` accepts
+    one of is the header; each later row with as many cells gives every cell its column's key."""
+    if "<td" not in text and "<TD" not in text:
+        return
+    record = 30_000
+    header: list[str] | None = None
+    last_end = -1
+    for row in _HTML_ROW.finditer(text):
+        cells = [(c.group(2), c.start(2), c.end(2)) for c in _HTML_CELL.finditer(text, row.start(1), row.end(1))]
+        if header is None or _HTML_TABLE_END.search(text, last_end, row.start()) is not None:
+            header = None
+        last_end = row.end()
+        if header is None:
+            labels = [c[0].strip() for c in cells]
+            if len(labels) >= 2 and any(is_key(label) for label in labels if label):
+                header = labels
+                record += 1
+            continue
+        if len(cells) != len(header):
+            continue
+        for label, (value, a, _b) in zip(header, cells, strict=True):
+            lead = len(value) - len(value.lstrip())
+            if value.strip():
+                yield Pair(label, a + lead, a + lead + len(value.strip()), "html", record, a)
+
+
+# a cell: a quoted string or a bare value; possessive quantifiers, so a row that does not close costs one pass
+_CELL_BODY = r"""(?:"(?:[^"\\\n]|\\.)*+"|'(?:[^'\\\n]|\\.)*+'|[^\[\]"',\s][^\[\]"',\n]*+)"""
+_ROW_ARRAY = regex.compile(rf"\[([ \t\n]*+{_CELL_BODY}?[ \t\n]*+(?:,[ \t\n]*+{_CELL_BODY}?[ \t\n]*+)*+)\]")
+_ARRAY_CELL = regex.compile(rf"[ \t\n]*+({_CELL_BODY}?)[ \t\n]*+(?:,|$)")
+
+
+def array_table_pairs(text: str, is_key: KeyTest) -> Iterator[Pair]:
+    """`[["name", "dob"], ["Ann Lee", "1990-01-02"], ...]` (JSON or Python rows, a spreadsheet export):
+    the first row of strings names the columns of the rows that follow it."""
+    if "[[" not in text and "[ [" not in text and "[\n" not in text:
+        return
+    record = 40_000
+    header: list[str] | None = None
+    prev_end = -1
+    for row in _ROW_ARRAY.finditer(text):
+        found = _ARRAY_CELL.finditer(text, row.start(1), row.end(1))
+        cells = [(c.start(1), c.end(1) - (len(c.group(1)) - len(c.group(1).rstrip()))) for c in found if c.group(1)]
+        adjacent = prev_end >= 0 and regex.fullmatch(r"[\s,]*", text[prev_end:row.start()]) is not None
+        prev_end = row.end()
+        if not adjacent:
+            header = None
+        if header is None:
+            labels = [text[a + 1:b - 1] for a, b in cells if text[a] in "\"'"]
+            if len(labels) == len(cells) >= 2 and any(is_key(label) for label in labels):
+                header = labels
+                record += 1
+            continue
+        if len(cells) != len(header):
+            continue
+        for label, (a, b) in zip(header, cells, strict=True):
+            if b - a >= 2 and text[a] in "\"'" and text[b - 1] == text[a]:
+                a, b = a + 1, b - 1
+            if b > a:
+                yield Pair(label, a, b, "array", record, a)

@@ -270,3 +270,49 @@ def test_places_works_and_cultural_subjects_stay(scan: Scan, text: str) -> None:
 )
 def test_people_beside_the_same_shapes_are_still_found(scan: Scan, text: str, name: str) -> None:
     assert name in _values(scan(text)[0], "PERSON")
+
+
+# ---- more table shapes: HTML tables and arrays of rows ---------------------------------------------
+
+def test_html_table_header_gives_context(scan: Scan) -> None:
+    text = (
+        "<table><tr><th>Tenant</th><th>Date of birth</th></tr>"
+        "<tr><td>Wystan Pellegrino</td><td>17/01/1962</td></tr></table>"
+    )
+    found = scan(text)[0]
+    assert "17/01/1962" in _values(found, "DATE_OF_BIRTH") and "Wystan Pellegrino" in _values(found, "PERSON")
+
+
+def test_array_rows_under_a_header_row(scan: Scan) -> None:
+    text = '[["forename", "surname", "dob"], ["Ebele", "Achterberg", "2001-02-03"], ["Rasmus", "Quaye", "1999-09-09"]]'
+    found = scan(text)[0]
+    assert {"2001-02-03", "1999-09-09"} <= _values(found, "DATE_OF_BIRTH")
+    assert {"Achterberg", "Quaye"} <= _values(found, "PERSON")
+
+
+def test_html_and_array_tables_without_personal_headers_stay(scan: Scan) -> None:
+    html = "<table><tr><th>Route</th><th>Opened</th></tr><tr><td>Red Line</td><td>1999</td></tr></table>"
+    assert scan(html)[0] == set()
+    assert scan('[["ward", "bins"], ["Rose Hill", "412"], ["Ash Grove", "380"]]')[0] == set()
+
+
+# ---- numbers dictated as words ------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        ("nhs number is nine four three, four seven six, five nine one nine", "UK_NHS"),
+        ("call her on oh seven seven double oh nine oh oh one two three", "PHONE_NUMBER"),
+    ],
+)
+def test_numbers_dictated_as_words(scan: Scan, text: str, entity: str) -> None:
+    assert entity in {e for e, _v in scan(text)[0]}
+
+
+def test_counting_in_words_stays(scan: Scan) -> None:
+    assert scan("one, two, three, four, five, six - the children counted down")[0] == set()
+
+
+def test_facilities_named_after_people_stay(scan: Scan) -> None:
+    found = scan("Take the Jubilee Line to Victoria Station, then the Mary Seacole Library.")[0]
+    assert _values(found, "PERSON") == set()
