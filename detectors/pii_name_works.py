@@ -14,13 +14,9 @@ from __future__ import annotations
 
 import regex
 
-from detectors.pii_name_tokens import not_name_word
+from detectors.pii_name_tokens import not_name_word, ok_token
 
 _POSSESSOR = regex.compile(r"(\p{Lu}[\p{L}'’-]*)['’]s?[ \t]+\Z")
-_RELATIVE = regex.compile(
-    r"(?i)\b(?:son|daughter|husband|wife|partner|mother|mum|father|dad|brother|sister|friend|carer|uncle|"
-    r"aunt|nephew|niece|grandson|granddaughter|cousin|neighbour|colleague|boss|manager|tenant|landlord)\b"
-)
 _WORK_BEFORE = regex.compile(
     r"(?i)\b(?:talks?|lectures?|exhibitions?|biograph(?:y|ies)|documentar(?:y|ies)|plays?|novels?|poems?|"
     r"poetry|works|paintings?|sculptures?|statues?|busts?|portraits?|centenary|bicentenary|"
@@ -31,9 +27,13 @@ _WORK_BEFORE = regex.compile(
 
 
 def work_title(text: str, start: int) -> bool:
-    """A capitalised phrase after a capitalised possessive that is not a relation ("Brontë's ...")."""
+    """A capitalised phrase after a capitalised possessive name ("Brontë's ...")."""
     m = _POSSESSOR.search(text, max(0, start - 40), start)
-    return m is not None and not not_name_word(m.group(1).rstrip("'’s"))
+    if m is None:
+        return False
+    owner = m.group(1)
+    # "It's", "That's", "Here's" are a pronoun and "is"; the possessor of a work is a name
+    return ok_token(owner) and not not_name_word(owner) and owner.casefold() != "let"
 
 
 def cultural_subject(text: str, start: int) -> bool:

@@ -11,7 +11,8 @@ full_name.
 
 A key that is only loosely a name (`name`, `display name`, role words such as `tenant`) counts only
 when its record holds another personal field (another key of this kind within the same table, or
-within `_RECORD_WINDOW` characters) whose value has that field's shape, so a tool list's
+within `_RECORD_WINDOW` characters; in a table, another person's column counts too: "lead applicant"
+beside "joint tenant") whose value has that field's shape, so a tool list's
 `"name": "search"` or a team's name stays. Abbreviated keys (`fn`, `owner`, `user`) are context for
 each other only as the two parts of one name (`fn` beside `sn`).
 """
@@ -98,21 +99,26 @@ class _RecordContext:
     """Which personal fields sit in the same record as a pair: same table, or nearby keys."""
 
     def __init__(self, pairs: list[tuple[Pair, Field]]) -> None:
-        self._by_record: dict[int, set[tuple[str, str]]] = {}
+        self._by_record: dict[int, set[tuple[str, str, str]]] = {}
         self._positions: list[tuple[int, Field]] = []
         for pair, field in pairs:
             if field.abbreviated and field.label not in ("given_name", "family_name"):
                 continue                  # an ambiguous key ("owner", "user") is no context for another
             if pair.record >= 0:
-                self._by_record.setdefault(pair.record, set()).add((field.entity, field.label))
+                self._by_record.setdefault(pair.record, set()).add((field.entity, field.label, _column(pair)))
             else:
                 self._positions.append((pair.key_pos, field))
 
     def has_other_field(self, pair: Pair, field: Field) -> bool:
         me = (field.entity, field.label)
         if pair.record >= 0:
-            return any(kind != me for kind in self._by_record.get(pair.record, ()))
+            # another field, or another person's column ("lead applicant" beside "joint tenant")
+            return any(kind[:2] != me or kind[2] != _column(pair) for kind in self._by_record.get(pair.record, ()))
         return any(
             abs(pos - pair.key_pos) <= _RECORD_WINDOW and (other.entity, other.label) != me and not other.strict
             for pos, other in self._positions
         )
+
+
+def _column(pair: Pair) -> str:
+    return pair.key.strip().casefold()

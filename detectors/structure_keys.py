@@ -68,7 +68,15 @@ _ROLE_ONLY = frozenset(
     "patient client resident tenant applicant claimant customer pupil child parent carer guardian mother father"
     " spouse occupant householder complainant person individual contact".split()
 ) | frozenset(_PERSON_NOUNS.split())
-_ROLE_PHRASE_WORDS = frozenset({"service", "user", "next", "of", "kin", "nok"})
+_ROLE_PHRASE_WORDS = frozenset(
+    {"service", "user", "next", "of", "kin", "nok", "young", "person", "head", "household", "emergency", "contact"}
+    # words that say which of several people in a role a column holds ("lead applicant", "joint tenant",
+    # "alleged perpetrator", "main contact", "applicant 2")
+    | {"lead", "joint", "main", "primary", "secondary", "alleged", "named", "second", "other", "additional",
+       "previous", "former", "current", "sole", "registered", "nominated", "the", "staff"}
+)
+# roles that hold a person's name as a column of their own, besides those of `_ROLE_ONLY`
+_MORE_ROLES = frozenset("nok kin partner member employee witness victim perpetrator suspect offender".split())
 # keys naming the member of staff or account behind a record: a person's name or a username made of
 # one ("caseworker: Ann Lee", "user=ann.lee"), but as often a team or a system account, so abbreviated
 _STAFF_KEYS = frozenset(
@@ -116,7 +124,19 @@ def classify_key(key: str) -> Field | None:
     words = key_words(key)
     if not words or len(words) > 6:
         return None
-    return _name_field(words) or _other_field(words)
+    field = _name_field(words) or _other_field(words)
+    if field is not None and field.entity == "PERSON" and field.label == "full_name" and "(" in key:
+        hint = _hinted_part(key)                           # "Client (surname)": the hint names the part
+        return Field("PERSON", hint, field.strict, field.abbreviated) if hint else field
+    return field
+
+
+def _hinted_part(key: str) -> str | None:
+    for m in _PAREN.finditer(key):
+        field = _name_field(key_words(m.group()[1:-1]) or ("",))
+        if field is not None and field.label in ("given_name", "family_name"):
+            return field.label
+    return None
 
 
 def _birth_date_words(words: tuple[str, ...]) -> bool:
@@ -183,7 +203,16 @@ def _name_field(words: tuple[str, ...]) -> Field | None:
         return None
     if joined in _STAFF_KEYS or (len(words) == 2 and words[-1] in _STAFF_KEYS and words[0] in _STAFF_PREFIX):
         return Field("PERSON", "full_name", abbreviated=True)
-    if len(words) <= 3 and all(w in _ROLE_ONLY or w in _ROLE_PHRASE_WORDS for w in words):
+    if words[0] == "name" and len(words) >= 3 and words[1] == "of" and all(
+        w in _PERSON_ROLES or w in _ROLE_PHRASE_WORDS for w in words[2:]
+    ):                                                      # "name of child", "name of the deceased"
+        return Field("PERSON", "full_name")
+    if "".join(words) in _MORE_ROLES:                       # "NoK" splits as "no k"
+        return Field("PERSON", "full_name", strict=True)
+    roles = [w for w in words if not w.isdigit()]          # "applicant 2", "tenant1"
+    if roles and len(roles) <= 3 and all(
+        w in _ROLE_ONLY or w in _MORE_ROLES or w in _ROLE_PHRASE_WORDS for w in roles
+    ) and any(w in _ROLE_ONLY or w in _MORE_ROLES or w in ("kin", "person", "household", "contact") for w in roles):
         return Field("PERSON", "full_name", strict=True)
     return None
 

@@ -266,6 +266,7 @@ def test_places_works_and_cultural_subjects_stay(scan: Scan, text: str) -> None:
         ("Ann's son Tom Baxter rang about the rent.", "Tom Baxter"),
         ("A report on Sarah Quill's arrears is due.", "Sarah Quill"),
         ("The Council's Ann Lee will reply.", "Ann Lee"),
+        ("Resident: It's Lavender Osei-Bright, calling about my bin", "Lavender Osei-Bright"),
     ],
 )
 def test_people_beside_the_same_shapes_are_still_found(scan: Scan, text: str, name: str) -> None:
@@ -316,3 +317,27 @@ def test_counting_in_words_stays(scan: Scan) -> None:
 def test_facilities_named_after_people_stay(scan: Scan) -> None:
     found = scan("Take the Jubilee Line to Victoria Station, then the Mary Seacole Library.")[0]
     assert _values(found, "PERSON") == set()
+
+
+def test_person_columns_confirm_each_other(scan: Scan) -> None:
+    found = scan("Lead applicant,Joint tenant,Property\nZenobia Marchetti,Caspian Obi,12 Hill View")[0]
+    assert {"Zenobia Marchetti", "Caspian Obi"} <= _values(found, "PERSON")
+
+
+@pytest.mark.parametrize(
+    "key", ["NoK", "Emergency contact", "Head of household", "Lead applicant", "Applicant 2", "Name of child", "Victim"]
+)
+def test_more_person_column_headers(key: str) -> None:
+    field = classify_key(key)
+    assert field is not None and field.entity == "PERSON"
+
+
+def test_a_hint_in_brackets_names_the_part() -> None:
+    assert classify_key("Client (surname)") == classify_key("Client (surname)") and (
+        classify_key("Client (surname)").label == "family_name"  # type: ignore[union-attr]
+    )
+
+
+def test_tables_of_organisations_and_tiers_stay(scan: Scan) -> None:
+    assert scan("Member | Tier | Since\nGold | Premium | 2020")[0] == set()
+    assert scan("Partner | Role\nAcme Ltd | Supplier\nNorthgate Trust | Funder")[0] == set()
