@@ -35,14 +35,32 @@ def _same_case(name: str, surname: str) -> bool:
     return stem[0].isupper()
 
 
+# a capitalised double-barrelled surname straight after a one-word name ("Kehinde Adeyemi-Sutton"): the
+# model often stops at the hyphen
+_DOUBLE_BARRELLED = regex.compile(r"[ \t]+(\p{Lu}[\p{Ll}'’]+-\p{Lu}[\p{Ll}'’]+)(?![\p{L}'’-])")
+
+
 def with_particle_surnames(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Each span extended over a particle surname that follows it; spans with none are left out."""
+    """Each span extended over a particle surname, or (after a one-word name) a double-barrelled surname of
+    listed or unknown parts, that follows it; spans with neither are left out."""
     out = []
     for s, e in spans:
         m = _AFTER_NAME.match(text, e)
         if m is not None and _same_case(text[s:e], m.group()):
             out.append((s, m.end()))
+            continue
+        if " " in text[s:e] or not text[s:s + 1].isupper():
+            continue
+        m = _DOUBLE_BARRELLED.match(text, e)
+        if m is not None and _surname(m.group(1)):
+            out.append((s, m.end()))
     return out
+
+
+def _surname(word: str) -> bool:
+    from detectors.pii_name_lexicon import lexicon
+
+    return lexicon().is_surname(word)
 
 
 _GIVEN_THEN_PARTICLE = regex.compile(

@@ -1,19 +1,27 @@
-"""Names no list knows, typed in lower case or CAPITALS, in the slot of a verb of contact.
+"""Names no list knows, typed in lower case or CAPITALS, in a slot that only a person fills.
 
 The name lexicon cannot hold every name ("thandeka", "oluwatoyin" may be missing), and without
-capitals neither the model nor the name-token rules see a name. What remains is the sentence: the
-object of a verb of contact ("ring", "call back", "email", "write to", "speak to") is a person or
-an organisation, and two or three words there that no dictionary knows, or that are listed names
-(a double-barrelled surname counts when one part is listed), are a person's name: an organisation's
-name is made of ordinary words ("council tax", "the housing team") or is a single word or acronym.
+capitals neither the model nor the name-token rules see a name. What remains is the sentence. Some
+slots are filled by a person (or an organisation, whose name is ordinary words or one word or an
+acronym):
 
-The fact encoded: in a contact slot, a run of two or three non-dictionary words, at least one of them
-a listed name or a double-barrelled name, or joined by a surname particle ("van", "de la"), is a name.
-Ordinary words end the run ("about", "today").
-Cost: one regex scan for the verb; the word checks run only where it matches.
+- the object of a verb of contact: "ring ...", "call back ...", "email ...", "write to ...";
+- a kinship or role noun, or "called"/"named", with the name after it ("her daughter ...", "a man
+  called ...", "the claimant is ...");
+- a document addressed to or from someone about something ("letter for ... re ...", "note from ...
+  about ...").
+
+The fact encoded: in such a slot, words that no dictionary knows, or that are listed names (a
+double-barrelled name counts when one part is listed), are a name: two or three words after a verb or
+a preposition, one word is enough after a kinship or role noun. Ordinary words end the run ("about",
+"today"). The same slots catch a capitalised name the model misses. A list of people typed in lower case ("ngozi, priya and tomasz") is a list of names when one
+item is a found name and its mates are such words.
+Cost: one regex scan for the cues; the word checks run only where one matches.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 import regex
 
@@ -24,19 +32,35 @@ _VERB = (
     r"(?:call|ring|phone|text|email|e-mail|message|contact|chase|visit|remind|thank|tell|ask|invite|"
     r"(?:write|speak|talk|reply|respond|apologise|apologize|get[ \t]+back|go[ \t]+back|send[ \t]+it|"
     r"send[ \t]+this|send[ \t]+them|pass[ \t]+it|pass[ \t]+this|forward[ \t]+it|forward[ \t]+this)[ \t]+to|"
-    r"speak[ \t]+with|talk[ \t]+with|meet[ \t]+with|check[ \t]+in[ \t]+with|follow[ \t]+up[ \t]+with)"
+    r"speak[ \t]+with|talk[ \t]+with|meet[ \t]+with|met[ \t]+with|check[ \t]+in[ \t]+with|follow[ \t]+up[ \t]+with)"
+    r"(?:[ \t]+back)?"
 )
+_KIN = (
+    r"(?:son|daughter|husband|wife|partner|mother|mum|father|dad|brother|sister|carer|neighbour|friend|"
+    r"nephew|niece|grandson|granddaughter|grandmother|grandfather|nan|gran|aunt|uncle|cousin|lodger|"
+    r"boyfriend|girlfriend|fianc[eé]e?|stepson|stepdaughter|stepmother|stepfather|called|named|"
+    r"known[ \t]+as|(?:client|tenant|claimant|resident|applicant|patient|pupil|complainant|customer|"
+    r"caller|occupant|carer|victim|witness)[ \t]+(?:is|was))"
+)
+_DOCUMENT = r"(?:letter|note|email|e-mail|message|reply|memo|card|form|call|referral|complaint)[ \t]+(?:for|from|to)"
 _WORD = r"[\p{L}][\p{L}'’]*(?:-[\p{L}][\p{L}'’]*){0,2}"
+_TITLE = r"(?:(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?"
 _SLOT = regex.compile(
-    rf"(?i:\b{_VERB}(?:[ \t]+back)?[ \t]+(?:(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?)"
-    rf"({_WORD}(?:[ \t]+{_WORD}){{1,3}})"
+    rf"(?i:\b(?:(?P<verb>{_VERB})|(?P<kin>{_KIN})|(?P<doc>{_DOCUMENT}))[ \t]+{_TITLE})"
+    rf"({_WORD}(?:[ \t]+{_WORD}){{0,3}})"
 )
+_ABOUT_AFTER = regex.compile(r"(?i)[ \t]+(?:re|regarding|about|concerning)\b")
 _SKIP = COMMON_WORDS | NOT_NAME_WORDS | ROLE_WORDS
 _VOWEL = regex.compile(r"[aeiouyàáâãäåèéêëìíîïòóôõöùúûüýÿ]")
 
 
 def _caseless(word: str) -> bool:
     return word.islower() or word.isupper()
+
+
+def _title_cased(word: str) -> bool:
+    """"Okafor", "Adeyemi-Sutton": each part a capital then lower case (the model's misses in cased text)."""
+    return all(p[:1].isupper() and p[1:].islower() for p in word.split("-") if p)
 
 
 def _name_word(word: str, lex: NameLexicon) -> bool:
@@ -54,28 +78,69 @@ def _listed(word: str, lex: NameLexicon) -> bool:
     return "-" in word or lex.is_name(word)
 
 
+def _run(words: Iterable[regex.Match[str]], lex: NameLexicon) -> tuple[list[regex.Match[str]], bool]:
+    """The leading caseless name words (particles between them allowed) and whether a particle joined them."""
+    kept: list[regex.Match[str]] = []
+    particle = False
+    for w in words:
+        word = w.group()
+        if kept and word.casefold() in NAME_PARTICLES:
+            particle = True
+            continue
+        if not (_caseless(word) or _title_cased(word)) or not _name_word(word, lex):
+            break
+        kept.append(w)
+    return kept, particle
+
+
 def slot_names(text: str) -> list[tuple[int, int]]:
-    """Spans of caseless names without lexicon backing in a contact slot (see module docstring)."""
+    """Spans of caseless names without lexicon backing in a person slot (see module docstring)."""
     found = []
-    lex = None
+    lex: NameLexicon | None = None
     for m in _SLOT.finditer(text):
-        words = list(regex.finditer(r"\S+", m.group(1)))
-        kept: list[regex.Match[str]] = []
-        particle = False
-        for w in words:
-            word = w.group()
-            if kept and word.casefold() in NAME_PARTICLES:
-                particle = True
+        lex = lex or lexicon()
+        kept, particle = _run(regex.finditer(r"\S+", m.group(4)), lex)
+        if not kept or len(kept) > 3:
+            continue
+        start, end = m.start(4) + kept[0].start(), m.start(4) + kept[-1].end()
+        if m.group("kin"):
+            ok = len(kept) >= 2 or len(fold(kept[0].group())) >= 4
+        else:
+            backed = particle or any(_listed(w.group(), lex) for w in kept)
+            about = m.group("doc") is not None and _ABOUT_AFTER.match(text, end) is not None
+            ok = len(kept) >= 2 and (backed or about)
+        if ok:
+            found.append((start, end))
+    return found
+
+
+_LINK = r"[ \t]*(?:,|&|\band\b)[ \t]*"
+_ITEM = r"[\p{L}][\p{L}'’-]*(?:[ \t]+[\p{L}][\p{L}'’-]*){0,2}"
+_MATE_BEFORE = regex.compile(rf"(?:^|(?<=[,:;(]|\band\b|\n))[ \t]*({_ITEM}){_LINK}\Z")
+_MATE_AFTER = regex.compile(rf"{_LINK}({_ITEM})(?=[ \t]*(?:,|&|\band\b|[.;:)\n!?]|$))")
+
+
+def caseless_list_mates(text: str, known: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Items of a list of caseless names next to a found name: "ngozi, priya and tomasz"."""
+    spans = [(s, e) for s, e in known if _caseless(text[s:e].replace(" ", "").replace("-", ""))]
+    if not spans or ("," not in text and " and " not in text):
+        return []
+    lex = lexicon()
+    found: list[tuple[int, int]] = []
+    seen = set(spans)
+    queue = list(spans)
+    while queue and len(found) < 50:
+        s, e = queue.pop()
+        before = _MATE_BEFORE.search(text, max(0, s - 60), s)
+        after = _MATE_AFTER.match(text, e)
+        for m in (before, after):
+            if m is None:
                 continue
-            if not _caseless(word):
-                break
-            lex = lex or lexicon()
-            if not _name_word(word, lex):
-                break
-            kept.append(w)
-        if len(kept) < 2 or len(kept) > 3 or lex is None:
-            continue
-        if not (particle or any(_listed(w.group(), lex) for w in kept)):
-            continue
-        found.append((m.start(1) + kept[0].start(), m.start(1) + kept[-1].end()))
+            words = list(regex.finditer(r"\S+", m.group(1)))
+            if words and all(_caseless(w.group()) and _name_word(w.group(), lex) for w in words):
+                span = (m.start(1), m.end(1))
+                if span not in seen:
+                    seen.add(span)
+                    found.append(span)
+                    queue.append(span)
     return found

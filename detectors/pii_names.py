@@ -23,7 +23,7 @@ from detectors.pii_name_particles import given_with_particle_surname, with_parti
 from detectors.pii_name_places import not_a_person
 from detectors.pii_name_public import in_public_role
 from detectors.pii_name_rules import NAME_TOKEN, lower_case_candidates, rule_candidates
-from detectors.pii_name_slots import slot_names
+from detectors.pii_name_slots import caseless_list_mates, slot_names
 from detectors.pii_name_tokens import clean_span, ok_token, strip_word
 
 RULE_SCORE = 0.85
@@ -73,7 +73,8 @@ class PersonNameFinder:
         _add(text, scored, ((s, e, RULE_SCORE) for s, e in _list_mates(text, scored)))
         _add(text, scored, ((s, e, RULE_SCORE) for s, e in given_with_particle_surname(text)))
         lower = [*((s, e) for s, e, _rule in lower_case_candidates(text)), *slot_names(text)]
-        for span in (*caseless_names(text), *known_pairs(text), *lower):
+        caseless = [*caseless_names(text), *known_pairs(text), *lower]
+        for span in (*caseless, *caseless_list_mates(text, caseless)):
             scored.setdefault(span, CASELESS_SCORE)
             by_rule.add(span)
         _extend_over_particles(text, scored)

@@ -341,3 +341,40 @@ def test_a_hint_in_brackets_names_the_part() -> None:
 def test_tables_of_organisations_and_tiers_stay(scan: Scan) -> None:
     assert scan("Member | Tier | Since\nGold | Premium | 2020")[0] == set()
     assert scan("Partner | Role\nAcme Ltd | Supplier\nNorthgate Trust | Funder")[0] == set()
+
+
+# ---- more person slots: kinship and role nouns, documents, lists ----------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("her grandson tendekai stays most weekends", "tendekai"),
+        ("a woman named ifunanya okorie-blake came in", "ifunanya okorie-blake"),
+        ("the tenant is mthunzi cele-harding and he pays weekly", "mthunzi cele-harding"),
+        ("card for nokuthula zwane-price re her birthday", "nokuthula zwane-price"),
+        ("Memo from Oyelaran Adebisi-Watts", "Oyelaran Adebisi-Watts"),
+        ("ALERT: NAME - KAYODE ASHWORTH-OBI; AGE - 61", "KAYODE ASHWORTH-OBI"),
+    ],
+)
+def test_names_in_person_slots(scan: Scan, text: str, name: str) -> None:
+    assert _covered(scan(text)[0], name)
+
+
+def test_a_lower_case_list_of_people_around_a_found_name(scan: Scan) -> None:
+    found = scan("present: chidinma, priya and oluwafemi")[0]
+    assert {"chidinma", "priya", "oluwafemi"} <= _values(found, "PERSON")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "her son lives nearby and visits often",
+        "a dog called biscuit ran off",
+        "the tenant is happy with the repair",
+        "letter for the housing team re the leak",
+        "we need bread, milk and eggs",
+        "present: apologies from finance, legal and audit",
+    ],
+)
+def test_person_slots_holding_ordinary_words_stay(scan: Scan, text: str) -> None:
+    assert _values(scan(text)[0], "PERSON") == set()
