@@ -14,7 +14,8 @@ acronym):
 The fact encoded: in such a slot, words that no dictionary knows, or that are listed names (a
 double-barrelled name counts when one part is listed), are a name: two or three words after a verb or
 a preposition, one word is enough after a kinship or role noun. Ordinary words end the run ("about",
-"today"). The same slots catch a capitalised name the model misses. A list of people typed in lower case ("ngozi, priya and tomasz") is a list of names when one
+"today"). The same slots catch a capitalised name the model misses.
+A list of people typed in lower case ("ngozi, priya and tomasz") is a list of names when one
 item is a found name and its mates are such words.
 Cost: one regex scan for the cues; the word checks run only where one matches.
 """
