@@ -22,12 +22,13 @@ Cost: one regex scan for the cues; the word checks run only where one matches.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import regex
 
 from detectors.pii_name_lexicon import NameLexicon, fold, lexicon
 from detectors.pii_vocab import COMMON_WORDS, NAME_PARTICLES, NOT_NAME_WORDS, ROLE_WORDS
+from detectors.word_trie import cue_finder
 
 _VERB = (
     r"(?:call|ring|phone|text|email|e-mail|message|contact|chase|visit|remind|thank|tell|ask|invite|"
@@ -94,11 +95,34 @@ def _run(words: Iterable[regex.Match[str]], lex: NameLexicon) -> tuple[list[rege
     return kept, particle
 
 
+# the first word of every cue above, found with a trie scan; the full slot pattern runs only at those words
+_CUE_STARTS = cue_finder(
+    "call ring phone text email e-mail message contact chase visit remind thank tell ask invite write speak"
+    " talk reply respond apologise apologize get go send pass forward meet met check follow"
+    " son daughter husband wife partner mother mum father dad brother sister carer neighbour friend nephew"
+    " niece grandson granddaughter grandmother grandfather nan gran aunt uncle cousin lodger boyfriend"
+    " girlfriend fiance fiancee fiancé fiancée stepson stepdaughter stepmother stepfather called named known"
+    " client tenant claimant resident applicant patient pupil complainant customer caller occupant victim"
+    " witness letter note memo card form referral complaint".split()
+)
+
+
+def _slots(text: str) -> Iterator[regex.Match[str]]:
+    end = 0
+    for start in _CUE_STARTS(text):
+        if start < end:
+            continue
+        m = _SLOT.match(text, start)
+        if m is not None:
+            end = m.end()
+            yield m
+
+
 def slot_names(text: str) -> list[tuple[int, int]]:
     """Spans of caseless names without lexicon backing in a person slot (see module docstring)."""
     found = []
     lex: NameLexicon | None = None
-    for m in _SLOT.finditer(text):
+    for m in _slots(text):
         lex = lex or lexicon()
         kept, particle = _run(regex.finditer(r"\S+", m.group(4)), lex)
         if not kept or len(kept) > 3:

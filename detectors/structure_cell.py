@@ -75,14 +75,25 @@ def cell_key(text: str, start: int, end: int) -> str | None:
     if end > hi:
         return None
     line = text[lo:hi]
+    left, right = _edge(text, lo, start, -1), _edge(text, hi, end, 1)
     for delim in _DELIMITERS:
-        if delim not in line:
-            continue
+        if left not in (delim, "") or right not in (delim, ""):
+            continue                      # the span is not a whole cell of this delimiter: no split needed
         found = _cell_index(line, lo, start, end, delim)
         if found is None:
             continue
         header = _header(text, lo, delim, found[1])
         if header is not None:
             return header[found[0]].strip(" \t\"'|")
-    m = _KEY_BEFORE.search(text, lo, start)
+    m = _KEY_BEFORE.search(text, max(lo, start - 48), start)
     return m.group(1).strip() if m else None
+
+
+def _edge(text: str, bound: int, pos: int, step: int) -> str:
+    """The first character beside the span past blanks and quotes ("" at the line's edge)."""
+    i = pos - 1 if step < 0 else pos
+    while (i >= bound if step < 0 else i < bound) and text[i] in " \t\"'\r":
+        i += step
+    if (step < 0 and i < bound) or (step > 0 and i >= bound):
+        return ""
+    return text[i]
