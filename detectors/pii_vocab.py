@@ -27,7 +27,7 @@ NOT_NAME_WORDS = frozenset(
     english england british britain uk scotland wales welsh scottish irish europe european london
     god allah jesus
     station museum theatre theater stadium airport library libraries cathedral abbey cinema crematorium
-    cemetery arcade gallery infirmary leisure allotments railway underground line
+    cemetery arcade gallery infirmary leisure allotments railway underground line zoo rail aquarium
     sir madam all everyone colleagues st saint ward security staff
     teams zoom outlook excel word microsoft google sharepoint
     yes no n/a tbc tbd na none
