@@ -83,7 +83,7 @@ def _listed_with_places(text: str, start: int, head_end: int, head: str) -> bool
 
 
 def street_or_place(text: str, start: int, end: int) -> bool:
-    """"Holly Lane", "on Mercer Road", "at Hatfield Chase", "Carol Close, Penny Lane", "X Grove and Y
+    """"Holly Lane", "on Mercer Road", "at Hatfield Chase", "Ivy Close, Lark Lane", "X Grove and Y
     Hill wards": a street or a place, not a person."""
     head = _head_after(text, start, end)
     if head is None:

@@ -67,7 +67,7 @@ def _title_cased(word: str) -> bool:
 
 def _name_word(word: str, lex: NameLexicon) -> bool:
     """A word that can be part of an unlisted name: no dictionary or function word, or a double-barrelled
-    name one of whose parts is listed ("mokoena-price")."""
+    name one of whose parts is listed ("ndlovu-grey")."""
     low = word.casefold()
     if low in _SKIP or len(fold(word)) < 3 or not _VOWEL.search(fold(word)):
         return False

@@ -27,7 +27,7 @@ _WORK_BEFORE = regex.compile(
 
 
 def work_title(text: str, start: int) -> bool:
-    """A capitalised phrase after a capitalised possessive name ("Brontë's ...")."""
+    """A capitalised phrase after a capitalised possessive name ("Hardy's ...")."""
     m = _POSSESSOR.search(text, max(0, start - 40), start)
     if m is None:
         return False

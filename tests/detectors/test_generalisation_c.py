@@ -249,7 +249,7 @@ def test_numbers_across_turns_without_an_identifier_stay(scan: Scan) -> None:
     "text",
     [
         "Street list: Daisy Close, Victoria Road, Grace Street, Hope Avenue, Lily Lane.",
-        "Marsh Green and Rose Hill wards will go first.",
+        "Marsh Green and Fern Hill wards will go first.",
         "The Ash Grove and Elm Park estates get new bins.",
         "Reading group: Hardy's Tess Durbeyfield and a lecture on Elizabeth Gaskell at Fairfield Library.",
         "An exhibition about Mary Seacole opens on Monday; poems by Wilfred Owen will be read.",
@@ -294,7 +294,7 @@ def test_array_rows_under_a_header_row(scan: Scan) -> None:
 def test_html_and_array_tables_without_personal_headers_stay(scan: Scan) -> None:
     html = "<table><tr><th>Route</th><th>Opened</th></tr><tr><td>Red Line</td><td>1999</td></tr></table>"
     assert scan(html)[0] == set()
-    assert scan('[["ward", "bins"], ["Rose Hill", "412"], ["Ash Grove", "380"]]')[0] == set()
+    assert scan('[["ward", "bins"], ["Elm Rise", "412"], ["Ash Grove", "380"]]')[0] == set()
 
 
 # ---- numbers dictated as words ------------------------------------------------------------------------
