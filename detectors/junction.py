@@ -41,6 +41,12 @@ from detectors.pii_name_lexicon import lexicon
 
 _TAIL_DIGITS = regex.compile(r"(?<![\w.-])(\d(?:[ -]?\d){1,8})[ \t.,;:!?)]*\Z")
 _HEAD_DIGITS = regex.compile(r"\A[ \t(]*(\d(?:[ -]?\d){1,8})(?![\w-]|[.,]\d)")
+# the next piece after a few lead-in words ("rest is 2137", "and the last bit: 2137"); only read when
+# one of the two texts names the number, since a reply may open with any few words and a number
+_LEAD_DIGITS = regex.compile(
+    r"\A[ \t(]*(?:[\p{L}'’]+[ \t,:=-]+){1,5}?(\d(?:[ -]?\d){1,8})(?![\w-]|[.,]\d)"
+)
+_NHS_NAMED = regex.compile(r"(?i)\bnhs\b")
 
 WINDOW = 64
 # entities recognised only after a cue word (see detectors.pii_context / pii_ids)
@@ -197,7 +203,8 @@ def _cued_from_the_left(window: Window, f: Finding) -> bool:
 def numbers_across_turns(texts: Sequence[str]) -> dict[int, list[Finding]]:
     """An NHS number given in two pieces, one ending a message and one starting the next message of
     the same speaker, with at most one reply between ("... first part: 401 023" / "OK, go on" /
-    "2137 ..."): the digits joined are ten and pass mod 11, so each piece is part of that number.
+    "2137 ..." or "the rest is 2137"): the digits joined are ten and pass mod 11, so each piece is part
+    of that number.
     Only texts ending in digits are looked at, so the pass costs nothing on ordinary requests."""
     extra: dict[int, list[Finding]] = {}
     for i, text in enumerate(texts):
@@ -206,7 +213,7 @@ def numbers_across_turns(texts: Sequence[str]) -> dict[int, list[Finding]]:
         left_start = len(text) - min(24, len(text)) + tail.start(1)
         left_end = len(text) - min(24, len(text)) + tail.end(1)
         for j in (i + 1, i + 2):
-            if j >= len(texts) or not (head := _HEAD_DIGITS.match(texts[j])):
+            if j >= len(texts) or not (head := _next_piece(text, texts[j])):
                 continue
             digits = "".join(ch for ch in tail.group(1) + head.group(1) if ch.isdigit())
             if len(digits) == 10 and nhs.is_valid(digits):
@@ -214,6 +221,13 @@ def numbers_across_turns(texts: Sequence[str]) -> dict[int, list[Finding]]:
                     extra.setdefault(index, []).append(Finding("UK_NHS", lo, hi, 1.0, "junction.personal_data"))
                 break
     return extra
+
+
+def _next_piece(text: str, following: str) -> regex.Match[str] | None:
+    head = _HEAD_DIGITS.match(following)
+    if head is None and (_NHS_NAMED.search(text) or _NHS_NAMED.search(following[:80])):
+        head = _LEAD_DIGITS.match(following[:80])
+    return head
 
 
 def merge(

@@ -33,6 +33,7 @@ from stdnum import iban, luhn
 from stdnum.gb import nhs
 
 from detectors.normalize_map import Edit
+from detectors.normalize_spoken import spoken_number_edits
 
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z]{2,10});")
 
@@ -65,7 +66,9 @@ _NOT_LOCAL = frozenset(
     " but not all one least most best".split()
 )
 
-_SEP = r"(?:[ \t]{1,2}|[ \t]?[./\\_\u00b7\u2022\u2013\u2014-][ \t]?)"
+# between two characters of a spelled-out identifier: blanks, or a short run of punctuation ("9.4.3",
+# "9 - 4", "s.-.t": an obfuscator may put the same few marks between every character)
+_SEP = r"(?:[ \t]{1,2}|[ \t]?[./\\_\u00b7\u2022\u2013\u2014-]{1,3}[ \t]?)"
 _DIGIT_RUN = re.compile(rf"(?<![\w.\\/-])\+?\d+(?:{_SEP}\d+){{1,18}}(?![\w]|[./\\-]\d)")
 # a NINO has exactly six digits: a seventh after a separator means the letters only precede a longer
 # number ("on 9 4 5 8 0 7 3 0 2 2" is a word and a spaced NHS number, not a NINO)
@@ -197,6 +200,7 @@ def _identifier_edits(text: str) -> list[Edit]:
         compact = _NOT_ALNUM.sub("", m.group()).upper()
         if compact != m.group().upper() and _NINO.fullmatch(compact) and compact[:2] not in _NINO_BAD_PREFIXES:
             edits.append(Edit(m.start(), m.end(), compact))
+    edits.extend(spoken_number_edits(text, _valid_number))
     return [*edits, *_spaced_postcode_edits(text), *_loose_iban_edits(text)]
 
 

@@ -17,11 +17,14 @@ _MONTH = (
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+# every way UK records write a date: 12/3/87, 12.03.1987, 1987-03-12, 1987/03/12, 3rd March 1987,
+# 12-Mar-87, 12 Mar 87, March 3rd, 1987, 19870312
 _DATE = (
     r"(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})"
-    r"|\d{4}-\d{2}-\d{2}"
-    rf"|{_DAY}(?: of)? {_MONTH},? \d{{4}}"
-    rf"|{_MONTH} {_DAY},? \d{{4}})"
+    r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
+    rf"|{_DAY}(?: of)?[ -]{_MONTH},?[ -](?:\d{{4}}|\d{{2}}(?!\d))"
+    rf"|{_MONTH} {_DAY},? \d{{4}}"
+    r"|(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))"
 )
 _BIRTH_CUE = r"\b(?:DOB|D\.O\.B|date of birth|birth ?date|birthday|born(?: on)?|b\.)[^\n\d]{0,12}"
 

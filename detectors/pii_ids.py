@@ -175,11 +175,49 @@ class StewardVehicleRegistrationRecognizer(DeclaredRecognizer):
         return None
 
 
+# A part of an identifier, announced as a part ("the first half of the NHS number is 401 023", "NI number
+# ends 62 14 C", "last digits of his account are 7781"): the piece is the person's identifier too, though
+# it is too short to validate. The cue needs the identifier's name and a word that says "part of it".
+_PART = r"(?:first|last|final|opening|start|starts|starting|begin|begins|beginning|end|ends|ending|finishes|half|bit|part|rest|remainder|remaining|digits|characters)"  # noqa: E501
+_NUMBER_NAME = r"(?:[ -]?(?:number|no\.?|num|nr))?"
+
+
+def _part_cue(label: str) -> str:
+    """The label, with a part word before it (checked by a look-behind from the label, so a search for the
+    cue only stops at the label) or after it."""
+    named = rf"\b{label}{_NUMBER_NAME}"
+    return (
+        rf"{named}(?:(?<=\b{_PART}\b[^\n\d]{{0,30}}?{named})|[^\n\d]{{0,30}}?\b{_PART})\b[^\n\d]{{0,16}}"
+    )
+
+
+_FRAGMENT = r"(?<![\w-])\d(?:[ -]?\d){2,8}(?![\w-]|[.,]\d)"
+
+
+class StewardNhsFragmentRecognizer(DeclaredRecognizer):
+    ENTITY = "UK_NHS"
+    PATTERNS = (("nhs_part", cued(_part_cue(r"nhs"), _FRAGMENT), 0.7),)
+
+
+class StewardNinoFragmentRecognizer(DeclaredRecognizer):
+    ENTITY = "UK_NINO"
+    PATTERNS = (
+        ("nino_part", cued(_part_cue(r"(?:ni|nino|national insurance)"), r"(?<![\w-])(?:[a-z]{2}[ -]?)?"
+                           r"\d(?:[ -]?\d){1,5}(?:[ -]?[a-d])?(?![\w-]|[.,]\d)"), 0.7),
+    )
+
+
+class StewardAccountFragmentRecognizer(DeclaredRecognizer):
+    ENTITY = "UK_BANK_ACCOUNT"
+    PATTERNS = (("account_part", cued(_part_cue(r"(?:account|acc|acct|a/c|card)"), _FRAGMENT), 0.7),)
+
+
 def id_recognizers() -> list[PatternRecognizer]:
     """All identifier recognizers, ready to call `.analyze(text, entities=[...])`."""
     return [
         StewardNhsNumberRecognizer(), StewardNinoRecognizer(), StewardPostcodeRecognizer(),
         StewardIbanRecognizer(), StewardCreditCardRecognizer(), StewardSortCodeRecognizer(),
         StewardBankAccountRecognizer(), StewardPassportRecognizer(), StewardDrivingLicenceRecognizer(),
-        StewardVehicleRegistrationRecognizer(),
+        StewardVehicleRegistrationRecognizer(), StewardNhsFragmentRecognizer(), StewardNinoFragmentRecognizer(),
+        StewardAccountFragmentRecognizer(),
     ]

@@ -24,7 +24,7 @@ from collections.abc import Iterator
 import regex
 
 from detectors.pii_name_lexicon import NameLexicon, fold, lexicon
-from detectors.pii_name_rules import NAME_RUN, PERSON_LABEL, PERSON_VERB, TITLES, OnLines, rule_candidates
+from detectors.pii_name_rules import FIELD_START, NAME_RUN, PERSON_LABEL, PERSON_VERB, TITLES, OnLines, rule_candidates
 from detectors.pii_name_tokens import clean_span, not_name_word
 from detectors.pii_vocab import COMMON_WORDS, NAME_LIKE_COMMON_WORDS, NAME_PARTICLES, NOT_NAME_WORDS, ROLE_WORDS
 
@@ -51,11 +51,13 @@ _TITLED_RULE = regex.compile(rf"(?i:{TITLES})\.?[ \t]+\Z")
 _HONORIFICS = _TITLE_WORDS | frozenset("king queen prince princess lord lady saint st pope bishop father".split())
 _CASELESS_WORD = r"(?:[\p{Ll}][\p{Ll}'’-]+|[\p{Lu}][\p{Lu}'’-]+)"
 _FIELD_VALUE = regex.compile(
-    rf"(?m)(?:^[ \t\-*•>]*|[ \t]{{2,}}|\t|[(|;{{,][ \t]*)[\"']?(?i:{PERSON_LABEL})[\"']?[ \t]*[:=][ \t]*[\"']?"
+    rf"(?m){FIELD_START}[\"']?(?i:{PERSON_LABEL})[\"']?(?:[ \t]*[:=]|[ \t]+[-–—](?=[ \t]))[ \t]*[\"']?"
     rf"({_CASELESS_WORD}(?:[ \t]{_CASELESS_WORD}){{0,3}})(?=[ \t]*(?:$|[\"',;|}}]))"
 )
 # every match lies on one line and holds the separator, then the start of a word in lower case or CAPITALS
-_FIELD_VALUE_LINES = OnLines(_FIELD_VALUE, r"[:=][ \t]*[\"']?(?:\p{Ll}[\p{Ll}'’-]|\p{Lu}[\p{Lu}'’-])")
+_FIELD_VALUE_LINES = OnLines(
+    _FIELD_VALUE, r"(?:[:=]|[ \t][-–—])[ \t]*[\"']?(?:\p{Ll}[\p{Ll}'’-]|\p{Lu}[\p{Lu}'’-])"
+)
 _REPORTING_VERBS = frozenset(PERSON_VERB.split("|")) | {"says", "rang", "rings", "came", "went", "was", "is"}
 _VOWEL = regex.compile(r"[aeiouy]", regex.IGNORECASE)
 _SKIP = (COMMON_WORDS - NAME_LIKE_COMMON_WORDS) | NOT_NAME_WORDS | ROLE_WORDS

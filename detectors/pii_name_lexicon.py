@@ -198,8 +198,9 @@ _VALUE_SEPARATORS = re.compile(r"[\s,+._]+")
 def reads_as_name(value: str) -> bool:
     """Does a field value read as a person's name to the name lexicon? Two to four words, the first a
     known given name or every word a name, none an organisation or place word, every word a name or no
-    dictionary word, not all of them everyday words ("Grace Hope"); or one listed name that is no
-    everyday word ("Achterberg", "okafor")."""
+    dictionary word, not all of them everyday words ("Grace Hope"), the first a known given name, or
+    every word a name, or the last a listed surname that is no dictionary word; or one listed name
+    that is no everyday word ("Achterberg", "okafor")."""
     words = [w for w in _VALUE_SEPARATORS.split(value) if w]
     if not 1 <= len(words) <= 4 or any(not_name_word(w) for w in words):
         return False
@@ -210,4 +211,7 @@ def reads_as_name(value: str) -> bool:
         return False
     if len(words) == 1:
         return lex.is_name(words[0])
-    return lex.is_given(words[0]) or all(lex.is_name(w) for w in words)
+    # a given name the list lacks is still followed by a listed surname ("Tavita Okonjo-Marsh")
+    return lex.is_given(words[0]) or all(lex.is_name(w) for w in words) or (
+        lex.is_surname(words[-1]) and not lex.everyday_word(words[-1]) and words[-1].casefold() not in lex.english
+    )

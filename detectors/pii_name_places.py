@@ -7,6 +7,9 @@ from __future__ import annotations
 import regex
 
 from detectors.pii_name_rules import TITLES
+from detectors.pii_name_works import cultural_subject, work_title
+from detectors.structure_cell import cell_key
+from detectors.structure_keys import names_a_thing
 
 # Heads that make a street or a place of the word(s) before them. Those that are never surnames stand
 # alone; those that are also surnames (Lane, Heath, Chase, ...) need a place preposition before.
@@ -47,15 +50,61 @@ def _head_after(text: str, start: int, end: int) -> str | None:
     return m.group(1).lower() if m else None
 
 
+def _head_end(text: str, start: int, end: int) -> int:
+    m = _HEAD.match(text, end)
+    return m.end() if m else end
+
+
+# Places are listed with places: an item of a list ("A Close, B Lane and C Street") whose neighbour is
+# a street or place. A place-type noun after one place or a list of them ("X Grove and Y Hill wards")
+# makes all of them place names.
+_LINK = r"[ \t]*(?:,|;|&|/|\band\b|\bor\b)[ \t]*"
+_CAPS_RUN = r"(?:\p{Lu}[\p{L}'’-]*[ \t]+){1,3}"
+_SIBLING_BEFORE = regex.compile(rf"(?i:{_CAPS_RUN}({_STREET})\.?){_LINK}\Z")
+_SIBLING_AFTER = regex.compile(rf"{_LINK}{_CAPS_RUN}(?i:({_STREET}))\b")
+_PLACE_NOUN = (
+    r"wards?|estates?|areas?|parish(?:es)?|villages?|districts?|neighbourhoods?|localities|suburbs?|"
+    r"stations?|librar(?:y|ies)|schools?|primary|academy|surger(?:y|ies)|parks?|roads?|streets?|"
+    r"allotments?|depots?|sites?|branch(?:es)?|communit(?:y|ies)|conservation|recreation|playing|"
+    r"cemetery|church|chapel|leisure|residents?|households?|addresses|postcodes?|bus|tram|car"
+)
+_PLACE_NOUN_AFTER = regex.compile(
+    rf"(?:{_LINK}(?:\p{{Lu}}[\p{{L}}'’-]*[ \t]+){{0,3}}\p{{Lu}}[\p{{L}}'’-]*){{0,4}}[ \t]+(?i:{_PLACE_NOUN})\b"
+)
+
+
+def _listed_with_places(text: str, start: int, head_end: int, head: str) -> bool:
+    before = _SIBLING_BEFORE.search(text, max(0, start - 60), start)
+    after = _SIBLING_AFTER.match(text, head_end)
+    heads = [m.group(1).lower() for m in (before, after) if m is not None]
+    if any(h in _NEVER_SURNAME for h in heads):
+        return True
+    return bool(_PLACE_NOUN_AFTER.match(text, head_end))
+
+
 def street_or_place(text: str, start: int, end: int) -> bool:
-    """"Holly Lane", "on Mercer Road", "at Hatfield Chase": a street or a place, not a person."""
+    """"Holly Lane", "on Mercer Road", "at Hatfield Chase", "Ivy Close, Lark Lane", "X Grove and Y
+    Hill wards": a street or a place, not a person."""
     head = _head_after(text, start, end)
     if head is None:
         return False
     before = text[max(0, start - 24):start]
     if _TITLE_BEFORE.search(before):
         return False
-    return head in _NEVER_SURNAME or bool(_PLACE_PREP.search(before))
+    if head in _NEVER_SURNAME or _PLACE_PREP.search(before):
+        return True
+    return _listed_with_places(text, start, _head_end(text, start, end), head)
+
+
+# prepositions that take a place and hardly ever a person ("to", "from", "by" take either)
+_ONLY_PLACE_PREP = regex.compile(
+    r"(?i)\b(?:in|at|near|via|around|across|outside|inside|into|towards|throughout)[ \t]+(?:the[ \t]+)?\Z"
+)
+
+
+def after_place_preposition(text: str, start: int) -> bool:
+    """"in ...", "near the ...": what follows names a place."""
+    return bool(_ONLY_PLACE_PREP.search(text[max(0, start - 24):start]))
 
 
 def organisation(text: str, start: int, end: int) -> bool:
@@ -66,5 +115,17 @@ def organisation(text: str, start: int, end: int) -> bool:
     return any(m.start() <= start and end <= m.end() for m in _ORGANISATIONS.finditer(text, lo, end + 30))
 
 
+def in_thing_column(text: str, start: int, end: int) -> bool:
+    """The span is the whole value of a column or key that names places or organisations ("venue",
+    "site", "employer"), so a name-shaped value there ("Victoria Hall") is that place."""
+    if "\n" not in text and ":" not in text and "=" not in text:
+        return False
+    key = cell_key(text, start, end)
+    return key is not None and names_a_thing(key)
+
+
 def not_a_person(text: str, start: int, end: int) -> bool:
-    return street_or_place(text, start, end) or organisation(text, start, end)
+    return (
+        street_or_place(text, start, end) or organisation(text, start, end) or in_thing_column(text, start, end)
+        or work_title(text, start) or cultural_subject(text, start)
+    )

@@ -33,9 +33,12 @@ _ONE = (
     r"investigator|attendee|nominee|objector|referral))"
 )
 PERSON_LABEL = _ONE
+# where a labelled field starts: a line (after any bullet), a column gap, a bracket or list separator, or a
+# dash set off by spaces, as fields are strung along one line ("noise complaint — tenant: ...")
+FIELD_START = r"(?:^[ \t\-*•>]*|[ \t]{2,}|\t|[(|;{,—–][ \t]*|[ \t]-[ \t]+|:[ \t]+)"
 _MANY = r"(?:present|apologies|attendees|attendance|in attendance|cc|to|members|panel|also present)"
 _FIELD_ONE = regex.compile(
-    rf"(?m)(?:^[ \t\-*•>]*|[ \t]{{2,}}|\t|[(|;{{,][ \t]*)[\"']?(?i:{_ONE})[\"']?[ \t]*[:=-][ \t]*[\"']?"
+    rf"(?m){FIELD_START}[\"']?(?i:{_ONE})[\"']?[ \t]*[:=-][ \t]*[\"']?"
     rf"(?:{TITLES}\.?[ \t]+)?({NAME_RUN})"
 )
 # Email headers that put the surname first: "From: Treloar, Morwenna <m.treloar@...>".

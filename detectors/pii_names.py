@@ -19,9 +19,11 @@ import regex
 from detectors.nlp import ner_persons
 from detectors.pii_name_case import caseless_names, known_pairs
 from detectors.pii_name_lexicon import lexicon
+from detectors.pii_name_particles import given_with_particle_surname, with_particle_surnames
 from detectors.pii_name_places import not_a_person
 from detectors.pii_name_public import in_public_role
 from detectors.pii_name_rules import NAME_TOKEN, lower_case_candidates, rule_candidates
+from detectors.pii_name_slots import caseless_list_mates, slot_names
 from detectors.pii_name_tokens import clean_span, ok_token, strip_word
 
 RULE_SCORE = 0.85
@@ -69,10 +71,13 @@ class PersonNameFinder:
             ner = [span for s, e in ner_persons(self.nlp, text, wants) if (span := clean_span(text, s, e))]
             _add(text, scored, ((s, e, NER_SCORE) for s, e in ner if _person_context(text, s, e)))
         _add(text, scored, ((s, e, RULE_SCORE) for s, e in _list_mates(text, scored)))
-        lower = ((s, e) for s, e, _rule in lower_case_candidates(text))
-        for span in (*caseless_names(text), *known_pairs(text), *lower):
+        _add(text, scored, ((s, e, RULE_SCORE) for s, e in given_with_particle_surname(text)))
+        lower = [*((s, e) for s, e, _rule in lower_case_candidates(text)), *slot_names(text)]
+        caseless = [*caseless_names(text), *known_pairs(text), *lower]
+        for span in (*caseless, *caseless_list_mates(text, caseless)):
             scored.setdefault(span, CASELESS_SCORE)
             by_rule.add(span)
+        _extend_over_particles(text, scored)
         public = {sp for sp in scored if in_public_role(text, *sp)}
         public_parts = name_parts(text, public)
         # a model-only mention made of a public figure's name parts is that figure; a rule-backed one
@@ -95,6 +100,14 @@ class PersonNameFinder:
             return []
         covered = _Cover([*skip, *known])
         return [NameSpan(s, e, MENTION_SCORE) for s, e in pattern.spans(text) if not covered.contains(s, e)]
+
+
+def _extend_over_particles(text: str, scored: dict[tuple[int, int], float]) -> None:
+    """A name followed by a particle surname ("... de la Tour", "... d'Orval") is the longer name."""
+    for span in list(scored):
+        longer = with_particle_surnames(text, [span])
+        if longer:
+            scored[longer[0]] = max(scored.pop(span), scored.get(longer[0], 0.0))
 
 
 def _add(

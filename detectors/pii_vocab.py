@@ -26,6 +26,8 @@ NOT_NAME_WORDS = frozenset(
     dob nhs nino ni tel phone mobile email fax ref reference invoice address postcode vehicle
     english england british britain uk scotland wales welsh scottish irish europe european london
     god allah jesus
+    station museum theatre theater stadium airport library libraries cathedral abbey cinema crematorium
+    cemetery arcade gallery infirmary leisure allotments railway underground line zoo rail aquarium
     sir madam all everyone colleagues st saint ward security staff
     teams zoom outlook excel word microsoft google sharepoint
     yes no n/a tbc tbd na none

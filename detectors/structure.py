@@ -11,7 +11,8 @@ full_name.
 
 A key that is only loosely a name (`name`, `display name`, role words such as `tenant`) counts only
 when its record holds another personal field (another key of this kind within the same table, or
-within `_RECORD_WINDOW` characters) whose value has that field's shape, so a tool list's
+within `_RECORD_WINDOW` characters; in a table, another person's column counts too: "lead applicant"
+beside "joint tenant") whose value has that field's shape, so a tool list's
 `"name": "search"` or a team's name stays. Abbreviated keys (`fn`, `owner`, `user`) are context for
 each other only as the two parts of one name (`fn` beside `sn`).
 """
@@ -23,7 +24,19 @@ from collections.abc import Callable, Iterator, Sequence
 from detectors.base import Finding
 from detectors.pii_name_lexicon import reads_as_name
 from detectors.structure_keys import Field, classify_key, fit, is_personal_key
-from detectors.structure_parse import Pair, aligned_pairs, key_value_pairs, line_spans, table_pairs, xml_pairs
+from detectors.structure_parse import (
+    Pair,
+    aligned_pairs,
+    array_table_pairs,
+    html_table_pairs,
+    key_value_pairs,
+    leader_pairs,
+    line_spans,
+    sql_insert_pairs,
+    stacked_pairs,
+    table_pairs,
+    xml_pairs,
+)
 
 SCORE = 0.8
 STRICT_SCORE = 0.7
@@ -75,27 +88,37 @@ def record_pairs(text: str, is_key: Callable[[str], bool] = is_personal_key) -> 
     if "  " in text:
         yield from aligned_pairs(text, lines)
     yield from xml_pairs(text)
+    yield from stacked_pairs(text, lines, is_key)
+    yield from leader_pairs(text)
+    yield from sql_insert_pairs(text)
+    yield from html_table_pairs(text, is_key)
+    yield from array_table_pairs(text, is_key)
 
 
 class _RecordContext:
     """Which personal fields sit in the same record as a pair: same table, or nearby keys."""
 
     def __init__(self, pairs: list[tuple[Pair, Field]]) -> None:
-        self._by_record: dict[int, set[tuple[str, str]]] = {}
+        self._by_record: dict[int, set[tuple[str, str, str]]] = {}
         self._positions: list[tuple[int, Field]] = []
         for pair, field in pairs:
             if field.abbreviated and field.label not in ("given_name", "family_name"):
                 continue                  # an ambiguous key ("owner", "user") is no context for another
             if pair.record >= 0:
-                self._by_record.setdefault(pair.record, set()).add((field.entity, field.label))
+                self._by_record.setdefault(pair.record, set()).add((field.entity, field.label, _column(pair)))
             else:
                 self._positions.append((pair.key_pos, field))
 
     def has_other_field(self, pair: Pair, field: Field) -> bool:
         me = (field.entity, field.label)
         if pair.record >= 0:
-            return any(kind != me for kind in self._by_record.get(pair.record, ()))
+            # another field, or another person's column ("lead applicant" beside "joint tenant")
+            return any(kind[:2] != me or kind[2] != _column(pair) for kind in self._by_record.get(pair.record, ()))
         return any(
             abs(pos - pair.key_pos) <= _RECORD_WINDOW and (other.entity, other.label) != me and not other.strict
             for pos, other in self._positions
         )
+
+
+def _column(pair: Pair) -> str:
+    return pair.key.strip().casefold()

@@ -44,6 +44,14 @@ _FAMILY = frozenset({"surname", "surnames", "lastname", "familyname", "lname", "
 _GIVEN_ABBREV = frozenset({"fn", "gn", "fnm", "forenm", "frst", "first", "given", "fore"})
 _FAMILY_ABBREV = frozenset({"sn", "ln", "lnm", "snm", "surnm", "last", "family", "fam"})
 _NAME_ABBREV = frozenset({"nm", "nme", "nam"})
+# nouns that only ever name a person by the part they play in a service or a legal process: a column or
+# key of one of them holds that person's name ("borrower", "licensee", "deceased")
+_PERSON_NOUNS = (
+    " borrower licensee licencee leaseholder freeholder lessee lodger occupier keeper debtor guarantor payer"
+    " ratepayer taxpayer elector voter learner student trainee apprentice volunteer donor deceased informant"
+    " respondent appellant defendant claimant petitioner objector attendee visitor passenger driver"
+    " patient adopter fosterer foster childminder husband wife widow widower fiance fiancee bride groom"
+)
 _GIVEN_PREFIX = frozenset({"first", "given", "fore", "christian", "preferred", "known", "f", "frst"})
 _MIDDLE_PREFIX = frozenset({"middle", "other", "second"})
 _FAMILY_PREFIX = frozenset({"last", "family", "sur", "maiden", "birth", "l", "lst", "fam"})
@@ -55,12 +63,20 @@ _PERSON_ROLES = frozenset(
     " beneficiary dependant dependent emergency next"
     # common abbreviations of the same roles in column and variable names
     " cust usr emp pt pat cl clt cli res appl stu ee".split()
-)
+) | frozenset(_PERSON_NOUNS.split())
 _ROLE_ONLY = frozenset(
     "patient client resident tenant applicant claimant customer pupil child parent carer guardian mother father"
-    " spouse occupant householder complainant person individual".split()
+    " spouse occupant householder complainant person individual contact".split()
+) | frozenset(_PERSON_NOUNS.split())
+_ROLE_PHRASE_WORDS = frozenset(
+    {"service", "user", "next", "of", "kin", "nok", "young", "person", "head", "household", "emergency", "contact"}
+    # words that say which of several people in a role a column holds ("lead applicant", "joint tenant",
+    # "alleged perpetrator", "main contact", "applicant 2")
+    | {"lead", "joint", "main", "primary", "secondary", "alleged", "named", "second", "other", "additional",
+       "previous", "former", "current", "sole", "registered", "nominated", "the", "staff"}
 )
-_ROLE_PHRASE_WORDS = frozenset({"service", "user", "next", "of", "kin", "nok"})
+# roles that hold a person's name as a column of their own, besides those of `_ROLE_ONLY`
+_MORE_ROLES = frozenset("nok kin partner member employee witness victim perpetrator suspect offender".split())
 # keys naming the member of staff or account behind a record: a person's name or a username made of
 # one ("caseworker: Ann Lee", "user=ann.lee"), but as often a team or a system account, so abbreviated
 _STAFF_KEYS = frozenset(
@@ -69,7 +85,21 @@ _STAFF_KEYS = frozenset(
     " createdby updatedby modifiedby submittedby".split()
 )
 _STAFF_PREFIX = frozenset({"social", "case", "key", "line", "account", "assigned", "created", "updated"})
-_DOB = frozenset({"dob", "dateofbirth", "birthdate", "birthday", "bday", "born", "dobirth", "datebirth"})
+_DOB = frozenset(
+    {"dob", "dateofbirth", "birthdate", "birthday", "bday", "born", "dobirth", "datebirth", "birthdt", "dtbirth", "yob",
+     # the same label in the other languages of UK records and imported data (German, French, Spanish,
+     # Italian, Portuguese, Dutch, Polish, Welsh)
+     "geb", "geboren", "geburtsdatum", "geburtstag", "naissance", "datenaissance", "nacimiento",
+     "fechanacimiento", "nascita", "datanascita", "nascimento", "geboortedatum", "urodzenia", "dataurodzenia",
+     "dyddiadgeni", "ganwyd"}
+)
+# words that make a key with "birth" in it about something else than the date ("place_of_birth")
+_NOT_BIRTH_DATE = frozenset(
+    "place country town city county nationality weight order name names certificate cert rate rates control"
+    " sex gender".split()
+)
+# the date part of a birth-date key, spelled out or abbreviated ("birth_dt", "dt_of_birth", "birth_on")
+_DATE_WORDS = frozenset({"date", "day", "d", "dt", "dte", "dat", "on", "when", "yr", "year", "ymd", "dmy", "iso"})
 _NOT_ADDRESS = frozenset(
     "email mail e ip mac web url http https server host wallet memory bitcoin ethereum hardware network"
     # words that make the key about an address rather than the address itself
@@ -94,7 +124,49 @@ def classify_key(key: str) -> Field | None:
     words = key_words(key)
     if not words or len(words) > 6:
         return None
-    return _name_field(words) or _other_field(words)
+    field = _name_field(words) or _other_field(words)
+    if field is not None and field.entity == "PERSON" and field.label == "full_name" and "(" in key:
+        hint = _hinted_part(key)                           # "Client (surname)": the hint names the part
+        return Field("PERSON", hint, field.strict, field.abbreviated) if hint else field
+    return field
+
+
+def _hinted_part(key: str) -> str | None:
+    for m in _PAREN.finditer(key):
+        field = _name_field(key_words(m.group()[1:-1]) or ("",))
+        if field is not None and field.label in ("given_name", "family_name"):
+            return field.label
+    return None
+
+
+def _birth_date_words(words: tuple[str, ...]) -> bool:
+    """A key about a birth that is not about its place, weight, certificate or parents is its date: with a
+    date word ("birth_dt", "dt_of_birth", "year_of_birth") or alone ("birth"; the value must be a date)."""
+    if "birth" not in words or set(words) & _NOT_BIRTH_DATE:
+        return False
+    rest = [w for w in words if w not in ("birth", "of", "the")]
+    return all(w in _DATE_WORDS or w in _PERSON_ROLES for w in rest)
+
+
+# the last word of a key whose values name a place, a building or an organisation ("site", "venue",
+# "home_library", "employer"): a name-shaped value there ("Victoria Hall", "Grace Darling House") is no person
+_THING_KEYS = frozenset(
+    "site sites venue venues location locations place places premises property properties street road ward"
+    " wards area areas town city village district borough county region estate school college academy library"
+    " hall centre center team department dept directorate service organisation organization org company"
+    " employer business shop store club church park building office branch depot supplier provider"
+    " contractor vendor charity practice surgery hospital station route destination origin parish"
+    " constituency landmark facility facilities room hub base zone neighbourhood locality patch".split()
+)
+
+
+def names_a_thing(key: str) -> bool:
+    """Does the key say its values are places, buildings or organisations (and not a person's field)?"""
+    words = key_words(key)
+    if not words or words[-1] not in _THING_KEYS:
+        return False
+    field = classify_key(key)
+    return field is None or field.entity != "PERSON"
 
 
 def is_personal_key(key: str) -> bool:
@@ -131,16 +203,23 @@ def _name_field(words: tuple[str, ...]) -> Field | None:
         return None
     if joined in _STAFF_KEYS or (len(words) == 2 and words[-1] in _STAFF_KEYS and words[0] in _STAFF_PREFIX):
         return Field("PERSON", "full_name", abbreviated=True)
-    if len(words) <= 3 and all(w in _ROLE_ONLY or w in _ROLE_PHRASE_WORDS for w in words):
+    if words[0] == "name" and len(words) >= 3 and words[1] == "of" and all(
+        w in _PERSON_ROLES or w in _ROLE_PHRASE_WORDS for w in words[2:]
+    ):                                                      # "name of child", "name of the deceased"
+        return Field("PERSON", "full_name")
+    if "".join(words) in _MORE_ROLES:                       # "NoK" splits as "no k"
+        return Field("PERSON", "full_name", strict=True)
+    roles = [w for w in words if not w.isdigit()]          # "applicant 2", "tenant1"
+    if roles and len(roles) <= 3 and all(
+        w in _ROLE_ONLY or w in _MORE_ROLES or w in _ROLE_PHRASE_WORDS for w in roles
+    ) and any(w in _ROLE_ONLY or w in _MORE_ROLES or w in ("kin", "person", "household", "contact") for w in roles):
         return Field("PERSON", "full_name", strict=True)
     return None
 
 
 def _other_field(words: tuple[str, ...]) -> Field | None:
     joined = "".join(words)
-    if joined in _DOB or any(w in _DOB for w in words) or (
-        "birth" in words and ("date" in words or "day" in words or "d" in words)
-    ):                                                     # "age_dob", "dob_iso", "client_birthdate"
+    if joined in _DOB or any(w in _DOB for w in words) or _birth_date_words(words):
         return Field("DATE_OF_BIRTH")
     if ("address" in words or "addr" in words or joined.startswith("addressline")) and not (
         set(words) & _NOT_ADDRESS

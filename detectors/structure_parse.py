@@ -295,3 +295,132 @@ def xml_pairs(text: str) -> Iterator[Pair]:
         return
     for m in _XML.finditer(text):
         yield Pair(m.group(1), m.start(2), m.end(2), "xml", -1, m.start(1))
+
+
+# ---- stacked labels, dot leaders, SQL inserts -------------------------------------------------------
+
+_STACKED_KEY = regex.compile(r"[ \t\-*•>]*([\p{L}][\w .'’()/#-]{0,38}?)[ \t]*:?[ \t]*")
+_LEADER = regex.compile(
+    r"(?m)^[ \t\-*•>]*([\p{L}][\w .'’()/#-]{0,40}?)[ \t]*(?:\.{3,}|…+|_{3,}|-{3,})[ \t:]*([^\s.…_][^\n]*?)[ \t]*$"
+)
+
+
+def stacked_pairs(text: str, lines: list[tuple[int, int]], is_key: KeyTest) -> Iterator[Pair]:
+    """A label alone on its line and its value alone on the next ("Date of birth" / "14/09/1972"), as
+    forms copied from a PDF or a web page lay them out. Only short lines are tried as labels, and the
+    value line must not be a label itself."""
+    for (s, e), (vs, ve) in zip(lines, lines[1:], strict=False):
+        if e - s > 44 or vs != e + 1:
+            continue
+        m = _STACKED_KEY.fullmatch(text, s, e)
+        if m is None or not is_key(m.group(1)):
+            continue
+        value = text[vs:ve].strip()
+        if not value or ":" in value or (len(value) <= 44 and is_key(value.rstrip(":"))):
+            continue
+        a = vs + len(text[vs:ve]) - len(text[vs:ve].lstrip())
+        yield Pair(m.group(1), a, a + len(value), "stacked", -1, m.start(1))
+
+
+def leader_pairs(text: str) -> Iterator[Pair]:
+    """`Label ........ value` lines of printed forms (dot, ellipsis or underscore leaders)."""
+    if "..." not in text and "…" not in text and "___" not in text and "---" not in text:
+        return
+    for m in _LEADER.finditer(text):
+        yield Pair(m.group(1), m.start(2), m.end(2), "leader", -1, m.start(1))
+
+
+_INSERT = regex.compile(r"(?i)\binsert[ \t]+into[ \t]+[\w.\"`\[\]]+[ \t]*\(([^()\n]{1,600})\)[ \t]*values[ \t]*")
+_TUPLE = regex.compile(r"[ \t,]*\(((?:'(?:[^'\n]|'')*'|[^()'\n])*)\)")
+_SQL_VALUE = regex.compile(r"[ \t]*('(?:[^'\n]|'')*'|[^,'\n]*?)[ \t]*(?:,|$)")
+
+
+def sql_insert_pairs(text: str) -> Iterator[Pair]:
+    """`INSERT INTO t (col, ...) VALUES (v, ...), (...)`: each value under its column name."""
+    if "values" not in text and "VALUES" not in text and "Values" not in text:
+        return
+    record = 20_000
+    for m in _INSERT.finditer(text):
+        columns = [c.strip(" \t\"`[]") for c in m.group(1).split(",")]
+        pos = m.end()
+        while (row := _TUPLE.match(text, pos)) is not None:
+            record += 1
+            values = [(v.start(1), v.end(1)) for v in _SQL_VALUE.finditer(text, row.start(1), row.end(1))]
+            values = [(a, b) for a, b in values if b > a or a < row.end(1)][:len(columns)]
+            if len(values) == len(columns):
+                for column, (a, b) in zip(columns, values, strict=True):
+                    if b - a >= 2 and text[a] == "'" and text[b - 1] == "'":
+                        a, b = a + 1, b - 1
+                    if b > a:
+                        yield Pair(column, a, b, "sql", record, m.start(1))
+            pos = row.end()
+
+
+# ---- HTML tables and arrays of rows -----------------------------------------------------------------
+
+_HTML_ROW = regex.compile(r"(?is)<tr\b[^>]*>(.*?)</tr\s*>")
+_HTML_CELL = regex.compile(r"(?is)<(t[hd])\b[^>]*>([^<]{0,200})</t[hd]\s*>")
+_HTML_TABLE_END = regex.compile(r"(?i)</table\s*>")
+
+
+def html_table_pairs(text: str, is_key: KeyTest) -> Iterator[Pair]:
+    """`<tr><th>..</th></tr><tr><td>..</td></tr>`: the first row of a table whose cells `is_key` accepts
+    one of is the header; each later row with as many cells gives every cell its column's key."""
+    if "<td" not in text and "<TD" not in text:
+        return
+    record = 30_000
+    header: list[str] | None = None
+    last_end = -1
+    for row in _HTML_ROW.finditer(text):
+        cells = [(c.group(2), c.start(2), c.end(2)) for c in _HTML_CELL.finditer(text, row.start(1), row.end(1))]
+        if header is None or _HTML_TABLE_END.search(text, last_end, row.start()) is not None:
+            header = None
+        last_end = row.end()
+        if header is None:
+            labels = [c[0].strip() for c in cells]
+            if len(labels) >= 2 and any(is_key(label) for label in labels if label):
+                header = labels
+                record += 1
+            continue
+        if len(cells) != len(header):
+            continue
+        for label, (value, a, _b) in zip(header, cells, strict=True):
+            lead = len(value) - len(value.lstrip())
+            if value.strip():
+                yield Pair(label, a + lead, a + lead + len(value.strip()), "html", record, a)
+
+
+# a cell: a quoted string or a bare value; possessive quantifiers, so a row that does not close costs one pass
+_CELL_BODY = r"""(?:"(?:[^"\\\n]|\\.)*+"|'(?:[^'\\\n]|\\.)*+'|[^\[\]"',\s][^\[\]"',\n]*+)"""
+_ROW_ARRAY = regex.compile(rf"\[([ \t\n]*+{_CELL_BODY}?[ \t\n]*+(?:,[ \t\n]*+{_CELL_BODY}?[ \t\n]*+)*+)\]")
+_ARRAY_CELL = regex.compile(rf"[ \t\n]*+({_CELL_BODY}?)[ \t\n]*+(?:,|$)")
+
+
+def array_table_pairs(text: str, is_key: KeyTest) -> Iterator[Pair]:
+    """`[["name", "dob"], ["Ann Lee", "1990-01-02"], ...]` (JSON or Python rows, a spreadsheet export):
+    the first row of strings names the columns of the rows that follow it."""
+    if "[[" not in text and "[ [" not in text and "[\n" not in text:
+        return
+    record = 40_000
+    header: list[str] | None = None
+    prev_end = -1
+    for row in _ROW_ARRAY.finditer(text):
+        found = _ARRAY_CELL.finditer(text, row.start(1), row.end(1))
+        cells = [(c.start(1), c.end(1) - (len(c.group(1)) - len(c.group(1).rstrip()))) for c in found if c.group(1)]
+        adjacent = prev_end >= 0 and regex.fullmatch(r"[\s,]*", text[prev_end:row.start()]) is not None
+        prev_end = row.end()
+        if not adjacent:
+            header = None
+        if header is None:
+            labels = [text[a + 1:b - 1] for a, b in cells if text[a] in "\"'"]
+            if len(labels) == len(cells) >= 2 and any(is_key(label) for label in labels):
+                header = labels
+                record += 1
+            continue
+        if len(cells) != len(header):
+            continue
+        for label, (a, b) in zip(header, cells, strict=True):
+            if b - a >= 2 and text[a] in "\"'" and text[b - 1] == text[a]:
+                a, b = a + 1, b - 1
+            if b > a:
+                yield Pair(label, a, b, "array", record, a)
