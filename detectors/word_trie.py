@@ -1,4 +1,4 @@
-"""A word alternation compiled as a trie ("call|calls|caller" -> "call(?:er|s)?"), for cheap cue scans.
+"""Whole-word cue scans over a word list compiled as a trie (`lexicons/special_category_trie.py`).
 
 A regex alternation of many words is tried word by word at every position; the same words as a trie
 are tried letter by letter, which is several times cheaper on long texts. `cue_finder(words)` returns a
@@ -10,32 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 
-
-def trie_pattern(words: Iterable[str]) -> str:
-    """A regex (no groups) matching exactly the given lower-case words."""
-    root: dict[str, dict] = {}
-    for word in words:
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict[str, dict]) -> str:
-        ends = "" in node
-        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        if ends:
-            return f"(?:{body})?"
-        return body
-
-    return emit(root)
+from detectors.lexicons.special_category_trie import trie_alternation
 
 
 def cue_finder(words: Iterable[str]) -> Callable[[str], Iterator[int]]:
     """Starts of whole-word occurrences of `words` (lower case) in a text, matched in any case."""
-    body = trie_pattern(sorted(set(words)))
+    body = f"(?:{trie_alternation(re.escape(w) for w in sorted(set(words)))})"
     lower = re.compile(rf"\b{body}\b")
     any_case = re.compile(rf"\b{body}\b", re.IGNORECASE)
 
