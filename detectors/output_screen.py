@@ -31,7 +31,7 @@ from detectors.lexicons import output_generalisation as og
 from detectors.lexicons import output_meaning as meaning_lexicon
 from detectors.lexicons import prohibited_output as po
 from detectors.lexicons.prohibited_content import PROTECTED_GROUP
-from detectors.word_anchors import openings
+from detectors.word_anchors import Anchored, openings
 
 _F = re.IGNORECASE
 _SLUR = re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in po.slur_words()) + r")\b", _F)
@@ -87,6 +87,8 @@ _RULES = (
     ),
 )
 _SLUR_RULE = 0
+# rules searched over the window (not anchored at group words), tried only at the words they open with
+_ANCHORED_SEARCH = {i: Anchored(r.pattern) for i, r in enumerate(_RULES) if not r.anchored and openings(r.pattern)}
 # Rules that defer to the parse (`detectors/output_meaning.py`) when an answer is screened by meaning: a
 # match of these enumerated generalisation, habit, restriction and treatment phrasings only marks its
 # sentence; the sentence is withheld if the parse finds a discriminatory reading, or if it does not find
@@ -238,7 +240,7 @@ class OutputScreen:
         for i, rule in enumerate(_RULES):
             if self._armed[i] <= self._base + origin or (rule.needs_group and self._group_armed <= self._base + origin):
                 continue
-            for m in self._matches(rule, buf, origin):
+            for m in self._matches(i, rule, buf, origin):
                 start, end = self._base + m.start(), self._base + m.end()
                 settled = final or len(buf) - m.end() >= _SETTLE or end <= self._sentence_start
                 if not settled or self._seen(start, end, rule.label):
@@ -253,9 +255,17 @@ class OutputScreen:
                 found.append(Finding("PROHIBITED_USE", start, end, rule.score, self.name, rule.label))
         return found
 
-    def _matches(self, rule: _Rule, buf: str, origin: int) -> Iterator[re.Match[str]]:
+    def _matches(self, index: int, rule: _Rule, buf: str, origin: int) -> Iterator[re.Match[str]]:
         if not rule.anchored:
-            yield from rule.pattern.finditer(buf, origin)
+            searched = _ANCHORED_SEARCH.get(index)
+            if searched is None:
+                yield from rule.pattern.finditer(buf, origin)
+                return
+            last = origin  # `finditer`'s matches: each the leftmost one starting at or after the previous end
+            for m in searched.starts(buf, origin):
+                if m.start() >= last:
+                    yield m
+                    last = max(m.end(), m.start() + 1)
             return
         for at in self._group_starts[bisect.bisect_left(self._group_starts, self._base + origin) :]:
             m = rule.pattern.match(buf, at - self._base)
