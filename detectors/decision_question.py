@@ -153,7 +153,7 @@ def _bare(sent: Sentence) -> bool:
 
 def _threshold(sent: Sentence) -> bool:
     """A score asked for, and a threshold that turns it into the outcome."""
-    if not sent.mentions(g.FRAME_GATE) or not any(ch.isdigit() for ch in sent.around):
+    if not sent.mentions(g.FRAME_GATE) or not any(map(str.isdigit, sent.around)):
         return False
     return bool(g.live(_SCORE_ASK, sent.text)) and bool(_THRESHOLD.search(sent.around))
 

@@ -142,17 +142,19 @@ def _rules_gated_by(word: str) -> tuple[int, ...]:
 
 
 _WordFacts = tuple[tuple[int, ...], bool, bool]  # rules a word gates, whether a group word, whether "they"
-_WORDS_MEANING: dict[str, _WordFacts] = {}
-_WORDS_PHRASING: dict[str, _WordFacts] = {}
+# keyed by the word's hash, not the word: no request or answer text is kept after its screen ends (the
+# per-process salted 64-bit hash makes a collision between two words of one process vanishingly unlikely)
+_WORDS_MEANING: dict[int, _WordFacts] = {}
+_WORDS_PHRASING: dict[int, _WordFacts] = {}
 _WORDS_MAX = 50_000  # a table grown past this (an answer of random words) starts again: bounded memory
 
 
-def _word_facts(table: dict[str, _WordFacts], word: str, meaning: bool) -> _WordFacts:
+def _word_facts(table: dict[int, _WordFacts], word: str, meaning: bool) -> _WordFacts:
     """What the lexicons say about one lower-case word, remembered for the process: the same words recur in
     every answer and request, and the facts depend on the word alone."""
     if len(table) >= _WORDS_MAX:
         table.clear()
-    facts = table[word] = (_rules_gated_by(word), _is_group_word(word, meaning), meaning and word in _THEY)
+    facts = table[hash(word)] = (_rules_gated_by(word), _is_group_word(word, meaning), meaning and word in _THEY)
     return facts
 
 
@@ -275,7 +277,7 @@ class OutputScreen:
     def _arm(self, tail: int) -> None:
         for m in _WORD.finditer(self._buffer[tail:].lower()):
             word = m.group()
-            known = self._words.get(word)
+            known = self._words.get(hash(word))
             if known is None:
                 known = _word_facts(self._words, word, self._meaning)
             rules, group, they = known
