@@ -76,9 +76,20 @@ _NATIONAL = (
     rf"(?:high[ \t]+)?sheriff(?:[ \t]+of[ \t]+{_WORDS})?|(?:lord|deputy)[ \t-]+lieutenant(?:[ \t]+of[ \t]+{_WORDS})?|"
     rf"(?:{_WORDS}[ \t]+)?ombudsman|(?:district|circuit|high[ \t]+court|tribunal)[ \t]+judge"
 )
-_OFFICE = rf"(?i:{_DEPUTY}(?:{_LOCAL}|{_NATIONAL}))"
+# The same offices in Welsh, the other official language of Welsh councils and the Senedd (Welsh puts
+# the determiner "y"/"yr" before a title): Arweinydd y Cyngor (Leader of the Council), Prif Weithredwr
+# (Chief Executive), Aelod Cabinet dros X (Cabinet Member for X), Aelod o'r Senedd / AS (MS), Maer
+# (Mayor), Cadeirydd y Pwyllgor (Chair of the Committee), Dirprwy (Deputy).
+_WELSH = (
+    r"(?:dirprwy[ \t]+)?(?:arweinydd[ \t]+(?:y|yr)[ \t]+(?:cyngor|wrthblaid|grŵp|grwp)|prif[ \t]+weithredwr|"
+    r"aelod[ \t]+cabinet(?:[ \t]+dros[ \t]+[\p{L}'’-]+(?:[ \t]+[\p{L}'’-]+){0,3})?|aelod[ \t]+o['’]r[ \t]+senedd|"
+    r"maer(?:[ \t]+[\p{L}'’-]+)?|cadeirydd[ \t]+(?:y|yr)[ \t]+(?:pwyllgor|cyngor|bwrdd)(?:[ \t]+[\p{L}'’-]+){0,3}|"
+    r"prif[ \t]+weinidog|gweinidog(?:[ \t]+[\p{L}'’-]+){0,3}|cynghorydd|cynghorwyr|aelod[ \t]+seneddol)"
+)
+_OFFICE = rf"(?i:{_DEPUTY}(?:{_LOCAL}|{_NATIONAL}|{_WELSH}))"
 _TITLE = (
     r"(?:(?i:cllrs?\.?|councillors?|alderman|alderwoman|minister|(?:lord[ \t]+|deputy[ \t]+)?mayor|"
+    r"(?:y[ \t]+)?(?:cynghorydd|cynghorwyr|maer)|"
     r"(?:his|her)[ \t]+honour[ \t]+judge)|Judge|"
     r"(?:The[ \t]+)?Rt\.?[ \t]+Hon\.?|Baroness|King|Queen|Prince|Princess)"
 )
@@ -98,7 +109,7 @@ _BEFORE = regex.compile(          # searched backwards from the name (REVERSE): 
 )
 _AFTER = regex.compile(
     rf"\A(?:[ \t]*(?:,|\(|[-–—]|\bas\b)[ \t]*{_DETERMINER}{_QUALIFIER}{_OFFICE}\b|{_WHO}"
-    r"|[ \t]+(?:MP|MSP|MEP|MLA|MS)\b"
+    r"|[ \t]+(?:MP|MSP|MEP|MLA|MS|AS|AoS)\b"
     r"|[ \t]*\((?:Lab(?:our)?|Con(?:servative)?|LD|Lib[ \t]+Dem|Liberal[ \t]+Democrats?|Green|Ind(?:ependent)?|"
     r"Reform(?:[ \t]+UK)?|SNP|Plaid(?:[ \t]+Cymru)?|PC|UKIP|Lab[ \t]+Co-op)\b)"
 )
@@ -110,6 +121,7 @@ _OFFICE_WORD = regex.compile(
     r"|\bMPs?\b|\bM[SL]A?P?\b|\bMEP\b|minister|secretary|chancellor|speaker|general|governor|archbishop"
     r"|president|director|officer|adviser|\bhon\b|baroness|king|queen|prince|\bwho\b|coroner|sheriff"
     r"|lieutenant|ombudsman|judge|assembly|senedd|paid"
+    r"|arweinydd|weithredwr|aelod|maer|cadeirydd|weinidog|cynghor|\bAS\b"
     r"|\((?:lab|con|ld|lib|green|ind|reform|snp"
     r"|plaid|pc|ukip)"
 )

@@ -64,3 +64,24 @@ def test_role_must_be_attached_to_the_name() -> None:
     assert in_public_role(text, text.index("Ames"), text.index("Ames") + 4)
     assert not in_public_role(text, text.index("Quennell"), text.index("Quennell") + 8)
     assert not in_public_role(text, text.index("Tiverton"), text.index("Tiverton") + 8)
+
+
+WELSH = [
+    ("Dywedodd y Cynghorydd Elfyn ap Rhodri fod y ganolfan ar agor.", "Elfyn ap Rhodri"),
+    ("Meddai Siân Pritchard-Lewis, Prif Weithredwr y cyngor, fod y gyllideb yn barod.", "Siân Pritchard-Lewis"),
+    ("Llythyr gan Heledd Rowlands AS am y ffordd.", "Heledd Rowlands"),
+    ("Agorodd Arweinydd y Cyngor, Bryn Tegid-Morgan, yr ysgol newydd.", "Bryn Tegid-Morgan"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), WELSH)
+def test_welsh_offices_are_public_roles(text: str, name: str) -> None:
+    start = text.index(name)
+    assert in_public_role(text, start, start + len(name))
+
+
+def test_welsh_councillor_kept_resident_removed(found: Found) -> None:
+    text = "Dywedodd y Cynghorydd Elfyn ap Rhodri fod Mrs Tamsin Okwuosa wedi cwyno am y sbwriel."
+    values = persons(found, text)
+    assert any("Okwuosa" in v for v in values)
+    assert not any("Rhodri" in v for v in values)
