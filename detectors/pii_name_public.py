@@ -127,6 +127,26 @@ _OFFICE_WORD = regex.compile(
 )
 
 
+# A signature block puts the office on the line under the name ("<Name>\nLeader of the Council"); the
+# name's line holds nothing else but punctuation, and the next line is the office (optionally followed,
+# after a comma, "at" or "of", by the body it serves; a name there would make it another person's line).
+_REST_OF_LINE = regex.compile(r"[ \t,.]*\r?\n")
+_OFFICE_LINE = regex.compile(
+    rf"[ \t]*{_DETERMINER}{_QUALIFIER}{_OFFICE}[ \t.]*(?:(?:,|\b(?i:at|of)\b)[^\n]*?\b(?i:{_BODY}|borough|county|"
+    rf"city|district|government|police|constabulary|trust|cyngor)\b[^\n]*)?(?:\r?\n|\Z)"
+)
+_LINE_START = regex.compile(r"(?:\A|\n)[ \t]*(?:(?:\p{Lu}[\p{L}'’-]*\.?|[-–—*•>])[ \t]+){0,2}\Z")
+
+
+def _office_on_next_line(text: str, start: int, end: int) -> bool:
+    gap = _REST_OF_LINE.match(text, end)
+    if gap is None or not _LINE_START.search(text, max(0, start - 40), start):
+        return False
+    line_end = text.find("\n", gap.end())
+    line = text[gap.end():len(text) if line_end < 0 else line_end + 1]
+    return bool(_OFFICE_WORD.search(line) and _OFFICE_LINE.match(line))
+
+
 def in_public_role(text: str, start: int, end: int) -> bool:
     """Is the name at [start, end) attached to a public office or title (see module docstring)?"""
     line_start = max(text.rfind("\n", 0, start) + 1, start - _WINDOW)
@@ -136,4 +156,5 @@ def in_public_role(text: str, start: int, end: int) -> bool:
     return bool(
         (_OFFICE_WORD.search(before) and _BEFORE.search(before))
         or (_OFFICE_WORD.search(after) and _AFTER.match(after))
+        or (line_end < len(text) and _office_on_next_line(text, start, end))
     )

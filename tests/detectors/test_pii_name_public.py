@@ -85,3 +85,31 @@ def test_welsh_councillor_kept_resident_removed(found: Found) -> None:
     values = persons(found, text)
     assert any("Okwuosa" in v for v in values)
     assert not any("Rhodri" in v for v in values)
+
+
+SIGNATURES = [
+    ("Yours sincerely,\nOrla Fenwick-Hart\nLeader of the Council\nWestmarsh BC", "Orla Fenwick-Hart", True),
+    ("With thanks\nCllr Dorian Achterberg\nCabinet Member for Waste and Recycling", "Dorian Achterberg", True),
+    ("Orla Fenwick-Hart\nChief Executive, Westmarsh Borough Council", "Orla Fenwick-Hart", True),
+    ("Regards,\nPercival Mbeki\nTenant, 9 Quarry Row", "Percival Mbeki", False),
+    ("Yours faithfully,\nPercival Mbeki\nCouncil tenant", "Percival Mbeki", False),
+    ("Attendees:\nPercival Mbeki\nLeader of the Council - Orla Fenwick-Hart", "Percival Mbeki", False),
+    ("Attendees:\nPercival Mbeki\nLeader of the Council, Orla Fenwick-Hart", "Percival Mbeki", False),
+    ("Percival Mbeki\nCouncillor casework reference 4410", "Percival Mbeki", False),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "public"), SIGNATURES)
+def test_office_on_the_line_under_the_name(text: str, name: str, public: bool) -> None:
+    start = text.index(name)
+    assert in_public_role(text, start, start + len(name)) is public
+
+
+def test_signature_block_keeps_the_leader_and_removes_the_resident(found: Found) -> None:
+    text = (
+        "Mrs Percival Mbeki of Quarry Row wrote about fly-tipping.\n\nYours sincerely,\n"
+        "Orla Fenwick-Hart\nLeader of the Council\n"
+    )
+    values = persons(found, text)
+    assert any("Mbeki" in v for v in values)
+    assert not any("Fenwick" in v for v in values)
