@@ -42,7 +42,7 @@ _DEPUTY = r"(?:(?:deputy|vice|acting|interim|shadow|former|outgoing|incoming|new
 # director of public health (named on the statutory annual report).
 _LOCAL = (
     rf"leader[ \t]+of[ \t]+(?:the[ \t]+)?(?:{_WORDS}[ \t]+)?(?:{_BODY}|opposition|group|party)|"
-    rf"(?:council|opposition|{_PARTY})[ \t]+(?:group[ \t]+)?leader|deputy[ \t]+leader|"
+    rf"(?:council(?:['’]s)?|opposition|{_PARTY})[ \t]+(?:group[ \t]+)?leader|deputy[ \t]+leader|"
     rf"chief[ \t]+executive(?:[ \t]+officer)?|chief[ \t]+constable|"
     rf"police,?[ \t]+(?:fire[ \t]+)?and[ \t]+crime[ \t]+commissioner|"
     rf"(?:cabinet|executive|lead)[ \t]+member(?:[ \t]+(?:for|of)[ \t]+{_WORDS})?|"
@@ -94,8 +94,10 @@ _TITLE = (
     r"(?:The[ \t]+)?Rt\.?[ \t]+Hon\.?|Baroness|King|Queen|Prince|Princess)"
 )
 _QUALIFIER = r"(?i:(?:current|former|then|new|interim|acting|outgoing|incoming|local)[ \t]+)?"
+# a possessive may give the body or the place the office serves ("Westmarsh's council leader")
 _DETERMINER = (
-    r"(?:(?i:the|our|their|its|his|her|a|an)[ \t]+|(?:\p{Lu}[\p{L}]*[ \t]+){0,3}(?i:council)['’]s[ \t]+)?"
+    r"(?:(?i:the|our|their|its|his|her|a|an)[ \t]+|(?:\p{Lu}[\p{L}]*[ \t]+){0,3}(?i:council)['’]s[ \t]+"
+    r"|\p{Lu}[\p{L}-]*['’]s[ \t]+)?"
 )
 # a relative clause giving the office: "X, who chairs the planning committee", "X, who represents Abbey ward"
 _WHO = (
@@ -103,13 +105,18 @@ _WHO = (
     rf"[ \t]+(?:the[ \t]+)?(?:{_WORDS}[ \t]+)?(?:{_BODY}|ward|constituency|division|opposition|{_OFFICE}))"
 )
 
+# a plural title distributes over the names it lists: "Councillors A, B and C"
+_LISTED = r"(?:(?:\p{Lu}[\p{L}'’-]*[ \t]+){0,2}\p{Lu}[\p{L}'’-]*(?:[ \t]*,[ \t]*|[ \t]+(?:and|&)[ \t]+)){1,5}"
 _BEFORE = regex.compile(          # searched backwards from the name (REVERSE): it must end there
-    rf"(?r)(?:\b{_TITLE}[ \t]+(?:{_TITLE}[ \t]+)?|\b{_OFFICE}[ \t]*(?:,|:|[-–—]|\))?[ \t]+(?:{_TITLE}[ \t]+)?)"
+    rf"(?r)(?:\b(?i:councillors|cllrs\.?)[ \t]+{_LISTED}|\b{_TITLE}[ \t]+(?:{_TITLE}[ \t]+)?"
+    rf"|\b{_OFFICE}[ \t]*(?:,|:|[-–—]|\))?[ \t]+(?:{_TITLE}[ \t]+)?)"
     rf"(?:\p{{Lu}}[\p{{L}}'’-]*[ \t]+)?(?:\p{{Lu}}\.?[ \t]+)?\Z"
 )
 _AFTER = regex.compile(
     rf"\A(?:[ \t]*(?:,|\(|[-–—]|\bas\b)[ \t]*{_DETERMINER}{_QUALIFIER}{_OFFICE}\b|{_WHO}"
     r"|[ \t]+(?:MP|MSP|MEP|MLA|MS|AS|AoS)\b"
+    # a constituency before the post-nominal: "X, Westmarsh MP"
+    r"|[ \t]*,[ \t]*(?:the[ \t]+)?(?:\p{Lu}[\p{L}'’-]*[ \t]+){1,3}(?:MP|MSP|MEP|MLA|MS)\b"
     r"|[ \t]*\((?:Lab(?:our)?|Con(?:servative)?|LD|Lib[ \t]+Dem|Liberal[ \t]+Democrats?|Green|Ind(?:ependent)?|"
     r"Reform(?:[ \t]+UK)?|SNP|Plaid(?:[ \t]+Cymru)?|PC|UKIP|Lab[ \t]+Co-op)\b)"
 )

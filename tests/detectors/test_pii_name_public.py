@@ -113,3 +113,30 @@ def test_signature_block_keeps_the_leader_and_removes_the_resident(found: Found)
     values = persons(found, text)
     assert any("Mbeki" in v for v in values)
     assert not any("Fenwick" in v for v in values)
+
+
+MORE_SHAPES = [
+    ("The council's leader, Wilhelmina Stroud, set out the budget.", "Wilhelmina Stroud"),
+    ("Wilhelmina Stroud, Eastbrook's council leader, set out the budget.", "Wilhelmina Stroud"),
+    ("Councillors Cassius Pemble and Wilhelmina Stroud voted against.", "Wilhelmina Stroud"),
+    ("Cassius Pemble, Eastbrook MP, wrote to the council.", "Cassius Pemble"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), MORE_SHAPES)
+def test_possessive_offices_plural_titles_and_constituency_post_nominals(text: str, name: str) -> None:
+    start = text.index(name)
+    assert in_public_role(text, start, start + len(name))
+
+
+RESIDENT_SHAPES = [
+    ("Councillor Pemble and Ottilie Brackwater of Tanner Row spoke at the meeting.", "Ottilie Brackwater"),
+    ("Ottilie Brackwater, Eastbrook's oldest resident, turned 100.", "Ottilie Brackwater"),
+    ("Ottilie Brackwater, Eastbrook resident, wrote to her MP.", "Ottilie Brackwater"),
+    ("The tenant, Ottilie Brackwater, complained to the council's leader.", "Ottilie Brackwater"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), RESIDENT_SHAPES)
+def test_residents_near_those_shapes_are_still_found(found: Found, text: str, name: str) -> None:
+    assert name in persons(found, text)
