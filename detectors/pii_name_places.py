@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import regex
 
+from detectors.pii_name_facilities import named_facility
 from detectors.pii_name_rules import TITLES
 from detectors.pii_name_works import cultural_subject, work_title
 from detectors.structure_cell import cell_key
@@ -127,5 +128,5 @@ def in_thing_column(text: str, start: int, end: int) -> bool:
 def not_a_person(text: str, start: int, end: int) -> bool:
     return (
         street_or_place(text, start, end) or organisation(text, start, end) or in_thing_column(text, start, end)
-        or work_title(text, start) or cultural_subject(text, start)
+        or work_title(text, start) or cultural_subject(text, start) or named_facility(text, start, end)
     )

@@ -42,7 +42,7 @@ _DEPUTY = r"(?:(?:deputy|vice|acting|interim|shadow|former|outgoing|incoming|new
 # director of public health (named on the statutory annual report).
 _LOCAL = (
     rf"leader[ \t]+of[ \t]+(?:the[ \t]+)?(?:{_WORDS}[ \t]+)?(?:{_BODY}|opposition|group|party)|"
-    rf"(?:council|opposition|{_PARTY})[ \t]+(?:group[ \t]+)?leader|deputy[ \t]+leader|"
+    rf"(?:council(?:['’]s)?|opposition|{_PARTY})[ \t]+(?:group[ \t]+)?leader|deputy[ \t]+leader|"
     rf"chief[ \t]+executive(?:[ \t]+officer)?|chief[ \t]+constable|"
     rf"police,?[ \t]+(?:fire[ \t]+)?and[ \t]+crime[ \t]+commissioner|"
     rf"(?:cabinet|executive|lead)[ \t]+member(?:[ \t]+(?:for|of)[ \t]+{_WORDS})?|"
@@ -76,15 +76,28 @@ _NATIONAL = (
     rf"(?:high[ \t]+)?sheriff(?:[ \t]+of[ \t]+{_WORDS})?|(?:lord|deputy)[ \t-]+lieutenant(?:[ \t]+of[ \t]+{_WORDS})?|"
     rf"(?:{_WORDS}[ \t]+)?ombudsman|(?:district|circuit|high[ \t]+court|tribunal)[ \t]+judge"
 )
-_OFFICE = rf"(?i:{_DEPUTY}(?:{_LOCAL}|{_NATIONAL}))"
+# The same offices in Welsh, the other official language of Welsh councils and the Senedd (Welsh puts
+# the determiner "y"/"yr" before a title): Arweinydd y Cyngor (Leader of the Council), Prif Weithredwr
+# (Chief Executive), Aelod Cabinet dros X (Cabinet Member for X), Aelod o'r Senedd / AS (MS), Maer
+# (Mayor), Cadeirydd y Pwyllgor (Chair of the Committee), Dirprwy (Deputy).
+_WELSH = (
+    r"(?:dirprwy[ \t]+)?(?:arweinydd[ \t]+(?:y|yr)[ \t]+(?:cyngor|wrthblaid|grŵp|grwp)|prif[ \t]+weithredwr|"
+    r"aelod[ \t]+cabinet(?:[ \t]+dros[ \t]+[\p{L}'’-]+(?:[ \t]+[\p{L}'’-]+){0,3})?|aelod[ \t]+o['’]r[ \t]+senedd|"
+    r"maer(?:[ \t]+[\p{L}'’-]+)?|cadeirydd[ \t]+(?:y|yr)[ \t]+(?:pwyllgor|cyngor|bwrdd)(?:[ \t]+[\p{L}'’-]+){0,3}|"
+    r"prif[ \t]+weinidog|gweinidog(?:[ \t]+[\p{L}'’-]+){0,3}|cynghorydd|cynghorwyr|aelod[ \t]+seneddol)"
+)
+_OFFICE = rf"(?i:{_DEPUTY}(?:{_LOCAL}|{_NATIONAL}|{_WELSH}))"
 _TITLE = (
     r"(?:(?i:cllrs?\.?|councillors?|alderman|alderwoman|minister|(?:lord[ \t]+|deputy[ \t]+)?mayor|"
+    r"(?:y[ \t]+)?(?:cynghorydd|cynghorwyr|maer)|"
     r"(?:his|her)[ \t]+honour[ \t]+judge)|Judge|"
     r"(?:The[ \t]+)?Rt\.?[ \t]+Hon\.?|Baroness|King|Queen|Prince|Princess)"
 )
 _QUALIFIER = r"(?i:(?:current|former|then|new|interim|acting|outgoing|incoming|local)[ \t]+)?"
+# a possessive may give the body or the place the office serves ("Westmarsh's council leader")
 _DETERMINER = (
-    r"(?:(?i:the|our|their|its|his|her|a|an)[ \t]+|(?:\p{Lu}[\p{L}]*[ \t]+){0,3}(?i:council)['’]s[ \t]+)?"
+    r"(?:(?i:the|our|their|its|his|her|a|an)[ \t]+|(?:\p{Lu}[\p{L}]*[ \t]+){0,3}(?i:council)['’]s[ \t]+"
+    r"|\p{Lu}[\p{L}-]*['’]s[ \t]+)?"
 )
 # a relative clause giving the office: "X, who chairs the planning committee", "X, who represents Abbey ward"
 _WHO = (
@@ -92,13 +105,18 @@ _WHO = (
     rf"[ \t]+(?:the[ \t]+)?(?:{_WORDS}[ \t]+)?(?:{_BODY}|ward|constituency|division|opposition|{_OFFICE}))"
 )
 
+# a plural title distributes over the names it lists: "Councillors A, B and C"
+_LISTED = r"(?:(?:\p{Lu}[\p{L}'’-]*[ \t]+){0,2}\p{Lu}[\p{L}'’-]*(?:[ \t]*,[ \t]*|[ \t]+(?:and|&)[ \t]+)){1,5}"
 _BEFORE = regex.compile(          # searched backwards from the name (REVERSE): it must end there
-    rf"(?r)(?:\b{_TITLE}[ \t]+(?:{_TITLE}[ \t]+)?|\b{_OFFICE}[ \t]*(?:,|:|[-–—]|\))?[ \t]+(?:{_TITLE}[ \t]+)?)"
+    rf"(?r)(?:\b(?i:councillors|cllrs\.?)[ \t]+{_LISTED}|\b{_TITLE}[ \t]+(?:{_TITLE}[ \t]+)?"
+    rf"|\b{_OFFICE}[ \t]*(?:,|:|[-–—]|\))?[ \t]+(?:{_TITLE}[ \t]+)?)"
     rf"(?:\p{{Lu}}[\p{{L}}'’-]*[ \t]+)?(?:\p{{Lu}}\.?[ \t]+)?\Z"
 )
 _AFTER = regex.compile(
     rf"\A(?:[ \t]*(?:,|\(|[-–—]|\bas\b)[ \t]*{_DETERMINER}{_QUALIFIER}{_OFFICE}\b|{_WHO}"
-    r"|[ \t]+(?:MP|MSP|MEP|MLA|MS)\b"
+    r"|[ \t]+(?:MP|MSP|MEP|MLA|MS|AS|AoS)\b"
+    # a constituency before the post-nominal: "X, Westmarsh MP"
+    r"|[ \t]*,[ \t]*(?:the[ \t]+)?(?:\p{Lu}[\p{L}'’-]*[ \t]+){1,3}(?:MP|MSP|MEP|MLA|MS)\b"
     r"|[ \t]*\((?:Lab(?:our)?|Con(?:servative)?|LD|Lib[ \t]+Dem|Liberal[ \t]+Democrats?|Green|Ind(?:ependent)?|"
     r"Reform(?:[ \t]+UK)?|SNP|Plaid(?:[ \t]+Cymru)?|PC|UKIP|Lab[ \t]+Co-op)\b)"
 )
@@ -110,9 +128,30 @@ _OFFICE_WORD = regex.compile(
     r"|\bMPs?\b|\bM[SL]A?P?\b|\bMEP\b|minister|secretary|chancellor|speaker|general|governor|archbishop"
     r"|president|director|officer|adviser|\bhon\b|baroness|king|queen|prince|\bwho\b|coroner|sheriff"
     r"|lieutenant|ombudsman|judge|assembly|senedd|paid"
+    r"|arweinydd|weithredwr|aelod|maer|cadeirydd|weinidog|cynghor|\bAS\b"
     r"|\((?:lab|con|ld|lib|green|ind|reform|snp"
     r"|plaid|pc|ukip)"
 )
+
+
+# A signature block puts the office on the line under the name ("<Name>\nLeader of the Council"); the
+# name's line holds nothing else but punctuation, and the next line is the office (optionally followed,
+# after a comma, "at" or "of", by the body it serves; a name there would make it another person's line).
+_REST_OF_LINE = regex.compile(r"[ \t,.]*\r?\n")
+_OFFICE_LINE = regex.compile(
+    rf"[ \t]*{_DETERMINER}{_QUALIFIER}{_OFFICE}[ \t.]*(?:(?:,|\b(?i:at|of)\b)[^\n]*?\b(?i:{_BODY}|borough|county|"
+    rf"city|district|government|police|constabulary|trust|cyngor)\b[^\n]*)?(?:\r?\n|\Z)"
+)
+_LINE_START = regex.compile(r"(?:\A|\n)[ \t]*(?:(?:\p{Lu}[\p{L}'’-]*\.?|[-–—*•>])[ \t]+){0,2}\Z")
+
+
+def _office_on_next_line(text: str, start: int, end: int) -> bool:
+    gap = _REST_OF_LINE.match(text, end)
+    if gap is None or not _LINE_START.search(text, max(0, start - 40), start):
+        return False
+    line_end = text.find("\n", gap.end())
+    line = text[gap.end():len(text) if line_end < 0 else line_end + 1]
+    return bool(_OFFICE_WORD.search(line) and _OFFICE_LINE.match(line))
 
 
 def in_public_role(text: str, start: int, end: int) -> bool:
@@ -124,4 +163,5 @@ def in_public_role(text: str, start: int, end: int) -> bool:
     return bool(
         (_OFFICE_WORD.search(before) and _BEFORE.search(before))
         or (_OFFICE_WORD.search(after) and _AFTER.match(after))
+        or (line_end < len(text) and _office_on_next_line(text, start, end))
     )

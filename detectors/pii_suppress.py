@@ -63,13 +63,30 @@ def version_number(text: str, start: int, end: int) -> bool:
     return bool(_VERSION_CUE.search(_before(text, start, 16)))
 
 
+# UK public-service names and their usual abbreviations in team mailboxes: revenues and benefits, NHS
+# bodies (clinical commissioning groups, integrated care boards, patient advice and liaison), GP
+# practices, children's social care (fostering, adoption, local authority designated officer).
+# Counted only on a public body's domain (on a consumer domain "fostering@" may be anyone's).
+_SERVICE_WORDS = MAILBOX_WORDS | frozenset(
+    {"revs", "bens", "ccg", "icb", "ics", "gp", "gps", "pals", "fostering", "adoption", "lado", "ops",
+     "nhs", "trust", "pct", "cqc", "ehcp", "send", "sen", "cic", "camhs", "dols", "hub"}
+)
+
+
 @lru_cache(maxsize=2048)
-def _segments_into_mailbox_words(word: str) -> bool:
+def _segments_into_mailbox_words(word: str, public_body: bool = False) -> bool:
     if not word:
         return True
+    words = _SERVICE_WORDS if public_body else MAILBOX_WORDS
     return any(
-        word[:i] in MAILBOX_WORDS and _segments_into_mailbox_words(word[i:]) for i in range(len(word), 1, -1)
+        word[:i] in words and _segments_into_mailbox_words(word[i:], public_body) for i in range(len(word), 1, -1)
     )
+
+
+def _names_the_organisation(part: str, domain: str) -> bool:
+    """On a public body's domain, a local-part word that is one of the domain's own labels (the body's
+    name: "<body>.libraries@<body>.gov.uk") names the organisation, not a person."""
+    return len(part) > 2 and part in domain.split(".")
 
 
 # Domains of UK public bodies, where staff addresses follow a person-name scheme and every other
@@ -86,12 +103,15 @@ def functional_mailbox(text: str, start: int, end: int) -> bool:
     Anywhere, a local part made only of service words is a role mailbox. On a public body's domain,
     so is any local part that does not follow a person-name scheme (`personal_local_part`)."""
     local, _at, domain = text[start:end].lower().partition("@")
+    organisational = bool(_ORGANISATIONAL.search(domain))
     parts = [p for p in regex.split(r"[._+-]+", local) if p]
     if not parts:
         return False
-    if all(_segments_into_mailbox_words(p) for p in parts):
+    # the body's own name plus service words (or alone) is the body's mailbox
+    service = [p for p in parts if not (organisational and _names_the_organisation(p, domain))]
+    if all(_segments_into_mailbox_words(p, organisational) for p in service):
         return True
-    return bool(_ORGANISATIONAL.search(domain)) and not personal_local_part(parts)
+    return organisational and not personal_local_part(parts)
 
 
 def personal_local_part(parts: list[str]) -> bool:

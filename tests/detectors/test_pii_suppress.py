@@ -81,3 +81,21 @@ def test_ordinary_council_text_has_no_personal_data(found: Found, text: str) -> 
 )
 def test_role_mailboxes_on_public_body_domains_are_kept_personal_ones_are_not(address: str, functional: bool) -> None:
     assert sup.functional_mailbox(address, 0, len(address)) is functional
+
+
+@pytest.mark.parametrize(
+    ("address", "kept"),
+    [
+        ("revs.bens@northfold.gov.uk", True),
+        ("northfold.libraries@northfold.gov.uk", True),
+        ("northfold@northfold.gov.uk", True),
+        ("camhs.referrals@northfold.nhs.uk", True),
+        ("fostering@northfold.gov.uk", True),
+        ("k.northfold@northfold.gov.uk", False),
+        ("yasmin.northfold@northfold.gov.uk", False),
+        ("northfold@northfold.co.uk", False),
+        ("gp@gmail.com", False),
+    ],
+)
+def test_service_abbreviations_and_the_bodys_own_name(address: str, kept: bool) -> None:
+    assert sup.functional_mailbox(address, 0, len(address)) is kept
