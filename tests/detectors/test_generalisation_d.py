@@ -80,3 +80,27 @@ def test_nicknames(names: Scan, text: str, parts: list[str]) -> None:
 ])
 def test_nickname_look_alikes_stay(names: Scan, text: str) -> None:
     assert names(text) == []
+
+
+# Names beside a found name: a CAPITALS surname set off by a comma before a given name (surname-first
+# order of registers and call logs), and a name joined to a found name by "and".
+@pytest.mark.parametrize(("text", "parts"), [
+    ("Called about the skip: ABERNATHY, Tobias said he wants it moved.", ["ABERNATHY", "Tobias"]),
+    ("Visit log: HALVERSON, Margit said the lift is broken.", ["HALVERSON", "Margit"]),
+    ("Our two foster children Ishaan and Priyanka Desai start school in March.", ["Ishaan", "Priyanka"]),
+    ("Please ring Priyanka Desai and Tobias about the school run.", ["Priyanka", "Tobias"]),
+])
+def test_names_beside_names(names: Scan, text: str, parts: list[str]) -> None:
+    assert all(_covered(names(text), p) for p in parts)
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("URGENT, Sarah Jones needs a call back.", "URGENT"),
+    ("NOTE, Ann Lee has moved.", "NOTE"),
+    ("Ann Lee and Bromley Council agreed a plan.", "Bromley"),
+    ("Ann Lee and Housing met on Monday.", "Housing"),
+    ("Ann Lee and Tesco sponsored the fair.", "Tesco"),
+    ("Fish and Chips were served at the fair.", "Chips"),
+])
+def test_words_beside_names_stay(names: Scan, text: str, kept: str) -> None:
+    assert not any(kept in v for v in names(text))
