@@ -147,10 +147,13 @@ def _person_context(text: str, start: int, end: int) -> bool:
 # Two facts of how names sit next to each other: a surname typed in CAPITALS and set off by a comma
 # before a given name is the surname-first order of registers and call logs ("FENWICK, Ada"); a
 # capitalised word joined by "and"/"&" to a person's name is, in the same coordination, another person
-# ("Ada and Tobiah", "Tobiah & Ada Fenwick"). The word must be able to be a name: no ordinary English
+# ("Ada and Tobiah", "Tobiah & Ada Fenwick"), unless it ends a longer capitalised phrase (a place or a
+# body: "Oak Dene and ..."). The word must be able to be a name: no ordinary English
 # word unless a listed name, no acronym; places and organisations are set aside later (`not_a_person`).
 _CAPS_SURNAME_BEFORE = regex.compile(r"(?<![\p{L}'’-])(\p{Lu}{2,}[\p{Lu}'’]*(?:-\p{Lu}{2,}[\p{Lu}'’]*)?),[ \t]*\Z")
-_JOINED_BEFORE = regex.compile(rf"(?<![\p{{L}}'’-])({NAME_TOKEN})[ \t]+(?:and|&)[ \t]+\Z")
+_JOINED_BEFORE = regex.compile(
+    rf"(?<![\p{{L}}'’-])(?<!\p{{Lu}}[\p{{L}}'’-]*[ \t]+)({NAME_TOKEN})[ \t]+(?:and|&)[ \t]+\Z"
+)
 _JOINED_AFTER = regex.compile(rf"[ \t]+(?:and|&)[ \t]+({NAME_TOKEN})")
 
 
@@ -159,6 +162,8 @@ def beside_names(text: str, known: Iterable[tuple[int, int]]) -> list[tuple[int,
     lex = lexicon()
     found: list[tuple[int, int]] = []
     for s, e in known:
+        if not_a_person(text, s, e):
+            continue
         first = text[s:e].split()[0]
         caps = _CAPS_SURNAME_BEFORE.search(text, max(0, s - 40), s)
         if caps and lex.is_given(first) and len(caps.group(1)) > 3 and _may_be_name(caps.group(1), lex):
