@@ -195,6 +195,27 @@ def known_pairs(text: str) -> list[tuple[int, int]]:
     return found
 
 
+_TRIPLE = regex.compile(rf"(?<![\p{{L}}'’-])({_CASED})[ \t]+({_CASED})[ \t]+({_CASED})(?![\p{{L}}])")
+
+
+def given_middle_surname(text: str) -> list[tuple[int, int]]:
+    """Two listed given names then a capitalised word no dictionary knows: a full name with a middle
+    name ("Ffion Angharad Pryce-Gethin"). One given name before an unknown word may be a brand and its
+    model; two in a row are a person's forenames."""
+    lex = lexicon()
+    found = []
+    for m in _TRIPLE.finditer(text, overlapped=True):
+        given, middle, last = m.group(1), m.group(2), m.group(3)
+        if given.casefold() in _HONORIFICS or _names_a_thing(text, m.end()):
+            continue
+        if not (lex.is_given(given) and lex.is_given(middle) and (lex.distinctive(given) or lex.distinctive(middle))):
+            continue
+        if lex.is_ordinary(last) or last.casefold() in _SKIP or not_name_word(last):
+            continue
+        found.append((m.start(), m.end()))
+    return found
+
+
 _LOWER_TOKEN = regex.compile(r"(?<![\p{L}'’-])\p{Ll}[\p{Ll}'’-]+")
 _CAPS_TOKEN = regex.compile(r"(?<![\p{L}'’-])\p{Lu}[\p{Lu}'’-]+(?![\p{Ll}])")
 _TITLE_THEN_CASELESS = regex.compile(

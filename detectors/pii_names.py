@@ -17,7 +17,7 @@ from typing import Any
 import regex
 
 from detectors.nlp import ner_persons
-from detectors.pii_name_case import caseless_names, known_pairs
+from detectors.pii_name_case import caseless_names, given_middle_surname, known_pairs
 from detectors.pii_name_lexicon import lexicon
 from detectors.pii_name_particles import given_with_particle_surname, with_particle_surnames
 from detectors.pii_name_places import not_a_person
@@ -73,7 +73,7 @@ class PersonNameFinder:
         _add(text, scored, ((s, e, RULE_SCORE) for s, e in _list_mates(text, scored)))
         _add(text, scored, ((s, e, RULE_SCORE) for s, e in given_with_particle_surname(text)))
         lower = [*((s, e) for s, e, _rule in lower_case_candidates(text)), *slot_names(text)]
-        caseless = [*caseless_names(text), *known_pairs(text), *lower]
+        caseless = [*caseless_names(text), *known_pairs(text), *given_middle_surname(text), *lower]
         for span in (*caseless, *caseless_list_mates(text, caseless)):
             scored.setdefault(span, CASELESS_SCORE)
             by_rule.add(span)

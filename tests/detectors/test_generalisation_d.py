@@ -105,3 +105,21 @@ def test_names_beside_names(names: Scan, text: str, parts: list[str]) -> None:
 ])
 def test_words_beside_names_stay(names: Scan, text: str, kept: str) -> None:
     assert not any(kept in v for v in names(text))
+
+
+# Two listed given names then a word no dictionary knows: forenames and a surname the lexicon lacks.
+@pytest.mark.parametrize(("text", "name"), [
+    ("Please confirm that Ffion Angharad Prytherch has been offered a place.", "Ffion Angharad Prytherch"),
+    ("Maria Grace Oyelowo will attend the panel.", "Maria Grace Oyelowo"),
+])
+def test_given_middle_surname(names: Scan, text: str, name: str) -> None:
+    assert _covered(names(text), name)
+
+
+@pytest.mark.parametrize("text", [
+    "The Ford Focus Titanium needs a service.",
+    "We met at Grace Hall Community Centre.",
+    "Victoria Elizabeth Hospital is closed on Sundays.",
+])
+def test_given_given_things_stay(names: Scan, text: str) -> None:
+    assert names(text) == []
