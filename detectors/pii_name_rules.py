@@ -210,6 +210,27 @@ def nickname_candidates(text: str) -> Iterator[tuple[int, int, str]]:
             yield m.start(1), m.end(1), "nickname"
 
 
+# Verbs of bodily action take a human subject: the capitalised word doing them ("X answered the door",
+# "X shrugged") is a person, even a name no lexicon lists. Only a word no dictionary or name list
+# knows, standing alone (no capitalised word before it), so "Reception opened", "Tesco answered" and
+# "Mrs X" (other rules) are left to what knows them.
+_BODILY = regex.compile(
+    rf"(?<![\p{{L}}'’-])(?<!\p{{Lu}}[\p{{L}}'’-]*[ \t]+)({NAME_TOKEN})[ \t]+(?:answered[ \t]+the[ \t]+door|"
+    r"opened[ \t]+the[ \t]+door|came[ \t]+to[ \t]+the[ \t]+door|smiled|shouted|waved|cried|nodded|laughed|"
+    r"wept|shrugged|sighed|frowned|winked|screamed|knocked)\b"
+)
+_BODILY_LINES = OnLines(_BODILY, r"(?:the[ \t]+door|smiled|shouted|waved|cried|nodded|laughed|wept|shrugged|"
+                        r"sighed|frowned|winked|screamed|knocked)\b")
+
+
+def bodily_subjects(text: str) -> Iterator[tuple[int, int, str]]:
+    lex = lexicon()
+    for m in _BODILY_LINES.finditer(text):
+        word = m.group(1)
+        if not word.isupper() and (lex.is_name(word) or not lex.is_ordinary(word)):
+            yield m.start(1), m.end(1), "bodily_subject"
+
+
 def rule_candidates(text: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, rule) for every name-shaped run that a context rule points at."""
     for rule, pattern in RULES:
@@ -227,6 +248,7 @@ def rule_candidates(text: str) -> Iterator[tuple[int, int, str]]:
         yield m.start(1), m.end(1), "reversed_header"
         yield m.start(2), m.end(2), "reversed_header"
     yield from nickname_candidates(text)
+    yield from bodily_subjects(text)
     for m in _FIELD_MANY.finditer(text):
         base = m.start(1)
         for item in _LIST_ITEM.finditer(m.group(1)):

@@ -123,3 +123,23 @@ def test_given_middle_surname(names: Scan, text: str, name: str) -> None:
 ])
 def test_given_given_things_stay(names: Scan, text: str) -> None:
     assert names(text) == []
+
+
+# Verbs of bodily action take a human subject: an unlisted capitalised word doing them is a person.
+@pytest.mark.parametrize(("text", "name"), [
+    ("Kwabena opened the door and was calm; his wife was out.", "Kwabena"),
+    ("Visited at noon. Chiamaka answered the door and was helpful.", "Chiamaka"),
+    ("When I explained the fee, Tadeusz shrugged and paid it.", "Tadeusz"),
+])
+def test_bodily_action_subjects(names: Scan, text: str, name: str) -> None:
+    assert _covered(names(text), name)
+
+
+@pytest.mark.parametrize("text", [
+    "Reception opened the door at nine.",
+    "Security knocked twice before entering.",
+    "Tesco answered our letter within a week.",
+    "The dog barked and Biscuit waved back.",
+])
+def test_bodily_action_things_stay(names: Scan, text: str) -> None:
+    assert names(text) == []
