@@ -44,7 +44,7 @@ _PERSON_SLOT = regex.compile(
 _CASED_PART = r"\p{Lu}(?:[\p{Ll}'’]+\p{Lu})?[\p{Ll}'’]+"     # "Reid", "McKay", "MacAulay", "O'Neill"
 _CASED = rf"{_CASED_PART}(?:-{_CASED_PART})?"
 _PAIR = regex.compile(
-    rf"(?<![\p{{L}}'’-])({_CASED})[ \t]+(?:(?:{'|'.join(sorted(NAME_PARTICLES))})[ \t]+)?({_CASED})(?![\p{{L}}])"
+    rf"(?<![\p{{L}}'’-])({_CASED})[ \t]+(?:(?:{'|'.join(sorted(NAME_PARTICLES))})[ \t]+){{0,2}}({_CASED})(?![\p{{L}}])"
 )
 _TITLED_RULE = regex.compile(rf"(?i:{TITLES})\.?[ \t]+\Z")
 # words that head a title or a royal or religious style, not a given name ("King Edmund", "Saint Luke")
@@ -89,7 +89,7 @@ def true_cased(text: str, lex: NameLexicon) -> tuple[str, frozenset[int]] | None
         title = low in _TITLE_WORDS
         wanted = _caseless(word) and not _acronym(words, i) and (
             title or after_title or (lex.is_name(word) and low not in _SKIP)
-            or (after_given and _unknown_word(word, lex))
+            or (after_given and (_unknown_word(word, lex) or _compound_name(word, lex)))
         )
         titled = i > 0 and words[i - 1].group().casefold() in _TITLE_WORDS
         after_title = title and _caseless(word)
@@ -112,6 +112,17 @@ def _unknown_word(word: str, lex: NameLexicon) -> bool:
     """A word neither the dictionary nor the name lists know, long enough not to be an abbreviation."""
     return (len(word) >= 4 and bool(_VOWEL.search(fold(word))) and word.isalpha() and not lex.is_ordinary(word)
             and word.casefold() not in _SKIP)
+
+
+def _compound_name(word: str, lex: NameLexicon) -> bool:
+    """A double-barrelled surname ("harcourt-nwosu"): hyphen-joined parts, each a listed name or a word
+    no dictionary knows. Ordinary compounds ("follow-up", "well-being") have a dictionary word in them."""
+    parts = word.split("-")
+    return len(parts) > 1 and all(
+        len(p) >= 2 and p.isalpha() and p.casefold() not in _SKIP
+        and ((lex.is_name(p) and not lex.is_ordinary(p)) or _unknown_word(p, lex))
+        for p in parts
+    )
 
 
 def _acronym(words: list[regex.Match[str]], i: int) -> bool:
@@ -181,6 +192,27 @@ def known_pairs(text: str) -> list[tuple[int, int]]:
         # brand or model ("Kia <model>") as a surname, which lower case could not be
         if span == (m.start(), m.end()) and lex.is_surname(m.group(2)) and _pair(words, lex):
             found.append(span)
+    return found
+
+
+_TRIPLE = regex.compile(rf"(?<![\p{{L}}'’-])({_CASED})[ \t]+({_CASED})[ \t]+({_CASED})(?![\p{{L}}])")
+
+
+def given_middle_surname(text: str) -> list[tuple[int, int]]:
+    """Two listed given names then a capitalised word no dictionary knows: a full name with a middle
+    name ("Ffion Angharad Pryce-Gethin"). One given name before an unknown word may be a brand and its
+    model; two in a row are a person's forenames."""
+    lex = lexicon()
+    found = []
+    for m in _TRIPLE.finditer(text, overlapped=True):
+        given, middle, last = m.group(1), m.group(2), m.group(3)
+        if given.casefold() in _HONORIFICS or _names_a_thing(text, m.end()):
+            continue
+        if not (lex.is_given(given) and lex.is_given(middle) and (lex.distinctive(given) or lex.distinctive(middle))):
+            continue
+        if lex.is_ordinary(last) or last.casefold() in _SKIP or not_name_word(last):
+            continue
+        found.append((m.start(), m.end()))
     return found
 
 
@@ -263,7 +295,8 @@ def _pair(words: list[tuple[int, str]], lex: NameLexicon) -> bool:
     (_s1, given), (_s2, surname) = words
     if not lex.is_given(given) or lex.inflected_word(surname):
         return False
-    if not (lex.is_surname(surname) or (lex.distinctive(given) and _unknown_word(surname, lex))):
+    if not (lex.is_surname(surname) or (lex.distinctive(given) and (
+            _unknown_word(surname, lex) or _compound_name(surname, lex)))):
         return False
     if surname.casefold() in COMMON_WORDS or lex.everyday_word(surname):    # "PETRA WILL", "marisol rang"
         return False

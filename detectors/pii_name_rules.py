@@ -176,6 +176,61 @@ RULES: tuple[tuple[str, regex.Pattern[str] | OnLines], ...] = (
 )
 
 
+# A nickname in quotes or brackets between a given name and the surname ("Robert 'Bobby' Tennant"),
+# and a nickname someone is called by ("everyone calls her Dot", "he goes by Sandy"): the nickname is a
+# name part of the same person, so a later mention of it alone is that person too.
+_QUOTED_NICKNAME = regex.compile(
+    rf"\b({NAME_TOKEN})[ \t]+[\"'‘“(]({NAME_TOKEN})[\"'’”)][ \t]+({NAME_TOKEN}(?:[ \t]+{NAME_TOKEN})?)"
+)
+_QUOTED_NICKNAME_LINES = OnLines(_QUOTED_NICKNAME, r"[ \t][\"'‘“(]\p{Lu}")
+_CALLED_BY = regex.compile(
+    r"(?i:\b(?:(?:call|calls|called|calling)[ \t]+(?:him|her|them|me)|(?:he|she|they|i)[ \t]+"
+    r"(?:(?:is|are|am|was|were)[ \t]+(?:known|called)[ \t]+as|(?:goes|go|went)[ \t]+by)|nicknamed|"
+    r"(?:he|she|they|i)[ \t]+(?:prefers?|likes?)[ \t]+to[ \t]+be[ \t]+called))[ \t]+[\"'‘“]?"
+    rf"({NAME_TOKEN})"
+)
+_CALLED_BY_LINES = OnLines(_CALLED_BY, r"(?i:\bcall|\bknown[ \t]+as|[ \t]by[ \t]|nicknamed)")
+
+
+def nickname_candidates(text: str) -> Iterator[tuple[int, int, str]]:
+    """Given name, nickname and surname of a quoted-nickname name; the nickname after "call her" etc.
+    Each word must be able to be a name: a listed given name first, and no ordinary English word that
+    is no name in the other places ("The 'Big' Issue", "call him Sir")."""
+    lex = lexicon()
+
+    def nameish(word: str) -> bool:
+        return lex.is_name(word) or not lex.is_ordinary(word)
+
+    for m in _QUOTED_NICKNAME_LINES.finditer(text):
+        if lex.is_given(m.group(1)) and nameish(m.group(2)) and all(nameish(w) for w in m.group(3).split()):
+            for g in (1, 2, 3):
+                yield m.start(g), m.end(g), "nickname"
+    for m in _CALLED_BY_LINES.finditer(text):
+        if nameish(m.group(1)) and not regex.fullmatch(TITLES, m.group(1)):
+            yield m.start(1), m.end(1), "nickname"
+
+
+# Verbs of bodily action take a human subject: the capitalised word doing them ("X answered the door",
+# "X shrugged") is a person, even a name no lexicon lists. Only a word no dictionary or name list
+# knows, standing alone (no capitalised word before it), so "Reception opened", "Tesco answered" and
+# "Mrs X" (other rules) are left to what knows them.
+_BODILY = regex.compile(
+    rf"(?<![\p{{L}}'’-])(?<!\p{{Lu}}[\p{{L}}'’-]*[ \t]+)({NAME_TOKEN})[ \t]+(?:answered[ \t]+the[ \t]+door|"
+    r"opened[ \t]+the[ \t]+door|came[ \t]+to[ \t]+the[ \t]+door|smiled|shouted|waved|cried|nodded|laughed|"
+    r"wept|shrugged|sighed|frowned|winked|screamed|knocked)\b"
+)
+_BODILY_LINES = OnLines(_BODILY, r"(?:the[ \t]+door|smiled|shouted|waved|cried|nodded|laughed|wept|shrugged|"
+                        r"sighed|frowned|winked|screamed|knocked)\b")
+
+
+def bodily_subjects(text: str) -> Iterator[tuple[int, int, str]]:
+    lex = lexicon()
+    for m in _BODILY_LINES.finditer(text):
+        word = m.group(1)
+        if not word.isupper() and (lex.is_name(word) or not lex.is_ordinary(word)):
+            yield m.start(1), m.end(1), "bodily_subject"
+
+
 def rule_candidates(text: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, rule) for every name-shaped run that a context rule points at."""
     for rule, pattern in RULES:
@@ -192,6 +247,8 @@ def rule_candidates(text: str) -> Iterator[tuple[int, int, str]]:
     for m in _REVERSED_HEADER.finditer(text):
         yield m.start(1), m.end(1), "reversed_header"
         yield m.start(2), m.end(2), "reversed_header"
+    yield from nickname_candidates(text)
+    yield from bodily_subjects(text)
     for m in _FIELD_MANY.finditer(text):
         base = m.start(1)
         for item in _LIST_ITEM.finditer(m.group(1)):

@@ -16,7 +16,8 @@ import regex
 
 from detectors.pii_name_tokens import not_name_word, ok_token
 
-_POSSESSOR = regex.compile(r"(\p{Lu}[\p{L}'’-]*)['’]s?[ \t]+\Z")
+# a word in quotes ("'Bobby' ") ends in a closing quote, not a possessive apostrophe
+_POSSESSOR = regex.compile(r"(?<![\"'‘“\p{L}])(\p{Lu}[\p{L}'’-]*)['’]s?[ \t]+\Z")
 _WORK_BEFORE = regex.compile(
     r"(?i)\b(?:talks?|lectures?|exhibitions?|biograph(?:y|ies)|documentar(?:y|ies)|plays?|novels?|poems?|"
     r"poetry|works|paintings?|sculptures?|statues?|busts?|portraits?|centenary|bicentenary|"

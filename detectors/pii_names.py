@@ -17,14 +17,14 @@ from typing import Any
 import regex
 
 from detectors.nlp import ner_persons
-from detectors.pii_name_case import caseless_names, known_pairs
+from detectors.pii_name_case import caseless_names, given_middle_surname, known_pairs
 from detectors.pii_name_lexicon import lexicon
 from detectors.pii_name_particles import given_with_particle_surname, with_particle_surnames
 from detectors.pii_name_places import not_a_person
 from detectors.pii_name_public import in_public_role
 from detectors.pii_name_rules import NAME_TOKEN, lower_case_candidates, rule_candidates
 from detectors.pii_name_slots import caseless_list_mates, slot_names
-from detectors.pii_name_tokens import clean_span, ok_token, strip_word
+from detectors.pii_name_tokens import clean_span, not_name_word, ok_token, strip_word
 
 RULE_SCORE = 0.85
 NER_SCORE = 0.7
@@ -73,10 +73,13 @@ class PersonNameFinder:
         _add(text, scored, ((s, e, RULE_SCORE) for s, e in _list_mates(text, scored)))
         _add(text, scored, ((s, e, RULE_SCORE) for s, e in given_with_particle_surname(text)))
         lower = [*((s, e) for s, e, _rule in lower_case_candidates(text)), *slot_names(text)]
-        caseless = [*caseless_names(text), *known_pairs(text), *lower]
+        caseless = [*caseless_names(text), *known_pairs(text), *given_middle_surname(text), *lower]
         for span in (*caseless, *caseless_list_mates(text, caseless)):
             scored.setdefault(span, CASELESS_SCORE)
             by_rule.add(span)
+        beside = beside_names(text, scored)
+        _add(text, scored, ((s, e, RULE_SCORE) for s, e in beside))
+        by_rule.update(beside)
         _extend_over_particles(text, scored)
         public = {sp for sp in scored if in_public_role(text, *sp)}
         public_parts = name_parts(text, public)
@@ -139,6 +142,56 @@ def _person_context(text: str, start: int, end: int) -> bool:
         return True
     before = _PREV_PERSON_WORD.search(text, max(0, start - 20), start)
     return bool(before or _NEXT_PERSON_WORD.match(text, end))
+
+
+# Two facts of how names sit next to each other: a surname typed in CAPITALS and set off by a comma
+# before a given name is the surname-first order of registers and call logs ("FENWICK, Ada"); a
+# capitalised word joined by "and"/"&" to a person's name is, in the same coordination, another person
+# ("Ada and Tobiah", "Tobiah & Ada Fenwick"), unless it ends a longer capitalised phrase (a place or a
+# body: "Oak Dene and ..."). The word must be able to be a name: no ordinary English
+# word unless a listed name, no acronym; places and organisations are set aside later (`not_a_person`).
+_CAPS_SURNAME_BEFORE = regex.compile(r"(?<![\p{L}'’-])(\p{Lu}{2,}[\p{Lu}'’]*(?:-\p{Lu}{2,}[\p{Lu}'’]*)?),[ \t]*\Z")
+_JOINED_BEFORE = regex.compile(
+    rf"(?<![\p{{L}}'’-])(?<!\p{{Lu}}[\p{{L}}'’-]*[ \t]+)({NAME_TOKEN})[ \t]+(?:and|&)[ \t]+\Z"
+)
+_JOINED_AFTER = regex.compile(rf"[ \t]+(?:and|&)[ \t]+({NAME_TOKEN})")
+
+
+def beside_names(text: str, known: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Name words next to a found name: a CAPITALS surname before it, or a name joined to it by "and"."""
+    lex = lexicon()
+    found: list[tuple[int, int]] = []
+    for s, e in known:
+        if not_a_person(text, s, e):
+            continue
+        first = text[s:e].split()[0]
+        caps = _CAPS_SURNAME_BEFORE.search(text, max(0, s - 40), s)
+        if caps and lex.is_given(first) and len(caps.group(1)) > 3 and _may_be_name(caps.group(1), lex):
+            found.append(caps.span(1))
+        # "X and Given Surname": given names sharing one surname; "... and X": X a listed given name
+        before = _JOINED_BEFORE.search(text, max(0, s - 40), s) if lex.is_given(first) and " " in text[s:e] else None
+        after = _JOINED_AFTER.match(text, e)
+        if before and not before.group(1).isupper() and _may_be_name(before.group(1), lex):
+            found.append(before.span(1))
+        if after and _listed_given(after.group(1), lex) and not _names_thing(text, after.end()):
+            found.append(after.span(1))
+    return found
+
+
+_NEXT = regex.compile(r"[ \t]+(\p{L}+)")
+
+
+def _names_thing(text: str, end: int) -> bool:
+    m = _NEXT.match(text, end)
+    return m is not None and (m.group(1)[0].isupper() or not_name_word(m.group(1)))
+
+
+def _listed_given(word: str, lex: Any) -> bool:
+    return bool(lex.is_given(word)) and not lex.is_ordinary(word)
+
+
+def _may_be_name(word: str, lex: Any) -> bool:
+    return lex.is_name(word) or not (lex.is_ordinary(word) or lex.is_ordinary(word.lower()))
 
 
 _ADDRESS_WINDOW = 80

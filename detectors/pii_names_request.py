@@ -25,7 +25,7 @@ import regex
 from config.public_figures import PublicFigures
 from detectors.base import Finding
 from detectors.pii_name_public import in_public_role
-from detectors.pii_names import MENTION_SCORE, mention_pattern, name_parts
+from detectors.pii_names import MENTION_SCORE, RULE_SCORE, beside_names, mention_pattern, name_parts
 from detectors.pii_names_fields import Path, field_findings
 
 _WORD = regex.compile(r"[\p{L}][\p{L}'’-]*")
@@ -77,6 +77,8 @@ def settle_names(
     kept out and name parts marked across fields."""
     register = Register(public_figures)
     out = field_findings(texts, paths if paths is not None else [()] * len(texts), per_text)
+    for i, text in enumerate(texts):
+        _add_beside(text, out[i])
     kept: list[list[tuple[int, int]]] = [[] for _ in texts]
     if register:
         present = register.present(texts)
@@ -87,6 +89,18 @@ def settle_names(
     if len(texts) > 1:
         _mark_mentions(texts, out, kept)
     return out
+
+
+def _add_beside(text: str, found: list[Finding]) -> None:
+    """Names beside a name a field's key or value gave away ("SURNAME, Given"; "X and Given")."""
+    names = [(f.start, f.end) for f in found if f.entity == "PERSON" and f.is_span]
+    if not names:
+        return
+    taken = [(f.start, f.end) for f in found if f.is_span]
+    for s, e in beside_names(text, names):
+        if not any(s < te and ts < e for ts, te in taken):
+            found.append(Finding("PERSON", s, e, RULE_SCORE, DETECTOR))
+            taken.append((s, e))
 
 
 def _mark_mentions(texts: Sequence[str], out: list[list[Finding]], kept: list[list[tuple[int, int]]]) -> None:
