@@ -31,10 +31,19 @@ _GENDER = {"his": "male", "her": "female"}
 
 
 @functools.cache
-def _names() -> object:
+def _names() -> dict[str, str]:
+    """Lower-case given name -> "male" / "female", for the names `gender_guesser` calls one gender in British
+    usage (its answer for any other name is never "male" or "female"). Only this table is kept: the full
+    dictionary with every country's figures costs about 20 MB per worker."""
     import gender_guesser.detector as gender_guesser  # noqa: PLC0415 -- heavy: loaded on first use only
 
-    return gender_guesser.Detector(case_sensitive=False)
+    full = gender_guesser.Detector(case_sensitive=False)
+    table = {}
+    for name in full.names:
+        gender = full.get_gender(name, "great_britain")
+        if gender in ("male", "female"):
+            table[name] = gender
+    return table
 
 
 def warm() -> None:
@@ -43,7 +52,7 @@ def warm() -> None:
 
 
 def _gender(name: str) -> str:
-    return str(_names().get_gender(name, "great_britain"))  # type: ignore[attr-defined]
+    return _names().get(name.lower(), "unknown")
 
 
 def partner_findings(text: str, detector: str) -> list[Finding]:
