@@ -5,7 +5,7 @@ same `<PLACEHOLDER>` fillers), merged into its STRONG and WEAK tables by `detect
 Each still needs the sentence to be about one individual; aggregates, policy and organisations stay out.
 
 * Political opinion: party membership and activity with the party named in any case ("a labour party
-  member", "member of the green party", "delivers ukip leaflets"), rallies and marches, party office.
+  member", "joined the snp last year", "delivers ukip leaflets"), rallies and marches, party office.
 * Sex life and orientation: an ex-partner of the same sex, orientation words said in short forms ("he's bi",
   "she's ace"), gender history ("transitioned", "gender recognition certificate"), dating-app and sex-life words.
 * Religion: worship and study groups, religious festivals kept by the person, religious office, a faith
