@@ -245,8 +245,9 @@ def domain_of(sent: Sentence, whole: str) -> str | None:
     return best
 
 
-def decision_frame(sent: Sentence, whole: str, overseen: bool) -> FrameHit | None:
-    """A prohibited decision request by structure in this sentence, or None."""
+def decision_frame(sent: Sentence, whole: str, overseen: Callable[[], bool]) -> FrameHit | None:
+    """A prohibited decision request by structure in this sentence, or None. `overseen()` says whether the
+    text declares human oversight (asked only when a frame is found: it searches the whole text)."""
     if not sent.mentions(g.FRAME_GATE | g.DECISION_GATE):
         return None
     rule = _frame(sent)
@@ -255,7 +256,7 @@ def decision_frame(sent: Sentence, whole: str, overseen: bool) -> FrameHit | Non
     relied = bool(_RELIANCE.search(sent.around))
     if _SUPPORT.search(sent.around) and not relied and rule not in ("delegate", "forced", "role"):
         return None
-    if overseen and not relied and rule in ("verdict", "choice"):
+    if not relied and rule in ("verdict", "choice") and overseen():
         return None
     if not person_in(sent, whole):
         return None

@@ -27,6 +27,7 @@ sentences whose words hit the consequence gate; no text is kept.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from detectors.decision_frame import FrameHit, domain_of, person_in
 from detectors.lexicons import decision_outcomes as do
@@ -229,13 +230,14 @@ def _label(sent: Sentence, whole: str) -> str | None:
     return domain_of(sent, whole)
 
 
-def outcome_question(sent: Sentence, whole: str, overseen: bool) -> FrameHit | None:
-    """A prohibited decision request asked as a question whose answer is the consequence, or None."""
+def outcome_question(sent: Sentence, whole: str, overseen: Callable[[], bool]) -> FrameHit | None:
+    """A prohibited decision request asked as a question whose answer is the consequence, or None;
+    `overseen()` as for `decision_frame`."""
     rule = _frame(sent)
     if rule is None:
         return None
     relied = _relied(sent)
-    if not relied and (_GENERAL.search(sent.text) or _SUPPORT.search(sent.around) or overseen):
+    if not relied and (_GENERAL.search(sent.text) or _SUPPORT.search(sent.around) or overseen()):
         return None
     if not person_in(sent, whole):
         return None

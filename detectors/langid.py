@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import islice
 
 from config.oversight import readable
 from detectors.scan_scope import shared
@@ -107,15 +109,22 @@ def _lowered_words(text: str) -> Iterator[str]:
 _STRETCH = 1500  # characters of text tokenised at a time (most prompts stop after 60 words)
 
 
+def _count(words: list[str], counts: dict[str, int]) -> None:
+    """Add each language's function-word hits among `words` (tallied at C speed, then once per distinct word)."""
+    for word, n in Counter(filter(_LANGS_OF.__contains__, words)).items():
+        for lang in _LANGS_OF[word]:
+            counts[lang] += n
+
+
 def _language(text: str) -> str:
     if _latin_share(text) < 0.5:
         return "other"
+    words = list(islice(_lowered_words(text), _MAX_TOKENS))
     counts = dict.fromkeys(_FUNCTION_WORDS, 0)
-    for i, word in enumerate(_lowered_words(text)):
-        if i >= _MAX_TOKENS or (i == _EARLY and counts["en"] >= 10 and counts["en"] >= 4 * _others(counts)):
-            break  # plainly English: most prompts stop here
-        for lang in _LANGS_OF.get(word, ()):
-            counts[lang] += 1
+    _count(words[:_EARLY], counts)
+    # plainly English after the first _EARLY words: most prompts stop here
+    if not (len(words) > _EARLY and counts["en"] >= 10 and counts["en"] >= 4 * _others(counts)):
+        _count(words[_EARLY:], counts)
     best = max(counts, key=lambda lang: counts[lang])
     if counts[best] < (_MIN_HITS if counts["en"] else 2):
         return "und"

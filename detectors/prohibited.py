@@ -183,7 +183,9 @@ def _decision(sent: Sentence, ctx: _Context) -> _Hit | None:
 def _framed_decision(sent: Sentence, ctx: _Context) -> _Hit | None:
     if not sent.mentions(g.FRAME_GATE | g.DECISION_GATE | g.OUTCOME_GATE):
         return None
-    hit = decision_frame(sent, ctx.text, ctx.overseen) or outcome_question(sent, ctx.text, ctx.overseen)
+    # the oversight marker is a whole-text search: asked only once a sentence has a frame
+    overseen = functools.partial(getattr, ctx, "overseen")
+    hit = decision_frame(sent, ctx.text, overseen) or outcome_question(sent, ctx.text, overseen)
     if hit is None:
         return None
     return _Hit(hit.label, sent, hit.score, "decision_frame." + hit.rule + (NO_HUMAN_REVIEW if hit.relied else ""))
