@@ -9,7 +9,9 @@ code, `"other"` for scripts with no Latin letters the detectors read (Arabic, Cy
 
 from __future__ import annotations
 
+import hashlib
 import re
+import threading
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator
@@ -88,7 +90,28 @@ def _others(counts: dict[str, int]) -> int:
 
 def language(text: str) -> str:
     """ISO 639-1 code of the text's main language, "other" for non-Latin scripts, "und" if unknown."""
-    return shared("langid.language", text, _language)
+    return shared("langid.language", text, _remembered)
+
+
+_MEMO: dict[bytes, str] = {}
+_MEMO_SIZE = 512
+_MEMO_LOCK = threading.Lock()
+
+
+def _remembered(text: str) -> str:
+    """`_language`, remembered per process by the text's digest (the text itself is not kept): the request
+    path asks for the language of the same text more than once (the glossed views of two detectors, and the
+    audit row's `request_language`), not always inside one scan scope."""
+    key = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+    found = _MEMO.get(key)
+    if found is not None:
+        return found
+    lang = _language(text)
+    with _MEMO_LOCK:
+        if len(_MEMO) >= _MEMO_SIZE:
+            del _MEMO[next(iter(_MEMO))]  # oldest first: dicts keep insertion order
+        _MEMO[key] = lang
+    return lang
 
 
 def _lowered_words(text: str) -> Iterator[str]:
