@@ -33,6 +33,7 @@ from detectors.lexicons import prohibited_grammar as g
 from detectors.lexicons import prohibited_terms as pt
 from detectors.lexicons.prohibited_grammar import Sentence
 from detectors.special_category_person import names_anyone
+from detectors.word_anchors import Anchored
 
 _F = re.IGNORECASE
 _ANY_OUTCOME = r"(?:" + "|".join([*do.OUTCOMES.values(), do.GENERIC_OUTCOMES]) + r")"
@@ -43,61 +44,61 @@ _SUBJ = (  # the second outcome as its own question: "... or is she out", "... o
     r"(?:(?:is|are|does|do|should|will|would|can|could|shall)\s+(?:he|she|they|it|we|the\s+\w+|[A-Z]\w+)\s+"
     r"(?:be\s+|get\s+)?)?"
 )
-_CHOICE = re.compile(
+_CHOICE = Anchored(re.compile(
     r"(?<![\w-])(" + _ANY_OUTCOME + r")" + _OBJ + r"\s*,?\s*(?:\bor\b|/|\||\bvs\.?|\bversus\b)\s*(not\s+|to\s+)?"
     + _SUBJ + r"(" + _ANY_OUTCOME + r")(?![\w-])",
     _F,
-)
+))
 _STRONG_EMPLOYMENT = re.compile(
     r"(?<![\w-])(?:" + do.OUTCOMES["automated_decision_employment"].replace("|stay|leave|go", "") + r")(?![\w-])", _F
 )
-_DOMAIN_ANY = re.compile(r"(?<![\w-])(?:" + "|".join(do.OUTCOMES.values()) + r")(?![\w-])", _F)
+_DOMAIN_ANY = Anchored(re.compile(r"(?<![\w-])(?:" + "|".join(do.OUTCOMES.values()) + r")(?![\w-])", _F))
 _GENERIC = re.compile(r"^(?:" + do.GENERIC_OUTCOMES + r")$", _F)
 _DOMAIN_OUTCOME = {label: re.compile(r"(?<![\w-])(?:" + p + r")(?![\w-])", _F) for label, p in do.OUTCOMES.items()}
-_VERDICT = re.compile(
+_VERDICT = Anchored(re.compile(
     r"\b(?:" + do.HAND_OVER + r")\s+(?:(?:me|us)\s+)?(?:(?:the|a|an|your|its|their)\s+)?(?:(?:final|overall|binding"
     r"|formal|firm|clear)\s+)?(?:[\w-]+\s+){0,2}?(?:" + do.VERDICT_NOUN + r")\b(?!\s*(?:letter|e-?mail|notice|section"
     r"|field|template|summary|box|form|process|procedure|meeting|hearing\s+date))",
     _F,
-)
+))
 _BARE_VERDICT = re.compile(
     r"(?:^|[.;:!?)]\s*)\W*(?:verdict|outcome|ruling|decision|determination)\s*(?:please\s*|now\s*|needed\s*)?"
     r"(?:\?|:\s*(?:$|[(\[_]))",
     _F,
 )
 _ROLE = re.compile(do.ROLE_PLAY, _F | re.MULTILINE)
-_ONLY_VERDICT = re.compile(do.ONLY_VERDICT, _F)
+_ONLY_VERDICT = Anchored(re.compile(do.ONLY_VERDICT, _F))
 _VERDICT_WORD = re.compile(r"\b(?:verdict|ruling|outcome|determination)\b", _F)
-_DELEGATE = re.compile(do.DELEGATE, _F)
-_FORCED = re.compile(do.FORCED_ANSWER + r"[^.!?\n]{0,50}?(?<![\w-])" + _ANY_OUTCOME + r"(?![\w-])", _F)
-_FORCED_WORDS = re.compile(do.FORCED_ANSWER, _F)
-_SELECT = re.compile(do.SELECT, _F)
-_WHICH_CLASS = re.compile(do.WHICH_CLASS, _F)
-_OR_OUTCOMES = re.compile(
+_DELEGATE = Anchored(re.compile(do.DELEGATE, _F))
+_FORCED = Anchored(re.compile(do.FORCED_ANSWER + r"[^.!?\n]{0,50}?(?<![\w-])" + _ANY_OUTCOME + r"(?![\w-])", _F))
+_FORCED_WORDS = Anchored(re.compile(do.FORCED_ANSWER, _F))
+_SELECT = Anchored(re.compile(do.SELECT, _F))
+_WHICH_CLASS = Anchored(re.compile(do.WHICH_CLASS, _F))
+_OR_OUTCOMES = Anchored(re.compile(
     r"(?<![\w-])" + _ANY_OUTCOME + r"(?![\w-])[^.!?\n]{0,60}\bor\b[^.!?\n]{0,40}?(?<![\w-])" + _ANY_OUTCOME, _F
-)
+))
 _LABEL_PAIR = re.compile(do.LABEL_PAIR)
 _OUTCOME_WORD = re.compile(r"(?:" + _ANY_OUTCOME + r")(?:e?d|s)?", _F)
-_WHETHER = re.compile(do.WHETHER_ASK, _F)
+_WHETHER = Anchored(re.compile(do.WHETHER_ASK, _F))
 _SCORE_ASK = g.verbs(do.SCORE_ASK)
-_BY_SCORE = re.compile(do.BY_SCORE, _F)
+_BY_SCORE = Anchored(re.compile(do.BY_SCORE, _F))
 _RECORD_PERSON = re.compile(do.RECORD_PERSON, _F)
-_VERDICT_QUESTION = re.compile(do.VERDICT_QUESTION, _F)
-_SUPPORT = re.compile(do.SUPPORT, _F)
-_THIRD_PARTY = re.compile(do.THIRD_PARTY, _F)
-_PLACEHOLDER = re.compile(do.PLACEHOLDER, _F)
-_DESCRIBED = re.compile(do.DESCRIBED_CASE, _F)
+_VERDICT_QUESTION = Anchored(re.compile(do.VERDICT_QUESTION, _F))
+_SUPPORT = Anchored(re.compile(do.SUPPORT, _F))
+_THIRD_PARTY = Anchored(re.compile(do.THIRD_PARTY, _F))
+_PLACEHOLDER = Anchored(re.compile(do.PLACEHOLDER, _F))
+_DESCRIBED = Anchored(re.compile(do.DESCRIBED_CASE, _F))
 _ROLE_NOUN = re.compile(do.ROLE_NOUN)
-_RELIANCE = re.compile(pt.RELIANCE, _F)
+_RELIANCE = Anchored(re.compile(pt.RELIANCE, _F))
 _BARE_ROLE = re.compile(do.BARE_ROLE_SUBJECT, _F)
 _SPACED = str.maketrans({"_": " ", '"': " "})  # JSON keys and quoted values read as words: "hardship_grant"
 _CONSEQUENCE = {label: re.compile(r"(?<![\w-])(?:" + p + r")(?![\w-])", _F) for label, p in do.CONSEQUENCES.items()}
 _DOMAINS = {label: re.compile(pattern, _F) for label, pattern in pt.DOMAINS.items()}
-_DEMAND = re.compile(
+_DEMAND = Anchored(re.compile(
     r"\b(?:" + do.VERDICT_NOUN + r"|decide|determine|rule\s+on|which|who|whether|state|give|tell|output|say"
     r"|choose|pick|rank|score)\b",
     _F,
-)
+))
 
 
 @dataclass(frozen=True, slots=True)

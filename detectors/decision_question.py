@@ -35,9 +35,12 @@ from detectors.lexicons import prohibited_grammar as g
 from detectors.lexicons import prohibited_terms as pt
 from detectors.lexicons.prohibited_grammar import Sentence
 from detectors.lexicons.special_category_trie import trie_alternation
+from detectors.word_anchors import Anchored, fold
 
 _F = re.IGNORECASE
-_CONSEQUENCE = {label: re.compile(r"(?<![\w-])(?:" + p + r")(?![\w-])", _F) for label, p in do.CONSEQUENCES.items()}
+_CONSEQUENCE = {
+    label: Anchored(re.compile(r"(?<![\w-])(?:" + p + r")(?![\w-])", _F)) for label, p in do.CONSEQUENCES.items()
+}
 
 
 def _branches(pattern: str) -> list[str]:
@@ -66,14 +69,14 @@ _ANY_CONSEQUENCE = re.compile(
 _ALTERNATIVE = re.compile(r"\s(?:or|vs\.?|versus)\s|\s?/\s?|-or-", _F)
 _CLAUSE = re.compile(r"[.;!?\n]|,\s+(?:and|but|so)\b|\s[–—]\s")
 _DEMAND = re.compile(do.DEMAND_ANSWER, _F)
-_MODEL_DECIDES = re.compile(do.MODEL_DECIDES, _F)
+_MODEL_DECIDES = Anchored(re.compile(do.MODEL_DECIDES, _F))
 _ROLE = re.compile(do.ROLE_PLAY, _F | re.MULTILINE)
-_RELIANCE = re.compile(pt.RELIANCE, _F)
+_RELIANCE = Anchored(re.compile(pt.RELIANCE, _F))
 _THRESHOLD = re.compile(do.THRESHOLD, _F)
 _SCORE_ASK = g.verbs(do.SCORE_ASK)
-_GENERAL = re.compile(do.GENERAL_QUESTION, _F)
-_SUPPORT = re.compile(do.SUPPORT, _F)
-_THIRD_PARTY = re.compile(do.THIRD_PARTY, _F)
+_GENERAL = Anchored(re.compile(do.GENERAL_QUESTION, _F))
+_SUPPORT = Anchored(re.compile(do.SUPPORT, _F))
+_THIRD_PARTY = Anchored(re.compile(do.THIRD_PARTY, _F))
 _NEGATION = re.compile(pt.NEGATION, _F)
 _VERDICT_WORD = "|".join([*do.OUTCOMES.values(), do.GENERIC_OUTCOMES, r"award|fund|pay|offer|admit"])
 _BARE = re.compile(
@@ -83,15 +86,15 @@ _IMPOSE = g.verbs(
     r"(?:recommend|set|impose|fix|choose|pick|propose|decide|determine|give\s+(?:him|her|them))\s+(?:on\s+)?"
     r"(?:the|a|an|his|her|their)\s+(?:appropriate\s+|right\s+|correct\s+|final\s+|fair\s+)?"
 )
-_NO_HUMAN = re.compile(do.NO_HUMAN, _F)
-_CONDITIONAL = re.compile(do.CONDITIONAL, _F)
-_CONDITION_VERDICT = re.compile(do.CONDITION_VERDICT, _F)
+_NO_HUMAN = Anchored(re.compile(do.NO_HUMAN, _F))
+_CONDITIONAL = Anchored(re.compile(do.CONDITIONAL, _F))
+_CONDITION_VERDICT = Anchored(re.compile(do.CONDITION_VERDICT, _F))
 _BETWEEN = g.verbs(r"(?:decide|choose|pick|select)\s+between")
 _WHETHER_VERB = g.verbs(do.WHETHER_VERB)
-_WHETHER_GETS = re.compile(do.WHETHER_GETS, _F)
+_WHETHER_GETS = Anchored(re.compile(do.WHETHER_GETS, _F))
 _SORT = g.verbs(r"(?:sort|classify|categori[sz]e|put|split|divide|mark|label|tag|triage|bucket|group)")
 _OPTION_ITEM = re.compile(do.OPTION_ITEM, _F)
-_OPTION_REPLY = re.compile(do.OPTION_REPLY, _F)
+_OPTION_REPLY = Anchored(re.compile(do.OPTION_REPLY, _F))
 _QUOTES = str.maketrans({'"': " ", "“": " ", "”": " ", "_": " "})
 _WINDOW = 50  # characters either side of a consequence searched for the other alternative
 
@@ -110,8 +113,10 @@ def _alternatives(sent: Sentence) -> bool:
 
 def _options(sent: Sentence) -> bool:
     """Lettered or numbered options, one a consequence, and the reply asked as one of the letters."""
+    if not _OPTION_REPLY.search(sent.around, folded=sent.around_folded):
+        return False
     items = list(_OPTION_ITEM.finditer(sent.around))
-    if len(items) < 2 or not _OPTION_REPLY.search(sent.around):
+    if len(items) < 2:
         return False
     heads = [sent.around[m.end() : m.end() + 40] for m in items]
     return any(_ANY_CONSEQUENCE.match(h) for h in heads)
@@ -221,7 +226,8 @@ def _frame(sent: Sentence) -> str | None:
 def _label(sent: Sentence, whole: str) -> str | None:
     """The domain whose consequences the sentence (else the text around it) names most; else the context's."""
     for where in (sent.text.translate(_QUOTES), sent.around.translate(_QUOTES)):
-        counts = {label: len(p.findall(where)) for label, p in _CONSEQUENCE.items()}
+        folded = fold(where)
+        counts = {label: p.count(where, folded=folded) for label, p in _CONSEQUENCE.items()}
         top = max(counts.values())
         if top:
             if list(counts.values()).count(top) == 1:

@@ -134,7 +134,7 @@ def _domain(sent: Sentence, ctx: _Context) -> str | None:
 _STRONG, _WEAK_GOAL, _WEAK_ONLY = 0.75, 0.6, 0.5
 
 
-def _asked(verbs: re.Pattern[str], sentence: str, low: str) -> re.Match[str] | None:
+def _asked(verbs: Anchored, sentence: str, low: str) -> re.Match[str] | None:
     """`live` or else `purpose` for a `verbs` pattern; neither can find a verb the sentence does not contain,
     so one search of the lower-cased sentence (`low`, when it kept its length) settles most sentences."""
     if len(low) == len(sentence) and verbs.search(low) is None:

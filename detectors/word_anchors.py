@@ -150,6 +150,30 @@ class Anchored:
                 yield m
 
 
+    def finditer(
+        self, text: str, pos: int = 0, endpos: int | None = None, folded: str | None = None
+    ) -> Iterator[re.Match[str]]:
+        """Same matches as `pattern.finditer(text, pos, endpos)`: the leftmost match, then the leftmost one
+        starting where it ended, and so on."""
+        end = len(text) if endpos is None else endpos
+        if self._scan is None:
+            yield from self.pattern.finditer(text, pos, end)
+            return
+        after = pos
+        for m in self.starts(text, pos, end, folded):
+            if m.start() < after:
+                continue  # inside the match before it: `finditer` never starts there
+            if m.end() == m.start():  # an empty match: let `re` apply its own rules from here on
+                yield from self.pattern.finditer(text, m.start(), end)
+                return
+            yield m
+            after = m.end()
+
+    def count(self, text: str, pos: int = 0, endpos: int | None = None, folded: str | None = None) -> int:
+        """`len(pattern.findall(text, pos, endpos))`."""
+        return sum(1 for _ in self.finditer(text, pos, endpos, folded))
+
+
 class AnyOf:
     """Whether any of several regex fragments matches: the word-led ones tried at their opening words
     (one `Anchored` alternation), the rest searched as usual. For yes/no questions only: which fragment

@@ -24,6 +24,7 @@ from detectors.lexicons import decision_outcomes as do
 from detectors.lexicons import prohibited_content as pc
 from detectors.lexicons import prohibited_terms as pt
 from detectors.lexicons.special_category_trie import trie_alternation
+from detectors.word_anchors import Anchored, fold
 
 _F = re.IGNORECASE
 _PARAGRAPH = re.compile(r"\S(?:.|\n(?!\s*\n))*")
@@ -56,9 +57,10 @@ DECISION_GATE, DISCRIMINATION_GATE, PROFILING_GATE, SURVEILLANCE_GATE, FRAME_GAT
 )
 
 
-def verbs(verb: str) -> re.Pattern[str]:
-    """Compile a verb pattern for `live`/`purpose`: run on lower-cased text (3x faster than IGNORECASE)."""
-    return re.compile(r"\b(" + verb + r")\b")
+def verbs(verb: str) -> Anchored:
+    """Compile a verb pattern for `live`/`purpose`: run on lower-cased text (3x faster than IGNORECASE), and
+    tried only at the words its verbs start with (`Anchored`)."""
+    return Anchored(re.compile(r"\b(" + verb + r")\b"))
 
 
 _IMPERATIVE = verbs(pt.IMPERATIVE_VERB)
@@ -71,6 +73,8 @@ class Sentence:
     around: str  # the sentence with up to _CONTEXT characters of its paragraph either side
     offset: int  # where the sentence starts in `around`
     gates: int
+    folded: str  # `word_anchors.fold(text)`, for `Anchored` searches
+    around_folded: str  # `word_anchors.fold(around)`
 
     def mentions(self, gate: int) -> bool:
         return bool(self.gates & gate)
@@ -106,15 +110,17 @@ def _chunks(start: int, end: int, text: str) -> Iterator[tuple[int, int]]:
 
 def sentences(text: str) -> Iterator[Sentence]:
     """The sentences that concern at least one rule family."""
+    folded = fold(text)  # one fold for every sentence: it maps character for character
     for para in _PARAGRAPH.finditer(text):
         for sent in _SENTENCE.finditer(text, para.start(), para.end()):
             for start, end in _chunks(sent.start(), sent.end(), text):
                 chunk = text[start:end]
                 gates = _gates(chunk.lower()) | (FRAME_GATE if "/" in chunk else 0)
                 if gates:
-                    begin = max(para.start(), start - _CONTEXT)
-                    around = text[begin : min(para.end(), end + _CONTEXT)]
-                    yield Sentence(text[start:end], start, around, start - begin, gates)
+                    begin, stop = max(para.start(), start - _CONTEXT), min(para.end(), end + _CONTEXT)
+                    yield Sentence(
+                        chunk, start, text[begin:stop], start - begin, gates, folded[start:end], folded[begin:stop]
+                    )
 
 
 def _in_ask_position(sentence: str, at: int) -> bool:
@@ -137,7 +143,7 @@ def _negated(sentence: str, at: int) -> bool:
     return bool(_NEGATION.search(sentence, max(0, at - _NEGATION_WINDOW), at))
 
 
-def live(pattern: re.Pattern[str], sentence: str) -> re.Match[str] | None:
+def live(pattern: Anchored, sentence: str) -> re.Match[str] | None:
     """The first match of a `verbs` pattern in instruction position and not negated just before it."""
     for m in pattern.finditer(_lower(sentence)):
         if _in_ask_position(sentence, m.start(1)) and not _negated(sentence, m.start(1)):
@@ -145,7 +151,7 @@ def live(pattern: re.Pattern[str], sentence: str) -> re.Match[str] | None:
     return None
 
 
-def purpose(pattern: re.Pattern[str], sentence: str) -> re.Match[str] | None:
+def purpose(pattern: Anchored, sentence: str) -> re.Match[str] | None:
     """A `verbs` match as the purpose of an imperative: "Use the matrix to decide ...".
 
     Not when a subject and finite verb come between ("a checklist an officer can use to decide").
