@@ -26,14 +26,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from detectors.lexicons import decision_outcomes as do
 from detectors.lexicons import prohibited_grammar as g
 from detectors.lexicons import prohibited_terms as pt
 from detectors.lexicons.prohibited_grammar import Sentence
 from detectors.special_category_person import names_anyone
-from detectors.word_anchors import Anchored
+from detectors.word_anchors import Anchored, fold
 
 _F = re.IGNORECASE
 _ANY_OUTCOME = r"(?:" + "|".join([*do.OUTCOMES.values(), do.GENERIC_OUTCOMES]) + r")"
@@ -54,7 +54,9 @@ _STRONG_EMPLOYMENT = re.compile(
 )
 _DOMAIN_ANY = Anchored(re.compile(r"(?<![\w-])(?:" + "|".join(do.OUTCOMES.values()) + r")(?![\w-])", _F))
 _GENERIC = re.compile(r"^(?:" + do.GENERIC_OUTCOMES + r")$", _F)
-_DOMAIN_OUTCOME = {label: re.compile(r"(?<![\w-])(?:" + p + r")(?![\w-])", _F) for label, p in do.OUTCOMES.items()}
+_DOMAIN_OUTCOME = {
+    label: Anchored(re.compile(r"(?<![\w-])(?:" + p + r")(?![\w-])", _F)) for label, p in do.OUTCOMES.items()
+}
 _VERDICT = Anchored(re.compile(
     r"\b(?:" + do.HAND_OVER + r")\s+(?:(?:me|us)\s+)?(?:(?:the|a|an|your|its|their)\s+)?(?:(?:final|overall|binding"
     r"|formal|firm|clear)\s+)?(?:[\w-]+\s+){0,2}?(?:" + do.VERDICT_NOUN + r")\b(?!\s*(?:letter|e-?mail|notice|section"
@@ -92,8 +94,10 @@ _ROLE_NOUN = re.compile(do.ROLE_NOUN)
 _RELIANCE = Anchored(re.compile(pt.RELIANCE, _F))
 _BARE_ROLE = re.compile(do.BARE_ROLE_SUBJECT, _F)
 _SPACED = str.maketrans({"_": " ", '"': " "})  # JSON keys and quoted values read as words: "hardship_grant"
-_CONSEQUENCE = {label: re.compile(r"(?<![\w-])(?:" + p + r")(?![\w-])", _F) for label, p in do.CONSEQUENCES.items()}
-_DOMAINS = {label: re.compile(pattern, _F) for label, pattern in pt.DOMAINS.items()}
+_CONSEQUENCE = {
+    label: Anchored(re.compile(r"(?<![\w-])(?:" + p + r")(?![\w-])", _F)) for label, p in do.CONSEQUENCES.items()
+}
+_DOMAINS = {label: Anchored(re.compile(pattern, _F)) for label, pattern in pt.DOMAINS.items()}
 _DEMAND = Anchored(re.compile(
     r"\b(?:" + do.VERDICT_NOUN + r"|decide|determine|rule\s+on|which|who|whether|state|give|tell|output|say"
     r"|choose|pick|rank|score)\b",
@@ -221,26 +225,31 @@ def _person(sent: Sentence, whole: str) -> bool:
 
 def domain_of(sent: Sentence, whole: str) -> str | None:
     """The decision's domain: its outcome words first, then the domain words near it and in the text."""
-    sent = replace(sent, text=sent.text.translate(_SPACED), around=sent.around.translate(_SPACED))
+    text, around, head = sent.text.translate(_SPACED), sent.around.translate(_SPACED), whole[:4000]
+    folds = {"text": (text, fold(text)), "around": (around, fold(around)), "head": (head, fold(head))}
+
+    def count(pattern: Anchored, where: str) -> int:
+        return pattern.count(folds[where][0], folded=folds[where][1])
+
     scores: dict[str, float] = {}
     for label in _DOMAINS:
         scores[label] = (
-            5.0 * len(_CONSEQUENCE[label].findall(sent.text))
-            + 1.5 * len(_CONSEQUENCE[label].findall(sent.around))
-            + 4.0 * len(_DOMAIN_OUTCOME[label].findall(sent.text))
-            + 1.0 * len(_DOMAIN_OUTCOME[label].findall(sent.around))
-            + 3.0 * len(_DOMAINS[label].findall(sent.text))
-            + 1.0 * len(_DOMAINS[label].findall(sent.around))
-            + 0.5 * min(6, len(_DOMAINS[label].findall(whole[:4000])))
+            5.0 * count(_CONSEQUENCE[label], "text")
+            + 1.5 * count(_CONSEQUENCE[label], "around")
+            + 4.0 * count(_DOMAIN_OUTCOME[label], "text")
+            + 1.0 * count(_DOMAIN_OUTCOME[label], "around")
+            + 3.0 * count(_DOMAINS[label], "text")
+            + 1.0 * count(_DOMAINS[label], "around")
+            + 0.5 * min(6, count(_DOMAINS[label], "head"))
         )
     best = max(scores, key=lambda label: scores[label])
     if scores[best] <= 0:
         return None
     # "stay" / "leave" / "go" alone are not enough to call employment: they need a domain word too
     if best == "automated_decision_employment" and not (
-        _DOMAINS[best].search(sent.around + whole[:4000])
-        or _STRONG_EMPLOYMENT.search(sent.text)
-        or _VERDICT_WORD.search(sent.text)
+        _DOMAINS[best].search(around + head)
+        or _STRONG_EMPLOYMENT.search(text)
+        or _VERDICT_WORD.search(text)
     ):
         return None
     return best

@@ -32,7 +32,7 @@ from detectors.lexicons import prohibited_terms as pt
 from detectors.lexicons.prohibited_grammar import Sentence
 from detectors.output_screen import screen_text
 from detectors.text_views import views
-from detectors.word_anchors import Anchored
+from detectors.word_anchors import Anchored, fold
 
 _F = re.IGNORECASE
 
@@ -58,7 +58,7 @@ _EXPLAIN = _anchored(pt.EXPLAIN_FRAME)
 _RELIANCE = _anchored(pt.RELIANCE)
 _OVERSIGHT = _anchored(pt.OVERSIGHT)
 _GOAL = _anchored(pt.DECISION_GOAL)
-_DOMAINS = {label: re.compile(pattern, _F) for label, pattern in pt.DOMAINS.items()}
+_DOMAINS = {label: _anchored(pattern) for label, pattern in pt.DOMAINS.items()}
 _GROUP = _anchored(pc.PROTECTED_GROUP)
 _MOCK_GROUP = re.compile(
     pc.MOCKERY + r"[^.!?\n]{0,80}?\b(?:about|of|at|on|targeting|aimed\s+at|involving|featuring)\b[^.!?\n]{0,40}?"
@@ -112,7 +112,8 @@ class _Context:
 
     @functools.cached_property
     def domain_counts(self) -> dict[str, int]:
-        return {label: min(len(p.findall(self.text)), 6) for label, p in _DOMAINS.items()}
+        folded = fold(self.text)
+        return {label: min(p.count(self.text, folded=folded), 6) for label, p in _DOMAINS.items()}
 
 
 def _about_people(sentence: str, after: int) -> bool:
@@ -123,7 +124,10 @@ def _about_people(sentence: str, after: int) -> bool:
 
 
 def _domain(sent: Sentence, ctx: _Context) -> str | None:
-    scores = {label: 3.0 * len(p.findall(sent.text)) + len(p.findall(sent.around)) for label, p in _DOMAINS.items()}
+    scores = {
+        label: 3.0 * p.count(sent.text, folded=sent.folded) + p.count(sent.around, folded=sent.around_folded)
+        for label, p in _DOMAINS.items()
+    }
     if max(scores.values()) == 0 or list(scores.values()).count(max(scores.values())) > 1:
         for label, count in ctx.domain_counts.items():
             scores[label] += 0.5 * count
