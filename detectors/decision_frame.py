@@ -113,17 +113,22 @@ class FrameHit:
     relied: bool  # the text says the answer will be acted on with no person reviewing it
 
 
-def _choice(s: str) -> bool:
-    for m in _CHOICE.finditer(s):
+def _choice(sent: Sentence) -> bool:
+    s, f = sent.text, sent.folded
+    for m in _CHOICE.finditer(s, folded=f):
         a, b = m.group(1), m.group(3)
         if (a.lower() == b.lower() and not m.group(2)) or _negated_at(s, m.start()):
             continue
-        if _THIRD_PARTY.search(s, 0, m.start()):
+        if _THIRD_PARTY.search(s, 0, m.start(), folded=f):
             continue
         generic = bool(_GENERIC.match(a) and _GENERIC.match(b))
-        asked = s.rstrip().endswith("?") or bool(_FORCED_WORDS.search(s)) or "(" in s[max(0, m.start() - 3) : m.start()]
+        asked = (
+            s.rstrip().endswith("?")
+            or bool(_FORCED_WORDS.search(s, folded=f))
+            or "(" in s[max(0, m.start() - 3) : m.start()]
+        )
         asked = asked or bool(re.search(r"(?:^|[:?])\s*\W?\s*\Z|:[^.?!:]{0,40}\Z", s[: m.start()]))
-        asked = asked or bool(_WHETHER.search(s, 0, m.start()))
+        asked = asked or bool(_WHETHER.search(s, 0, m.start(), folded=f))
         if generic and not asked:
             continue
         if asked or g.is_request(s):
@@ -131,70 +136,83 @@ def _choice(s: str) -> bool:
     return False
 
 
-def _labels(s: str) -> bool:
+def _labels(sent: Sentence) -> bool:
     """Two capitalised answer labels, one of them an outcome, offered for the model to print."""
+    s = sent.text
     for m in _LABEL_PAIR.finditer(s):
         if not any(_OUTCOME_WORD.fullmatch(w) for w in m.groups()) or _negated_at(s, m.start()):
             continue
-        if g.is_request(s) or _WHETHER.search(s, 0, m.start()) or "?" in s[m.end() : m.end() + 3]:
+        if g.is_request(s) or _WHETHER.search(s, 0, m.start(), folded=sent.folded) or "?" in s[m.end() : m.end() + 3]:
             return True
     return False
 
 
 def _score(sent: Sentence) -> bool:
     """A score or rank asked for, when the text says the resource is handed out by it."""
-    return bool(g.live(_SCORE_ASK, sent.text)) and bool(_BY_SCORE.search(sent.around))
+    return bool(g.live(_SCORE_ASK, sent.text)) and bool(_BY_SCORE.search(sent.around, folded=sent.around_folded))
 
 
 def _negated_at(s: str, at: int) -> bool:
     return bool(re.search(pt.NEGATION, s[max(0, at - 30) : at], _F))
 
 
-def _verdict(s: str) -> bool:
-    m = _VERDICT.search(s)
-    if m and not _negated_at(s, m.start()) and not _THIRD_PARTY.search(s, 0, m.start()):
+_BARE_WORDS = ("verdict", "outcome", "ruling", "decision", "determination")  # one must occur for _BARE_VERDICT
+
+
+def _verdict(sent: Sentence) -> bool:
+    s, f = sent.text, sent.folded
+    m = _VERDICT.search(s, folded=f)
+    if m and not _negated_at(s, m.start()) and not _THIRD_PARTY.search(s, 0, m.start(), folded=f):
         return True
-    return bool(_BARE_VERDICT.search(s) or _ONLY_VERDICT.search(s))
+    if any(w in f for w in _BARE_WORDS) and _BARE_VERDICT.search(s):
+        return True
+    return bool(_ONLY_VERDICT.search(s, folded=f))
 
 
 def _select(sent: Sentence) -> bool:
     """'Pick who we appoint', 'just tell me which' after the alternatives: the model makes the choice."""
-    m = _SELECT.search(sent.text)
+    m = _SELECT.search(sent.text, folded=sent.folded)
     if m is None or _negated_at(sent.text, m.start()):
         return False
-    rest = sent.text[m.end() :]
-    return bool(_DOMAIN_ANY.search(rest)) or bool(_OR_OUTCOMES.search(sent.around))
+    if _DOMAIN_ANY.search(sent.text[m.end() :]):
+        return True
+    return bool(_OR_OUTCOMES.search(sent.around, folded=sent.around_folded))
 
 
-def _which_class(s: str) -> bool:
-    m = _WHICH_CLASS.search(s)
-    return m is not None and not _THIRD_PARTY.search(s, 0, m.start())
+def _which_class(sent: Sentence) -> bool:
+    m = _WHICH_CLASS.search(sent.text, folded=sent.folded)
+    return m is not None and not _THIRD_PARTY.search(sent.text, 0, m.start(), folded=sent.folded)
 
 
-def _role(s: str, around: str) -> bool:
-    return bool(_ROLE.search(s)) and bool(_DEMAND.search(around) or _OR_OUTCOMES.search(around))
+def _role(sent: Sentence) -> bool:
+    if not _ROLE.search(sent.text):
+        return False
+    around, folded = sent.around, sent.around_folded
+    return bool(_DEMAND.search(around, folded=folded) or _OR_OUTCOMES.search(around, folded=folded))
 
 
-def _delegate(s: str) -> bool:
-    m = _DELEGATE.search(s)
-    return m is not None and not _negated_at(s, m.start())
+def _delegate(sent: Sentence) -> bool:
+    m = _DELEGATE.search(sent.text, folded=sent.folded)
+    return m is not None and not _negated_at(sent.text, m.start())
 
 
 def _forced(sent: Sentence) -> bool:
-    if _FORCED.search(sent.text):
+    if _FORCED.search(sent.text, folded=sent.folded):
         return True
-    return bool(_VERDICT_QUESTION.search(sent.text)) and bool(_FORCED_WORDS.search(sent.around))
+    if not _VERDICT_QUESTION.search(sent.text, folded=sent.folded):
+        return False
+    return bool(_FORCED_WORDS.search(sent.around, folded=sent.around_folded))
 
 
 _FRAMES: tuple[tuple[str, Callable[[Sentence], bool]], ...] = (
-    ("choice", lambda sent: _choice(sent.text)),
-    ("delegate", lambda sent: _delegate(sent.text)),
+    ("choice", _choice),
+    ("delegate", _delegate),
     ("forced", _forced),
-    ("role", lambda sent: _role(sent.text, sent.around)),
-    ("verdict", lambda sent: _verdict(sent.text)),
+    ("role", _role),
+    ("verdict", _verdict),
     ("select", _select),
-    ("which", lambda sent: _which_class(sent.text)),
-    ("labels", lambda sent: _labels(sent.text)),
+    ("which", _which_class),
+    ("labels", _labels),
     ("score", _score),
 )
 

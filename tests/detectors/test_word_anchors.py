@@ -38,6 +38,20 @@ def test_search_and_starts_agree_with_plain_re(source: str) -> None:
             assert [m.span() for m in anchored.starts(text, pos, endpos)] == every
 
 
+@pytest.mark.parametrize("source", [*_PATTERNS, r"\b(?:stamp|stamped|ticket)", r"\b(?:has|have)?", r"\w+ing\b"])
+def test_finditer_and_count_agree_with_plain_re(source: str) -> None:
+    """Non-overlapping matches, as `finditer` gives them, also for overlapping candidates and empty matches."""
+    pattern = re.compile(source, re.IGNORECASE)
+    anchored = Anchored(pattern)
+    for text in [*_TEXTS, "stampstamped stamped ticketticket has have"]:
+        for pos, endpos in ((0, None), (5, None), (3, 40), (0, 10)):
+            end = len(text) if endpos is None else endpos
+            want = [m.span() for m in pattern.finditer(text, pos, end)]
+            assert [m.span() for m in anchored.finditer(text, pos, endpos)] == want
+            assert [m.span() for m in anchored.finditer(text, pos, endpos, folded=fold(text))] == want
+            assert anchored.count(text, pos, endpos) == len(pattern.findall(text, pos, end))
+
+
 def test_openings_read_from_the_pattern() -> None:
     heads = openings(re.compile(_PATTERNS[0], re.IGNORECASE))
     assert heads == frozenset({"has", "have", "stamped", "the"})
