@@ -124,9 +124,10 @@ def _options(sent: Sentence) -> bool:
 
 def _offered(s: str) -> bool:
     """A consequence with another alternative next to it in its clause."""
+    f = fold(s)
     for m in _ANY_CONSEQUENCE.finditer(s):
         lo, hi = max(0, m.start() - _WINDOW), min(len(s), m.end() + _WINDOW)
-        if _NEGATION.search(s, max(0, m.start() - 25), m.start()) or _THIRD_PARTY.search(s, 0, m.start()):
+        if _NEGATION.search(s, max(0, m.start() - 25), m.start()) or _THIRD_PARTY.search(s, 0, m.start(), folded=f):
             continue
         before = _CLAUSE.split(s[lo : m.start()])[-1]
         after = _CLAUSE.split(s[m.end() : hi])[0]
@@ -173,10 +174,10 @@ def _impose(sent: Sentence) -> bool:
 def _delegated(sent: Sentence) -> bool:
     """The consequence left to the model's judgement in the same sentence ("if you think he is liable, issue
     ..."): the condition names a verdict about the person, or the answer will be acted on as given."""
-    m = _CONDITIONAL.search(sent.text)
+    m = _CONDITIONAL.search(sent.text, folded=sent.folded)
     if m is None or _ANY_CONSEQUENCE.search(sent.text) is None:
         return False
-    return bool(_CONDITION_VERDICT.search(sent.text, m.end(), m.end() + 80)) or _relied(sent)
+    return bool(_CONDITION_VERDICT.search(sent.text, m.end(), m.end() + 80, folded=sent.folded)) or _relied(sent)
 
 
 def _between(sent: Sentence) -> bool:
@@ -190,14 +191,14 @@ def _whether(sent: Sentence) -> bool:
     m = g.live(_WHETHER_VERB, sent.text)
     if m is None:
         return False
-    w = _WHETHER_GETS.search(sent.text, m.end(), m.end() + 60)
+    w = _WHETHER_GETS.search(sent.text, m.end(), m.end() + 60, folded=sent.folded)
     return w is not None and _ANY_CONSEQUENCE.search(sent.text, w.start(), w.end() + 60) is not None
 
 
 def _relied(sent: Sentence) -> bool:
     """The answer will be acted on as given: reliance, the model named as decider, or no person in the loop."""
-    around = sent.around
-    return bool(_RELIANCE.search(around) or _MODEL_DECIDES.search(around) or _NO_HUMAN.search(around))
+    around, f = sent.around, sent.around_folded
+    return any(p.search(around, folded=f) for p in (_RELIANCE, _MODEL_DECIDES, _NO_HUMAN))
 
 
 def _frame(sent: Sentence) -> str | None:
@@ -243,7 +244,8 @@ def outcome_question(sent: Sentence, whole: str, overseen: Callable[[], bool]) -
     if rule is None:
         return None
     relied = _relied(sent)
-    if not relied and (_GENERAL.search(sent.text) or _SUPPORT.search(sent.around) or overseen()):
+    general = _GENERAL.search(sent.text, folded=sent.folded)
+    if not relied and (general or _SUPPORT.search(sent.around, folded=sent.around_folded) or overseen()):
         return None
     if not person_in(sent, whole):
         return None

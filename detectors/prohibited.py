@@ -146,7 +146,7 @@ def _asked(verbs: Anchored, sentence: str, low: str) -> re.Match[str] | None:
     return g.live(verbs, sentence) or g.purpose(verbs, sentence)
 
 
-def _decision_strength(sentence: str) -> tuple[float, bool]:
+def _decision_strength(sentence: str, folded: str) -> tuple[float, bool]:
     """(strength, whether the ask's own object is a person): 0.75 strong ask, 0.6 weak with a goal, 0.5 weak."""
     low = sentence.lower()
     if _asked(_DECIDE, sentence, low):
@@ -154,22 +154,22 @@ def _decision_strength(sentence: str) -> tuple[float, bool]:
     verdict = _asked(_VERDICT, sentence, low)
     if verdict and _about_people(sentence, verdict.end(1)):
         return _STRONG, True
-    if (_PAIR.search(sentence) or _WHICH.search(sentence)) and g.is_request(sentence):
+    if (_PAIR.search(sentence, folded=folded) or _WHICH.search(sentence, folded=folded)) and g.is_request(sentence):
         return _STRONG, False
     if (len(low) == len(sentence) and _WEAK.search(low) is None) or not g.live(_WEAK, sentence):
         return (_WEAK_ONLY if _SHOULD_WE.search(sentence) and g.is_request(sentence) else 0.0), False
-    return (_WEAK_GOAL if _GOAL.search(sentence) else _WEAK_ONLY), False
+    return (_WEAK_GOAL if _GOAL.search(sentence, folded=folded) else _WEAK_ONLY), False
 
 
 def _decision(sent: Sentence, ctx: _Context) -> _Hit | None:
     if not sent.mentions(g.DECISION_GATE):
         return None
-    strength, person = _decision_strength(sent.text)
-    if strength > _WEAK_ONLY and _EXPLAIN.search(sent.text):
+    strength, person = _decision_strength(sent.text, sent.folded)
+    if strength > _WEAK_ONLY and _EXPLAIN.search(sent.text, folded=sent.folded):
         strength = _WEAK_ONLY  # "how should officers decide ...": guidance unless the answer is relied on
     if strength == 0.0:
         return None
-    near = bool(_RELIANCE.search(sent.around))
+    near = bool(_RELIANCE.search(sent.around, folded=sent.around_folded))
     relied = near or ctx.relied
     if (strength == _WEAK_ONLY and not near) or (ctx.overseen and not relied):
         return None
@@ -211,31 +211,31 @@ def _table_decision(sent: Sentence, ctx: _Context) -> _Hit | None:
 
 
 def _discriminatory(sent: Sentence) -> _Hit | None:
-    s = sent.text
-    if not sent.mentions(g.DISCRIMINATION_GATE) or _FAIRNESS.search(s):
+    s, f = sent.text, sent.folded
+    if not sent.mentions(g.DISCRIMINATION_GATE) or _FAIRNESS.search(s, folded=f):
         return None
-    if not (_GROUP.search(s) or _CRITERION.search(s)):
+    if not (_GROUP.search(s, folded=f) or _CRITERION.search(s, folded=f)):
         return None
     low = s.lower()
     generate = None if len(low) == len(s) and _GENERATE.search(low) is None else g.live(_GENERATE, s)
     if not (generate or g.is_request(s)):
         return None
-    if _REPORTED.search(s):
+    if _REPORTED.search(s, folded=f):
         return None
     if any(g.unnegated(p, s) for p in (_MOCK_GROUP, _MOCK_DIRECT, _DETER_GROUP)):
         return _Hit("discriminatory_content", sent, 0.85, "discriminatory.mockery_or_deterrent")
-    if (_DEROGATORY.search(s) or _EXCLUDE_GROUP.search(s) or _CRITERION.search(s)) and generate:
+    if (_DEROGATORY.search(s) or _EXCLUDE_GROUP.search(s) or _CRITERION.search(s, folded=f)) and generate:
         return _Hit("discriminatory_content", sent, 0.8, "discriminatory.exclusion_or_criterion")
     return None
 
 
 def _profiling(sent: Sentence) -> _Hit | None:
-    s = sent.text
-    if not sent.mentions(g.PROFILING_GATE) or not _INFERENCE.search(s):
+    s, f = sent.text, sent.folded
+    if not sent.mentions(g.PROFILING_GATE) or not _INFERENCE.search(s, folded=f):
         return None
-    if not (_CHARACTERISTIC.search(s) or _GROUP.search(s)):
+    if not (_CHARACTERISTIC.search(s, folded=f) or _GROUP.search(s, folded=f)):
         return None
-    if _DECLARED.search(sent.around) or not g.is_request(s) or not g.has_person(s):
+    if _DECLARED.search(sent.around, folded=sent.around_folded) or not g.is_request(s) or not g.has_person(s):
         return None
     return _Hit("profiling_protected_characteristics", sent, 0.85, "profiling.inference")
 
@@ -244,13 +244,13 @@ def _surveillance(sent: Sentence) -> _Hit | None:
     if not sent.mentions(g.SURVEILLANCE_GATE):
         return None
     m = _asked(_SURVEIL, sent.text, sent.text.lower())
-    if m is None or _AUTHORISED.search(sent.around):
+    if m is None or _AUTHORISED.search(sent.around, folded=sent.around_folded):
         return None
     if not (g.has_person(sent.text) or _IDENTIFY.search(m.group(1))):
         return None
     cut_from, cut_to = sent.offset + m.start(1), sent.offset + m.end(1)
     rest = sent.around[:cut_from] + " " + sent.around[cut_to:]  # the verb itself ("check her Facebook") is not a cue
-    covert = _COVERT.search(sent.around) or _OSINT.search(rest)
+    covert = _COVERT.search(sent.around, folded=sent.around_folded) or _OSINT.search(rest)
     return _Hit("covert_surveillance", sent, 0.85, "surveillance.covert") if covert else None
 
 
