@@ -16,8 +16,6 @@ from __future__ import annotations
 import bisect
 import enum
 import functools
-import heapq
-import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -35,7 +33,7 @@ from detectors.special_category_partner import partner_findings
 from detectors.special_category_partner import warm as warm_partner_names
 from detectors.special_category_person import names_subject, office_holder_owns
 from detectors.text_views import glossed
-from detectors.word_anchors import Anchored, AnyOf, openings_of
+from detectors.word_anchors import Anchored, AnyOf
 
 ENTITY = "SPECIAL_CATEGORY"
 CATEGORIES: tuple[str, ...] = tuple(lex.STRONG)
@@ -71,11 +69,8 @@ def _alternation(fragments: Iterable[str]) -> str:
     return "|".join(sorted(fragments, key=len, reverse=True))
 
 
-_BOUNDED = r"(?<![\w-])(?:{})(?![\w-])"
-
-
 def _bounded(body: str) -> re.Pattern[str]:
-    return re.compile(_BOUNDED.format(body), _FLAGS)
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", _FLAGS)
 
 
 def _compile_cues(tables: _Tables) -> tuple[re.Pattern[str], tuple[tuple[_Kind, str, re.Pattern[str]], ...]]:
@@ -143,13 +138,9 @@ class _Context:
 @functools.cache
 def _compiled() -> tuple[re.Pattern[str], tuple[tuple[_Kind, str, re.Pattern[str]], ...]]:
     """Cue patterns, compiled once per process on first use (a few tenths of a second: the scanner is big)."""
-    return _compile_cues(_cue_tables())
-
-
-def _cue_tables() -> _Tables:
     tables = ((_Kind.FIELD, lex.FIELD), (_Kind.STRONG, lex.STRONG), (_Kind.SERVICE, lex.SERVICE))
     more = ((_Kind.STRONG, statements.STRONG), (_Kind.WEAK, statements.WEAK))
-    return (*tables, (_Kind.WEAK, lex.WEAK), *more)
+    return _compile_cues((*tables, (_Kind.WEAK, lex.WEAK), *more))
 
 
 class SpecialCategoryDetector:
@@ -161,7 +152,6 @@ class SpecialCategoryDetector:
     def __init__(self, min_score: float = 0.5) -> None:
         self.min_score = min_score
         _compiled()  # pay the compile cost at construction (worker start), not on the first request
-        _cue_scanners()
         warm_partner_names()
 
     def detect(self, text: str) -> list[Finding]:
@@ -198,43 +188,17 @@ class SpecialCategoryDetector:
         ]
 
 
-@functools.cache
-def _cue_scanners() -> tuple[Anchored, re.Pattern[str] | None]:
-    """Where a cue can start, in two parts: the cues that open with a literal word, tried only at the words of
-    the text those start with (`Anchored`), and the few others (cased or class-led fragments), scanned as
-    usual. Together they find the same starts as the one scanner of `_compiled`."""
-    led: list[str] = []
-    rest: list[str] = []
-    for _kind, table in _cue_tables():
-        for fragments in table.values():
-            for f in fragments:
-                body = _expand(f.removeprefix(r"\b"))
-                (led if openings_of(_BOUNDED.format(body), _FLAGS) else rest).append(body)
-    return Anchored(_bounded(trie_alternation(led))), (_bounded(trie_alternation(rest)) if rest else None)
-
-
-def _cue_starts(text: str) -> Iterator[int]:
-    """Every position where some cue matches, in order (`scanner.search` from each start + 1, at C speed)."""
-    led, rest = _cue_scanners()
-    starts = (m.start() for m in led.starts(text))
-    if rest is None:
-        return starts
-    others = []
-    found = rest.search(text)
-    while found is not None:
-        others.append(found.start())
-        found = rest.search(text, found.start() + 1)
-    return (start for start, _ in itertools.groupby(heapq.merge(starts, others)))
-
-
 def _cues(text: str) -> Iterator[_Cue]:
     """Every cue, also those starting inside an earlier, longer cue ("his union rep" and "union rep")."""
-    _, cue_patterns = _compiled()
-    for start in _cue_starts(text):
+    scanner, cue_patterns = _compiled()
+    found = scanner.search(text)
+    while found is not None:
+        start = found.start()
         for kind, category, pattern in cue_patterns:
             m = pattern.match(text, start)
             if m is not None:
                 yield _Cue(category, kind, start, m.end())
+        found = scanner.search(text, start + 1)
 
 
 def _split(text: str) -> list[_Sentence]:

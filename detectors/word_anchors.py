@@ -93,17 +93,10 @@ def _openings(items: _Items, head: str, bounded: bool, budget: int) -> set[str] 
 
 def openings(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """The literal starts every match of the pattern begins with, or None if it has none to read."""
-    if not isinstance(pattern.pattern, str):
-        return None
-    return openings_of(pattern.pattern, pattern.flags)
-
-
-def openings_of(source: str, flags: int) -> frozenset[str] | None:
-    """`openings(re.compile(source, flags))`, read from the parsed source without compiling it."""
-    if flags & (re.ASCII | re.LOCALE):
+    if pattern.flags & (re.ASCII | re.LOCALE) or not isinstance(pattern.pattern, str):
         return None  # word boundaries there are not the Unicode ones the candidate scan relies on
     try:
-        tree = _parser.parse(source, flags)
+        tree = _parser.parse(pattern.pattern, pattern.flags)
     except Exception:  # an unreadable pattern is simply searched as usual
         return None
     found = _openings(list(tree.data), "", False, _BUDGET)
