@@ -212,17 +212,40 @@ def _split(text: str) -> list[_Sentence]:
     return sentences
 
 
-@dataclass(frozen=True, slots=True)
 class _Facts:
-    """What a sentence says about who it concerns; computed once per sentence."""
+    """What a sentence says about who it concerns; each fact computed once, and only when a cue asks for it."""
 
-    blocked: bool  # aggregate statistics or a generic/hypothetical person
-    person: float  # names one individual: 1, or less for the writer of a request ("can you help me ...")
-    policy: bool
-    addressed: bool  # "you" / singular "they"
-    in_use: bool  # a verb of using a service: "attends", "known to", "enrolled"
-    public_role: bool
-    defines: bool  # opens with a cue as subject: "Dementia is ..."
+    def __init__(self, sent: _Sentence, text: str) -> None:
+        self._sent, self._text = sent, text
+
+    @functools.cached_property
+    def blocked(self) -> bool:  # aggregate statistics or a generic/hypothetical person
+        t = self._sent.text
+        return bool(_Context.aggregate.search(t) or _Context.generic.search(t))
+
+    @functools.cached_property
+    def person(self) -> float:  # names one individual: 1, or less for the writer of a request ("can you help me")
+        return _names_person(self._sent, self._text)
+
+    @functools.cached_property
+    def policy(self) -> bool:
+        return _Context.policy.search(self._sent.text) is not None
+
+    @functools.cached_property
+    def addressed(self) -> bool:  # "you" / singular "they"
+        return _Context.person_weak.search(self._sent.text) is not None
+
+    @functools.cached_property
+    def in_use(self) -> bool:  # a verb of using a service: "attends", "known to", "enrolled"
+        return _Context.personal_use.search(self._sent.text) is not None
+
+    @functools.cached_property
+    def public_role(self) -> bool:
+        return _Context.public_role.search(self._sent.text) is not None
+
+    @functools.cached_property
+    def defines(self) -> bool:  # opens with a cue as subject: "Dementia is ..."
+        return _defines(self._sent, self._text)
 
 
 class _Document:
@@ -230,16 +253,22 @@ class _Document:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.sentences = _split(text)
-        self._starts = [s.start for s in self.sentences]
         self._facts: dict[int, _Facts] = {}
+
+    @functools.cached_property
+    def sentences(self) -> list[_Sentence]:  # split only once a cue is found: most texts have none
+        return _split(self.text)
+
+    @functools.cached_property
+    def _starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
 
     def sentence_at(self, pos: int) -> int:
         return bisect.bisect_right(self._starts, pos) - 1
 
     def facts(self, idx: int) -> _Facts:
         if idx not in self._facts:
-            self._facts[idx] = _facts(self.sentences[idx], self.text)
+            self._facts[idx] = _Facts(self.sentences[idx], self.text)
         return self._facts[idx]
 
     def evidence(self, idx: int, cue: _Cue) -> float:
@@ -287,19 +316,6 @@ class _Document:
 def _before(doc: _Document, idx: int, cue: _Cue) -> tuple[int, int]:
     """The bounded stretch of the cue's sentence just before the cue, for look-behind context patterns."""
     return max(doc.sentences[idx].start, cue.start - _LOOKBACK), cue.start
-
-
-def _facts(sent: _Sentence, text: str) -> _Facts:
-    t = sent.text
-    return _Facts(
-        blocked=bool(_Context.aggregate.search(t) or _Context.generic.search(t)),
-        person=_names_person(sent, text),
-        policy=_Context.policy.search(t) is not None,
-        addressed=_Context.person_weak.search(t) is not None,
-        in_use=_Context.personal_use.search(t) is not None,
-        public_role=_Context.public_role.search(t) is not None,
-        defines=_defines(sent, text),
-    )
 
 
 def _names_person(sent: _Sentence, text: str) -> float:
