@@ -27,9 +27,11 @@ from detectors.lexicons.special_category_trie import trie_alternation
 from detectors.word_anchors import Anchored, fold
 
 _F = re.IGNORECASE
-_PARAGRAPH = re.compile(r"\S(?:.|\n(?!\s*\n))*")
+# runs of ordinary characters are consumed a run at a time (`[^\n]*`, `[^\n.!?]+`), not one alternation per
+# character: the same matches, several times cheaper in sre
+_PARAGRAPH = re.compile(r"\S[^\n]*(?:\n(?!\s*\n)[^\n]*)*")
 _SENTENCE = re.compile(  # an initial or a title ("M. Rees", "Mrs. Shah") does not end a sentence
-    r"(?:[^\s.!?]|[.!?](?!\s|$))(?:[^\n.!?]|[.!?](?!\s|$)|(?<=\b[A-Z])\.|(?<=\bM[rs])\.|(?<=\bMrs)\.|(?<=\bDr)\.)*"
+    r"(?:[^\s.!?]|[.!?](?!\s|$))(?:[^\n.!?]+|[.!?](?!\s|$)|(?<=\b[A-Z])\.|(?<=\bM[rs])\.|(?<=\bMrs)\.|(?<=\bDr)\.)*"
     r"[.!?]*"
 )
 _PREFIX_END = re.compile(r"(?:" + pt.ASK_PREFIX + r")\Z", _F)
