@@ -39,3 +39,21 @@ def test_words_are_read_like_one_word_at_a_time() -> None:
 
     for text in ["The Kiosk's CLOSED; ΟΔΟΣ.Α ΣΑΣ", "İlk gün dan", "word " * 700 + "tail’s end", "Ⅻ x_y 3d"]:
         assert list(_lowered_words(text)) == [m.group().lower() for m in _WORD.finditer(text)]
+
+
+def test_remembered_answers_keep_no_text_and_match_a_fresh_reading() -> None:
+    from detectors import langid
+
+    text = "Ysgrifennwch nodyn byr at y tenant am y gwaith trwsio yn yr ystafell ymolchi, os gwelwch yn dda."
+    first, again = language(text), language(text)
+    assert first == again == langid._language(text) == "cy"
+    assert all(isinstance(key, bytes) and len(key) == 16 for key in langid._MEMO)  # digests, never the text
+    assert text not in langid._MEMO.values() and text not in langid._MEMO
+
+
+def test_english_decided_early_and_late_agree_with_the_word_count() -> None:
+    """The first 60 words settle plainly English text; a text that is not plainly English by then is read on."""
+    english = "The officer will write to the tenant about the repair and the rent, and he will call her too. " * 8
+    mixed = "Llyfr " * 58 + "the tenant and the landlord " * 3 + "mae hi yn y tŷ gyda'r plant " * 20
+    assert language(english) == "en"
+    assert language(mixed) == "cy"
