@@ -105,6 +105,10 @@ _DEMAND = Anchored(re.compile(
 ))
 
 
+_NEGATION = re.compile(pt.NEGATION, _F)
+_ASKED_AFTER_COLON = re.compile(r"(?:^|[:?])\s*\W?\s*\Z|:[^.?!:]{0,40}\Z")  # "Outcome: keep / exit"
+
+
 @dataclass(frozen=True, slots=True)
 class FrameHit:
     label: str
@@ -127,7 +131,7 @@ def _choice(sent: Sentence) -> bool:
             or bool(_FORCED_WORDS.search(s, folded=f))
             or "(" in s[max(0, m.start() - 3) : m.start()]
         )
-        asked = asked or bool(re.search(r"(?:^|[:?])\s*\W?\s*\Z|:[^.?!:]{0,40}\Z", s[: m.start()]))
+        asked = asked or bool(_ASKED_AFTER_COLON.search(s[: m.start()]))
         asked = asked or bool(_WHETHER.search(s, 0, m.start(), folded=f))
         if generic and not asked:
             continue
@@ -153,7 +157,7 @@ def _score(sent: Sentence) -> bool:
 
 
 def _negated_at(s: str, at: int) -> bool:
-    return bool(re.search(pt.NEGATION, s[max(0, at - 30) : at], _F))
+    return bool(_NEGATION.search(s[max(0, at - 30) : at]))
 
 
 _BARE_WORDS = ("verdict", "outcome", "ruling", "decision", "determination")  # one must occur for _BARE_VERDICT
