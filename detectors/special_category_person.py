@@ -105,7 +105,8 @@ _FAMILY_NOUN = re.compile(
 )
 _RELATIVES = re.compile(
     r"\b(?:the|both|these|those)\s+(?:(?:two|three|four|young|elderly|older)\s+)?(?:brothers|sisters|twins"
-    r"|siblings|lodgers|grandparents|in-laws)\b",
+    r"|siblings|lodgers|grandparents|in-laws)\b"
+    r"|\bboth\s+(?:of\s+(?:the|his|her|their)\s+)?(?:children|sons|daughters|kids|boys|girls|parents)\b",
     re.IGNORECASE,
 )
 _PAIR = re.compile(r"(?<![\w'’-])([A-Za-z][a-z'’-]{1,19})\s+(?:and|&)\s+([A-Za-z][a-z'’-]{1,19})(?![\w'’-])")

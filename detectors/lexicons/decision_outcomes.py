@@ -62,7 +62,8 @@ SCORE_NOUN = r"(?:score|rating|rank(?:ing)?|grade|band(?:ing)?|mark|points)"
 SCORE_ASK = (
     r"\b(?:score|rate|rank|grade|mark|band|prioriti[sz]e|order|put)\b"
     r"|\b(?:give|assign|allocate|attach|award|work\s+out|calculate|produce|provide|generate|return|output)\s+"
-    r"(?:[\w'’.-]+\s+){0,7}?(?:an?|the|your|their|its|his|her)\s+(?:[\w'’/-]+\s+){0,2}?" + SCORE_NOUN + r"\b"
+    r"(?:(?!(?:on|of|about|for|to|with|in|into|from|at|by|feedback|comments?|views|thoughts)\b)[\w'’.-]+\s+){0,7}?"
+    r"(?:(?:an?|the|your|their|its|his|her)\s+)?(?:[\w'’/-]+\s+){0,2}?" + SCORE_NOUN + r"\b"
     r"|\bwhat\s+" + SCORE_NOUN + r"\b(?=[^.?!\n]{0,60}\b(?:would|should|will|do)\s+you\s+(?:give|assign|award|put))"
 )
 BY_SCORE = (
@@ -178,6 +179,10 @@ WHICH_CLASS = (
 DESCRIBED_CASE = (
     r"\b(?:household|family|applicant|tenant|claimant|child|employee|candidate|resident|pupil|driver|owner"
     r"|couple|woman|man|customer|debtor)\s+(?:of|with|aged|in|at|from|who)\b"
+    # a person pseudonymised by a reference number ("applicant 4417", "tenant no. 88", "claimant #A102"), not a year
+    r"|\b(?:applicant|tenant|claimant|employee|candidate|pupil|student|client|customer|resident|patient|debtor"
+    r"|service\s+user|staff\s+member)\s+(?:no\.?\s*|number\s+|#|ref(?:erence)?\.?\s*)?"
+    r"(?!(?:19|20)\d\d\b)[a-z]{0,3}-?\d{2,8}\b"
 )
 
 # A person named by a job or role noun: "the refuse loader", "our supervisor", "that cashier".

@@ -142,7 +142,9 @@ AGGREGATE = (
     r"\b(?:many|most|several|few|all|fewer|more|no|any) "
     rf"(?:of (?:the|our) )?(?:{_PEOPLE})\b",
     rf"\b[\d,]+ (?:{_PEOPLE}|cases|referrals|households)\b",
-    rf"\b(?:{_PEOPLE}) (?:\w+ )?(?:who|with|from|are|were|identifying|that|living with)\b",
+    # ... unless one person's or a counted pair's ("both children are ...", "her sons were ...")
+    rf"(?<!\bboth )(?<!\bhis )(?<!\bher )(?<!\bmy )\b(?:{_PEOPLE}) (?:\w+ )?(?:who|with|from|are|were|identifying|that"
+    r"|living with)\b",
 )
 
 # Policy, equality and guidance text.

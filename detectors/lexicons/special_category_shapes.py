@@ -11,7 +11,8 @@ hypothetical people stay out.
   medical suffixes (-itis, -osis, -aemia, -oma, -pathy, -plegia, -algia, -trophy).
 * Ethnic origin said of a plural or described subject ("the family at number 4 are Irish Travellers",
   "the Nowaks, next door, are Roma"): descriptors that name nothing but an ethnic group, after any subject.
-* Plural holders of a union role ("are Unison reps", "both are GMB members").
+* Plural holders of a union role ("are Unison reps", "both are GMB members"), and a faith said of a plural
+  subject ("are practising Sikhs").
 """
 
 from __future__ import annotations
@@ -91,6 +92,12 @@ STRONG: dict[str, tuple[str, ...]] = {
     lex.UNION: _UNION_STRONG,
 }
 
+# A faith said of a plural subject ("the Hendersons are Quakers", "both are practising Sikhs").
+_RELIGION_WEAK = (
+    r"(?:are|were) (?:all |both |also )?(?:devout |practising |practicing |observant |strict )?(?:<RELIGION>)s\b",
+)
+
 WEAK: dict[str, tuple[str, ...]] = {
     lex.HEALTH: _HEALTH_WEAK,
+    lex.RELIGION: _RELIGION_WEAK,
 }
