@@ -359,7 +359,7 @@ _CUT_OFF = (
 _CUT_OUTCOME = (
     r"\b(?:auto(?:matic(?:ally)?)?[- ]?\w*|system|straight|band"
     r"|approv\w*|refus\w*|declin\w*|reject\w*|grant\w*|award\w*|prosecut\w*|dismiss\w*|exclu\w*|evict\w*|offer\w*"
-    r"|cancel\w*|withdr[ae]w\w*|suspend\w*|fund(?:s|ed)?|fail(?:s|ed)?|shortlist\w*|accept(?:s|ed)?"
+    r"|cancel\w*|withdr[ae]w\w*|suspend\w*|fund(?:s|ed)?|fail(?:s|ed)?|shortlist\w*|accept(?:s|ed)?|hire[ds]?|appoint\w*"
     r"|goes|go|gets?|is\s+(?:put|sent|passed|referred)|are\s+(?:put|sent|passed|referred))\b"
 )
 THRESHOLD = (

@@ -12,7 +12,7 @@ hypothetical people stay out.
 * Ethnic origin said of a plural or described subject ("the family at number 4 are Irish Travellers",
   "the Nowaks, next door, are Roma"): descriptors that name nothing but an ethnic group, after any subject.
 * Plural holders of a union role ("are Unison reps", "both are GMB members"), and a faith said of a plural
-  subject ("are practising Sikhs").
+  subject ("are practising Sikhs"), and an orientation said of one ("are lesbians").
 """
 
 from __future__ import annotations
@@ -84,12 +84,18 @@ _UNION_STRONG = (
     r"(?:trade )?union (?:members|stewards|activists|organisers|officials|representatives)",
 )
 
+# An orientation said of a plural subject ("are lesbians", "are both gay men").
+_SEXUAL_STRONG = (
+    r"(?:are|were) (?:all |both |also )?(?:lesbians|gay men|bisexuals|bi men|bi women)",
+)
+
 # fmt: on
 
 STRONG: dict[str, tuple[str, ...]] = {
     lex.HEALTH: _HEALTH_STRONG,
     lex.RACIAL: _RACIAL_STRONG,
     lex.UNION: _UNION_STRONG,
+    lex.SEXUAL: _SEXUAL_STRONG,
 }
 
 # A faith said of a plural subject ("the Hendersons are Quakers", "both are practising Sikhs").
