@@ -50,7 +50,8 @@ PERSON = (
     # a full name inside the sentence, as the subject of a verb or after a preposition ("showed that Ana
     # Silva carries ...", "enrolled for Dawn Reid", "Context: Ana Silva has ..."); title-case institution words
     # are not names
-    r"(?-i:(?<=[a-z,:;\u2013\u2014-] )(?!(?:" + _NOT_NAME + r")\b)[A-Z][a-z'-]+ (?!(?:" + _NOT_NAME + r")\b)[A-Z][a-z'-]+)"
+    r"(?-i:(?<=[a-z,:;\u2013\u2014-] )(?!(?:" + _NOT_NAME + r")\b)[A-Z][a-z'-]+ (?!(?:" + _NOT_NAME
+    + r")\b)[A-Z][a-z'-]+)"
     r"(?= (?:has|had|is|was|carries|carried|takes|took|uses|used|attends|attended|says|said|told|joined)\b)",
     r"(?-i:\b(?:for|of|from|with|to|by) (?!(?:" + _NOT_NAME + r")\b)[A-Z][a-z'-]+ (?!(?:" + _NOT_NAME
     + r")\b)[A-Z][a-z'-]+)(?! [A-Z])",
