@@ -32,7 +32,7 @@ from detectors.pii_vocab import NOT_NAME_WORDS
 from detectors.special_category_columns import column_findings
 from detectors.special_category_partner import partner_findings
 from detectors.special_category_partner import warm as warm_partner_names
-from detectors.special_category_person import names_household, names_subject, office_holder_owns
+from detectors.special_category_person import names_household, names_row, names_subject, office_holder_owns
 from detectors.text_views import glossed
 from detectors.word_anchors import Anchored, AnyOf
 
@@ -318,7 +318,8 @@ def _names_person(sent: _Sentence, text: str) -> float:
         return _PERSON_WEAK if _Context.request.search(sent.text) else _PERSON_HERE
     m = _Context.named_subject.match(sent.text) or _lower_name_subject(sent.text)
     if m is None:
-        return _PERSON_HERE if names_subject(sent.text) or names_household(sent.text) else 0.0
+        found = names_subject(sent.text) or names_household(sent.text) or names_row(sent.text)
+        return _PERSON_HERE if found else 0.0
     cue = _compiled()[0].match(text, sent.start + m.start(1))
     # a frame like "Amira is Black British" starts with the name; "Diabetes is ..." is the cue itself
     return _PERSON_HERE if cue is None or cue.end() > sent.start + m.end(1) else 0.0

@@ -106,7 +106,10 @@ _FAMILY_NOUN = re.compile(
 _RELATIVES = re.compile(
     r"\b(?:the|both|these|those)\s+(?:(?:two|three|four|young|elderly|older)\s+)?(?:brothers|sisters|twins"
     r"|siblings|lodgers|grandparents|in-laws)\b"
-    r"|\bboth\s+(?:of\s+(?:the|his|her|their)\s+)?(?:children|sons|daughters|kids|boys|girls|parents)\b",
+    r"|\bboth\s+(?:of\s+(?:the|his|her|their)\s+)?(?:children|sons|daughters|kids|boys|girls|parents)\b"
+    # "the household" as people, not as a modifier ("the household recycling centre")
+    r"|\b(?:the|this|that)\s+household(?=\s+(?:at|in|on|above|below|next|upstairs|downstairs|opposite|from|who"
+    r"|are|is|was|were|have|has)\b|\s*[,.;:]|\s*$)",
     re.IGNORECASE,
 )
 _PAIR = re.compile(r"(?<![\w'’-])([A-Za-z][a-z'’-]{1,19})\s+(?:and|&)\s+([A-Za-z][a-z'’-]{1,19})(?![\w'’-])")
@@ -141,3 +144,21 @@ def _given_pair(first: str, second: str) -> bool:
     if _ordinary(a) or _ordinary(b) or not (lex.is_given(a) and lex.is_given(b)):
         return False
     return (first[0].isupper() and second[0].isupper()) or lex.distinctive(a) or lex.distinctive(b)
+
+
+_CELL_SEPARATOR = re.compile(r"\s*[|\t]\s*")
+
+
+def names_row(line: str) -> bool:
+    """Whether a table row (cells split by "|" or tabs) has a cell that is a person's name: the row's other
+    cells are about that person ("Rhys Owen | living with ...")."""
+    if "|" not in line and "\t" not in line:
+        return False
+    for cell in _CELL_SEPARATOR.split(line.strip(" |")):
+        words = cell.split()
+        if 2 <= len(words) <= 3 and all(_WORD_ONLY.fullmatch(w) for w in words) and _is_name(words):
+            return True
+    return False
+
+
+_WORD_ONLY = re.compile(_WORD)

@@ -11,7 +11,7 @@ _ROLES = (
     r"child|young person|pupil|student|complainant|caller|individual|gentleman|lady|man|woman|boy|girl|"
     r"mother|father|mum|dad|victim|occupant|householder|homeowner|leaseholder|carer|family member|"
     r"person|baby|infant|teenager|learner|parent|grandmother|grandfather|neighbour|member of staff|"
-    r"family|household|couple|deceased|adult|young man|young woman|caretaker|cleaner|receptionist|colleague|carer|"
+    r"family|couple|deceased|adult|young man|young woman|caretaker|cleaner|receptionist|colleague|carer|"
     r"support worker|care worker|social worker|line manager|apprentice"
 )
 

@@ -43,13 +43,22 @@ _SUFFIXED = (
     r"[a-z]{2,}(?:itis|osis|aemia|emia|oma|pathy|plegia|algia|trophy)"
 )
 
+# "Condition" is a condition of health only after a body system or a medical qualifier ("an autoimmune
+# condition"; not "a condition of his tenancy").
+_CONDITION = (
+    r"(?:autoimmune|metabolic|respiratory|cardiac|renal|blood|bone|nerve|brain|bowel|digestive|hormonal|genetic"
+    r"|congenital|hereditary|inherited|psychiatric|neurological|skin|lung|heart|kidney|liver|eye|spinal|joint"
+    r"|muscle|muscular|rare|serious|incurable|life[- ]threatening|life[- ]limiting|chronic|terminal|degenerative"
+    r"|progressive|long[- ]term) conditions?"
+)
+
 _HEALTH_STRONG = (
     # an eponymous disease or syndrome ("Addison's disease", "Sjogren's syndrome", "Bell's palsy")
     r"[a-z]+['’]s (?:disease|syndrome|palsy|disorder|an?aemia|chorea|ataxia)",
 )
 
 _HEALTH_WEAK = (
-    _HAVING + r" (?:an? |the )?(?:[\w'’-]+ ){0,3}?" + _HEAD,
+    _HAVING + r" (?:an? |the )?(?:[\w'’-]+ ){0,3}?(?:" + _HEAD + "|" + _CONDITION + ")",
     _HAVING + r" (?:an? )?(?:acute |chronic |severe |mild |early |late |advanced )?(?:[\w-]+ )?" + _SUFFIXED,
     # tested or found positive for an infection or a marker
     r"(?:tested|tests|testing|screened|swabbed|came back|comes back|returned|found to be) positive for",

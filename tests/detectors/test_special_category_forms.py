@@ -22,6 +22,9 @@ STATEMENTS = [
     ("Ms Petra Lind has tendinitis in her elbow, so no lifting this week.", HEALTH),
     ("delia moss tested positive for scabies at the hostel, add it to her plan", HEALTH),
     ("Summary: Lorcan Daly was treated for a kidney infection last month.", HEALTH),
+    ("client rosa fenn has a hormonal condition and misses Monday sessions", HEALTH),
+    # a table row whose name cell makes the free-text cell about that person
+    ("Visits:\nResident | Note\nGlyn Parry | recovering from a bone infection\nEve Dale | fine", HEALTH),
     # a full name after a record label (the name itself in no lexicon)
     ("Background: Tobenna Ezeh has cystic fibrosis and needs a room near the physio suite.", HEALTH),
     # a condition clause after the statement does not make it hypothetical
@@ -55,6 +58,8 @@ LOOK_ALIKES = [
     # a disorder that is a public-order offence, a deficiency in a document, a computer virus
     "The report says officers dealt with public disorder near the market.",
     "Mr Rowe's laptop has a virus; ask IT to look at it.",
+    "Mr Rowe has a condition in his lease that bans subletting.",
+    "Asset | Note\nLift 2 | serious condition, replace\nBoiler | ok",
 ]
 
 
