@@ -46,8 +46,8 @@ _SUFFIXED = (
 # "Condition" is a condition of health only after a body system or a medical qualifier ("an autoimmune
 # condition"; not "a condition of his tenancy").
 _CONDITION = (
-    r"(?:autoimmune|metabolic|respiratory|cardiac|renal|blood|bone|nerve|brain|bowel|digestive|hormonal|genetic"
-    r"|congenital|hereditary|inherited|psychiatric|neurological|skin|lung|heart|kidney|liver|eye|spinal|joint"
+    r"(?:autoimmune|metabolic|respiratory|cardiac|renal|blood|bone|nerve|brain|bowel|digestive|hormonal"
+    r"|congenital|psychiatric|neurological|skin|lung|heart|kidney|liver|eye|spinal|joint"
     r"|muscle|muscular|rare|serious|incurable|life[- ]threatening|life[- ]limiting|chronic|terminal|degenerative"
     r"|progressive|long[- ]term) conditions?"
 )
@@ -61,7 +61,9 @@ _HEALTH_WEAK = (
     _HAVING + r" (?:an? |the )?(?:[\w'’-]+ ){0,3}?(?:" + _HEAD + "|" + _CONDITION + ")",
     _HAVING + r" (?:an? )?(?:acute |chronic |severe |mild |early |late |advanced )?(?:[\w-]+ )?" + _SUFFIXED,
     # tested or found positive for an infection or a marker
-    r"(?:tested|tests|testing|screened|swabbed|came back|comes back|returned|found to be) positive for",
+    # (a positive gene or variant test is the genetic category's)
+    r"(?:tested|tests|testing|screened|swabbed|came back|comes back|returned|found to be) positive for"
+    r"(?!(?: [\w-]+){0,3} (?:genes?|mutations?|variants?|markers?)\b)",
     r"(?:is|was|are|were) positive for (?!(?:the|a|an|this|that|these|those|our|your|their|his|her|my|us|them"
     r"|everyone|people|all|both|each|business|growth|change|residents|staff)\b)",
 )
