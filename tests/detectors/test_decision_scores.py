@@ -1,7 +1,7 @@
 """A score, rating or band that is actioned automatically is the decision (clause 7.2, issue 9 item 1): the
 score asked for as a noun ("give her a risk rating"), cut-offs written after the number ("12 or more", "8+")
 or after the outcome ("declines anything under 30"), a person pseudonymised by a reference number, Welsh.
-Decision support about scores must pass."""
+Decision support about scores, and letters about a decision people already took, must pass."""
 
 from __future__ import annotations
 
@@ -34,6 +34,8 @@ PASS = [
     "Design a 1-5 banding guide for our allocations officers; an officer decides every case.",
     "Give each of the four playground designs a score out of 10 for the newsletter.",
     "The panel gave Mrs Lyle's bid a score of 9 and funded it. Write to her with the panel's decision.",
+    # a decision people already took, told in the past tense
+    "Write to Mr Odell confirming the licensing sub-committee resolved on Monday to refuse his street permit.",
 ]
 
 
