@@ -25,13 +25,14 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from detectors.base import Finding
 from detectors.lexicons import special_category as lex
 from detectors.lexicons import special_category_context as ctx_lex
+from detectors.lexicons import special_category_shapes as shapes
 from detectors.lexicons import special_category_statements as statements
 from detectors.lexicons.special_category_trie import trie_alternation
 from detectors.pii_vocab import NOT_NAME_WORDS
 from detectors.special_category_columns import column_findings
 from detectors.special_category_partner import partner_findings
 from detectors.special_category_partner import warm as warm_partner_names
-from detectors.special_category_person import names_subject, office_holder_owns
+from detectors.special_category_person import names_household, names_row, names_subject, office_holder_owns
 from detectors.text_views import glossed
 from detectors.word_anchors import Anchored, AnyOf
 
@@ -124,6 +125,7 @@ class _Context:
     aggregate = AnyOf(ctx_lex.AGGREGATE, _FLAGS)
     policy = Anchored(_any(ctx_lex.POLICY))
     generic = Anchored(_any(ctx_lex.GENERIC))
+    conditional = Anchored(_any(ctx_lex.CONDITIONAL))
     public_role = Anchored(_any(ctx_lex.PUBLIC_ROLE))
     private_person = re.compile(ctx_lex.PRIVATE_PERSON, _FLAGS)
     venue_after = re.compile(ctx_lex.VENUE_AFTER, _FLAGS)
@@ -140,6 +142,7 @@ def _compiled() -> tuple[re.Pattern[str], tuple[tuple[_Kind, str, re.Pattern[str
     """Cue patterns, compiled once per process on first use (a few tenths of a second: the scanner is big)."""
     tables = ((_Kind.FIELD, lex.FIELD), (_Kind.STRONG, lex.STRONG), (_Kind.SERVICE, lex.SERVICE))
     more = ((_Kind.STRONG, statements.STRONG), (_Kind.WEAK, statements.WEAK))
+    more += ((_Kind.STRONG, shapes.STRONG), (_Kind.WEAK, shapes.WEAK))
     return _compile_cues((*tables, (_Kind.WEAK, lex.WEAK), *more))
 
 
@@ -331,7 +334,8 @@ def _names_person(sent: _Sentence, text: str) -> float:
         return _PERSON_WEAK if _Context.request.search(sent.text) else _PERSON_HERE
     m = _Context.named_subject.match(sent.text) or _lower_name_subject(sent.text)
     if m is None:
-        return _PERSON_HERE if names_subject(sent.text) else 0.0
+        found = names_subject(sent.text) or names_household(sent.text) or names_row(sent.text)
+        return _PERSON_HERE if found else 0.0
     cue = _compiled()[0].match(text, sent.start + m.start(1))
     # a frame like "Amira is Black British" starts with the name; "Diabetes is ..." is the cue itself
     return _PERSON_HERE if cue is None or cue.end() > sent.start + m.end(1) else 0.0
@@ -356,6 +360,8 @@ def _cue_suppressed(text: str, sent: _Sentence, cue: _Cue, facts: _Facts) -> boo
     lo = max(sent.start, cue.start - _LOOKBACK)
     if _Context.venue_after.match(text, cue.end) or _Context.topic_before.search(text, lo, cue.start):
         return True
+    if _Context.conditional.search(text, sent.start, cue.start):
+        return True  # "if you have asthma, ...": a hypothetical person; a condition clause after the cue is not
     if _Context.indefinite_before.search(text, lo, cue.start) and _Context.role_after.match(text, cue.end):
         return True
     return cue.category == lex.POLITICAL and facts.public_role and office_holder_owns(

@@ -18,9 +18,10 @@ from detectors.pii_name_lexicon import lexicon
 from detectors.pii_vocab import NOT_NAME_WORDS
 
 _WORD = r"[A-Za-z][A-Za-z'’-]{1,19}"
-# the subject's verb, an appositive ("dev patel, a porter, ...") or a bracketed aside, after the name
+# the subject's verb, an appositive ("dev patel, a porter, ...") or a bracketed aside, after the name; a
+# possessive names a person unless it is an eponym ("Addison's disease")
 _AFTER = (
-    r"(?:['’]s\s|\s*,\s*(?:(?:a|an|the|our|who|aged|is|has|was|had|says|said)\b)|\s*\(|(?:\s+[a-z]+ly)?\s+(?:is|was|has|had|says"
+    r"(?:['’]s\s(?!(?:disease|syndrome|palsy|disorder|an?aemia|chorea|ataxia)\b)|\s*,\s*(?:(?:a|an|the|our|who|aged|is|has|was|had|says|said)\b)|\s*\(|(?:\s+[a-z]+ly)?\s+(?:is|was|has|had|says"
     r"|said|told|tells|reports|reported|attends|attended|takes|took|uses|used|lives|identifies|describes"
     r"|canvassed|canvasses|campaigned|campaigns|stood|stands|marched|marches|distributes|distributed|delivers"
     r"|delivered|leafleted|donated|donates|converted|fasts|fasted|celebrates|married|wrote|posted|lived|lives"
@@ -92,3 +93,72 @@ def office_holder_owns(text: str, span: tuple[int, int, int], role: re.Pattern[s
         return True
     after = role.search(text, end, min(len(text), end + 40))
     return after is not None and private.search(text, start, after.start()) is None
+
+
+# A household or group of named relatives: "the Nowaks", "the kelly brothers", "the Hussain family", "Jo and
+# Sam". A plural surname after "the" is a family when the surname is no ordinary word or is capitalised.
+_FAMILY_PLURAL = re.compile(r"\bthe\s+([A-Za-z][a-z'’-]{1,19}?)(e?s)\b")
+_FAMILY_NOUN = re.compile(
+    r"\bthe\s+([A-Za-z][a-z'’-]{1,19})\s+(?:family|household|brothers|sisters|twins|siblings|children|kids|boys"
+    r"|girls|couple)\b",
+    re.IGNORECASE,
+)
+_RELATIVES = re.compile(
+    r"\b(?:the|both|these|those)\s+(?:(?:two|three|four|young|elderly|older)\s+)?(?:brothers|sisters|twins"
+    r"|siblings|lodgers|grandparents|in-laws)\b"
+    r"|\bboth\s+(?:of\s+(?:the|his|her|their)\s+)?(?:children|sons|daughters|kids|boys|girls|parents)\b"
+    # "the household" as people, not as a modifier ("the household recycling centre")
+    r"|\b(?:the|this|that)\s+household(?=\s+(?:at|in|on|above|below|next|upstairs|downstairs|opposite|from|who"
+    r"|are|is|was|were|have|has)\b|\s*[,.;:]|\s*$)",
+    re.IGNORECASE,
+)
+_PAIR = re.compile(r"(?<![\w'’-])([A-Za-z][a-z'’-]{1,19})\s+(?:and|&)\s+([A-Za-z][a-z'’-]{1,19})(?![\w'’-])")
+# plural nouns that are also surnames in the lexicon read as things or parties here
+_NOT_FAMILY = frozenset("green tory labour liberal democrat conservative unionist republican socialist".split())
+
+
+def names_household(sentence: str) -> bool:
+    """Whether the sentence names a family or a few related people as its subject or object."""
+    if _RELATIVES.search(sentence):
+        return True
+    lex = lexicon()
+    for m in _FAMILY_NOUN.finditer(sentence):
+        if _ordinary(m.group(1).casefold()) is False and lex.is_name(m.group(1).casefold()):
+            return True
+    for m in _FAMILY_PLURAL.finditer(sentence):
+        stem = m.group(1)
+        low = stem.casefold()
+        if _ordinary(low) is False and lex.is_surname(low) and (stem[0].isupper() or lex.distinctive(low)):
+            return True
+    return any(_given_pair(m.group(1), m.group(2)) for m in _PAIR.finditer(sentence))
+
+
+def _ordinary(low: str) -> bool:
+    return low in STOP_WORDS or low in NOT_NAME_WORDS or low in _NOT_NAME or low in _NOT_FAMILY
+
+
+def _given_pair(first: str, second: str) -> bool:
+    """Two given names joined by "and": both capitalised, or one no ordinary word ("priya and tom")."""
+    lex = lexicon()
+    a, b = first.casefold(), second.casefold()
+    if _ordinary(a) or _ordinary(b) or not (lex.is_given(a) and lex.is_given(b)):
+        return False
+    return (first[0].isupper() and second[0].isupper()) or lex.distinctive(a) or lex.distinctive(b)
+
+
+_CELL_SEPARATOR = re.compile(r"\s*[|\t]\s*")
+
+
+def names_row(line: str) -> bool:
+    """Whether a table row (cells split by "|" or tabs) has a cell that is a person's name: the row's other
+    cells are about that person ("Rhys Owen | living with ...")."""
+    if "|" not in line and "\t" not in line:
+        return False
+    for cell in _CELL_SEPARATOR.split(line.strip(" |")):
+        words = cell.split()
+        if 2 <= len(words) <= 3 and all(_WORD_ONLY.fullmatch(w) for w in words) and _is_name(words):
+            return True
+    return False
+
+
+_WORD_ONLY = re.compile(_WORD)

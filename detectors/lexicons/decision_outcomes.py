@@ -55,8 +55,17 @@ WHETHER_ASK = (
     r"|minute|log)\s+(?:down\s+)?(?:here\s+)?whether\b"
 )
 
-# A score or rank asked for, and the resource handed out by it: the score is the decision.
-SCORE_ASK = r"\b(?:score|rate|rank|grade|mark|band|prioriti[sz]e|order|put)\b"
+# A score or rank asked for, and the resource handed out by it: the score is the decision. The score is asked
+# for as a verb ("score her") or as the noun a giving verb hands over ("give him a risk score", "assign the
+# case a band", "what rating would you give ...").
+SCORE_NOUN = r"(?:score|rating|rank(?:ing)?|grade|band(?:ing)?|mark|points)"
+SCORE_ASK = (
+    r"\b(?:score|rate|rank|grade|mark|band|prioriti[sz]e|order|put)\b"
+    r"|\b(?:give|assign|allocate|attach|award|work\s+out|calculate|produce|provide|generate|return|output)\s+"
+    r"(?:(?!(?:on|of|about|for|to|with|in|into|from|at|by|feedback|comments?|views|thoughts)\b)[\w'’.-]+\s+){0,7}?"
+    r"(?:(?:an?|the|your|their|its|his|her)\s+)?(?:[\w'’/-]+\s+){0,2}?" + SCORE_NOUN + r"\b"
+    r"|\bwhat\s+" + SCORE_NOUN + r"\b(?=[^.?!\n]{0,60}\b(?:would|should|will|do)\s+you\s+(?:give|assign|award|put))"
+)
 BY_SCORE = (
     r"\b(?:highest|top|best|lowest|first)[- ](?:score[sd]?|scorer|scoring|ranked|rated|one|placed|name|person"
     r"|candidate|applicant|family|household|tenant)\b"
@@ -170,6 +179,10 @@ WHICH_CLASS = (
 DESCRIBED_CASE = (
     r"\b(?:household|family|applicant|tenant|claimant|child|employee|candidate|resident|pupil|driver|owner"
     r"|couple|woman|man|customer|debtor)\s+(?:of|with|aged|in|at|from|who)\b"
+    # a person pseudonymised by a reference number ("applicant 4417", "tenant no. 88", "claimant #A102"), not a year
+    r"|\b(?:applicant|tenant|claimant|employee|candidate|pupil|student|client|customer|resident|patient|debtor"
+    r"|service\s+user|staff\s+member)\s+(?:no\.?\s*|number\s+|#|ref(?:erence)?\.?\s*)?"
+    r"(?!(?:19|20)\d\d\b)[a-z]{0,3}-?\d{2,8}\b"
 )
 
 # A person named by a job or role noun: "the refuse loader", "our supervisor", "that cashier".
@@ -203,7 +216,7 @@ FRAME_STEMS = tuple(
     "verdict outcome ruling determin judg decision call recommend answer reply respond output return act play"
     " pretend imagine role word keep exit retain stay leave guilty liable innocent convict acquit evict eligib"
     " lend loan credit waive refund approv refus reject grant yes up over leave whether score rate rank grade"
-    " band fill complet populat order priorit top".split()
+    " band fill complet populat order priorit top rating".split()
 )
 
 # What a decision in each domain ends in, as UK council, court, lender and school processes name it: the
@@ -336,11 +349,23 @@ WHETHER_GETS = (
 
 # A score threshold that turns the score into the outcome: "anything under 40 is refused", "over 70 goes
 # straight to Band A", "scores below 5 are declined automatically".
-THRESHOLD = (
-    r"\b(?:under|below|over|above|less\s+than|more\s+than|at\s+least|lower\s+than|higher\s+than|[<>]=?)\s*\d+"
-    r"(?:\s*%|\s*(?:points|marks))?\b[^.;!?\n]{0,60}?\b(?:auto(?:matic(?:ally)?)?[- ]?\w*|system|straight|band"
+# The comparison may follow the number ("7 or over", "12 and above", "8+"), and the outcome may come first ("the
+# job cancels it for anything over 60").
+_CUT_OFF = (
+    r"(?:\b(?:under|below|over|above|less\s+than|more\s+than|at\s+least|lower\s+than|higher\s+than|[<>]=?)\s*\d+\b"
+    r"|\b\d+\s*(?:\+|(?:or|and)\s+(?:over|above|more|higher|greater|under|below|less|lower|up(?:wards)?)\b))"
+    r"(?:\s*%|\s*(?:points|marks))?"
+)
+_CUT_OUTCOME = (
+    r"\b(?:auto(?:matic(?:ally)?)?[- ]?\w*|system|straight|band"
     r"|approv\w*|refus\w*|declin\w*|reject\w*|grant\w*|award\w*|prosecut\w*|dismiss\w*|exclu\w*|evict\w*|offer\w*"
+    r"|cancel\w*|withdr[ae]w\w*|suspend\w*|fund(?:s|ed)?|fail(?:s|ed)?|shortlist\w*|accept(?:s|ed)?|hire[ds]?|appoint\w*"
     r"|goes|go|gets?|is\s+(?:put|sent|passed|referred)|are\s+(?:put|sent|passed|referred))\b"
+)
+THRESHOLD = (
+    _CUT_OFF + r"[^.;!?\n]{0,60}?" + _CUT_OUTCOME
+    + r"|" + _CUT_OUTCOME + r"[^.;!?\n]{0,50}?\b(?:anything|anyone|everyone|any\s+\w+|those|claims?|cases?"
+    r"|applications?|scor\w*|rated|ranked)\s+(?:\w+\s+){0,2}?" + _CUT_OFF
 )
 
 # A bare role noun as a clause subject or label in note style ("tenant is 3 months behind", "Applicant:

@@ -41,6 +41,9 @@ llafur=Labour ceidwadwyr=Conservatives ceidwadol=Conservative pleidleisio=votes 
 plaid=party ymgyrchu=campaigns undeb=union unsain=Unison
 hoyw=gay lesbiaidd=lesbian lesbiad=lesbian deurywiol=bisexual trawsryweddol=transgender
 sipsi=Gypsy teithwyr=Travellers ethnig=ethnic
+sgor=score sgorio=score sgoriwch=score graddiwch=grade graddio=grade risg=risk cais=application
+ceisiadau=applications dan=under dros=over uwch=above llai=less mwy=more awtomatig=automatically
+awtomataidd=automated unrhyw=any treth=tax gostyngiad=reduction rhyddhad=relief grant=grant
 """
 
 _CY_PAIRS = """
@@ -49,6 +52,7 @@ a_yw=whether a_ydy=whether yn_unig=only a_ddylid=whether_to a_ddylech=whether_yo
 a_ddylen=whether_we_should ar_ol=after
 plaid_cymru=Plaid_Cymru salwch_meddwl=mental_illness iechyd_meddwl=mental_health dioddef_o=suffers_from
 mae_ganddo=he_has mae_ganddi=she_has mae_ganddynt=they_have
+unrhyw_beth=anything o_dan=under neu_fwy=or_more neu_lai=or_less treth_gyngor=council_tax
 """
 
 _FR = """

@@ -10,6 +10,8 @@ from __future__ import annotations
 # than instructs ("The committee will decide whether to refuse it, grant it ..."): not an ask.
 DESCRIPTIVE_LEAD = (
     r"\b(?:will|would|shall|may|might|must|can|could|should|has|have|had|is|are|was|were|did|does)\b(?!\s+you\b)"
+    # a decision someone already took, told in the past tense ("the panel decided on Monday to award ...")
+    r"|\b(?:decided|agreed|resolved|voted|chose|concluded)\b"
 )
 
 # Where an instruction to the assistant starts: a clause start, a courtesy word, or an addressed frame

@@ -48,8 +48,10 @@ PERSON = (
     r"Young [Pp]erson|Applicant|Claimant|Employee|Mr|Mrs|Ms|Miss|Mx) [A-Z0-9]\b)",
     r"(?<!s )\baged \d{1,3}\b", r"\b\d{1,3}[- ]year[- ]old\b(?!s)",
     # a full name inside the sentence, as the subject of a verb or after a preposition ("showed that Ana
-    # Silva carries ...", "enrolled for Dawn Reid"); title-case institution words are not names
-    r"(?-i:(?<=[a-z,] )(?!(?:" + _NOT_NAME + r")\b)[A-Z][a-z'-]+ (?!(?:" + _NOT_NAME + r")\b)[A-Z][a-z'-]+)"
+    # Silva carries ...", "enrolled for Dawn Reid", "Context: Ana Silva has ..."); title-case institution words
+    # are not names
+    r"(?-i:(?<=[a-z,:;\u2013\u2014-] )(?!(?:" + _NOT_NAME + r")\b)[A-Z][a-z'-]+ (?!(?:" + _NOT_NAME
+    + r")\b)[A-Z][a-z'-]+)"
     r"(?= (?:has|had|is|was|carries|carried|takes|took|uses|used|attends|attended|says|said|told|joined)\b)",
     r"(?-i:\b(?:for|of|from|with|to|by) (?!(?:" + _NOT_NAME + r")\b)[A-Z][a-z'-]+ (?!(?:" + _NOT_NAME
     + r")\b)[A-Z][a-z'-]+)(?! [A-Z])",
@@ -61,7 +63,8 @@ PERSON = (
     r"(?-i:\((?:Mr|Mrs|Ms|Miss|Mx|Dr)?\.? ?[A-Z][a-z'-]+ [A-Z][a-z'-]+\))",
     # a list line that is a name and a bracketed team or role, in any case ("- jo bell (parks)")
     r"^\s*(?:[-*\u2022]|\d{1,3}[.)])\s*[^\W\d_][\w'-]+(?: [^\W\d_][\w'-]+){1,2} \([\w &/,'-]{2,40}\)\s*$",
-    # a first name's possessive before an ordinary word: "Tegan's epilepsy" (not "Alzheimer's", "Council's")
+    # a first name's possessive before an ordinary word: "Tegan's epilepsy" (not "Alzheimer's", "Council's", nor
+    # any eponymous "X's disease / syndrome")
     # a person role said of the subject ("gail from stores is a party member", "is an active canvasser");
     # generic ("anyone who is a member") and aggregate sentences are blocked before this counts
     r"(?<!\bwho )(?<!\bif )(?<!\bwhether )\b(?:is|was)(?: also| now| still)? an? (?:[\w-]+ ){0,3}"
@@ -70,7 +73,8 @@ PERSON = (
     r"(?-i:\b(?!(?:Alzheimer|Parkinson|Crohn|Down|Huntington|Jehovah|Tourette|Asperger|Hodgkin|Bell|"
     r"St|Council|Government|Trust|Authority|Board|Department|Service|Team|Children|Women|Men|People|"
     r"Today|Year|Week|Month|Everyone|Nobody|Anyone|Someone|It|That|There|What|Here|Where|Who|Let|He|She"
-    r"|This|Which|How|When|Why)\b)[A-Z][a-z]+'s) (?-i:[a-z])",
+    r"|This|Which|How|When|Why)\b)[A-Z][a-z]+'s) (?!(?:disease|syndrome|palsy|disorder|an?aemia|chorea|ataxia)\b)"
+    r"(?-i:[a-z])",
 )
 
 # "The tenant", "this young person": one individual in a case note, but often a generic one in policy or
@@ -139,7 +143,9 @@ AGGREGATE = (
     r"\b(?:many|most|several|few|all|fewer|more|no|any) "
     rf"(?:of (?:the|our) )?(?:{_PEOPLE})\b",
     rf"\b[\d,]+ (?:{_PEOPLE}|cases|referrals|households)\b",
-    rf"\b(?:{_PEOPLE}) (?:\w+ )?(?:who|with|from|are|were|identifying|that|living with)\b",
+    # ... unless one person's or a counted pair's ("both children are ...", "her sons were ...")
+    rf"(?<!\bboth )(?<!\bhis )(?<!\bher )(?<!\bmy )\b(?:{_PEOPLE}) (?:\w+ )?(?:who|with|from|are|were|identifying|that"
+    r"|living with)\b",
 )
 
 # Policy, equality and guidance text.
@@ -162,13 +168,18 @@ ROLE_AFTER = rf"\s+(?:[\w-]+\s+)?(?:{_ROLES}|colleague|staff|worker)s?\b"
 GENERIC = (
     r"\b(?:any|every|each) (?:employee|applicant|tenant|resident|person|individual|member of staff|"
     r"officer|child|pupil|customer|claimant|service user|client|worker|patient|student|parent)\b",
-    r"\b(?:anyone|someone|somebody|anybody|whoever)\b", r"\bif (?:you|an?|any) \w+",
-    r"\b(?:if|when|where|unless|whether|once) (?:they|you)\b",
-    rf"\b(?:if|when|where|unless|once) (?:the|a|an) (?:{_ROLES})\b",
+    r"\b(?:anyone|someone|somebody|anybody|whoever)\b",
     r"\b(?:any|some|none|all|each|either|neither|most|many) of (?:them|you|us|those|these)\b",
-    r"\bwhere (?:an?|any) \w+",
     r"\b(?:guess|infer|predict|work out|deduce|determine|estimate|flag|mark|identify|sort|rank|tag|"
     r"score|spot)\w* (?:\w+ )?(?:which|who|whether|if|how likely)\b",
+)
+
+# A condition clause about a hypothetical person ("if you have ...", "when a tenant discloses ..."). It makes
+# hypothetical only what follows it: "Tell the school Ana Reis has asthma so staff know what to do when they
+# see an attack" still says Ana Reis has asthma.
+CONDITIONAL = (
+    r"\bif (?:you|an?|any) \w+", r"\b(?:if|when|where|unless|whether|once) (?:they|you)\b",
+    rf"\b(?:if|when|where|unless|once) (?:the|a|an) (?:{_ROLES})\b", r"\bwhere (?:an?|any) \w+",
 )
 
 # Public office: a councillor's party is public-role information, not a resident's political opinion.
