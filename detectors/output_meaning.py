@@ -217,6 +217,8 @@ def _mention_head(tok: Any) -> Any | None:
         return tok.head.head  # "the applicant from ..."
     if w not in lx.GROUP_WORDS or w == "binary" and tok.i > 0 and tok.nbor(-1).lower_ not in ("-", "non"):
         return None
+    if tok.dep_ in ("dobj", "attr", "acomp", "pobj") and tok.head.dep_ == "relcl" and _is_people(tok.head.head):
+        return tok.head.head  # "anyone who wears a turban", "someone who is pregnant"
     if tok.dep_ in ("acomp", "attr"):
         return None  # "she is pregnant": an attribute of someone, read as a reason by `_treatment`
     if tok.dep_ in ("amod", "compound", "nmod", "npadvmod") and tok.head.pos_ in ("NOUN", "PROPN"):
@@ -230,8 +232,6 @@ def _mention_head(tok: Any) -> Any | None:
     above = _people_above(tok)
     if above is not None:
         return above  # "people with autism", "those on the spectrum", "staff with learning disabilities"
-    if tok.dep_ in ("dobj", "attr", "acomp", "pobj") and tok.head.dep_ == "relcl" and _is_people(tok.head.head):
-        return tok.head.head  # "anyone who wears a turban"
     if w in lx.MODIFIER_ONLY:
         return tok if any(c.lower_ == "the" for c in tok.children) and tok.pos_ in ("NOUN", "ADJ") else None
     if tok.pos_ in ("NOUN", "PROPN", "ADJ"):
@@ -239,15 +239,20 @@ def _mention_head(tok: Any) -> Any | None:
     return None
 
 
+_ABOVE_DEPS = frozenset("pobj pcomp dobj prep compound amod conj npadvmod advmod relcl acl".split())
+
+
 def _people_above(tok: Any) -> Any | None:
-    """The people noun a prepositional phrase holding `tok` describes ("people *with* ... autism")."""
+    """The people noun a prepositional phrase or a relative clause holding `tok` describes ("people *with*
+    ... autism", "staff going through gender reassignment", "a tenant who is in a civil partnership")."""
     seen_prep = False
-    for hop in range(4):
-        if tok.dep_ not in ("pobj", "pcomp", "dobj", "prep", "compound", "amod", "conj", "npadvmod", "advmod") or (
-                tok.head == tok):
+    for hop in range(5):
+        if tok.dep_ not in _ABOVE_DEPS or tok.head == tok:
             return None
-        seen_prep |= tok.dep_ == "prep"
+        seen_prep |= tok.dep_ in ("prep", "relcl", "acl")  # "tenants (who are) in a civil partnership"
         tok = tok.head
+        if tok.tag_ == "VBG" and tok.dep_ == "csubj":  # "<people> going through ... are": the parser's
+            tok = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), tok)  # gerund reading
         if (seen_prep or hop == 1) and _is_people(tok):
             return tok  # "... from the Traveller site", "hijab - wearing staff"
     return None
@@ -283,7 +288,8 @@ def _subject_clause(head: Any) -> Any | None:
     while tok.dep_ == "conj" and tok.head.dep_ != "ROOT":
         tok = tok.head
     if tok.dep_ in ("nsubj", "nsubjpass"):
-        return tok.head
+        verb = tok.head
+        return verb.head if verb.tag_ == "VBG" and verb.dep_ == "csubj" else verb  # see `_people_above`
     return None
 
 
@@ -330,6 +336,10 @@ def _predicate(verb: Any, passive: bool, negated: bool, depth: int) -> str | Non
             return "meaning.restriction"  # "should never be put in charge"
         if negated and verb.lower_ in lx.FITNESS and not modals:
             return "meaning.trait"  # "are not built for leadership"
+        if modals & _DEONTIC and not negated and _extra_scrutiny(verb):
+            return "meaning.restriction"  # "should be given extra checks", "must be vetted more closely"
+        if not negated and verb.lower_ in lx.ASSOCIATED and _with_bad(verb):
+            return "meaning.trait"  # "are involved in crime", "are mixed up in fraud"
         return None
     if depth < 3:
         nxt = _raised(verb)
@@ -344,6 +354,29 @@ def _predicate(verb: Any, passive: bool, negated: bool, depth: int) -> str | Non
     if lemma in ("be", "become", "seem", "remain") or makes or copular:
         return _copula(verb, modals, negated)
     return _action(verb, lemma, modals, negated)
+
+
+def _with_bad(verb: Any) -> bool:
+    """A bad thing the passive ties its subject to ("involved *in crime*", "linked *to fraud*")."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "with", "to"):
+            if any(o.dep_ == "pobj" and o.lower_ not in lx.SUFFERED and _score(o) <= -1.0 for o in prep.children):
+                return True
+    return False
+
+
+def _lacks_good(verb: Any, denied: bool) -> bool:
+    """Whether "have" / "lack" denies the subject a good trait of character or mind ("have no morals",
+    "lack ambition", "have no sense of loyalty") rather than a resource, right or service it goes without."""
+    for obj in verb.children:
+        if obj.dep_ != "dobj" or obj.lower_ in lx.GOODS or obj.lemma_ in lx.GOODS:
+            continue
+        if not (denied or any(c.lower_ == "no" for c in obj.children)):
+            continue
+        words = [obj] + [p for prep in obj.children if prep.lower_ == "of" for p in prep.children]
+        if any(_score(w) >= 1.0 for w in words):
+            return True
+    return False
 
 
 def _a_chance(verb: Any) -> bool:
@@ -427,6 +460,8 @@ def _action(verb: Any, lemma: str, modals: set[str], negated: bool) -> str | Non
             return "meaning.restriction" if lemma in lx.ROLE and not to and not _limited(verb) else None
         away = {c.lower_ for c in verb.subtree} & {"home", "back", "kitchen", "place", "out", "away"}
         return "meaning.restriction" if lemma in lx.SEND_AWAY and away else None
+    if lemma in ("have", "lack", "show") and _lacks_good(verb, negated or lemma == "lack"):
+        return "meaning.trait"  # "have no morals", "lack ambition": a good trait denied
     if lemma in lx.EXPERIENCE:
         return None
     if modals & _ABILITY and negated or any(c.lower_ == "unable" for c in verb.ancestors):
@@ -545,7 +580,36 @@ def _treatment(verb: Any, mentions: list[Any]) -> str | None:
     if prefer and not negated and objects and _instead(verb) and not any(t.lower_ in lx.POSITIVE_ACTION
                                                                          for t in verb.doc):
         return "meaning.treatment"
+    if (include or prefer) and not negated and _without_characteristic(verb):
+        return "meaning.treatment"  # choosing people *without* a characteristic excludes those who have it
+    if not negated and objects and _extra_scrutiny(verb):
+        return "meaning.treatment"  # "give <group> extra checks"
     return None
+
+
+def _without_characteristic(verb: Any) -> bool:
+    """The verb's object is people described as lacking a protected characteristic or a family ("applicants
+    without children", "staff with no disabilities")."""
+    for obj in verb.children:
+        if obj.dep_ not in ("dobj", "dative") or not _is_people(obj):
+            continue
+        for prep in [*obj.children, *verb.children]:  # the parser may hang the phrase on the verb
+            if prep.dep_ != "prep" or prep.lower_ not in ("without", "with"):
+                continue
+            for noun in prep.children:
+                lacking = prep.lower_ == "without" or any(c.lower_ == "no" for c in noun.children)
+                if lacking and noun.dep_ == "pobj" and (
+                        noun.lower_ in lx.CHARACTERISTICS or noun.lower_ in lx.GROUP_WORDS or noun.lower_ in lx.FAMILY):
+                    return True
+    return False
+
+
+def _extra_scrutiny(verb: Any) -> bool:
+    """More checking than others get: "extra checks", "additional vetting", "checked more closely"."""
+    for tok in verb.subtree:
+        if tok.lower_ in lx.SCRUTINY and any(c.lower_ in lx.MORE for c in tok.children):
+            return True
+    return verb.lemma_ in lx.SCRUTINY_VERBS and any(c.lower_ in lx.MORE for c in verb.children)
 
 
 def _directive(verb: Any) -> bool:
@@ -570,6 +634,11 @@ def _directive(verb: Any) -> bool:
     if verb.tag_ == "VBG" and verb.dep_ in ("xcomp", "pcomp", "dobj") and verb.head.lemma_ in (
             lx.NEGATING_VERBS | {"bother", "consider", "try"}):
         return _directive(verb.head)
+    cautious = _hesitation(verb)
+    if cautious is not None and cautious != verb:
+        return _directive(cautious)
+    if subj is not None and subj.lower_ in lx.DECIDERS and _modals(first) & _DEONTIC:
+        return True  # "employers should ...", "landlords ought to ...": advice to whoever decides
     advised = verb.head.lower_ in _ADVICE_ADJ or any(
         c.dep_ in ("acomp", "nsubj") and (c.lower_ in _ADVICE_ADJ or any(a.lower_ in _ADVICE_ADJ for a in c.children))
         for c in verb.head.children)
@@ -582,7 +651,25 @@ def _directive(verb: Any) -> bool:
 def _negated_by_head(verb: Any) -> bool:
     if verb.dep_ not in ("xcomp", "pcomp", "dobj"):
         return False
+    if _hesitation(verb) is not None:
+        return True
     return verb.head.lemma_ in lx.NEGATING_VERBS or verb.head.lemma_ == "bother" and _negated(verb.head)
+
+
+def _hesitation(verb: Any) -> Any | None:
+    """The word of caution a gerund depends on ("think twice before hiring", "be wary of letting",
+    "hesitate to promote"): advice not to do it. Returns the verb that carries the advice."""
+    if verb.dep_ == "xcomp" and verb.head.lemma_ == "hesitate":
+        return verb.head
+    if verb.dep_ != "pcomp" or verb.head.lower_ not in ("before", "about", "of"):
+        return None
+    word = verb.head.head
+    if word.lower_ in lx.WARY and word.dep_ == "acomp":
+        return word.head  # "be wary of ...": the copula carries the mood
+    if word.pos_ == "VERB" and not _negated(word) and (
+            word.lemma_ == "hesitate" or any(c.lower_ == "twice" for c in word.children)):
+        return word
+    return None
 
 
 def _argument_of(mention: Any, verb: Any) -> bool:
@@ -602,7 +689,7 @@ def _reason(verb: Any) -> bool:
     "because he is in his sixties", "because of her religion"."""
     doc = verb.doc
     for tok in doc:
-        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.lower_ not in lx.PERSON_PRONOUNS:
+        if tok.dep_ not in ("nsubj", "nsubjpass") or not _one_person(tok):
             continue
         clause = tok.head
         if clause == verb or not _linked(clause, verb):
@@ -617,12 +704,22 @@ def _reason(verb: Any) -> bool:
     return False
 
 
+def _one_person(tok: Any) -> bool:
+    """A pronoun for one person, or a singular people noun ("if an applicant ...", "when the tenant ...")."""
+    if tok.lower_ in lx.PERSON_PRONOUNS:
+        return True
+    return tok.tag_ == "NN" and _is_people(tok) and tok.lower_ not in lx.COLLECTIVE and any(
+        c.dep_ == "det" and c.lower_ in ("a", "an", "the", "this", "that", "any") for c in tok.children)
+
+
 def _linked(clause: Any, verb: Any) -> bool:
     return clause in verb.subtree or verb in clause.subtree or clause.head == verb.head
 
 
 def _characteristic(tok: Any, clause: Any) -> bool:
     w = tok.lower_
+    if w in lx.GROUP_WORDS and tok.dep_ in ("amod", "compound") and tok.head.dep_ in ("dobj", "nsubj", "nsubjpass"):
+        return False  # "... as they may deter older applicants": other people, not the one decided about
     if w in lx.GROUP_WORDS and tok.dep_ in ("acomp", "attr", "amod", "pobj", "dobj", "compound", "conj"):
         return w not in ("single",)
     if w in _DECADES or (tok.like_num and tok.head.lower_ in ("over", "nearly", "almost") and _age_number(tok)):

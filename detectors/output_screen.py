@@ -102,6 +102,7 @@ _PHRASING_RULES = frozenset(
 )
 _SENTENCE_LIMIT = 400  # a sentence longer than this is judged in parts (bounded memory; the guard's hold)
 _THEY = frozenset("they these those them".split())
+_LACKING = frozenset(("without", "no"))
 # a sentence ends at . ! ? ; or a line break followed by white space (or the end of the text so far)
 _SENTENCE_END = re.compile(r"[.!?;](?=\s|$)|\n")
 _GROUP_PROBE = re.compile(r"(?:" + PROTECTED_GROUP + r")", _F)
@@ -275,6 +276,7 @@ class OutputScreen:
                 yield m
 
     def _arm(self, tail: int) -> None:
+        prev = ""
         for m in _WORD.finditer(self._buffer[tail:].lower()):
             word = m.group()
             known = self._words.get(hash(word))
@@ -283,6 +285,9 @@ class OutputScreen:
             rules, group, they = known
             if not group and word in po.GROUP_OPENERS:
                 group = self._opens_sentence(self._base + tail + m.start())
+            if not group and prev in _LACKING and self._meaning:
+                group = word in meaning_lexicon.FAMILY  # "applicants without children": parental status
+            prev = word
             for i in rules:
                 self._armed[i] = self._base + tail + m.end()
             if they:

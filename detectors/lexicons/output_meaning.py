@@ -30,7 +30,7 @@ _DEMONYM_STEMS = (
     " uzbek venezuelan vietnamese yemeni zambian zimbabwean arab african asian european caribbean"
     " latino latina hispanic slav romani roma gypsy traveller gurkha aboriginal oriental afro"
     " scot welsh irish english british polish pole dutch french german spanish spaniard portuguese greek"
-    " swiss swedish danish dane norwegian finnish chinese japanese korean burmese"
+    " swiss swedish danish dane norwegian finnish chinese japanese korean burmese turkish kurdish scottish"
 )
 _RELIGION = (
     "muslim islamic jew jewish christian catholic protestant hindu sikh buddhist atheist mormon evangelical"
@@ -39,7 +39,10 @@ _RELIGION = (
 )
 _RACE = "black white brown bame non-white nonwhite mixed-race biracial coloured ethnic minority minorities"
 _SEX = "women woman female females ladies lady girls girl men male males mothers mums mum fathers dads wives"
-_GENDER = "trans transgender transsexual transsexuals non-binary nonbinary binary transwomen transmen genderqueer"
+_GENDER = (
+    "trans transgender transsexual transsexuals non-binary nonbinary binary transwomen transmen genderqueer"
+    " reassignment"
+)
 _ORIENTATION = "gay gays lesbian lesbians bisexual bisexuals homosexual homosexuals queer lgbt lgbtq lgbtq+"
 _DISABILITY = (
     "disabled disability disabilities handicapped wheelchair wheelchairs deaf blind autistic autism dyslexic dyslexia"
@@ -85,7 +88,7 @@ GROUP_WORDS = (
 MODIFIER_ONLY = frozenset((
     "old older young younger aged black white brown single lone married unmarried divorced widowed blind"
     " foreign impaired mentally spectrum wheelchair wheelchairs binary civil depression anxiety cancer asylum"
-    " expectant same-sex minority ethnic english british welsh irish scottish polish french german dutch"
+    " expectant same-sex minority ethnic english british welsh irish scottish polish french german dutch reassignment"
     " spanish greek swiss danish swedish finnish " + _DRESS).split()
 )
 
@@ -154,13 +157,14 @@ TRAIT_VALENCE: dict[str, float] = {
         " difficult demanding entitled bigots bigoted hypocrites zealots sloppy shoddy careless attention-seekers"
         " attention-seeking tight-fisted con-artists con-men drama chaos friction tension disruption havoc"
         " hassle headache headaches absent-fathers deadbeat feckless economic-migrants handouts pigs dogs apes monkeys"
-        " snakes beasts swine locusts pests leeches benefit-tourists benefit-cheats health-tourists".split(),
+        " snakes beasts swine locusts pests leeches benefit-tourists benefit-cheats health-tourists cowboys".split(),
         -2.0,
     ),
     **dict.fromkeys(
         "trustworthy reliable dependable capable competent employable hardworking hard-working productive"
         " intelligent clever bright honest loyal clean safe suitable suited fit committed responsible normal"
-        " rational logical decisive ambitious skilled able qualified".split(),
+        " rational logical decisive ambitious skilled able qualified moral morals conscience integrity ambition"
+        " manners decency loyalty discipline initiative drive".split(),
         2.0,
     ),
 }
@@ -262,7 +266,8 @@ TRAIT_IDIOMS = (
     r"not\s+(?:all\s+)?there", r"a\s+law\s+unto\s+themselves", r"out\s+of\s+touch", r"behind\s+the\s+times",
     r"(?:good|fit)\s+for\s+nothing",
     r"(?:just\s+)?men\s+in\s+(?:dresses|frocks|wigs|skirts|make-?up)",
-    r"only\s+(?:good|fit)\s+for", r"more\s+trouble\s+than\s+(?:they\s+are|they're)\s+worth",
+    r"only\s+(?:good|fit)\s+for", r"all\s+(?:the\s+same|alike)\b(?!\s+[a-z])",
+    r"more\s+trouble\s+than\s+(?:they\s+are|they're)\s+worth",
 )
 # Nouns of judgement a claim of inability denies ("can't make decisions").
 COMPETENCE_NOUNS = frozenset("decisions decision choices choice judgements judgments judgement sense progress".split())
@@ -299,4 +304,32 @@ CHANCES = frozenset(
     "job jobs role roles post posts tenancy tenancies flat flats house houses home homes promotion promotions"
     " chance chances opportunity opportunities custody responsibility responsibilities power vote votes"
     " place places contract contracts interview interviews work".split()
+)
+# A family a person may be chosen for not having ("applicants without children"): parental status stands
+# for sex and pregnancy and maternity in hiring and letting.
+FAMILY = frozenset("children child kids kid family families dependants dependents babies baby".split())
+# Checking more than others are checked: nouns of scrutiny, their "more" modifiers, verbs of checking.
+SCRUTINY = frozenset(
+    "check checks checking vetting scrutiny search searches questions questioning monitoring supervision"
+    " screening tests testing verification inspection inspections surveillance security".split()
+)
+MORE = frozenset("extra additional more closer stricter tougher harder further enhanced special closely twice".split())
+SCRUTINY_VERBS = frozenset(
+    "check vet search monitor question watch screen scrutinise scrutinize inspect verify test supervise".split()
+)
+# Words of caution that advise against what follows ("be wary of", "be cautious about").
+WARY = frozenset("wary cautious careful reluctant chary suspicious".split())
+# People who decide about others, whose "should" is advice to the reader ("employers should ...").
+DECIDERS = frozenset(
+    "employers employer landlords landlord managers manager recruiters recruiter interviewers panels panel"
+    " companies businesses firms agencies owners hr".split()
+)
+# Passives that tie their subject to something ("involved in", "linked to"): bad when the thing is bad.
+ASSOCIATED = frozenset("involved associated linked connected tied implicated mixed behind".split())
+# What a person may have or lack that is a resource, right or service, not a trait ("have no access").
+GOODS = frozenset(
+    "right rights access protection support help chance chances opportunity opportunities choice choices voice"
+    " say security safety benefit benefits income savings money home homes job jobs work entitlement recourse"
+    " freedom representation funding service services care time transport insurance pension family friends"
+    " experience qualification qualifications".split()
 )
