@@ -128,7 +128,7 @@ def read(text: str, anaphora: bool = False) -> tuple[str | None, bool]:
 def _rule(doc: Any, mentions: list[Any], question: bool) -> str | None:
     if not question:
         for head in mentions:
-            rule = _generic_claim(head)
+            rule = _generic_claim(head) or _compared_worse(head) or _including_is_bad(head)
             if rule is not None:
                 return rule
     for tok in doc:
@@ -211,8 +211,8 @@ def _mention_head(tok: Any) -> Any | None:
     w = tok.lower_
     if tok.like_num and tok.head.lower_ in ("over", "under", "above", "aged") and _is_people(tok.head.head):
         return tok.head.head if _age_number(tok) else None
-    if w in _DECADES and tok.head.lower_ == "in" and _is_people(tok.head.head):
-        return tok.head.head
+    if w in _DECADES and tok.head.lower_ == "in":
+        return _aged_people(tok.head.head)
     if w in lx.COUNTRIES and tok.dep_ == "pobj" and tok.head.lower_ in ("from", "of") and _is_people(tok.head.head):
         return tok.head.head  # "the applicant from ..."
     if w not in lx.GROUP_WORDS or w == "binary" and tok.i > 0 and tok.nbor(-1).lower_ not in ("-", "non"):
@@ -255,6 +255,21 @@ def _people_above(tok: Any) -> Any | None:
             tok = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), tok)  # gerund reading
         if (seen_prep or hop == 1) and _is_people(tok):
             return tok  # "... from the Traveller site", "hijab - wearing staff"
+    return None
+
+
+def _aged_people(tok: Any) -> Any | None:
+    """The people "in their fifties" describes: the noun it hangs on, or the people the verb it hangs on
+    acts on ("steer clear of candidates in their fifties" read with the phrase on the verb)."""
+    if _is_people(tok):
+        return tok
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    for arg in tok.children:
+        found = arg if arg.dep_ in ("dobj", "dative") else next(
+            (p for prep in arg.subtree if prep.dep_ == "prep" for p in prep.children if p.dep_ == "pobj"), None)
+        if found is not None and _is_people(found):
+            return found
     return None
 
 
@@ -309,6 +324,44 @@ def _generic_claim(head: Any) -> str | None:
     return rule
 
 
+def _compared_worse(head: Any) -> str | None:
+    """The group is the standard a good comparative is measured against ("make better managers than <group>",
+    "are more reliable than <group>"): it is said to be worse."""
+    than = head.head
+    while than.dep_ == "conj" and than.head != than:
+        than = than.head
+    if than.lower_ != "than" or not _generic(head):
+        return None
+    comp = than.head
+    if comp.lower_ in ("more", "less", "fewer") and comp.head.pos_ == "ADJ":
+        comp = comp.head
+    verb = comp.head
+    made = comp.dep_ == "dobj" and verb.lemma_ == "make"  # "make better managers than ..."
+    if not (comp.dep_ in ("acomp", "attr", "oprd") or made) or verb.lemma_ not in ("be", "make", "seem", "become"):
+        return None  # "better paid than", "better represented than": how they are treated, not what they are
+    degree = [t for t in comp.subtree if t.lower_ in ("less", "fewer", "no", "not", "never", "hardly", "n't")]
+    if degree or _disowned(verb, head) or _negated(verb):
+        return None  # "no less productive than", "less reliable than": the group is not said to be worse
+    return "meaning.trait" if _score(comp) >= 1.0 else None
+
+
+def _including_is_bad(head: Any) -> str | None:
+    """Taking the group on is called bad: a gerund of hiring, letting or serving with the group as its
+    object is the subject of a bad predicate ("employing <group> is a false economy")."""
+    gerund = next((a for a in head.ancestors if a.tag_ == "VBG" and a.dep_ == "csubj"), None)
+    if gerund is None or gerund.lemma_ not in lx.INCLUDE or not _argument_of(head, gerund):
+        return None
+    main = gerund.head
+    if _disowned(main, head):
+        return None
+    said = main.doc.text[gerund.right_edge.idx + len(gerund.right_edge.text):]
+    idiom = _IDIOM.search(said[:80])
+    if idiom and not _NEGATION_WORD.search(idiom.group()):
+        return "meaning.treatment"
+    rule = _predicate(main, False, False, 0)
+    return "meaning.treatment" if rule in ("meaning.trait", "meaning.habit") else None
+
+
 def _modals(verb: Any) -> set[str]:
     return {c.lower_.rstrip("'") for c in verb.children if c.tag_ == "MD" or c.lower_ in ("ought", "need")}
 
@@ -325,6 +378,10 @@ def _predicate(verb: Any, passive: bool, negated: bool, depth: int) -> str | Non
     past = verb.tag_ == "VBD" and verb.lower_ != verb.lemma_  # "beat", "hit", "put": present reading kept
     if not modals and (past or any(c.tag_ == "VBD" for c in verb.children if c.dep_.startswith("aux"))):
         return None  # a past event, not a standing trait
+    if passive and verb.lower_ in ("known", "proven") and depth < 3:
+        nxt = next((c for c in verb.children if c.dep_ == "xcomp"), None)  # "are known to ...": the writer's
+        if nxt is not None:  # claim ("are said / thought to ..." stay someone else's)
+            return _predicate(nxt, any(c.dep_ == "auxpass" for c in nxt.children), negated, depth + 1)
     if passive:
         if modals & _DEONTIC and not negated and (lemma in lx.SHUT_OUT or verb.lower_ in lx.SHUT_OUT or any(
                 c.dep_ == "prt" and c.lower_ in ("on", "out", "away", "off") for c in verb.children)):
@@ -338,6 +395,9 @@ def _predicate(verb: Any, passive: bool, negated: bool, depth: int) -> str | Non
             return "meaning.trait"  # "are not built for leadership"
         if modals & _DEONTIC and not negated and _extra_scrutiny(verb):
             return "meaning.restriction"  # "should be given extra checks", "must be vetted more closely"
+        if not negated and verb.lower_ == "known" and any(
+                c.dep_ in ("dobj", "attr", "oprd") and _score(c) <= -1.0 for c in verb.children):
+            return "meaning.trait"  # "are known thieves": the writer's own claim of a reputation
         if not negated and verb.lower_ in lx.ASSOCIATED and _with_bad(verb):
             return "meaning.trait"  # "are involved in crime", "are mixed up in fraud"
         return None
@@ -412,6 +472,8 @@ def _copula(verb: Any, modals: set[str], negated: bool) -> str | None:
     kinds = ("acomp", "attr", "oprd", "dobj") if verb.lemma_ in ("make", "become") else ("acomp", "attr", "oprd")
     comps = [c for c in verb.children if c.dep_ in kinds]
     comps += [cc for c in comps for cc in c.conjuncts]
+    if modals & _DEONTIC and not negated and _first_to_lose(verb, comps):
+        return "meaning.restriction"  # "should be first in line for redundancy"
     if modals & _DEONTIC and negated:
         if not comps or all(_score(c) >= 0 for c in comps):
             return "meaning.restriction"  # "should not be managers / in charge / around children"
@@ -434,6 +496,13 @@ def _copula(verb: Any, modals: set[str], negated: bool) -> str | None:
     return None
 
 
+def _first_to_lose(verb: Any, comps: list[Any]) -> bool:
+    """A group put first for a loss: "first in line for redundancy", "the first to be cut"."""
+    if not any(c.lower_ in ("first", "top") for c in comps):
+        return False
+    return any(t.lower_ in lx.LOSSES or t.lemma_ in lx.LOSSES for t in verb.subtree)
+
+
 def _score(comp: Any) -> float:
     """Sentiment of a complement: its head, modifiers and the noun of a partitive ("a bunch of thieves")."""
     words = [comp] + [c for c in comp.children if c.dep_ in ("amod", "compound", "advmod", "npadvmod")
@@ -446,11 +515,17 @@ def _score(comp: Any) -> float:
     for phrase in (span.replace(" - ", "-").replace(" ", "-"), span.replace(" - ", "-").split(" ")[-1]):
         if phrase != comp.lower_ and phrase in lx.TRAIT_VALENCE:
             return lx.TRAIT_VALENCE[phrase]  # "attention-seeking", "benefit tourists"
-    total = sum(valence(w.lower_) for w in words if w.lower_ not in ("too", "very", "so", "really", "more"))
+    total = sum(valence(w.lower_) or _comparative_valence(w) for w in words
+                if w.lower_ not in ("too", "very", "so", "really", "more"))
     less = [c for c in comp.children if c.lower_ in ("less", "fewer")]
     if less and not any(c.lower_ in _NEG for c in less[0].children) and less[0].nbor(-1).lower_ not in _NEG:
         total = -total  # "less reliable"; "no less reliable" is not
     return total
+
+
+def _comparative_valence(tok: Any) -> float:
+    """A comparative or superlative adjective scores as its base ("slower" as "slow", "lazier" as "lazy")."""
+    return valence(tok.lemma_) if tok.tag_ in ("JJR", "JJS") and tok.lemma_ != tok.lower_ else 0.0
 
 
 def _action(verb: Any, lemma: str, modals: set[str], negated: bool) -> str | None:
@@ -481,6 +556,9 @@ def _action(verb: Any, lemma: str, modals: set[str], negated: bool) -> str | Non
     if lemma in ("control", "run", "own", "dominate", "rule") and any(
             c.dep_ == "dobj" and c.lower_ in lx.INSTITUTIONS for c in verb.children):
         return "meaning.habit"  # "<group> control the ...": the conspiracy trope
+    if lemma == "make" and any(c.dep_ in ("ccomp", "oprd", "xcomp") and c.pos_ == "ADJ" and valence(c.lower_) <= -1.0
+                               for c in verb.children):
+        return "meaning.habit"  # "make customers uncomfortable": harm they are said to cause others
     if lemma in ("slow", "hold", "drag", "let", "bring") and any(c.dep_ == "dobj" for c in verb.children) and any(
             c.dep_ in ("prt", "advmod") and c.lower_ in ("down", "back") for c in verb.children):
         return "meaning.habit"  # "slow the team down": harm they are said to do to others
@@ -499,7 +577,8 @@ def _action(verb: Any, lemma: str, modals: set[str], negated: bool) -> str | Non
         return "meaning.habit"
     if any(o.lower_ in lx.SUFFERED for o in objects):
         return None
-    score = valence(lemma, verb=True) + sum(valence(o.lower_) for o in objects)
+    owned = [o for o in objects if any(c.dep_ == "poss" for c in o.children)]  # "cremate their dead"
+    score = valence(lemma, verb=True) + sum(valence(o.lower_) for o in objects if o not in owned)
     if negated:
         score = -score
     return "meaning.habit" if score <= -1.0 else None
@@ -577,9 +656,10 @@ def _treatment(verb: Any, mentions: list[Any]) -> str | None:
     if (include or prefer) and not negated and majority:
         if not any(t.lower_ in lx.POSITIVE_ACTION for t in verb.doc):
             return "meaning.treatment"
-    if prefer and not negated and objects and _instead(verb) and not any(t.lower_ in lx.POSITIVE_ACTION
-                                                                         for t in verb.doc):
-        return "meaning.treatment"
+    chosen = objects or mentions and any(c.lower_ in ("them", "they") for c in verb.children)  # back-reference
+    if (prefer or include) and not negated and chosen and _instead(verb) and not any(
+            t.lower_ in lx.POSITIVE_ACTION for t in verb.doc):
+        return "meaning.treatment"  # "hire <group> over ...", "pick them rather than ..."
     if (include or prefer) and not negated and _without_characteristic(verb):
         return "meaning.treatment"  # choosing people *without* a characteristic excludes those who have it
     if not negated and objects and _extra_scrutiny(verb):
@@ -637,13 +717,19 @@ def _directive(verb: Any) -> bool:
     cautious = _hesitation(verb)
     if cautious is not None and cautious != verb:
         return _directive(cautious)
+    if to and verb.dep_ == "xcomp" and verb.head.lower_ in ("ought", "need", "needs", "have", "has"):
+        owner = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)  # "X ought to ..." as a verb
+        if owner is not None and (owner.lower_ in ("you", "we") or owner.lower_ in lx.DECIDERS):
+            return True
     if subj is not None and subj.lower_ in lx.DECIDERS and _modals(first) & _DEONTIC:
-        return True  # "employers should ...", "landlords ought to ...": advice to whoever decides
+        return True  # "employers should ...", "landlords must ...": advice to whoever decides
     advised = verb.head.lower_ in _ADVICE_ADJ or any(
         c.dep_ in ("acomp", "nsubj") and (c.lower_ in _ADVICE_ADJ or any(a.lower_ in _ADVICE_ADJ for a in c.children))
         for c in verb.head.children)
     if to and verb.dep_ in ("xcomp", "ccomp", "advcl") and advised:
         return True  # "it is best to ...", "your safest bet is to ..."
+    if verb.tag_ == "VBG" and verb.dep_ in ("dep", "xcomp", "advcl") and advised:
+        return True  # "you'd be better off (not) renting ..."
     return verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_ in ("recommend", "suggest", "advise") and any(
         c.lower_ in ("i", "we") for c in verb.head.children)
 
@@ -692,8 +778,8 @@ def _reason(verb: Any) -> bool:
         if tok.dep_ not in ("nsubj", "nsubjpass") or not _one_person(tok):
             continue
         clause = tok.head
-        if clause == verb or not _linked(clause, verb):
-            continue
+        if clause == verb or not _linked(clause, verb) or any(c.lower_ == "whether" for c in clause.children):
+            continue  # "... whether they are married": a question asked, not a reason given
         if any(_characteristic(t, clause) for t in clause.subtree if t != tok):
             return True
     for prep in verb.subtree:

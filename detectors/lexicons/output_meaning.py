@@ -157,14 +157,16 @@ TRAIT_VALENCE: dict[str, float] = {
         " difficult demanding entitled bigots bigoted hypocrites zealots sloppy shoddy careless attention-seekers"
         " attention-seeking tight-fisted con-artists con-men drama chaos friction tension disruption havoc"
         " hassle headache headaches absent-fathers deadbeat feckless economic-migrants handouts pigs dogs apes monkeys"
-        " snakes beasts swine locusts pests leeches benefit-tourists benefit-cheats health-tourists cowboys".split(),
+        " snakes beasts swine locusts pests leeches benefit-tourists benefit-cheats health-tourists cowboys"
+        " heavy-drinkers boozers expensive costly false-economy".split(),
         -2.0,
     ),
     **dict.fromkeys(
         "trustworthy reliable dependable capable competent employable hardworking hard-working productive"
         " intelligent clever bright honest loyal clean safe suitable suited fit committed responsible normal"
         " rational logical decisive ambitious skilled able qualified moral morals conscience integrity ambition"
-        " manners decency loyalty discipline initiative drive".split(),
+        " manners decency loyalty discipline initiative drive assertive confident energetic dynamic adaptable"
+        " flexible motivated punctual efficient diligent conscientious articulate creative".split(),
         2.0,
     ),
 }
@@ -266,7 +268,9 @@ TRAIT_IDIOMS = (
     r"not\s+(?:all\s+)?there", r"a\s+law\s+unto\s+themselves", r"out\s+of\s+touch", r"behind\s+the\s+times",
     r"(?:good|fit)\s+for\s+nothing",
     r"(?:just\s+)?men\s+in\s+(?:dresses|frocks|wigs|skirts|make-?up)",
-    r"only\s+(?:good|fit)\s+for", r"all\s+(?:the\s+same|alike)\b(?!\s+[a-z])",
+    r"(?:take|taking)\s+advantage\s+of", r"(?:play|game|milk|work|playing|gaming|milking)\s+the\s+system",
+    r"only\s+(?:good|fit)\s+for", r"asking\s+for\s+trouble", r"a\s+false\s+economy",
+    r"all\s+(?:the\s+same|alike)\b(?!\s+[a-z])",
     r"more\s+trouble\s+than\s+(?:they\s+are|they're)\s+worth",
 )
 # Nouns of judgement a claim of inability denies ("can't make decisions").
@@ -287,7 +291,8 @@ GATE_WORDS = frozenset(
 # Verbs of bad habits VADER leaves unscored (as verbs; "lie low" and "lie down" are not lying).
 HABIT_VALENCE: dict[str, float] = dict.fromkeys(
     "lie scrounge sponge freeload skive shirk malinger beat hit attack rob con groom molest prey stab bully"
-    " intimidate scare frighten swindle defraud exploit infest invade overrun".split(),
+    " intimidate scare frighten swindle defraud exploit infest invade overrun forge falsify fabricate fiddle"
+    " smuggle traffic poach".split(),
     -2.0,
 )
 # Institutions a conspiracy trope says a group controls ("... run the media").
@@ -331,5 +336,11 @@ GOODS = frozenset(
     "right rights access protection support help chance chances opportunity opportunities choice choices voice"
     " say security safety benefit benefits income savings money home homes job jobs work entitlement recourse"
     " freedom representation funding service services care time transport insurance pension family friends"
-    " experience qualification qualifications".split()
+    " experience qualification qualifications confidence skills skill training knowledge information awareness"
+    " understanding".split()
+)
+# Losses a group may be put first in line for ("redundancy", "the cuts").
+LOSSES = frozenset(
+    "redundancy redundancies dismissal dismissals cut cuts layoff layoffs eviction evictions chop axe sack"
+    " go".split()
 )
