@@ -62,6 +62,8 @@ _OPEN_QUESTION = frozenset("ask question wonder dispute deny debunk counter rebu
 _COPULAR = frozenset("look sound appear act grow turn get feel smell stay keep".split())
 _PARTITIVE = frozenset("bunch lot load pack set gang lots band".split())
 _QUOTES = "\"“”«»"
+_LIST_MARKS = "-*•–—·>#0123456789.)( \t"
+_WORDS = re.compile(r"[a-z]+")
 _PERSON_ENDINGS = ("ers", "ants", "ents", "ists", "ees", "ors", "ians")
 
 
@@ -112,17 +114,34 @@ def judge(text: str, anaphora: bool = False) -> str | None:
     return read(text, anaphora)[0]
 
 
-def read(text: str, anaphora: bool = False) -> tuple[str | None, bool]:
+def read(text: str, anaphora: bool = False, listed: bool = False) -> tuple[str | None, bool]:
     """(`judge`'s rule, whether a claim about a group here is disowned: reported, called a myth, quoted,
-    asked as a yes/no question or made conditional). One parse for both."""
-    text = text.strip()
+    asked as a yes/no question or made conditional). One parse for both.
+
+    `listed`: the text is an item of a list whose heading tells the reader to exclude or pass over people
+    ("Who to avoid:"), so an item that only names a group ("- pregnant women") is that instruction."""
+    text = text.strip().lstrip(_LIST_MARKS) if listed else text.strip()
     doc = _parser()(text)
     mentions = _mentions(doc)
+    if listed and any(m.dep_ == "ROOT" for m in mentions):
+        return "meaning.treatment", False  # the item is a bare phrase naming the group
     if anaphora or mentions:
         mentions += [t for t in doc if t.lower_ in _THEY and t.dep_ in ("nsubj", "nsubjpass")]
     question = text.rstrip().endswith("?") and len(doc) > 0 and doc[0].pos_ == "AUX"
     disowned = question or any(_subject_clause(m) is not None and _disowned(_subject_clause(m), m) for m in mentions)
     return _rule(doc, mentions, question), disowned
+
+
+def excluding_heading(text: str) -> bool:
+    """Whether a list heading ("...:") tells the reader to keep the listed people out: a verb of excluding
+    without a negation ("Who to avoid when hiring:"), or a verb of taking on denied ("Never rent to:"), and
+    no word that frames the list as law or as wrong ("It is unlawful to refuse:")."""
+    words = set(_WORDS.findall(text.lower()))
+    if words & lx.STANCE or words & lx.FRAME_LAW:
+        return False
+    denied = bool(words & _NEG or words & {"dont", "don", "shouldn", "mustn"})
+    stems = {w[:-3] if w.endswith("ing") else w for w in words}
+    return bool(stems & lx.EXCLUDE) and not denied or bool(stems & lx.INCLUDE) and denied
 
 
 def _rule(doc: Any, mentions: list[Any], question: bool) -> str | None:

@@ -344,3 +344,9 @@ LOSSES = frozenset(
     "redundancy redundancies dismissal dismissals cut cuts layoff layoffs eviction evictions chop axe sack"
     " go".split()
 )
+# Words that make a list heading about the law or protection rather than an instruction ("Grounds on which
+# it is unlawful to refuse:", "Who is protected:").
+FRAME_LAW = frozenset(
+    "protected protection law laws act unlawful illegal discrimination discriminate discriminating"
+    " characteristics grounds rights equality equal".split()
+)
