@@ -65,6 +65,7 @@ _QUOTES = "\"“”«»"
 _LIST_MARKS = "-*•–—·>#0123456789.)( \t"
 _WORDS = re.compile(r"[a-z]+")
 _PERSON_ENDINGS = ("ers", "ants", "ents", "ists", "ees", "ors", "ians")
+_PERSON_ENDING = ("er", "ant", "ent", "ist", "ee", "or", "ian", "ier")
 
 
 def warm() -> None:
@@ -234,8 +235,12 @@ def _mention_head(tok: Any) -> Any | None:
         return _aged_people(tok.head.head)
     if w in lx.COUNTRIES and tok.dep_ == "pobj" and tok.head.lower_ in ("from", "of") and _is_people(tok.head.head):
         return tok.head.head  # "the applicant from ..."
+    if w not in lx.GROUP_WORDS and _hyphenated(tok) in lx.GROUP_WORDS:
+        w = _hyphenated(tok)  # "same - sex": one group word the tokenizer split
     if w not in lx.GROUP_WORDS or w == "binary" and tok.i > 0 and tok.nbor(-1).lower_ not in ("-", "non"):
         return None
+    if tok.dep_ == "relcl" and tok.pos_ == "VERB" and _is_people(tok.head):
+        return tok.head  # "people who have transitioned"
     if tok.dep_ in ("dobj", "attr", "acomp", "pobj") and tok.head.dep_ == "relcl" and _is_people(tok.head.head):
         return tok.head.head  # "anyone who wears a turban", "someone who is pregnant"
     if tok.dep_ in ("acomp", "attr"):
@@ -248,6 +253,8 @@ def _mention_head(tok: Any) -> Any | None:
             return head
         if w not in lx.STRICT_MODIFIERS and head.lower_.endswith(_PERSON_ENDINGS):
             return head
+        if w not in lx.STRICT_MODIFIERS and w not in lx.NATIONAL and head.lower_.endswith(_PERSON_ENDING):
+            return head  # "a pregnant cashier", "a disabled lodger": singular person nouns
     above = _people_above(tok)
     if above is not None:
         return above  # "people with autism", "those on the spectrum", "staff with learning disabilities"
@@ -275,6 +282,13 @@ def _people_above(tok: Any) -> Any | None:
         if (seen_prep or hop == 1) and _is_people(tok):
             return tok  # "... from the Traveller site", "hijab - wearing staff"
     return None
+
+
+def _hyphenated(tok: Any) -> str:
+    """"same - sex" read back as "same-sex" (the tokenizer splits hyphenated words)."""
+    if tok.i < 2 or tok.nbor(-1).text != "-":
+        return ""
+    return tok.nbor(-2).lower_ + "-" + tok.lower_
 
 
 def _aged_people(tok: Any) -> Any | None:
@@ -414,6 +428,12 @@ def _predicate(verb: Any, passive: bool, negated: bool, depth: int) -> str | Non
             return "meaning.trait"  # "are not built for leadership"
         if modals & _DEONTIC and not negated and _extra_scrutiny(verb):
             return "meaning.restriction"  # "should be given extra checks", "must be vetted more closely"
+        if not negated and valence(verb.lower_) <= -1.0 and verb.lower_ in lx.TRAIT_VALENCE and not any(
+                c.dep_ in ("agent", "xcomp") or c.lower_ == "to" for c in verb.children):  # "entitled to": a right
+            return "meaning.trait"  # "are distracted", "are brainwashed": a participle naming a trait
+        if not negated and verb.lower_ in lx.FORMATION and any(
+                c.dep_ == "advmod" and c.lower_ in ("poorly", "badly", "inadequately") for c in verb.children):
+            return "meaning.trait"  # "are poorly trained", "are badly brought up"
         if not negated and verb.lower_ == "known" and any(
                 c.dep_ in ("dobj", "attr", "oprd") and _score(c) <= -1.0 for c in verb.children):
             return "meaning.trait"  # "are known thieves": the writer's own claim of a reputation
@@ -467,6 +487,13 @@ def _a_chance(verb: Any) -> bool:
     return not things or any(t.lower_ in lx.CHANCES for t in things)
 
 
+def _bounded(verb: Any) -> bool:
+    """A rule of quantity or time: "not work more than eight hours", "cannot drive for a year after ..."."""
+    words = {t.lower_ for t in verb.subtree}
+    return bool(words & {"than", "after", "before", "beyond", "hours", "nights", "period", "until"}) or any(
+        t.like_num for t in verb.subtree)
+
+
 def _limited(verb: Any) -> bool:
     """A rule of quantity or time ("not work more than eight hours", "not ... after 10 pm"), or an activity
     limited to things ("not work with certain chemicals"), rather than a role barred to the group."""
@@ -501,6 +528,9 @@ def _copula(verb: Any, modals: set[str], negated: bool) -> str | None:
     for comp in comps:
         if comp.lower_ in lx.SUFFERED or comp.lemma_ in lx.SUFFERED:
             continue
+        if comp.lower_ == "able" and (modals & {"may", "might"} or any(_bounded(x) for x in comp.children
+                                                                        if x.dep_ == "xcomp")):
+            continue  # "may not be able to drive for a year after ...": a rule or a circumstance
         if negated and any(c.lower_ in ("real", "proper", "true", "genuine") for c in comp.children):
             return "meaning.trait"  # "are not real men": membership of their own group denied
         if any(c.lower_ == "too" for c in comp.children) and any(c.dep_ in ("xcomp", "ccomp") for c in comp.children):
@@ -536,6 +566,12 @@ def _score(comp: Any) -> float:
             return lx.TRAIT_VALENCE[phrase]  # "attention-seeking", "benefit tourists"
     total = sum(valence(w.lower_) or _comparative_valence(w) for w in words
                 if w.lower_ not in ("too", "very", "so", "really", "more"))
+    for prep in comp.children:  # "robots with no initiative", "people without ambition": a good trait denied
+        if prep.dep_ == "prep" and prep.lower_ in ("with", "without"):
+            for obj in prep.children:
+                lacking = prep.lower_ == "without" or any(c.lower_ == "no" for c in obj.children)
+                if lacking and obj.dep_ == "pobj" and obj.lower_ not in lx.GOODS:
+                    total -= max(0.0, valence(obj.lower_))
     less = [c for c in comp.children if c.lower_ in ("less", "fewer")]
     if less and not any(c.lower_ in _NEG for c in less[0].children) and less[0].nbor(-1).lower_ not in _NEG:
         total = -total  # "less reliable"; "no less reliable" is not
@@ -559,8 +595,8 @@ def _action(verb: Any, lemma: str, modals: set[str], negated: bool) -> str | Non
     if lemma in lx.EXPERIENCE:
         return None
     if modals & _ABILITY and negated or any(c.lower_ == "unable" for c in verb.ancestors):
-        if lemma in lx.ACCESS:
-            return None
+        if lemma in lx.ACCESS or _bounded(verb):
+            return None  # a barrier, or a rule bounded in time ("cannot drive for a year after ...")
         well = any(c.lower_ in _WELL for c in verb.children)
         judged = any(c.dep_ == "dobj" and c.lower_ in lx.COMPETENCE_NOUNS for c in verb.children)
         if lemma in lx.COMPETENCE or valence(lemma, verb=True) > 0 or well or judged:
@@ -579,7 +615,8 @@ def _action(verb: Any, lemma: str, modals: set[str], negated: bool) -> str | Non
                                for c in verb.children):
         return "meaning.habit"  # "make customers uncomfortable": harm they are said to cause others
     if lemma in ("slow", "hold", "drag", "let", "bring") and any(c.dep_ == "dobj" for c in verb.children) and any(
-            c.dep_ in ("prt", "advmod") and c.lower_ in ("down", "back") for c in verb.children):
+            c.dep_ in ("prt", "advmod") and (c.lower_ in ("down", "back") or c.lower_ == "up" and lemma == "hold")
+            for c in verb.children):
         return "meaning.habit"  # "slow the team down": harm they are said to do to others
     if any(t.lower_ in ("much", "many", "often") and any(g.lower_ == "too" for g in t.children) for t in verb.subtree):
         return "meaning.habit"  # "drink too much", "take too much leave": excess as a habit of the group

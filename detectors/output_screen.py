@@ -102,7 +102,7 @@ _PHRASING_RULES = frozenset(
 )
 _SENTENCE_LIMIT = 400  # a sentence longer than this is judged in parts (bounded memory; the guard's hold)
 _THEY = frozenset("they these those them".split())
-_LACKING = frozenset(("without", "no"))
+_LACKING = re.compile(r"\b(?:without|no)\s+$", _F)
 _ITEM_MARKS = "-*•–—·>0123456789"  # what a list item's line starts with
 # a sentence ends at . ! ? ; or a line break followed by white space (or the end of the text so far)
 _SENTENCE_END = re.compile(r"[.!?;](?=\s|$)|\n")
@@ -143,7 +143,8 @@ def _rules_gated_by(word: str) -> tuple[int, ...]:
     return _GATED_BY_WORD.get(word, ()) + _GATED_BY_PREFIX.get(word[:4], ())
 
 
-_WordFacts = tuple[tuple[int, ...], bool, bool]  # rules a word gates, whether a group word, whether "they"
+# rules a word gates, whether a group word, whether "they", whether a family word (answers only)
+_WordFacts = tuple[tuple[int, ...], bool, bool, bool]
 # keyed by the word's hash, not the word: no request or answer text is kept after its screen ends (the
 # per-process salted 64-bit hash makes a collision between two words of one process vanishingly unlikely)
 _WORDS_MEANING: dict[int, _WordFacts] = {}
@@ -156,7 +157,9 @@ def _word_facts(table: dict[int, _WordFacts], word: str, meaning: bool) -> _Word
     every answer and request, and the facts depend on the word alone."""
     if len(table) >= _WORDS_MAX:
         table.clear()
-    facts = table[hash(word)] = (_rules_gated_by(word), _is_group_word(word, meaning), meaning and word in _THEY)
+    family = meaning and word in meaning_lexicon.FAMILY
+    they = meaning and word in _THEY
+    facts = table[hash(word)] = (_rules_gated_by(word), _is_group_word(word, meaning), they, family)
     return facts
 
 
@@ -280,27 +283,28 @@ class OutputScreen:
                 yield m
 
     def _arm(self, tail: int) -> None:
-        prev = ""
+        off, table, armed, meaning = self._base + tail, self._words, self._armed, self._meaning
         for m in _WORD.finditer(self._buffer[tail:].lower()):
             word = m.group()
-            known = self._words.get(hash(word))
+            known = table.get(hash(word))
             if known is None:
-                known = _word_facts(self._words, word, self._meaning)
-            rules, group, they = known
+                known = _word_facts(table, word, meaning)
+            rules, group, they, family = known
             if not group and word in po.GROUP_OPENERS:
-                group = self._opens_sentence(self._base + tail + m.start())
-            if not group and prev in _LACKING and self._meaning:
-                group = word in meaning_lexicon.FAMILY  # "applicants without children": parental status
-            prev = word
-            for i in rules:
-                self._armed[i] = self._base + tail + m.end()
+                group = self._opens_sentence(off + m.start())
+            if family:  # "applicants without children": parental status, a gate only after "without" / "no"
+                group = _LACKING.search(self._buffer, max(0, tail + m.start() - 9), tail + m.start()) is not None
+            if rules:
+                end = off + m.end()
+                for i in rules:
+                    armed[i] = end
             if they:
-                self._they_armed = self._base + tail + m.end()
+                self._they_armed = off + m.end()
             if group:
-                self._group_armed = self._base + tail + m.end()
-                if self._meaning and (not self._marks or self._base + tail + m.start() > self._marks[-1]):
-                    self._marks.append(self._base + tail + m.start())
-                at = self._base + tail + m.start()
+                self._group_armed = off + m.end()
+                at = off + m.start()
+                if meaning and (not self._marks or at > self._marks[-1]):
+                    self._marks.append(at)
                 if not self._group_starts or at > self._group_starts[-1]:
                     self._group_starts.append(at)
 

@@ -41,7 +41,7 @@ _RACE = "black white brown bame non-white nonwhite mixed-race biracial coloured 
 _SEX = "women woman female females ladies lady girls girl men male males mothers mums mum fathers dads wives"
 _GENDER = (
     "trans transgender transsexual transsexuals non-binary nonbinary binary transwomen transmen genderqueer"
-    " reassignment"
+    " reassignment transitioned transitioning"
 )
 _ORIENTATION = "gay gays lesbian lesbians bisexual bisexuals homosexual homosexuals queer lgbt lgbtq lgbtq+"
 _DISABILITY = (
@@ -49,14 +49,14 @@ _DISABILITY = (
     " dyspraxic adhd epileptic epilepsy schizophrenic schizophrenics bipolar dementia neurodivergent"
     " neurodiverse amputee amputees paraplegic paraplegics diabetic diabetics hiv impaired spectrum"
     " depression anxiety ptsd ocd psychosis cancer sclerosis down's"
-    " mentally cripples cripple invalids"
+    " mentally cripples cripple invalids diabetes arthritis stammer stutter tourette's"
 )
 _AGE = (
     "old older elderly aged young younger youngsters youths teenagers pensioners oaps boomers millennials"
     " over-50s over-60s over-40s over-65s under-25s middle-aged retirees"
 )
 _PREGNANCY = "pregnant pregnancy maternity expectant breastfeeding"
-_MARRIAGE = "married unmarried divorced widowed same-sex civil"
+_MARRIAGE = "married unmarried divorced widowed same-sex civil newlyweds newlywed"
 _MIGRATION = "immigrant immigrants migrant migrants refugee refugees asylum foreigner foreigners foreign"
 _DRESS = "hijab hijabs headscarf headscarves turban turbans kippah veil veils burka burqa niqab"
 
@@ -79,7 +79,7 @@ def _with_plurals(text: str) -> frozenset[str]:
 # Words naming members of a protected group, on their own or modifying a people noun.
 GROUP_WORDS = (
     _demonyms() | _with_plurals(_RELIGION) | frozenset((_RACE + " " + _SEX + " " + _GENDER).split())
-    | frozenset((_ORIENTATION + " " + _DISABILITY + " " + _AGE + " " + _PREGNANCY).split())
+    | frozenset((_ORIENTATION + " " + _AGE + " " + _PREGNANCY).split()) | _with_plurals(_DISABILITY)
     | frozenset((_MARRIAGE + " " + _MIGRATION + " " + _DRESS).split()) | frozenset({"single", "lone", "seekers"})
 )
 
@@ -89,6 +89,7 @@ MODIFIER_ONLY = frozenset((
     "old older young younger aged black white brown single lone married unmarried divorced widowed blind"
     " foreign impaired mentally spectrum wheelchair wheelchairs binary civil depression anxiety cancer asylum"
     " expectant same-sex minority ethnic english british welsh irish scottish polish french german dutch reassignment"
+    " transitioned transitioning"
     " spanish greek swiss danish swedish finnish " + _DRESS).split()
 )
 
@@ -158,7 +159,9 @@ TRAIT_VALENCE: dict[str, float] = {
         " attention-seeking tight-fisted con-artists con-men drama chaos friction tension disruption havoc"
         " hassle headache headaches absent-fathers deadbeat feckless economic-migrants handouts pigs dogs apes monkeys"
         " snakes beasts swine locusts pests leeches benefit-tourists benefit-cheats health-tourists cowboys"
-        " heavy-drinkers boozers expensive costly false-economy".split(),
+        " heavy-drinkers boozers expensive costly false-economy creepy clannish stoners robots snowflakes"
+        " hard-work gang-members distracted spoilt spoiled brainwashed radicalised radicalized indoctrinated"
+        " unhinged deranged warped uneducated unqualified untrained unskilled inbred".split(),
         -2.0,
     ),
     **dict.fromkeys(
@@ -269,7 +272,8 @@ TRAIT_IDIOMS = (
     r"(?:good|fit)\s+for\s+nothing",
     r"(?:just\s+)?men\s+in\s+(?:dresses|frocks|wigs|skirts|make-?up)",
     r"(?:take|taking)\s+advantage\s+of", r"(?:play|game|milk|work|playing|gaming|milking)\s+the\s+system",
-    r"only\s+(?:good|fit)\s+for", r"asking\s+for\s+trouble", r"a\s+false\s+economy",
+    r"(?:make|making|made)\s+it\s+(?:all\s+)?up", r"only\s+(?:good|fit)\s+for",
+    r"asking\s+for\s+trouble", r"a\s+false\s+economy",
     r"all\s+(?:the\s+same|alike)\b(?!\s+[a-z])",
     r"more\s+trouble\s+than\s+(?:they\s+are|they're)\s+worth",
 )
@@ -350,3 +354,12 @@ FRAME_LAW = frozenset(
     "protected protection law laws act unlawful illegal discrimination discriminate discriminating"
     " characteristics grounds rights equality equal".split()
 )
+# Passive participles of how a person was formed ("poorly trained", "badly brought up"): a bad manner
+# adverb makes them a trait, unlike "poorly paid" or "badly treated", which are harm suffered.
+FORMATION = frozenset(
+    "trained educated qualified skilled prepared behaved organised organized disciplined raised brought"
+    " informed mannered".split()
+)
+# Group words that name a nationality or a people, which also modify things ("Polish butter"); the other
+# group words (conditions, faiths, ages, family status) modify only people when they end like a person noun.
+NATIONAL = _demonyms()

@@ -364,7 +364,7 @@ def test_clause_before_a_semicolon_is_judged_before_it_is_released() -> None:
 
 
 def test_request_text_keeps_the_phrasing_rules_without_a_parse(monkeypatch: pytest.MonkeyPatch) -> None:
-    def never(text: str, anaphora: bool = False) -> tuple[str | None, bool]:
+    def never(text: str, anaphora: bool = False, listed: bool = False) -> tuple[str | None, bool]:
         raise AssertionError("no parse on the input path")
 
     monkeypatch.setattr(output_meaning, "read", never)
