@@ -231,6 +231,9 @@ def _mention_head(tok: Any) -> Any | None:
     w = tok.lower_
     if tok.like_num and tok.head.lower_ in ("over", "under", "above", "aged") and _is_people(tok.head.head):
         return tok.head.head if _age_number(tok) else None
+    if tok.like_num and tok.dep_ in ("appos", "npadvmod", "nummod") and _is_people(tok.head) and any(
+            c.lower_ in ("over", "under", "above", "aged") for c in tok.children):
+        return tok.head if _age_number(tok) else None  # "staff over 60" read with "over" on the number
     if w in _DECADES and tok.head.lower_ == "in":
         return _aged_people(tok.head.head)
     if w in lx.COUNTRIES and tok.dep_ == "pobj" and tok.head.lower_ in ("from", "of") and _is_people(tok.head.head):
@@ -381,7 +384,7 @@ def _compared_worse(head: Any) -> str | None:
 def _including_is_bad(head: Any) -> str | None:
     """Taking the group on is called bad: a gerund of hiring, letting or serving with the group as its
     object is the subject of a bad predicate ("employing <group> is a false economy")."""
-    gerund = next((a for a in head.ancestors if a.tag_ == "VBG" and a.dep_ == "csubj"), None)
+    gerund = next((a for a in head.ancestors if a.tag_ == "VBG" and a.dep_ in ("csubj", "nsubj")), None)
     if gerund is None or gerund.lemma_ not in lx.INCLUDE or not _argument_of(head, gerund):
         return None
     main = gerund.head

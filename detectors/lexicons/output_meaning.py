@@ -161,7 +161,8 @@ TRAIT_VALENCE: dict[str, float] = {
         " snakes beasts swine locusts pests leeches benefit-tourists benefit-cheats health-tourists cowboys"
         " heavy-drinkers boozers expensive costly false-economy creepy clannish stoners robots snowflakes"
         " hard-work gang-members distracted spoilt spoiled brainwashed radicalised radicalized indoctrinated"
-        " unhinged deranged warped uneducated unqualified untrained unskilled inbred".split(),
+        " unhinged deranged warped uneducated unqualified untrained unskilled inbred theft smuggling trafficking"
+        " fraud".split(),
         -2.0,
     ),
     **dict.fromkeys(
