@@ -62,7 +62,10 @@ _OPEN_QUESTION = frozenset("ask question wonder dispute deny debunk counter rebu
 _COPULAR = frozenset("look sound appear act grow turn get feel smell stay keep".split())
 _PARTITIVE = frozenset("bunch lot load pack set gang lots band".split())
 _QUOTES = "\"“”«»"
+_LIST_MARKS = "-*•–—·>#0123456789.)( \t"
+_WORDS = re.compile(r"[a-z]+")
 _PERSON_ENDINGS = ("ers", "ants", "ents", "ists", "ees", "ors", "ians")
+_PERSON_ENDING = ("er", "ant", "ent", "ist", "ee", "or", "ian", "ier")
 
 
 def warm() -> None:
@@ -112,12 +115,17 @@ def judge(text: str, anaphora: bool = False) -> str | None:
     return read(text, anaphora)[0]
 
 
-def read(text: str, anaphora: bool = False) -> tuple[str | None, bool]:
+def read(text: str, anaphora: bool = False, listed: bool = False) -> tuple[str | None, bool]:
     """(`judge`'s rule, whether a claim about a group here is disowned: reported, called a myth, quoted,
-    asked as a yes/no question or made conditional). One parse for both."""
-    text = text.strip()
+    asked as a yes/no question or made conditional). One parse for both.
+
+    `listed`: the text is an item of a list whose heading tells the reader to exclude or pass over people
+    ("Who to avoid:"), so an item that only names a group ("- pregnant women") is that instruction."""
+    text = text.strip().lstrip(_LIST_MARKS) if listed else text.strip()
     doc = _parser()(text)
     mentions = _mentions(doc)
+    if listed and any(m.dep_ == "ROOT" for m in mentions):
+        return "meaning.treatment", False  # the item is a bare phrase naming the group
     if anaphora or mentions:
         mentions += [t for t in doc if t.lower_ in _THEY and t.dep_ in ("nsubj", "nsubjpass")]
     question = text.rstrip().endswith("?") and len(doc) > 0 and doc[0].pos_ == "AUX"
@@ -125,10 +133,22 @@ def read(text: str, anaphora: bool = False) -> tuple[str | None, bool]:
     return _rule(doc, mentions, question), disowned
 
 
+def excluding_heading(text: str) -> bool:
+    """Whether a list heading ("...:") tells the reader to keep the listed people out: a verb of excluding
+    without a negation ("Who to avoid when hiring:"), or a verb of taking on denied ("Never rent to:"), and
+    no word that frames the list as law or as wrong ("It is unlawful to refuse:")."""
+    words = set(_WORDS.findall(text.lower()))
+    if words & lx.STANCE or words & lx.FRAME_LAW:
+        return False
+    denied = bool(words & _NEG or words & {"dont", "don", "shouldn", "mustn"})
+    stems = {w[:-3] if w.endswith("ing") else w for w in words}
+    return bool(stems & lx.EXCLUDE) and not denied or bool(stems & lx.INCLUDE) and denied
+
+
 def _rule(doc: Any, mentions: list[Any], question: bool) -> str | None:
     if not question:
         for head in mentions:
-            rule = _generic_claim(head)
+            rule = _generic_claim(head) or _compared_worse(head) or _including_is_bad(head)
             if rule is not None:
                 return rule
     for tok in doc:
@@ -211,12 +231,21 @@ def _mention_head(tok: Any) -> Any | None:
     w = tok.lower_
     if tok.like_num and tok.head.lower_ in ("over", "under", "above", "aged") and _is_people(tok.head.head):
         return tok.head.head if _age_number(tok) else None
-    if w in _DECADES and tok.head.lower_ == "in" and _is_people(tok.head.head):
-        return tok.head.head
+    if tok.like_num and tok.dep_ in ("appos", "npadvmod", "nummod") and _is_people(tok.head) and any(
+            c.lower_ in ("over", "under", "above", "aged") for c in tok.children):
+        return tok.head if _age_number(tok) else None  # "staff over 60" read with "over" on the number
+    if w in _DECADES and tok.head.lower_ == "in":
+        return _aged_people(tok.head.head)
     if w in lx.COUNTRIES and tok.dep_ == "pobj" and tok.head.lower_ in ("from", "of") and _is_people(tok.head.head):
         return tok.head.head  # "the applicant from ..."
+    if w not in lx.GROUP_WORDS and _hyphenated(tok) in lx.GROUP_WORDS:
+        w = _hyphenated(tok)  # "same - sex": one group word the tokenizer split
     if w not in lx.GROUP_WORDS or w == "binary" and tok.i > 0 and tok.nbor(-1).lower_ not in ("-", "non"):
         return None
+    if tok.dep_ == "relcl" and tok.pos_ == "VERB" and _is_people(tok.head):
+        return tok.head  # "people who have transitioned"
+    if tok.dep_ in ("dobj", "attr", "acomp", "pobj") and tok.head.dep_ == "relcl" and _is_people(tok.head.head):
+        return tok.head.head  # "anyone who wears a turban", "someone who is pregnant"
     if tok.dep_ in ("acomp", "attr"):
         return None  # "she is pregnant": an attribute of someone, read as a reason by `_treatment`
     if tok.dep_ in ("amod", "compound", "nmod", "npadvmod") and tok.head.pos_ in ("NOUN", "PROPN"):
@@ -227,11 +256,11 @@ def _mention_head(tok: Any) -> Any | None:
             return head
         if w not in lx.STRICT_MODIFIERS and head.lower_.endswith(_PERSON_ENDINGS):
             return head
+        if w not in lx.STRICT_MODIFIERS and w not in lx.NATIONAL and head.lower_.endswith(_PERSON_ENDING):
+            return head  # "a pregnant cashier", "a disabled lodger": singular person nouns
     above = _people_above(tok)
     if above is not None:
         return above  # "people with autism", "those on the spectrum", "staff with learning disabilities"
-    if tok.dep_ in ("dobj", "attr", "acomp", "pobj") and tok.head.dep_ == "relcl" and _is_people(tok.head.head):
-        return tok.head.head  # "anyone who wears a turban"
     if w in lx.MODIFIER_ONLY:
         return tok if any(c.lower_ == "the" for c in tok.children) and tok.pos_ in ("NOUN", "ADJ") else None
     if tok.pos_ in ("NOUN", "PROPN", "ADJ"):
@@ -239,17 +268,44 @@ def _mention_head(tok: Any) -> Any | None:
     return None
 
 
+_ABOVE_DEPS = frozenset("pobj pcomp dobj prep compound amod conj npadvmod advmod relcl acl".split())
+
+
 def _people_above(tok: Any) -> Any | None:
-    """The people noun a prepositional phrase holding `tok` describes ("people *with* ... autism")."""
+    """The people noun a prepositional phrase or a relative clause holding `tok` describes ("people *with*
+    ... autism", "staff going through gender reassignment", "a tenant who is in a civil partnership")."""
     seen_prep = False
-    for hop in range(4):
-        if tok.dep_ not in ("pobj", "pcomp", "dobj", "prep", "compound", "amod", "conj", "npadvmod", "advmod") or (
-                tok.head == tok):
+    for hop in range(5):
+        if tok.dep_ not in _ABOVE_DEPS or tok.head == tok:
             return None
-        seen_prep |= tok.dep_ == "prep"
+        seen_prep |= tok.dep_ in ("prep", "relcl", "acl")  # "tenants (who are) in a civil partnership"
         tok = tok.head
+        if tok.tag_ == "VBG" and tok.dep_ == "csubj":  # "<people> going through ... are": the parser's
+            tok = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), tok)  # gerund reading
         if (seen_prep or hop == 1) and _is_people(tok):
             return tok  # "... from the Traveller site", "hijab - wearing staff"
+    return None
+
+
+def _hyphenated(tok: Any) -> str:
+    """"same - sex" read back as "same-sex" (the tokenizer splits hyphenated words)."""
+    if tok.i < 2 or tok.nbor(-1).text != "-":
+        return ""
+    return tok.nbor(-2).lower_ + "-" + tok.lower_
+
+
+def _aged_people(tok: Any) -> Any | None:
+    """The people "in their fifties" describes: the noun it hangs on, or the people the verb it hangs on
+    acts on ("steer clear of candidates in their fifties" read with the phrase on the verb)."""
+    if _is_people(tok):
+        return tok
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    for arg in tok.children:
+        found = arg if arg.dep_ in ("dobj", "dative") else next(
+            (p for prep in arg.subtree if prep.dep_ == "prep" for p in prep.children if p.dep_ == "pobj"), None)
+        if found is not None and _is_people(found):
+            return found
     return None
 
 
@@ -283,7 +339,8 @@ def _subject_clause(head: Any) -> Any | None:
     while tok.dep_ == "conj" and tok.head.dep_ != "ROOT":
         tok = tok.head
     if tok.dep_ in ("nsubj", "nsubjpass"):
-        return tok.head
+        verb = tok.head
+        return verb.head if verb.tag_ == "VBG" and verb.dep_ == "csubj" else verb  # see `_people_above`
     return None
 
 
@@ -303,6 +360,44 @@ def _generic_claim(head: Any) -> str | None:
     return rule
 
 
+def _compared_worse(head: Any) -> str | None:
+    """The group is the standard a good comparative is measured against ("make better managers than <group>",
+    "are more reliable than <group>"): it is said to be worse."""
+    than = head.head
+    while than.dep_ == "conj" and than.head != than:
+        than = than.head
+    if than.lower_ != "than" or not _generic(head):
+        return None
+    comp = than.head
+    if comp.lower_ in ("more", "less", "fewer") and comp.head.pos_ == "ADJ":
+        comp = comp.head
+    verb = comp.head
+    made = comp.dep_ == "dobj" and verb.lemma_ == "make"  # "make better managers than ..."
+    if not (comp.dep_ in ("acomp", "attr", "oprd") or made) or verb.lemma_ not in ("be", "make", "seem", "become"):
+        return None  # "better paid than", "better represented than": how they are treated, not what they are
+    degree = [t for t in comp.subtree if t.lower_ in ("less", "fewer", "no", "not", "never", "hardly", "n't")]
+    if degree or _disowned(verb, head) or _negated(verb):
+        return None  # "no less productive than", "less reliable than": the group is not said to be worse
+    return "meaning.trait" if _score(comp) >= 1.0 else None
+
+
+def _including_is_bad(head: Any) -> str | None:
+    """Taking the group on is called bad: a gerund of hiring, letting or serving with the group as its
+    object is the subject of a bad predicate ("employing <group> is a false economy")."""
+    gerund = next((a for a in head.ancestors if a.tag_ == "VBG" and a.dep_ in ("csubj", "nsubj")), None)
+    if gerund is None or gerund.lemma_ not in lx.INCLUDE or not _argument_of(head, gerund):
+        return None
+    main = gerund.head
+    if _disowned(main, head):
+        return None
+    said = main.doc.text[gerund.right_edge.idx + len(gerund.right_edge.text):]
+    idiom = _IDIOM.search(said[:80])
+    if idiom and not _NEGATION_WORD.search(idiom.group()):
+        return "meaning.treatment"
+    rule = _predicate(main, False, False, 0)
+    return "meaning.treatment" if rule in ("meaning.trait", "meaning.habit") else None
+
+
 def _modals(verb: Any) -> set[str]:
     return {c.lower_.rstrip("'") for c in verb.children if c.tag_ == "MD" or c.lower_ in ("ought", "need")}
 
@@ -319,6 +414,10 @@ def _predicate(verb: Any, passive: bool, negated: bool, depth: int) -> str | Non
     past = verb.tag_ == "VBD" and verb.lower_ != verb.lemma_  # "beat", "hit", "put": present reading kept
     if not modals and (past or any(c.tag_ == "VBD" for c in verb.children if c.dep_.startswith("aux"))):
         return None  # a past event, not a standing trait
+    if passive and verb.lower_ in ("known", "proven") and depth < 3:
+        nxt = next((c for c in verb.children if c.dep_ == "xcomp"), None)  # "are known to ...": the writer's
+        if nxt is not None:  # claim ("are said / thought to ..." stay someone else's)
+            return _predicate(nxt, any(c.dep_ == "auxpass" for c in nxt.children), negated, depth + 1)
     if passive:
         if modals & _DEONTIC and not negated and (lemma in lx.SHUT_OUT or verb.lower_ in lx.SHUT_OUT or any(
                 c.dep_ == "prt" and c.lower_ in ("on", "out", "away", "off") for c in verb.children)):
@@ -330,6 +429,19 @@ def _predicate(verb: Any, passive: bool, negated: bool, depth: int) -> str | Non
             return "meaning.restriction"  # "should never be put in charge"
         if negated and verb.lower_ in lx.FITNESS and not modals:
             return "meaning.trait"  # "are not built for leadership"
+        if modals & _DEONTIC and not negated and _extra_scrutiny(verb):
+            return "meaning.restriction"  # "should be given extra checks", "must be vetted more closely"
+        if not negated and valence(verb.lower_) <= -1.0 and verb.lower_ in lx.TRAIT_VALENCE and not any(
+                c.dep_ in ("agent", "xcomp") or c.lower_ == "to" for c in verb.children):  # "entitled to": a right
+            return "meaning.trait"  # "are distracted", "are brainwashed": a participle naming a trait
+        if not negated and verb.lower_ in lx.FORMATION and any(
+                c.dep_ == "advmod" and c.lower_ in ("poorly", "badly", "inadequately") for c in verb.children):
+            return "meaning.trait"  # "are poorly trained", "are badly brought up"
+        if not negated and verb.lower_ == "known" and any(
+                c.dep_ in ("dobj", "attr", "oprd") and _score(c) <= -1.0 for c in verb.children):
+            return "meaning.trait"  # "are known thieves": the writer's own claim of a reputation
+        if not negated and verb.lower_ in lx.ASSOCIATED and _with_bad(verb):
+            return "meaning.trait"  # "are involved in crime", "are mixed up in fraud"
         return None
     if depth < 3:
         nxt = _raised(verb)
@@ -346,6 +458,29 @@ def _predicate(verb: Any, passive: bool, negated: bool, depth: int) -> str | Non
     return _action(verb, lemma, modals, negated)
 
 
+def _with_bad(verb: Any) -> bool:
+    """A bad thing the passive ties its subject to ("involved *in crime*", "linked *to fraud*")."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "with", "to"):
+            if any(o.dep_ == "pobj" and o.lower_ not in lx.SUFFERED and _score(o) <= -1.0 for o in prep.children):
+                return True
+    return False
+
+
+def _lacks_good(verb: Any, denied: bool) -> bool:
+    """Whether "have" / "lack" denies the subject a good trait of character or mind ("have no morals",
+    "lack ambition", "have no sense of loyalty") rather than a resource, right or service it goes without."""
+    for obj in verb.children:
+        if obj.dep_ != "dobj" or obj.lower_ in lx.GOODS or obj.lemma_ in lx.GOODS:
+            continue
+        if not (denied or any(c.lower_ == "no" for c in obj.children)):
+            continue
+        words = [obj] + [p for prep in obj.children if prep.lower_ == "of" for p in prep.children]
+        if any(_score(w) >= 1.0 for w in words):
+            return True
+    return False
+
+
 def _a_chance(verb: Any) -> bool:
     """Whether a denied passive withholds a chance ("allowed to", "given the job"), not a thing or a label
     ("given live vaccines", "considered a risk")."""
@@ -353,6 +488,13 @@ def _a_chance(verb: Any) -> bool:
         return False
     things = [c for c in verb.children if c.dep_ == "dobj"]
     return not things or any(t.lower_ in lx.CHANCES for t in things)
+
+
+def _bounded(verb: Any) -> bool:
+    """A rule of quantity or time: "not work more than eight hours", "cannot drive for a year after ..."."""
+    words = {t.lower_ for t in verb.subtree}
+    return bool(words & {"than", "after", "before", "beyond", "hours", "nights", "period", "until"}) or any(
+        t.like_num for t in verb.subtree)
 
 
 def _limited(verb: Any) -> bool:
@@ -379,6 +521,8 @@ def _copula(verb: Any, modals: set[str], negated: bool) -> str | None:
     kinds = ("acomp", "attr", "oprd", "dobj") if verb.lemma_ in ("make", "become") else ("acomp", "attr", "oprd")
     comps = [c for c in verb.children if c.dep_ in kinds]
     comps += [cc for c in comps for cc in c.conjuncts]
+    if modals & _DEONTIC and not negated and _first_to_lose(verb, comps):
+        return "meaning.restriction"  # "should be first in line for redundancy"
     if modals & _DEONTIC and negated:
         if not comps or all(_score(c) >= 0 for c in comps):
             return "meaning.restriction"  # "should not be managers / in charge / around children"
@@ -387,6 +531,9 @@ def _copula(verb: Any, modals: set[str], negated: bool) -> str | None:
     for comp in comps:
         if comp.lower_ in lx.SUFFERED or comp.lemma_ in lx.SUFFERED:
             continue
+        if comp.lower_ == "able" and (modals & {"may", "might"} or any(_bounded(x) for x in comp.children
+                                                                        if x.dep_ == "xcomp")):
+            continue  # "may not be able to drive for a year after ...": a rule or a circumstance
         if negated and any(c.lower_ in ("real", "proper", "true", "genuine") for c in comp.children):
             return "meaning.trait"  # "are not real men": membership of their own group denied
         if any(c.lower_ == "too" for c in comp.children) and any(c.dep_ in ("xcomp", "ccomp") for c in comp.children):
@@ -401,6 +548,13 @@ def _copula(verb: Any, modals: set[str], negated: bool) -> str | None:
     return None
 
 
+def _first_to_lose(verb: Any, comps: list[Any]) -> bool:
+    """A group put first for a loss: "first in line for redundancy", "the first to be cut"."""
+    if not any(c.lower_ in ("first", "top") for c in comps):
+        return False
+    return any(t.lower_ in lx.LOSSES or t.lemma_ in lx.LOSSES for t in verb.subtree)
+
+
 def _score(comp: Any) -> float:
     """Sentiment of a complement: its head, modifiers and the noun of a partitive ("a bunch of thieves")."""
     words = [comp] + [c for c in comp.children if c.dep_ in ("amod", "compound", "advmod", "npadvmod")
@@ -413,11 +567,23 @@ def _score(comp: Any) -> float:
     for phrase in (span.replace(" - ", "-").replace(" ", "-"), span.replace(" - ", "-").split(" ")[-1]):
         if phrase != comp.lower_ and phrase in lx.TRAIT_VALENCE:
             return lx.TRAIT_VALENCE[phrase]  # "attention-seeking", "benefit tourists"
-    total = sum(valence(w.lower_) for w in words if w.lower_ not in ("too", "very", "so", "really", "more"))
+    total = sum(valence(w.lower_) or _comparative_valence(w) for w in words
+                if w.lower_ not in ("too", "very", "so", "really", "more"))
+    for prep in comp.children:  # "robots with no initiative", "people without ambition": a good trait denied
+        if prep.dep_ == "prep" and prep.lower_ in ("with", "without"):
+            for obj in prep.children:
+                lacking = prep.lower_ == "without" or any(c.lower_ == "no" for c in obj.children)
+                if lacking and obj.dep_ == "pobj" and obj.lower_ not in lx.GOODS:
+                    total -= max(0.0, valence(obj.lower_))
     less = [c for c in comp.children if c.lower_ in ("less", "fewer")]
     if less and not any(c.lower_ in _NEG for c in less[0].children) and less[0].nbor(-1).lower_ not in _NEG:
         total = -total  # "less reliable"; "no less reliable" is not
     return total
+
+
+def _comparative_valence(tok: Any) -> float:
+    """A comparative or superlative adjective scores as its base ("slower" as "slow", "lazier" as "lazy")."""
+    return valence(tok.lemma_) if tok.tag_ in ("JJR", "JJS") and tok.lemma_ != tok.lower_ else 0.0
 
 
 def _action(verb: Any, lemma: str, modals: set[str], negated: bool) -> str | None:
@@ -427,11 +593,13 @@ def _action(verb: Any, lemma: str, modals: set[str], negated: bool) -> str | Non
             return "meaning.restriction" if lemma in lx.ROLE and not to and not _limited(verb) else None
         away = {c.lower_ for c in verb.subtree} & {"home", "back", "kitchen", "place", "out", "away"}
         return "meaning.restriction" if lemma in lx.SEND_AWAY and away else None
+    if lemma in ("have", "lack", "show") and _lacks_good(verb, negated or lemma == "lack"):
+        return "meaning.trait"  # "have no morals", "lack ambition": a good trait denied
     if lemma in lx.EXPERIENCE:
         return None
     if modals & _ABILITY and negated or any(c.lower_ == "unable" for c in verb.ancestors):
-        if lemma in lx.ACCESS:
-            return None
+        if lemma in lx.ACCESS or _bounded(verb):
+            return None  # a barrier, or a rule bounded in time ("cannot drive for a year after ...")
         well = any(c.lower_ in _WELL for c in verb.children)
         judged = any(c.dep_ == "dobj" and c.lower_ in lx.COMPETENCE_NOUNS for c in verb.children)
         if lemma in lx.COMPETENCE or valence(lemma, verb=True) > 0 or well or judged:
@@ -446,8 +614,12 @@ def _action(verb: Any, lemma: str, modals: set[str], negated: bool) -> str | Non
     if lemma in ("control", "run", "own", "dominate", "rule") and any(
             c.dep_ == "dobj" and c.lower_ in lx.INSTITUTIONS for c in verb.children):
         return "meaning.habit"  # "<group> control the ...": the conspiracy trope
+    if lemma == "make" and any(c.dep_ in ("ccomp", "oprd", "xcomp") and c.pos_ == "ADJ" and valence(c.lower_) <= -1.0
+                               for c in verb.children):
+        return "meaning.habit"  # "make customers uncomfortable": harm they are said to cause others
     if lemma in ("slow", "hold", "drag", "let", "bring") and any(c.dep_ == "dobj" for c in verb.children) and any(
-            c.dep_ in ("prt", "advmod") and c.lower_ in ("down", "back") for c in verb.children):
+            c.dep_ in ("prt", "advmod") and (c.lower_ in ("down", "back") or c.lower_ == "up" and lemma == "hold")
+            for c in verb.children):
         return "meaning.habit"  # "slow the team down": harm they are said to do to others
     if any(t.lower_ in ("much", "many", "often") and any(g.lower_ == "too" for g in t.children) for t in verb.subtree):
         return "meaning.habit"  # "drink too much", "take too much leave": excess as a habit of the group
@@ -464,7 +636,8 @@ def _action(verb: Any, lemma: str, modals: set[str], negated: bool) -> str | Non
         return "meaning.habit"
     if any(o.lower_ in lx.SUFFERED for o in objects):
         return None
-    score = valence(lemma, verb=True) + sum(valence(o.lower_) for o in objects)
+    owned = [o for o in objects if any(c.dep_ == "poss" for c in o.children)]  # "cremate their dead"
+    score = valence(lemma, verb=True) + sum(valence(o.lower_) for o in objects if o not in owned)
     if negated:
         score = -score
     return "meaning.habit" if score <= -1.0 else None
@@ -542,10 +715,40 @@ def _treatment(verb: Any, mentions: list[Any]) -> str | None:
     if (include or prefer) and not negated and majority:
         if not any(t.lower_ in lx.POSITIVE_ACTION for t in verb.doc):
             return "meaning.treatment"
-    if prefer and not negated and objects and _instead(verb) and not any(t.lower_ in lx.POSITIVE_ACTION
-                                                                         for t in verb.doc):
-        return "meaning.treatment"
+    chosen = objects or mentions and any(c.lower_ in ("them", "they") for c in verb.children)  # back-reference
+    if (prefer or include) and not negated and chosen and _instead(verb) and not any(
+            t.lower_ in lx.POSITIVE_ACTION for t in verb.doc):
+        return "meaning.treatment"  # "hire <group> over ...", "pick them rather than ..."
+    if (include or prefer) and not negated and _without_characteristic(verb):
+        return "meaning.treatment"  # choosing people *without* a characteristic excludes those who have it
+    if not negated and objects and _extra_scrutiny(verb):
+        return "meaning.treatment"  # "give <group> extra checks"
     return None
+
+
+def _without_characteristic(verb: Any) -> bool:
+    """The verb's object is people described as lacking a protected characteristic or a family ("applicants
+    without children", "staff with no disabilities")."""
+    for obj in verb.children:
+        if obj.dep_ not in ("dobj", "dative") or not _is_people(obj):
+            continue
+        for prep in [*obj.children, *verb.children]:  # the parser may hang the phrase on the verb
+            if prep.dep_ != "prep" or prep.lower_ not in ("without", "with"):
+                continue
+            for noun in prep.children:
+                lacking = prep.lower_ == "without" or any(c.lower_ == "no" for c in noun.children)
+                if lacking and noun.dep_ == "pobj" and (
+                        noun.lower_ in lx.CHARACTERISTICS or noun.lower_ in lx.GROUP_WORDS or noun.lower_ in lx.FAMILY):
+                    return True
+    return False
+
+
+def _extra_scrutiny(verb: Any) -> bool:
+    """More checking than others get: "extra checks", "additional vetting", "checked more closely"."""
+    for tok in verb.subtree:
+        if tok.lower_ in lx.SCRUTINY and any(c.lower_ in lx.MORE for c in tok.children):
+            return True
+    return verb.lemma_ in lx.SCRUTINY_VERBS and any(c.lower_ in lx.MORE for c in verb.children)
 
 
 def _directive(verb: Any) -> bool:
@@ -570,11 +773,22 @@ def _directive(verb: Any) -> bool:
     if verb.tag_ == "VBG" and verb.dep_ in ("xcomp", "pcomp", "dobj") and verb.head.lemma_ in (
             lx.NEGATING_VERBS | {"bother", "consider", "try"}):
         return _directive(verb.head)
+    cautious = _hesitation(verb)
+    if cautious is not None and cautious != verb:
+        return _directive(cautious)
+    if to and verb.dep_ == "xcomp" and verb.head.lower_ in ("ought", "need", "needs", "have", "has"):
+        owner = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)  # "X ought to ..." as a verb
+        if owner is not None and (owner.lower_ in ("you", "we") or owner.lower_ in lx.DECIDERS):
+            return True
+    if subj is not None and subj.lower_ in lx.DECIDERS and _modals(first) & _DEONTIC:
+        return True  # "employers should ...", "landlords must ...": advice to whoever decides
     advised = verb.head.lower_ in _ADVICE_ADJ or any(
         c.dep_ in ("acomp", "nsubj") and (c.lower_ in _ADVICE_ADJ or any(a.lower_ in _ADVICE_ADJ for a in c.children))
         for c in verb.head.children)
     if to and verb.dep_ in ("xcomp", "ccomp", "advcl") and advised:
         return True  # "it is best to ...", "your safest bet is to ..."
+    if verb.tag_ == "VBG" and verb.dep_ in ("dep", "xcomp", "advcl") and advised:
+        return True  # "you'd be better off (not) renting ..."
     return verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_ in ("recommend", "suggest", "advise") and any(
         c.lower_ in ("i", "we") for c in verb.head.children)
 
@@ -582,7 +796,25 @@ def _directive(verb: Any) -> bool:
 def _negated_by_head(verb: Any) -> bool:
     if verb.dep_ not in ("xcomp", "pcomp", "dobj"):
         return False
+    if _hesitation(verb) is not None:
+        return True
     return verb.head.lemma_ in lx.NEGATING_VERBS or verb.head.lemma_ == "bother" and _negated(verb.head)
+
+
+def _hesitation(verb: Any) -> Any | None:
+    """The word of caution a gerund depends on ("think twice before hiring", "be wary of letting",
+    "hesitate to promote"): advice not to do it. Returns the verb that carries the advice."""
+    if verb.dep_ == "xcomp" and verb.head.lemma_ == "hesitate":
+        return verb.head
+    if verb.dep_ != "pcomp" or verb.head.lower_ not in ("before", "about", "of"):
+        return None
+    word = verb.head.head
+    if word.lower_ in lx.WARY and word.dep_ == "acomp":
+        return word.head  # "be wary of ...": the copula carries the mood
+    if word.pos_ == "VERB" and not _negated(word) and (
+            word.lemma_ == "hesitate" or any(c.lower_ == "twice" for c in word.children)):
+        return word
+    return None
 
 
 def _argument_of(mention: Any, verb: Any) -> bool:
@@ -602,11 +834,11 @@ def _reason(verb: Any) -> bool:
     "because he is in his sixties", "because of her religion"."""
     doc = verb.doc
     for tok in doc:
-        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.lower_ not in lx.PERSON_PRONOUNS:
+        if tok.dep_ not in ("nsubj", "nsubjpass") or not _one_person(tok):
             continue
         clause = tok.head
-        if clause == verb or not _linked(clause, verb):
-            continue
+        if clause == verb or not _linked(clause, verb) or any(c.lower_ == "whether" for c in clause.children):
+            continue  # "... whether they are married": a question asked, not a reason given
         if any(_characteristic(t, clause) for t in clause.subtree if t != tok):
             return True
     for prep in verb.subtree:
@@ -617,12 +849,22 @@ def _reason(verb: Any) -> bool:
     return False
 
 
+def _one_person(tok: Any) -> bool:
+    """A pronoun for one person, or a singular people noun ("if an applicant ...", "when the tenant ...")."""
+    if tok.lower_ in lx.PERSON_PRONOUNS:
+        return True
+    return tok.tag_ == "NN" and _is_people(tok) and tok.lower_ not in lx.COLLECTIVE and any(
+        c.dep_ == "det" and c.lower_ in ("a", "an", "the", "this", "that", "any") for c in tok.children)
+
+
 def _linked(clause: Any, verb: Any) -> bool:
     return clause in verb.subtree or verb in clause.subtree or clause.head == verb.head
 
 
 def _characteristic(tok: Any, clause: Any) -> bool:
     w = tok.lower_
+    if w in lx.GROUP_WORDS and tok.dep_ in ("amod", "compound") and tok.head.dep_ in ("dobj", "nsubj", "nsubjpass"):
+        return False  # "... as they may deter older applicants": other people, not the one decided about
     if w in lx.GROUP_WORDS and tok.dep_ in ("acomp", "attr", "amod", "pobj", "dobj", "compound", "conj"):
         return w not in ("single",)
     if w in _DECADES or (tok.like_num and tok.head.lower_ in ("over", "nearly", "almost") and _age_number(tok)):

@@ -102,6 +102,8 @@ _PHRASING_RULES = frozenset(
 )
 _SENTENCE_LIMIT = 400  # a sentence longer than this is judged in parts (bounded memory; the guard's hold)
 _THEY = frozenset("they these those them".split())
+_LACKING = re.compile(r"\b(?:without|no)\s+$", _F)
+_ITEM_MARKS = "-*•–—·>0123456789"  # what a list item's line starts with
 # a sentence ends at . ! ? ; or a line break followed by white space (or the end of the text so far)
 _SENTENCE_END = re.compile(r"[.!?;](?=\s|$)|\n")
 _GROUP_PROBE = re.compile(r"(?:" + PROTECTED_GROUP + r")", _F)
@@ -141,7 +143,8 @@ def _rules_gated_by(word: str) -> tuple[int, ...]:
     return _GATED_BY_WORD.get(word, ()) + _GATED_BY_PREFIX.get(word[:4], ())
 
 
-_WordFacts = tuple[tuple[int, ...], bool, bool]  # rules a word gates, whether a group word, whether "they"
+# rules a word gates, whether a group word, whether "they", whether a family word (answers only)
+_WordFacts = tuple[tuple[int, ...], bool, bool, bool]
 # keyed by the word's hash, not the word: no request or answer text is kept after its screen ends (the
 # per-process salted 64-bit hash makes a collision between two words of one process vanishingly unlikely)
 _WORDS_MEANING: dict[int, _WordFacts] = {}
@@ -154,7 +157,9 @@ def _word_facts(table: dict[int, _WordFacts], word: str, meaning: bool) -> _Word
     every answer and request, and the facts depend on the word alone."""
     if len(table) >= _WORDS_MAX:
         table.clear()
-    facts = table[hash(word)] = (_rules_gated_by(word), _is_group_word(word, meaning), meaning and word in _THEY)
+    family = meaning and word in meaning_lexicon.FAMILY
+    they = meaning and word in _THEY
+    facts = table[hash(word)] = (_rules_gated_by(word), _is_group_word(word, meaning), they, family)
     return facts
 
 
@@ -186,6 +191,8 @@ class OutputScreen:
         self._flagged = -1  # stream offset of the sentence last found discriminatory (reported once)
         self._they_armed = -1  # stream offset after the latest "they" / "these" / "those" / "them"
         self._suspects: list[int] = []  # stream offsets of phrasing-rule matches awaiting their sentence's reading
+        self._excluding_list = False  # the lines being read are items under "Who to avoid:"-like heading
+        self._line_at = 0  # stream offset just after the last line break
         self._buffer = ""
         self._base = 0  # stream offset of self._buffer[0]
         self._reported: set[tuple[int, int, str]] = set()  # (stream start, end, label) already returned
@@ -198,9 +205,10 @@ class OutputScreen:
 
     @property
     def holding(self) -> bool:
-        """Whether the unfinished sentence names a protected group or holds a slur, so a caller streaming the
-        answer should hold it back until the sentence ends (matches in a finished sentence are settled)."""
-        held = max(self._group_armed, self._armed[_SLUR_RULE]) > self._sentence_start
+        """Whether the unfinished sentence names a protected group or holds a slur, or is an item of a list
+        headed as people to exclude, so a caller streaming the answer should hold it back until the sentence
+        ends (matches in a finished sentence are settled)."""
+        held = max(self._group_armed, self._armed[_SLUR_RULE]) > self._sentence_start or self._excluding_list
         return held or self._after_group and self._they_armed > self._sentence_start
 
     def feed(self, delta: str) -> list[Finding]:
@@ -223,7 +231,7 @@ class OutputScreen:
             findings += self._judge(self._sentence_at, self._pieces_at + self._pieces_len)
         self._pieces, self._pieces_at, self._pieces_len = [], 0, 0
         self._sentence_at, self._marks, self._after_group, self._flagged = 0, [], False, -1
-        self._they_armed, self._suspects = -1, []
+        self._they_armed, self._suspects, self._excluding_list, self._line_at = -1, [], False, 0
         self._buffer, self._base, self._reported, self._seen_upto = "", 0, set(), 0
         self._armed = [-1] * len(_RULES)
         self._group_armed, self._sentence_start, self._group_starts = -1, 0, []
@@ -275,23 +283,28 @@ class OutputScreen:
                 yield m
 
     def _arm(self, tail: int) -> None:
+        off, table, armed, meaning = self._base + tail, self._words, self._armed, self._meaning
         for m in _WORD.finditer(self._buffer[tail:].lower()):
             word = m.group()
-            known = self._words.get(hash(word))
+            known = table.get(hash(word))
             if known is None:
-                known = _word_facts(self._words, word, self._meaning)
-            rules, group, they = known
+                known = _word_facts(table, word, meaning)
+            rules, group, they, family = known
             if not group and word in po.GROUP_OPENERS:
-                group = self._opens_sentence(self._base + tail + m.start())
-            for i in rules:
-                self._armed[i] = self._base + tail + m.end()
+                group = self._opens_sentence(off + m.start())
+            if family:  # "applicants without children": parental status, a gate only after "without" / "no"
+                group = _LACKING.search(self._buffer, max(0, tail + m.start() - 9), tail + m.start()) is not None
+            if rules:
+                end = off + m.end()
+                for i in rules:
+                    armed[i] = end
             if they:
-                self._they_armed = self._base + tail + m.end()
+                self._they_armed = off + m.end()
             if group:
-                self._group_armed = self._base + tail + m.end()
-                if self._meaning and (not self._marks or self._base + tail + m.start() > self._marks[-1]):
-                    self._marks.append(self._base + tail + m.start())
-                at = self._base + tail + m.start()
+                self._group_armed = off + m.end()
+                at = off + m.start()
+                if meaning and (not self._marks or at > self._marks[-1]):
+                    self._marks.append(at)
                 if not self._group_starts or at > self._group_starts[-1]:
                     self._group_starts.append(at)
 
@@ -306,6 +319,10 @@ class OutputScreen:
             strong = end.group() != ";"
             found += self._judge(self._sentence_at, at + end.end(), strong)
             if strong:
+                if end.group() == "\n":
+                    if self._excluding_list or self._heading_before(delta, end.start()):
+                        self._excluding_list = self._list_state(self._sentence_at, at + end.end())
+                    self._line_at = at + end.end()
                 self._sentence_at = at + end.end()
         if ends and ends[-1].group() != ";":
             self._pieces, self._pieces_at, self._pieces_len = [delta], at, len(delta)
@@ -323,14 +340,15 @@ class OutputScreen:
             self._marks = [m for m in self._marks if m >= end] if self._marks else self._marks
             self._suspects = [at for at in self._suspects if at >= end] if self._suspects else self._suspects
             self._after_group = gated
-        if not (gated or after or suspect) or start == self._flagged:
+        if not (gated or after or suspect or self._excluding_list) or start == self._flagged:
             return []
         text = "".join(self._pieces)[max(0, start - self._pieces_at) : end - self._pieces_at]
         anaphora = after and not gated and bool(_THEY & set(_WORD.findall(text.lower())))
-        if not (gated or anaphora or suspect) or not text.strip() or self._covered(start, end):
+        listed = self._excluding_list and bool(text.strip()) and self._item(text.strip(), start)  # items: all read
+        if not (gated or anaphora or suspect or listed) or not text.strip() or self._covered(start, end):
             return []
         try:
-            rule, disowned = output_meaning.read(text, anaphora=anaphora)
+            rule, disowned = output_meaning.read(text, anaphora=anaphora, listed=listed)
         except Exception:  # fail closed: a sentence naming a group that cannot be read is withheld
             rule, disowned = "meaning.unreadable", False
         if rule is None and suspect and not disowned:
@@ -339,6 +357,27 @@ class OutputScreen:
             return []
         self._flagged = start
         return [Finding("PROHIBITED_USE", start, end, 0.85, self.name, "discriminatory_content", rule)]
+
+    def _heading_before(self, delta: str, at: int) -> bool:
+        """Whether the line ending at `delta[at]` (a line break) ends with ":" (a list heading): read from
+        the delta, or from the pieces before it when the break opens the delta."""
+        before = delta[:at].rstrip(" \t\r")
+        if not before and len(self._pieces) > 1:
+            before = "".join(self._pieces[-4:-1]).rstrip(" \t\r")
+        return before.endswith(":")
+
+    def _list_state(self, start: int, end: int) -> bool:
+        """After a finished line: a heading that tells the reader to exclude people opens an excluding list;
+        an item or a blank line keeps it; any other line closes it."""
+        line = "".join(self._pieces)[max(0, start - self._pieces_at) : end - self._pieces_at].strip()
+        if line.endswith(":"):
+            return output_meaning.excluding_heading(line)
+        return self._excluding_list and (not line or self._item(line, start))
+
+    def _item(self, text: str, start: int) -> bool:
+        """Whether a sentence starting at `start` is (the rest of) a list item: it opens with a list mark, or
+        its line began with an earlier sentence ("1." ends a sentence of its own)."""
+        return text[:1] in _ITEM_MARKS or start > self._line_at
 
     def _covered(self, start: int, end: int) -> bool:
         """A rule already reported this sentence: no parse needed."""

@@ -30,7 +30,7 @@ _DEMONYM_STEMS = (
     " uzbek venezuelan vietnamese yemeni zambian zimbabwean arab african asian european caribbean"
     " latino latina hispanic slav romani roma gypsy traveller gurkha aboriginal oriental afro"
     " scot welsh irish english british polish pole dutch french german spanish spaniard portuguese greek"
-    " swiss swedish danish dane norwegian finnish chinese japanese korean burmese"
+    " swiss swedish danish dane norwegian finnish chinese japanese korean burmese turkish kurdish scottish"
 )
 _RELIGION = (
     "muslim islamic jew jewish christian catholic protestant hindu sikh buddhist atheist mormon evangelical"
@@ -39,21 +39,24 @@ _RELIGION = (
 )
 _RACE = "black white brown bame non-white nonwhite mixed-race biracial coloured ethnic minority minorities"
 _SEX = "women woman female females ladies lady girls girl men male males mothers mums mum fathers dads wives"
-_GENDER = "trans transgender transsexual transsexuals non-binary nonbinary binary transwomen transmen genderqueer"
+_GENDER = (
+    "trans transgender transsexual transsexuals non-binary nonbinary binary transwomen transmen genderqueer"
+    " reassignment transitioned transitioning"
+)
 _ORIENTATION = "gay gays lesbian lesbians bisexual bisexuals homosexual homosexuals queer lgbt lgbtq lgbtq+"
 _DISABILITY = (
     "disabled disability disabilities handicapped wheelchair wheelchairs deaf blind autistic autism dyslexic dyslexia"
     " dyspraxic adhd epileptic epilepsy schizophrenic schizophrenics bipolar dementia neurodivergent"
     " neurodiverse amputee amputees paraplegic paraplegics diabetic diabetics hiv impaired spectrum"
     " depression anxiety ptsd ocd psychosis cancer sclerosis down's"
-    " mentally cripples cripple invalids"
+    " mentally cripples cripple invalids diabetes arthritis stammer stutter tourette's"
 )
 _AGE = (
     "old older elderly aged young younger youngsters youths teenagers pensioners oaps boomers millennials"
     " over-50s over-60s over-40s over-65s under-25s middle-aged retirees"
 )
 _PREGNANCY = "pregnant pregnancy maternity expectant breastfeeding"
-_MARRIAGE = "married unmarried divorced widowed same-sex civil"
+_MARRIAGE = "married unmarried divorced widowed same-sex civil newlyweds newlywed"
 _MIGRATION = "immigrant immigrants migrant migrants refugee refugees asylum foreigner foreigners foreign"
 _DRESS = "hijab hijabs headscarf headscarves turban turbans kippah veil veils burka burqa niqab"
 
@@ -76,7 +79,7 @@ def _with_plurals(text: str) -> frozenset[str]:
 # Words naming members of a protected group, on their own or modifying a people noun.
 GROUP_WORDS = (
     _demonyms() | _with_plurals(_RELIGION) | frozenset((_RACE + " " + _SEX + " " + _GENDER).split())
-    | frozenset((_ORIENTATION + " " + _DISABILITY + " " + _AGE + " " + _PREGNANCY).split())
+    | frozenset((_ORIENTATION + " " + _AGE + " " + _PREGNANCY).split()) | _with_plurals(_DISABILITY)
     | frozenset((_MARRIAGE + " " + _MIGRATION + " " + _DRESS).split()) | frozenset({"single", "lone", "seekers"})
 )
 
@@ -85,7 +88,8 @@ GROUP_WORDS = (
 MODIFIER_ONLY = frozenset((
     "old older young younger aged black white brown single lone married unmarried divorced widowed blind"
     " foreign impaired mentally spectrum wheelchair wheelchairs binary civil depression anxiety cancer asylum"
-    " expectant same-sex minority ethnic english british welsh irish scottish polish french german dutch"
+    " expectant same-sex minority ethnic english british welsh irish scottish polish french german dutch reassignment"
+    " transitioned transitioning"
     " spanish greek swiss danish swedish finnish " + _DRESS).split()
 )
 
@@ -154,13 +158,19 @@ TRAIT_VALENCE: dict[str, float] = {
         " difficult demanding entitled bigots bigoted hypocrites zealots sloppy shoddy careless attention-seekers"
         " attention-seeking tight-fisted con-artists con-men drama chaos friction tension disruption havoc"
         " hassle headache headaches absent-fathers deadbeat feckless economic-migrants handouts pigs dogs apes monkeys"
-        " snakes beasts swine locusts pests leeches benefit-tourists benefit-cheats health-tourists".split(),
+        " snakes beasts swine locusts pests leeches benefit-tourists benefit-cheats health-tourists cowboys"
+        " heavy-drinkers boozers expensive costly false-economy creepy clannish stoners robots snowflakes"
+        " hard-work gang-members distracted spoilt spoiled brainwashed radicalised radicalized indoctrinated"
+        " unhinged deranged warped uneducated unqualified untrained unskilled inbred theft smuggling trafficking"
+        " fraud".split(),
         -2.0,
     ),
     **dict.fromkeys(
         "trustworthy reliable dependable capable competent employable hardworking hard-working productive"
         " intelligent clever bright honest loyal clean safe suitable suited fit committed responsible normal"
-        " rational logical decisive ambitious skilled able qualified".split(),
+        " rational logical decisive ambitious skilled able qualified moral morals conscience integrity ambition"
+        " manners decency loyalty discipline initiative drive assertive confident energetic dynamic adaptable"
+        " flexible motivated punctual efficient diligent conscientious articulate creative".split(),
         2.0,
     ),
 }
@@ -262,7 +272,11 @@ TRAIT_IDIOMS = (
     r"not\s+(?:all\s+)?there", r"a\s+law\s+unto\s+themselves", r"out\s+of\s+touch", r"behind\s+the\s+times",
     r"(?:good|fit)\s+for\s+nothing",
     r"(?:just\s+)?men\s+in\s+(?:dresses|frocks|wigs|skirts|make-?up)",
-    r"only\s+(?:good|fit)\s+for", r"more\s+trouble\s+than\s+(?:they\s+are|they're)\s+worth",
+    r"(?:take|taking)\s+advantage\s+of", r"(?:play|game|milk|work|playing|gaming|milking)\s+the\s+system",
+    r"(?:make|making|made)\s+it\s+(?:all\s+)?up", r"only\s+(?:good|fit)\s+for",
+    r"asking\s+for\s+trouble", r"a\s+false\s+economy",
+    r"all\s+(?:the\s+same|alike)\b(?!\s+[a-z])",
+    r"more\s+trouble\s+than\s+(?:they\s+are|they're)\s+worth",
 )
 # Nouns of judgement a claim of inability denies ("can't make decisions").
 COMPETENCE_NOUNS = frozenset("decisions decision choices choice judgements judgments judgement sense progress".split())
@@ -282,7 +296,8 @@ GATE_WORDS = frozenset(
 # Verbs of bad habits VADER leaves unscored (as verbs; "lie low" and "lie down" are not lying).
 HABIT_VALENCE: dict[str, float] = dict.fromkeys(
     "lie scrounge sponge freeload skive shirk malinger beat hit attack rob con groom molest prey stab bully"
-    " intimidate scare frighten swindle defraud exploit infest invade overrun".split(),
+    " intimidate scare frighten swindle defraud exploit infest invade overrun forge falsify fabricate fiddle"
+    " smuggle traffic poach".split(),
     -2.0,
 )
 # Institutions a conspiracy trope says a group controls ("... run the media").
@@ -300,3 +315,52 @@ CHANCES = frozenset(
     " chance chances opportunity opportunities custody responsibility responsibilities power vote votes"
     " place places contract contracts interview interviews work".split()
 )
+# A family a person may be chosen for not having ("applicants without children"): parental status stands
+# for sex and pregnancy and maternity in hiring and letting.
+FAMILY = frozenset("children child kids kid family families dependants dependents babies baby".split())
+# Checking more than others are checked: nouns of scrutiny, their "more" modifiers, verbs of checking.
+SCRUTINY = frozenset(
+    "check checks checking vetting scrutiny search searches questions questioning monitoring supervision"
+    " screening tests testing verification inspection inspections surveillance security".split()
+)
+MORE = frozenset("extra additional more closer stricter tougher harder further enhanced special closely twice".split())
+SCRUTINY_VERBS = frozenset(
+    "check vet search monitor question watch screen scrutinise scrutinize inspect verify test supervise".split()
+)
+# Words of caution that advise against what follows ("be wary of", "be cautious about").
+WARY = frozenset("wary cautious careful reluctant chary suspicious".split())
+# People who decide about others, whose "should" is advice to the reader ("employers should ...").
+DECIDERS = frozenset(
+    "employers employer landlords landlord managers manager recruiters recruiter interviewers panels panel"
+    " companies businesses firms agencies owners hr".split()
+)
+# Passives that tie their subject to something ("involved in", "linked to"): bad when the thing is bad.
+ASSOCIATED = frozenset("involved associated linked connected tied implicated mixed behind".split())
+# What a person may have or lack that is a resource, right or service, not a trait ("have no access").
+GOODS = frozenset(
+    "right rights access protection support help chance chances opportunity opportunities choice choices voice"
+    " say security safety benefit benefits income savings money home homes job jobs work entitlement recourse"
+    " freedom representation funding service services care time transport insurance pension family friends"
+    " experience qualification qualifications confidence skills skill training knowledge information awareness"
+    " understanding".split()
+)
+# Losses a group may be put first in line for ("redundancy", "the cuts").
+LOSSES = frozenset(
+    "redundancy redundancies dismissal dismissals cut cuts layoff layoffs eviction evictions chop axe sack"
+    " go".split()
+)
+# Words that make a list heading about the law or protection rather than an instruction ("Grounds on which
+# it is unlawful to refuse:", "Who is protected:").
+FRAME_LAW = frozenset(
+    "protected protection law laws act unlawful illegal discrimination discriminate discriminating"
+    " characteristics grounds rights equality equal".split()
+)
+# Passive participles of how a person was formed ("poorly trained", "badly brought up"): a bad manner
+# adverb makes them a trait, unlike "poorly paid" or "badly treated", which are harm suffered.
+FORMATION = frozenset(
+    "trained educated qualified skilled prepared behaved organised organized disciplined raised brought"
+    " informed mannered".split()
+)
+# Group words that name a nationality or a people, which also modify things ("Polish butter"); the other
+# group words (conditions, faiths, ages, family status) modify only people when they end like a person noun.
+NATIONAL = _demonyms()

@@ -319,9 +319,9 @@ def test_parse_runs_only_for_sentences_naming_a_group(monkeypatch: pytest.Monkey
     seen: list[str] = []
     real = output_meaning.read
 
-    def counting(text: str, anaphora: bool = False) -> tuple[str | None, bool]:
+    def counting(text: str, anaphora: bool = False, listed: bool = False) -> tuple[str | None, bool]:
         seen.append(text)
-        return real(text, anaphora)
+        return real(text, anaphora, listed)
 
     monkeypatch.setattr(output_meaning, "read", counting)
     ordinary = "Your bin is collected on Tuesdays. The depot opens at eight. Call us if a collection is missed. "
@@ -332,7 +332,7 @@ def test_parse_runs_only_for_sentences_naming_a_group(monkeypatch: pytest.Monkey
 
 
 def test_unreadable_group_sentence_fails_closed(monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(text: str, anaphora: bool = False) -> tuple[str | None, bool]:
+    def broken(text: str, anaphora: bool = False, listed: bool = False) -> tuple[str | None, bool]:
         raise RuntimeError("parser unavailable")
 
     monkeypatch.setattr(output_meaning, "read", broken)
@@ -364,7 +364,7 @@ def test_clause_before_a_semicolon_is_judged_before_it_is_released() -> None:
 
 
 def test_request_text_keeps_the_phrasing_rules_without_a_parse(monkeypatch: pytest.MonkeyPatch) -> None:
-    def never(text: str, anaphora: bool = False) -> tuple[str | None, bool]:
+    def never(text: str, anaphora: bool = False, listed: bool = False) -> tuple[str | None, bool]:
         raise AssertionError("no parse on the input path")
 
     monkeypatch.setattr(output_meaning, "read", never)
