@@ -106,7 +106,11 @@ _WHO = (
 )
 
 # a plural title distributes over the names it lists: "Councillors A, B and C"
-_LISTED = r"(?:(?:\p{Lu}[\p{L}'’-]*[ \t]+){0,2}\p{Lu}[\p{L}'’-]*(?:[ \t]*,[ \t]*|[ \t]+(?:and|&)[ \t]+)){1,5}"
+# (an item may carry its post in brackets: "Councillors A (Chair), B and C")
+_LISTED = (
+    r"(?:(?:\p{Lu}[\p{L}'’-]*[ \t]+){0,2}\p{Lu}[\p{L}'’-]*(?:[ \t]*\([^()\n]{1,30}\))?"
+    r"(?:[ \t]*,[ \t]*|[ \t]+(?:and|&)[ \t]+)){1,8}"
+)
 _BEFORE = regex.compile(          # searched backwards from the name (REVERSE): it must end there
     rf"(?r)(?:\b(?i:councillors|cllrs\.?)[ \t]+{_LISTED}|\b{_TITLE}[ \t]+(?:{_TITLE}[ \t]+)?"
     rf"|\b{_OFFICE}[ \t]*(?:,|:|[-–—]|\))?[ \t]+(?:{_TITLE}[ \t]+)?)"
@@ -154,6 +158,39 @@ def _office_on_next_line(text: str, start: int, end: int) -> bool:
     return bool(_OFFICE_WORD.search(line) and _OFFICE_LINE.match(line))
 
 
+# Chief officers and heads of service. Councils publish their senior officers by name and post (Local
+# Government Transparency Code 2015: the organisation chart of the top tiers), and such officers present
+# reports to committees and cabinet, sign the council's letters and are minuted by name. Their post set
+# off beside the name by commas or brackets ("X, Director of Y, will ...", "the Licensing Manager, X,")
+# is a public capacity when the text is itself council business (a committee, cabinet or scrutiny, an
+# elected member, a named council). Outside it ("Approved by: X, Director of Place" in a team note) the
+# post alone does not say the text treats them as a public figure, and a colon label ("Contact officer:
+# X") is a form field, not apposition.
+_OFFICER = (
+    r"(?:(?i:(?:corporate|strategic|executive|assistant|deputy|service|operational|interim|acting|group)"
+    rf"[ \t]+)?(?i:director(?:[ \t]+(?:of|for)[ \t]+{_WORDS})?|head[ \t]+of[ \t]+{_WORDS}))"
+    r"|(?:\p{Lu}[\p{L}'’&-]*[ \t]+){1,3}(?i:manager)"
+)
+_OFFICER_BEFORE = regex.compile(
+    rf"(?r)\b{_OFFICER}[ \t]*,[ \t]+(?:(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof)\.?[ \t]+)?"
+    r"(?:\p{Lu}[\p{L}'’-]*[ \t]+)?(?:\p{Lu}\.?[ \t]+)?\Z"
+)
+_OFFICER_AFTER = regex.compile(rf"\A[ \t]*(?:,|\()[ \t]*(?i:the[ \t]+)?{_OFFICER}\b")
+_OFFICER_WORD = regex.compile(r"(?i)director|head[ \t]+of|manager")
+_COUNCIL_BUSINESS = regex.compile(
+    r"(?i:\bcllrs?\b|\bcouncillors?\b|\bcabinet\b|\bscrutiny\b|\b(?:sub-)?committee\b(?![ \t]+room)"
+    r"|\bfull[ \t]+council\b)"
+    r"|\b(?:Borough|County|City|District|Town|Parish|Metropolitan|Community)[ \t]+Council\b"
+)
+
+
+def _officer_in_council_business(text: str, before: str, after: str) -> bool:
+    if not (_OFFICER_WORD.search(before) or _OFFICER_WORD.search(after)):
+        return False
+    attached = bool(_OFFICER_BEFORE.search(before) or _OFFICER_AFTER.match(after))
+    return attached and _COUNCIL_BUSINESS.search(text) is not None
+
+
 def in_public_role(text: str, start: int, end: int) -> bool:
     """Is the name at [start, end) attached to a public office or title (see module docstring)?"""
     line_start = max(text.rfind("\n", 0, start) + 1, start - _WINDOW)
@@ -164,4 +201,5 @@ def in_public_role(text: str, start: int, end: int) -> bool:
         (_OFFICE_WORD.search(before) and _BEFORE.search(before))
         or (_OFFICE_WORD.search(after) and _AFTER.match(after))
         or (line_end < len(text) and _office_on_next_line(text, start, end))
+        or _officer_in_council_business(text, before, after)
     )
