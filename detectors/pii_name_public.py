@@ -160,22 +160,26 @@ def _office_on_next_line(text: str, start: int, end: int) -> bool:
 
 # Chief officers and heads of service. Councils publish their senior officers by name and post (Local
 # Government Transparency Code 2015: the organisation chart of the top tiers), and such officers present
-# reports to committees and cabinet, sign the council's letters and are minuted by name. Their post set
-# off beside the name by commas or brackets ("X, Director of Y, will ...", "the Licensing Manager, X,")
-# is a public capacity when the text is itself council business (a committee, cabinet or scrutiny, an
-# elected member, a named council). Outside it ("Approved by: X, Director of Place" in a team note) the
-# post alone does not say the text treats them as a public figure, and a colon label ("Contact officer:
-# X") is a form field, not apposition.
+# reports to committees and cabinet, sign the council's letters and are minuted by name. A post in an
+# apposition *closed* on both sides ("X, Director of Y, will present ...", "the Licensing Manager, X,
+# presented", "X (Head of Z)") reports the officer acting in that post, which is a public capacity when the
+# text is itself council business (a committee, cabinet or scrutiny, an elected member, a named council).
+# A post that merely ends a line or a label ("Approved by: X, Director of Y", "Contact: X, Head of
+# Service – <email>") gives the officer's own sign-off or contact details, and outside council business
+# the post alone does not say the text treats them as a public figure.
 _OFFICER = (
-    r"(?:(?i:(?:corporate|strategic|executive|assistant|deputy|service|operational|interim|acting|group)"
+    r"(?:(?:(?i:(?:corporate|strategic|executive|assistant|deputy|service|operational|interim|acting|group)"
     rf"[ \t]+)?(?i:director(?:[ \t]+(?:of|for)[ \t]+{_WORDS})?|head[ \t]+of[ \t]+{_WORDS}))"
-    r"|(?:\p{Lu}[\p{L}'’&-]*[ \t]+){1,3}(?i:manager)"
+    r"|(?:\p{Lu}[\p{L}'’&-]*[ \t]+){1,3}(?i:manager))"
 )
 _OFFICER_BEFORE = regex.compile(
     rf"(?r)\b{_OFFICER}[ \t]*,[ \t]+(?:(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof)\.?[ \t]+)?"
     r"(?:\p{Lu}[\p{L}'’-]*[ \t]+)?(?:\p{Lu}\.?[ \t]+)?\Z"
 )
-_OFFICER_AFTER = regex.compile(rf"\A[ \t]*(?:,|\()[ \t]*(?i:the[ \t]+)?{_OFFICER}\b")
+_CLOSES_AFTER_NAME = regex.compile(r"\A(?:[ \t]+\p{Lu}[\p{L}'’-]*){0,2}[ \t]*,")
+_OFFICER_AFTER = regex.compile(
+    rf"\A[ \t]*(?:,[ \t]*(?i:the[ \t]+)?{_OFFICER}[ \t]*,|\([ \t]*(?i:the[ \t]+)?{_OFFICER}[ \t]*\))"
+)
 _OFFICER_WORD = regex.compile(r"(?i)director|head[ \t]+of|manager")
 _COUNCIL_BUSINESS = regex.compile(
     r"(?i:\bcllrs?\b|\bcouncillors?\b|\bcabinet\b|\bscrutiny\b|\b(?:sub-)?committee\b(?![ \t]+room)"
@@ -187,7 +191,9 @@ _COUNCIL_BUSINESS = regex.compile(
 def _officer_in_council_business(text: str, before: str, after: str) -> bool:
     if not (_OFFICER_WORD.search(before) or _OFFICER_WORD.search(after)):
         return False
-    attached = bool(_OFFICER_BEFORE.search(before) or _OFFICER_AFTER.match(after))
+    attached = bool(
+        (_OFFICER_BEFORE.search(before) and _CLOSES_AFTER_NAME.match(after)) or _OFFICER_AFTER.match(after)
+    )
     return attached and _COUNCIL_BUSINESS.search(text) is not None
 
 

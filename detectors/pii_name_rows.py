@@ -7,8 +7,9 @@ Four facts of how people are written down in registers, rotas, chat exports and 
   the author is a person.
 - Items coordinated in one list are of one kind: in "A B, C D, E F and G H", when names make up the list
   an item of the same shape is a name too.
-- Rows of one list share one shape: a line "<SURNAME>, <Given>" under or over a row that holds a found
-  name is a name in the same surname-first order (`detectors.pii_names._list_mates`).
+- Rows of one list share one shape: a line "<SURNAME>, <Given>" is the surname-first order of a register
+  when the given name is listed or other rows share the shape; a row under or over a row that holds a
+  found name is a name in the same order (`detectors.pii_names._list_mates`).
 - A capitalised word that is no ordinary word, straight after a person's name and joined to it only
   by a space, is part of that name (a middle name or the surname after a given name: "<Given> <Middle>
   <Surname>", "Visited <Given> <Surname>" when the model saw only the given name).
@@ -73,6 +74,30 @@ def _comma_parts(start: int, run: str) -> list[tuple[int, int]]:
         return [(start, start + len(run))]
     rest_start = start + len(head) + 1 + (len(rest) - len(rest.lstrip()))
     return [(start, start + len(head)), (rest_start, start + len(run))]
+
+
+# "<SURNAME>, <Given>" opening a line: the surname-first order of registers, rotas and arrears lists
+_CAPS_ROW = regex.compile(
+    r"(?m)^[ \t]*(?:[-*•]|\d{1,3}[.)])?[ \t]*(\p{Lu}{2,}[\p{Lu}'’]*(?:-\p{Lu}{2,}[\p{Lu}'’]*)?),[ \t]*"
+    rf"({NAME_TOKEN}(?:[ \t]+{NAME_TOKEN})?)(?=[ \t]*(?:[-–—:|(\t\d£$€]|\r?$))"
+)
+
+
+def surname_first_rows(text: str) -> list[tuple[int, int]]:
+    """Rows opening "<SURNAME>, <Given>": a name when the given name is listed, or when two or more rows
+    of the text share the shape (a register)."""
+    if "," not in text:
+        return []
+    lex = lexicon()
+    rows = [
+        m for m in _CAPS_ROW.finditer(text)
+        if _name_word(m.group(1).title(), lex) and _all_name_words(text, *m.span(2), lex)
+    ]
+    found: list[tuple[int, int]] = []
+    for m in rows:
+        if len(rows) >= 2 or lex.is_given(m.group(2).split()[0]):
+            found.extend((m.span(1), m.span(2)))
+    return found
 
 
 _ITEM = rf"{NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}){{1,2}}"

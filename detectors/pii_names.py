@@ -22,7 +22,7 @@ from detectors.pii_name_lexicon import lexicon
 from detectors.pii_name_particles import given_with_particle_surname, with_particle_surnames
 from detectors.pii_name_places import not_a_person
 from detectors.pii_name_public import in_public_role
-from detectors.pii_name_rows import list_mates_inline, message_authors, next_name_word
+from detectors.pii_name_rows import list_mates_inline, message_authors, next_name_word, surname_first_rows
 from detectors.pii_name_rules import NAME_TOKEN, lower_case_candidates, rule_candidates
 from detectors.pii_name_slots import caseless_list_mates, slot_names
 from detectors.pii_name_tokens import clean_span, not_name_word, ok_token, strip_word
@@ -66,7 +66,7 @@ class PersonNameFinder:
         scored: dict[tuple[int, int], float] = {}
         _add(text, scored, ((s, e, RULE_SCORE) for s, e, _rule in rule_candidates(text)))
         _add(text, scored, ((s, e, RULE_SCORE) for s, e in _owners_of_addresses(text, explained)))
-        _add(text, scored, ((s, e, RULE_SCORE) for s, e in message_authors(text)))
+        _add(text, scored, ((s, e, RULE_SCORE) for s, e in (*message_authors(text), *surname_first_rows(text))))
         by_rule = set(scored)
         if self.nlp is not None:
             wants = _unexplained(text, [*explained, *scored], name_parts(text, scored), explained)
@@ -118,6 +118,9 @@ def _extend_over_particles(text: str, scored: dict[tuple[int, int], float]) -> N
             scored[longer[0]] = max(scored.pop(span), scored.get(longer[0], 0.0))
 
 
+_MAX_NEXT_WORDS = 2      # a middle name and a surname
+
+
 def _extend_over_next_name_word(
     text: str, scored: dict[tuple[int, int], float], explained: Sequence[tuple[int, int]]
 ) -> None:
@@ -126,12 +129,14 @@ def _extend_over_next_name_word(
     lex = lexicon()
     cover = _Cover(explained) if explained else None
     for s, e in list(scored):
-        end = next_name_word(text, e, lex)
-        if end is None or (cover is not None and cover.contains(e + 1, end)) or (s, end) in scored:
-            continue
-        if not_a_person(text, s, end):
-            continue
-        scored[(s, end)] = scored.pop((s, e))
+        end = e
+        for _ in range(_MAX_NEXT_WORDS):
+            nxt = next_name_word(text, end, lex)
+            if nxt is None or (cover is not None and cover.contains(end + 1, nxt)) or not_a_person(text, s, nxt):
+                break
+            end = nxt
+        if end != e and (s, end) not in scored:
+            scored[(s, end)] = scored.pop((s, e))
 
 
 def _extended_mentions(text: str, names: list[NameSpan], skip: _Cover) -> list[NameSpan]:
@@ -139,10 +144,13 @@ def _extended_mentions(text: str, names: list[NameSpan], skip: _Cover) -> list[N
     lex = lexicon()
     out = []
     for n in names:
-        end = next_name_word(text, n.end, lex) if n.score == MENTION_SCORE else None
-        if end is not None and not skip.contains(n.end + 1, end) and not not_a_person(text, n.start, end):
-            n = NameSpan(n.start, end, n.score)
-        out.append(n)
+        end = n.end
+        for _ in range(_MAX_NEXT_WORDS if n.score == MENTION_SCORE else 0):
+            nxt = next_name_word(text, end, lex)
+            if nxt is None or skip.contains(end + 1, nxt) or not_a_person(text, n.start, nxt):
+                break
+            end = nxt
+        out.append(NameSpan(n.start, end, n.score) if end != n.end else n)
     return out
 
 
