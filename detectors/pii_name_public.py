@@ -26,6 +26,8 @@ from __future__ import annotations
 
 import regex
 
+from detectors.pii_name_lexicon import lexicon
+
 _WINDOW = 120
 # Office words are matched in any case: reports capitalise offices ("Leader of the Council"), the
 # press and emails often do not ("council leader X", "the mayor, X", "X, who chairs the committee").
@@ -38,12 +40,13 @@ _PARTY = (
 )
 _DEPUTY = r"(?:(?:deputy|vice|acting|interim|shadow|former|outgoing|incoming|new|local|ward)[ \t-]+)?"
 
-# Offices of local government: elected members, the head of the authority and its statutory
+# Offices of local government: elected members, the head of the authority (and of the police and fire
+# services) and its statutory
 # director of public health (named on the statutory annual report).
 _LOCAL = (
     rf"leader[ \t]+of[ \t]+(?:the[ \t]+)?(?:{_WORDS}[ \t]+)?(?:{_BODY}|opposition|group|party)|"
     rf"(?:council(?:['’]s)?|opposition|{_PARTY})[ \t]+(?:group[ \t]+)?leader|deputy[ \t]+leader|"
-    rf"chief[ \t]+executive(?:[ \t]+officer)?|chief[ \t]+constable|"
+    rf"chief[ \t]+executive(?:[ \t]+officer)?|chief[ \t]+constable|chief[ \t]+fire[ \t]+officer|"
     rf"police,?[ \t]+(?:fire[ \t]+)?and[ \t]+crime[ \t]+commissioner|"
     rf"(?:cabinet|executive|lead)[ \t]+member(?:[ \t]+(?:for|of)[ \t]+{_WORDS})?|"
     rf"portfolio[ \t]+holder(?:[ \t]+(?:for|of)[ \t]+{_WORDS})?|"
@@ -197,11 +200,38 @@ def _officer_in_council_business(text: str, before: str, after: str) -> bool:
     return attached and _COUNCIL_BUSINESS.search(text) is not None
 
 
+_OFFICE_RE = regex.compile(rf"\b{_OFFICE}\b")
+_WORD = regex.compile(r"\S+")
+
+
+def _inside_office(text: str, start: int, end: int, lo: int, hi: int) -> bool:
+    """Are [start, end) ordinary words inside an office title ("Fire" in "Chief Fire Officer")? (Offices
+    may open with free words, "<X> minister": a name's own words are no ordinary words.)"""
+    if not _OFFICE_WORD.search(text, lo, hi):
+        return False
+    lex = lexicon()
+    if not all(lex.is_ordinary(w.strip(",.;:")) for w in text[start:end].split()):
+        return False
+    return any(m.start() <= start and end <= m.end() for m in _OFFICE_RE.finditer(text, lo, hi))
+
+
 def in_public_role(text: str, start: int, end: int) -> bool:
-    """Is the name at [start, end) attached to a public office or title (see module docstring)?"""
+    """Is the name at [start, end) attached to a public office or title (see module docstring)? A span
+    that is, or opens with, words of the office title itself ("Constable <Name>" after "Chief") is
+    judged without those words: they are the office, not the name."""
     line_start = max(text.rfind("\n", 0, start) + 1, start - _WINDOW)
     line_end = text.find("\n", end)
     line_end = min(len(text) if line_end < 0 else line_end, end + _WINDOW)
+    if _inside_office(text, start, end, line_start, line_end):
+        return True
+    words = [m.span() for m in _WORD.finditer(text, start, end)]
+    for (_ws, we), (ns, _ne) in zip(words[:2], words[1:3], strict=False):
+        if _inside_office(text, start, we, line_start, line_end):
+            return _attached(text, ns, end, line_start, line_end)
+    return _attached(text, start, end, line_start, line_end)
+
+
+def _attached(text: str, start: int, end: int, line_start: int, line_end: int) -> bool:
     before, after = text[line_start:start], text[end:line_end]
     return bool(
         (_OFFICE_WORD.search(before) and _BEFORE.search(before))

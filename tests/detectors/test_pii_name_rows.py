@@ -53,6 +53,9 @@ KEPT = [
     ("At Cabinet the Parks Manager, Wilfred Achebe-Lowry, answered members' questions.", ["Wilfred", "Achebe-Lowry"]),
     ("Letters are signed by Oksana Ferriday, Head of Housing Options, Carrowmere Borough Council.",
      ["Oksana", "Ferriday"]),
+    # the words of an office title are not a name, and the head of a fire service is a public office
+    ("Chief Constable Ysolde Harrow-Mbatha said patrols will double.", ["Ysolde", "Harrow-Mbatha", "Constable"]),
+    ("Chief Fire Officer Cormac Lindgren-Abbey said the station stays open.", ["Cormac", "Fire"]),
     # a plural title distributes over a list whose items carry their posts in brackets
     ("Attendance: Councillors Penhaligon (Vice-Chair), Adeyemi-Ross, Thistlethwaite and Mulcahy.",
      ["Penhaligon", "Adeyemi-Ross", "Thistlethwaite", "Mulcahy"]),
@@ -75,6 +78,8 @@ REDACTED_CONTROLS = [
     # the same posts outside council business, or as a colon label, do not make a public figure
     ("Sent on behalf of Morwenna Tullock, Head of Year 8, at the parents' request.", ["Morwenna", "Tullock"]),
     ("Contact officer: Idris Blackmore. Report to Cabinet, 4 March.", ["Idris", "Blackmore"]),
+    # an office after a name with only free words between does not make the name part of the office
+    ("I told Perpetua Lindqvist the minister was away.", ["Perpetua", "Lindqvist"]),
     # a resident next to an officer of council business is still a resident
     ("The Parks Manager, Wilfred Achebe-Lowry, told Cabinet that Mrs Ayesha Qureshi-Bell had complained.",
      ["Ayesha", "Qureshi-Bell"]),
