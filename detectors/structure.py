@@ -34,6 +34,7 @@ from detectors.structure_parse import (
     line_spans,
     sql_insert_pairs,
     stacked_pairs,
+    string_array_pairs,
     table_pairs,
     xml_pairs,
 )
@@ -83,6 +84,8 @@ def record_pairs(text: str, is_key: Callable[[str], bool] = is_personal_key) -> 
     its own predicate, e.g. for special-category columns); key/value parsers yield every pair."""
     if ":" in text or "=" in text:
         yield from key_value_pairs(text)
+    if "[" in text:
+        yield from string_array_pairs(text)
     lines = line_spans(text)
     yield from table_pairs(text, lines, is_key)
     if "  " in text:

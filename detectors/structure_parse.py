@@ -11,6 +11,8 @@
     aligned      columns aligned with spaces under a header, with or without a dashed underline
                  (sqlcmd / Oracle / pandas output)
     xml          `<surname>...</surname>`
+    arrays       a key whose value is a JSON array of strings, on one line or pretty-printed over several
+                 (`"given": ["Ada", "Mae"]`, FHIR and similar): every string in it has the key's field
 
 A `Pair` is the key text, the value's span in the text, the parser's name and a record id: pairs of
 one table share the table's record id; key/value pairs get `record = -1` (their neighbours are found
@@ -277,7 +279,7 @@ def aligned_pairs(text: str, lines: list[tuple[int, int]] | None = None) -> Iter
         rows_used = 0
         while j < len(lines) and lines[j][0] == lines[j - 1][1] + 1:
             rs, re_ = lines[j]
-            cells = [(m.start(), m.end()) for m in _GAP.finditer(text, rs, re_)]
+            cells = _without_row_label([(m.start(), m.end()) for m in _GAP.finditer(text, rs, re_)], len(header), text)
             if len(cells) != len(header):
                 break
             for (ha, hb), (ca, cb) in zip(header, cells, strict=True):
@@ -285,6 +287,18 @@ def aligned_pairs(text: str, lines: list[tuple[int, int]] | None = None) -> Iter
             rows_used += 1
             j += 1
         i = j if rows_used else i + 1
+
+
+_ROW_INDEX = regex.compile(r"\d{1,7}")
+
+
+def _without_row_label(cells: list[tuple[int, int]], width: int, text: str) -> list[tuple[int, int]]:
+    """A printed data frame gives each row an unlabelled index cell before the header's columns
+    ("0  Ada  Lovelace" under "given  family"): a row one cell wider than the header whose first cell
+    is a row number is read without it."""
+    if len(cells) == width + 1 and _ROW_INDEX.fullmatch(text, *cells[0]):
+        return cells[1:]
+    return cells
 
 
 _XML = regex.compile(r"<([A-Za-z][\w.-]{0,40})(?:\s[^<>]*)?>([^<>\n]{1,200})</\1>")
@@ -424,3 +438,18 @@ def array_table_pairs(text: str, is_key: KeyTest) -> Iterator[Pair]:
                 a, b = a + 1, b - 1
             if b > a:
                 yield Pair(label, a, b, "array", record, a)
+
+
+# ---- arrays of strings under a key ------------------------------------------------------------------
+
+_STRING_ARRAY = regex.compile(
+    r'"([^"\n]{1,48})"[ \t]*:[ \t]*\[((?:\s*"(?:[^"\\\n]|\\.){0,200}"\s*,?){1,20})\s*\]'
+)
+_ARRAY_ITEM = regex.compile(r'"((?:[^"\\\n]|\\.){1,200})"')
+
+
+def string_array_pairs(text: str) -> Iterator[Pair]:
+    """Each string of a JSON array that is a key's value (see module docstring)."""
+    for m in _STRING_ARRAY.finditer(text):
+        for item in _ARRAY_ITEM.finditer(text, m.start(2), m.end(2)):
+            yield Pair(m.group(1), item.start(1), item.end(1), "array", -1, m.start(1))
