@@ -62,7 +62,12 @@ def message_authors(text: str) -> list[tuple[int, int]]:
     found = []
     for pattern in (_AUTHOR_THEN_TIME, _TIME_THEN_AUTHOR, _ROLE_THEN_NAME):
         for m in pattern.finditer(text):
-            if _all_name_words(text, *m.span(1), lex):
+            words = [w.rstrip(",") for w in m.group(1).split()]
+            # an agenda line ("Welcome Coffee 09:30") opens with a time's item, not its author: no
+            # ordinary word unless a listed given name
+            if _all_name_words(text, *m.span(1), lex) and all(
+                lex.is_given(w) or not lex.is_ordinary(w) for w in words
+            ):
                 found.extend(_comma_parts(m.start(1), m.group(1)))
     return found
 

@@ -98,7 +98,10 @@ def test_next_name_word_stops_at_ordinary_words_and_places(found: Found) -> None
 
 
 def test_message_authors_skip_non_names() -> None:
-    text = "Agenda\nTea Break 10:30 - kitchen\nOpening Remarks 09:00 - chair\n[09:05] System: started"
+    text = (
+        "Agenda\nTea Break 10:30 - kitchen\nOpening Remarks 09:00 - chair\n[09:05] System: started\n"
+        "Welcome Coffee 09:30 - foyer"
+    )
     assert message_authors(text) == []
 
 
