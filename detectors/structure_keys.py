@@ -128,6 +128,15 @@ _WELSH_KEYS = {
     ("ebost",): "email", ("e", "bost"): "email", ("rhif", "yswiriant", "gwladol"): "national insurance number",
     ("rhif", "gig"): "nhs number",
 }
+# name labels in the other languages of imported records and exported spreadsheets (German, French,
+# Spanish, Italian, Portuguese, Dutch, Polish): read as their English equivalents
+_FOREIGN_NAME_KEYS = {
+    ("vorname",): "first name", ("vornamen",): "first names", ("nachname",): "surname",
+    ("familienname",): "surname", ("zuname",): "surname", ("prénom",): "first name", ("prenom",): "first name",
+    ("nom", "de", "famille"): "surname", ("nombre",): "first name", ("apellido",): "surname",
+    ("apellidos",): "surname", ("cognome",): "surname", ("sobrenome",): "surname", ("voornaam",): "first name",
+    ("achternaam",): "surname", ("imię",): "first name", ("imie",): "first name", ("nazwisko",): "surname",
+}
 
 
 @lru_cache(maxsize=4096)
@@ -135,6 +144,8 @@ def classify_key(key: str) -> Field | None:
     words = key_words(key)
     if words in _WELSH_KEYS:
         words = key_words(_WELSH_KEYS[words])
+    elif words in _FOREIGN_NAME_KEYS:
+        words = key_words(_FOREIGN_NAME_KEYS[words])
     if not words or len(words) > 6:
         return None
     field = _name_field(words) or _other_field(words)
