@@ -85,6 +85,7 @@ class PersonNameFinder:
         by_rule.update(beside)
         _extend_over_particles(text, scored)
         _extend_over_next_name_word(text, scored, explained)
+        _extend_over_previous_word(text, scored, explained)
         public = {sp for sp in scored if in_public_role(text, *sp)}
         public_parts = name_parts(text, public)
         # a model-only mention made of a public figure's name parts is that figure; a rule-backed one
@@ -137,6 +138,34 @@ def _extend_over_next_name_word(
             end = nxt
         if end != e and (s, end) not in scored:
             scored[(s, end)] = scored.pop((s, e))
+
+
+_PREVIOUS_WORD = regex.compile(r"(?<![\p{L}\d'’.@-])(\p{L}[\p{L}'’]{2,})[ \t]\Z")
+_PREVIOUS_REACH = 40
+
+
+def _extend_over_previous_word(
+    text: str, scored: dict[tuple[int, int], float], explained: Sequence[tuple[int, int]]
+) -> None:
+    """A found name straight after a word that no dictionary knows, written in its case or in lower
+    case, is the longer name: the word is the given name the lexicon lacks ("<given> <SURNAME>",
+    "<given> <surname>" in text typed without capitals)."""
+    lex = lexicon()
+    cover = _Cover(explained) if explained else None
+    for s, e in list(scored):
+        m = _PREVIOUS_WORD.search(text, max(0, s - _PREVIOUS_REACH), s)
+        if m is None or (s - 1, s) in scored:
+            continue
+        word = m.group(1)
+        if word.isupper() and not text[s:e].isupper():
+            continue                      # an abbreviation before a name ("HMRC <Name>")
+        if lex.is_ordinary(word) or not_name_word(word) or not ok_token(word[:1].upper() + word[1:]):
+            continue
+        start = m.start(1)
+        if (cover is not None and cover.contains(start, s)) or not_a_person(text, start, e):
+            continue
+        if (start, e) not in scored:
+            scored[(start, e)] = scored.pop((s, e))
 
 
 def _extended_mentions(text: str, names: list[NameSpan], skip: _Cover) -> list[NameSpan]:
@@ -425,9 +454,9 @@ def name_parts(text: str, spans: Iterable[tuple[int, int]]) -> set[str]:
 
 def _written_forms(parts: set[str], lower_words: set[str] | None) -> set[str]:
     """How a later mention of a part may be written: as found, in CAPITALS, and in lower case when the
-    part is no ordinary word ("okafor" yes; "mark", "rose", "will" no) and, if `lower_words` are given,
-    the text uses it in lower case at all."""
+    part is no ordinary word ("okafor", or a name the lexicon lacks; "mark", "rose", "will" no) and, if
+    `lower_words` are given, the text uses it in lower case at all."""
     lex = lexicon()
     forms = set(parts) | {p.upper() for p in parts}
-    lower = {p.lower() for p in parts if lex.distinctive(p)}
+    lower = {p.lower() for p in parts if lex.distinctive(p) or not lex.is_ordinary(p)}
     return forms | (lower if lower_words is None else lower & lower_words)
