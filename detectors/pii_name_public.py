@@ -186,8 +186,11 @@ _OFFICER_AFTER = regex.compile(
 _OFFICER_WORD = regex.compile(r"(?i)director|head[ \t]+of|manager")
 _COUNCIL_BUSINESS = regex.compile(
     r"(?i:\bcllrs?\b|\bcouncillors?\b|\bcabinet\b|\bscrutiny\b|\b(?:sub-)?committee\b(?![ \t]+room)"
-    r"|\bfull[ \t]+council\b)"
-    r"|\b(?:Borough|County|City|District|Town|Parish|Metropolitan|Community)[ \t]+Council\b"
+    r"|\bfull[ \t]+council\b"
+    # the minutes of a meeting, and its elected members ("Members" capitalised is council usage)
+    r"|\b(?:the|these|those|draft|approved|signed|meeting|committee|board)[ \t]+minutes\b"
+    r"|\bminutes[ \t]+of[ \t]+(?:the[ \t]+)?(?:\w+[ \t]+)?meeting\b|\belected[ \t]+members?\b)"
+    r"|\b(?:Borough|County|City|District|Town|Parish|Metropolitan|Community)[ \t]+Council\b|\bMembers\b"
 )
 
 
