@@ -8,7 +8,7 @@ Four facts of how people are written down in registers, rotas, chat exports and 
 - Items coordinated in one list are of one kind: in "A B, C D, E F and G H", when names make up the list
   an item of the same shape is a name too.
 - Rows of one list share one shape: a line "<SURNAME>, <Given>" is the surname-first order of a register
-  when the given name is listed or other rows share the shape; a row under or over a row that holds a
+  when the given name is listed, neither word is one a dictionary knows, or other rows share the shape; a row under or over a row that holds a
   found name is a name in the same order (`detectors.pii_names._list_mates`).
 - A capitalised word that is no ordinary word, straight after a person's name and joined to it only
   by a space, is part of that name (a middle name or the surname after a given name: "<Given> <Middle>
@@ -100,9 +100,16 @@ def surname_first_rows(text: str) -> list[tuple[int, int]]:
     ]
     found: list[tuple[int, int]] = []
     for m in rows:
-        if len(rows) >= 2 or lex.is_given(m.group(2).split()[0]):
+        given = m.group(2).split()[0]
+        if len(rows) >= 2 or lex.is_given(given) or _unlisted_name(m.group(1), given, lex):
             found.extend((m.span(1), m.span(2)))
     return found
+
+
+def _unlisted_name(surname: str, given: str, lex: NameLexicon) -> bool:
+    """A surname in CAPITALS and a capitalised word after its comma, neither of them a word any dictionary
+    knows (nor an abbreviation: four letters or more): a name the lexicon lacks in register order."""
+    return len(surname) >= 4 and len(given) >= 3 and not lex.is_ordinary(surname) and not lex.is_ordinary(given)
 
 
 _ITEM = rf"{NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}){{1,2}}"
