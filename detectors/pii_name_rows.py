@@ -7,8 +7,9 @@ Four facts of how people are written down in registers, rotas, chat exports and 
   the author is a person.
 - Items coordinated in one list are of one kind: in "A B, C D, E F and G H", when names make up the list
   an item of the same shape is a name too.
-- Rows of one list share one shape: a line "<SURNAME>, <Given>" is the surname-first order of a register
-  when the given name is listed, neither word is one a dictionary knows, or other rows share the shape; a row under or over a row that holds a
+- Rows of one list share one shape: a line "<SURNAME>, <Given>" is the surname-first order of a
+  register when the given name is listed, neither word is one a dictionary knows, or other rows share
+  the shape; a row under or over a row that holds a
   found name is a name in the same order (`detectors.pii_names._list_mates`).
 - A capitalised word that is no ordinary word, straight after a person's name and joined to it only
   by a space, is part of that name (a middle name or the surname after a given name: "<Given> <Middle>

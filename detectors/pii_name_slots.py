@@ -132,7 +132,8 @@ _SUBJECT_VERB = (
     r"has|had|is|was|will|wants|wanted|needs|needed|sent|told)"
 )
 _ROLE_SUBJECT = regex.compile(
-    rf"(?i:\b{_ROLE_NOUN}[ \t]+)(\p{{Ll}}[\p{{Ll}}'’]+)[ \t]+(\p{{Ll}}[\p{{Ll}}'’-]+)(?i:[ \t]+(?:again[ \t]+)?{_SUBJECT_VERB}\b)"
+    rf"(?i:\b{_ROLE_NOUN}[ \t]+)(\p{{Ll}}[\p{{Ll}}'’]+)[ \t]+(\p{{Ll}}[\p{{Ll}}'’-]+)"
+    rf"(?i:[ \t]+(?:again[ \t]+)?{_SUBJECT_VERB}\b)"
 )
 # what only a person does, for a later mention of the surname alone ("<surname> has already phoned")
 _PERSON_ACT = (

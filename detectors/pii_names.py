@@ -140,15 +140,15 @@ def _extend_over_next_name_word(
             scored[(s, end)] = scored.pop((s, e))
 
 
-_PREVIOUS_WORD = regex.compile(r"(?<![\p{L}\d'’.@-])(\p{L}[\p{L}'’]{2,})[ \t]\Z")
+_PREVIOUS_WORD = regex.compile(r"(?<![\p{L}\d'’.@-])(\p{Ll}{3,})[ \t]\Z")
 _PREVIOUS_REACH = 40
 
 
 def _extend_over_previous_word(
     text: str, scored: dict[tuple[int, int], float], explained: Sequence[tuple[int, int]]
 ) -> None:
-    """A found name straight after a word that no dictionary knows, written in its case or in lower
-    case, is the longer name: the word is the given name the lexicon lacks ("<given> <SURNAME>",
+    """A found name straight after a lower-case word that no dictionary knows is the longer name: the
+    word is the given name the lexicon lacks, typed without its capital ("<given> <SURNAME>",
     "<given> <surname>" in text typed without capitals)."""
     lex = lexicon()
     cover = _Cover(explained) if explained else None
@@ -157,8 +157,6 @@ def _extend_over_previous_word(
         if m is None or (s - 1, s) in scored:
             continue
         word = m.group(1)
-        if word.isupper() and not text[s:e].isupper():
-            continue                      # an abbreviation before a name ("HMRC <Name>")
         if lex.is_ordinary(word) or not_name_word(word) or not ok_token(word[:1].upper() + word[1:]):
             continue
         start = m.start(1)

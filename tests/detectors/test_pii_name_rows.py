@@ -121,11 +121,14 @@ def test_represented_area_needs_the_office_or_a_lower_case_area_noun() -> None:
     assert not represented_area(text, text.index("Tobias"), text.index("Tobias") + 6)
 
 
-def test_surname_first_rows_need_a_listed_given_name_or_a_register() -> None:
+def test_surname_first_rows_need_a_listed_or_unknown_given_name_or_a_register() -> None:
     assert surname_first_rows("Stock:\nPAPER, Plain - 12 reams\nTONER, Black - 3") == []
     one = "Reply to:\nOYELOWO, Tamsin - arrears"
     assert len(surname_first_rows(one)) == 2
-    assert surname_first_rows("Reply to:\nOYELOWO, Adaeze - arrears") == []
+    # neither word is one a dictionary knows: a name the lexicon lacks
+    assert len(surname_first_rows("Reply to:\nOYELOWO, Adaeze - arrears")) == 2
+    assert surname_first_rows("Notes:\nURGENT, Housing - damp") == []
+    assert surname_first_rows("Items:\nACAS, Unison - meeting") == []
 
 
 def test_officer_post_as_sign_off_or_contact_line_is_still_personal(found: Found) -> None:
