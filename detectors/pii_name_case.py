@@ -190,24 +190,9 @@ def known_pairs(text: str) -> list[tuple[int, int]]:
         words = [(w.start(), w.group()) for w in _WORD.finditer(text, m.start(), m.end())]
         # the surname must be listed too: a capitalised unknown word after a given name is as often a
         # brand or model ("Kia <model>") as a surname, which lower case could not be
-        if span == (m.start(), m.end()) and lex.is_surname(m.group(2)) and (
-            _pair(words, lex) or _capitalised_pair(words, lex)
-        ):
+        if span == (m.start(), m.end()) and lex.is_surname(m.group(2)) and _pair(words, lex):
             found.append(span)
     return found
-
-
-def _capitalised_pair(words: list[tuple[int, str]], lex: NameLexicon) -> bool:
-    """A distinctive given name then a listed surname that is also an everyday noun ("<Given> Wood",
-    "<Given> Mason"): written capitalised after a given name the noun is the surname, as an ordinary
-    noun would be in lower case. The surname must be no function word, verb form or place/organisation word."""
-    if len(words) != 2:
-        return False
-    (_s1, given), (_s2, surname) = words
-    return (
-        lex.is_given(given) and lex.distinctive(given) and not lex.inflected_word(surname)
-        and surname.casefold() not in COMMON_WORDS and surname.casefold() not in _SKIP and not not_name_word(surname)
-    )
 
 
 _TRIPLE = regex.compile(rf"(?<![\p{{L}}'’-])({_CASED})[ \t]+({_CASED})[ \t]+({_CASED})(?![\p{{L}}])")
