@@ -14,6 +14,10 @@
                            addresses are left alone; an NHS number given in two pieces with a few
                            words between them after its label ("nhs no. starts 401 023, ends 2137")
                            -> the ten digits, when they pass mod 11
+    letter-by-letter words "p e n h a l i g o n" (a name spelt out for a caller or to dodge detection)
+                           -> "Penhaligon": four or more single letters each separated by one blank
+                           are read as one word (a wider gap separates words); capitalised, as a
+                           spelt-out word is usually a proper name
     spaced postcodes/IBANs "c h 4 1  2 x y" -> "CH41 2XY" when it has a UK postcode's shape;
                            "gb82 west  1234 5698765432" -> the compact IBAN when it passes mod 97
 
@@ -29,6 +33,7 @@ import re
 from functools import lru_cache
 
 import phonenumbers
+import regex
 from stdnum import iban, luhn
 from stdnum.gb import nhs
 
@@ -95,9 +100,29 @@ def _file_name_edits(text: str) -> list[Edit]:
     return [Edit(i, i + 1, " ") for i, ch in enumerate(text) if ch == "_"]
 
 
+_SPELT_LETTERS = r"\p{L}(?: \p{L}){1,}"
+_SPELT_RUN = regex.compile(
+    rf"(?<![\p{{L}}\d])\p{{L}}(?: \p{{L}}){{3,}}(?:[ \t]{{2,3}}{_SPELT_LETTERS})*"
+    rf"(?![\p{{L}}\d]| [\p{{L}}\d](?![\p{{L}}\d]))"
+)
+_SPELT_HINT = regex.compile(r"(?<![\p{L}\d])\p{L} \p{L} \p{L} \p{L}(?![\p{L}\d])")
+_WIDE_GAP = regex.compile(r"[ \t]{2,3}")
+
+
+def _spelt_word_edits(text: str) -> list[Edit]:
+    """Words spelt as single letters separated by single blanks (a wider gap between words) are read
+    as the words, capitalised."""
+    if _SPELT_HINT.search(text) is None:
+        return []
+    return [
+        Edit(m.start(), m.end(), " ".join(w.replace(" ", "").capitalize() for w in _WIDE_GAP.split(m.group())))
+        for m in _SPELT_RUN.finditer(text)
+    ]
+
+
 def rewrite_edits(text: str) -> list[Edit]:
     """Edits for spelled-out emails and separated identifiers (sorted, non-overlapping)."""
-    edits = [*_email_edits(text), *_identifier_edits(text), *_file_name_edits(text)]
+    edits = [*_email_edits(text), *_identifier_edits(text), *_file_name_edits(text), *_spelt_word_edits(text)]
     edits.sort(key=lambda e: (e.start, -e.end))
     out: list[Edit] = []
     for e in edits:

@@ -24,7 +24,8 @@ _HEAD_AFTER = (
     r"building|buildings|tower|towers|memorial|arena|pavilion|chambers|appeal|bursary|scholarship|"
     r"lecture|prize|award|almshouses|estate|gardens|board|pharmacy|church|"
     r"chapel|mosque|synagogue|temple|gurdwara|cathedral|federation|"
-    r"sons|daughters|brothers|bros"
+    r"sons|daughters|brothers|bros|hub|lodge|grange|manor|cottages|barns|studios|works|depot|"
+    r"sanctuary|retreat|lido|baths|workshop|lounge|club|clubhouse"
 )
 _HEAD_AFTER_RE = regex.compile(rf"(?i:{_HEAD_AFTER})\.?")
 # Run-on words that continue a capitalised run after the name before its head ("<Name> Leisure Centre",

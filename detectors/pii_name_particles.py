@@ -73,14 +73,14 @@ _JOINED_HINT = regex.compile(rf"(?<![\p{{L}}]){_JOINED}\p{{Lu}}")
 
 
 def _has_particle(text: str) -> bool:
-    """Cheap necessary condition: a particle word before a capitalised word, or an apostrophe particle
-    before a capital ("d'Orval"; a hyphen particle, "al-Sayegh", follows a name the finder has already)."""
+    """Cheap necessary condition: a particle word before a capitalised word, or an apostrophe or hyphen
+    particle before a capital ("d'Orval", "al-Sayegh")."""
     words = text.split()
     if not _SPACED_WORDS.isdisjoint(words):
         for word, following in zip(words, words[1:], strict=False):
             if word in _SPACED_WORDS and following[:1].isupper():
                 return True
-    return ("'" in text or "’" in text) and _JOINED_HINT.search(text) is not None
+    return ("'" in text or "’" in text or "-" in text) and _JOINED_HINT.search(text) is not None
 
 
 def given_with_particle_surname(text: str) -> list[tuple[int, int]]:

@@ -125,8 +125,26 @@ def in_thing_column(text: str, start: int, end: int) -> bool:
     return key is not None and names_a_thing(key)
 
 
+# An elected office "for" somewhere names the area it represents: "Member of Parliament for <X>",
+# "<X>" after "Senedd Member for", "councillor for", "MSP for". What follows is a constituency, ward
+# or region, not a person (a person is never what an office holder is "member for").
+_OFFICE_FOR = regex.compile(
+    r"(?i:\b(?:member(?:[ \t]+of[ \t]+(?:the[ \t]+)?[\p{L}'’ \t]{2,40}?)?|councillor|representative|"
+    r"candidate|senedd[ \t]+member|assembly[ \t]+member|MPs?|MSPs?|MSs?|MLAs?|MEPs?)[ \t]+for[ \t]+(?:the[ \t]+)?)\Z"
+)
+# A lower-case electoral or civic area noun straight after a capitalised run makes the run that area's
+# name ("<X> ward", "<X> division", "<X> constituency"); a surname would be capitalised ("Ward").
+_AREA_NOUN_AFTER = regex.compile(r"[ \t]+(?:wards?|division|constituency|parish|electoral[ \t]+ward)\b")
+
+
+def represented_area(text: str, start: int, end: int) -> bool:
+    """"Member of Parliament for <X>", "<X> ward": the span names an area an office represents."""
+    return bool(_OFFICE_FOR.search(text, max(0, start - 70), start) or _AREA_NOUN_AFTER.match(text, end))
+
+
 def not_a_person(text: str, start: int, end: int) -> bool:
     return (
         street_or_place(text, start, end) or organisation(text, start, end) or in_thing_column(text, start, end)
+        or represented_area(text, start, end)
         or work_title(text, start) or cultural_subject(text, start) or named_facility(text, start, end)
     )

@@ -26,6 +26,8 @@ from __future__ import annotations
 
 import regex
 
+from detectors.pii_name_lexicon import lexicon
+
 _WINDOW = 120
 # Office words are matched in any case: reports capitalise offices ("Leader of the Council"), the
 # press and emails often do not ("council leader X", "the mayor, X", "X, who chairs the committee").
@@ -38,12 +40,13 @@ _PARTY = (
 )
 _DEPUTY = r"(?:(?:deputy|vice|acting|interim|shadow|former|outgoing|incoming|new|local|ward)[ \t-]+)?"
 
-# Offices of local government: elected members, the head of the authority and its statutory
+# Offices of local government: elected members, the head of the authority (and of the police and fire
+# services) and its statutory
 # director of public health (named on the statutory annual report).
 _LOCAL = (
     rf"leader[ \t]+of[ \t]+(?:the[ \t]+)?(?:{_WORDS}[ \t]+)?(?:{_BODY}|opposition|group|party)|"
     rf"(?:council(?:['’]s)?|opposition|{_PARTY})[ \t]+(?:group[ \t]+)?leader|deputy[ \t]+leader|"
-    rf"chief[ \t]+executive(?:[ \t]+officer)?|chief[ \t]+constable|"
+    rf"chief[ \t]+executive(?:[ \t]+officer)?|chief[ \t]+constable|chief[ \t]+fire[ \t]+officer|"
     rf"police,?[ \t]+(?:fire[ \t]+)?and[ \t]+crime[ \t]+commissioner|"
     rf"(?:cabinet|executive|lead)[ \t]+member(?:[ \t]+(?:for|of)[ \t]+{_WORDS})?|"
     rf"portfolio[ \t]+holder(?:[ \t]+(?:for|of)[ \t]+{_WORDS})?|"
@@ -106,7 +109,11 @@ _WHO = (
 )
 
 # a plural title distributes over the names it lists: "Councillors A, B and C"
-_LISTED = r"(?:(?:\p{Lu}[\p{L}'’-]*[ \t]+){0,2}\p{Lu}[\p{L}'’-]*(?:[ \t]*,[ \t]*|[ \t]+(?:and|&)[ \t]+)){1,5}"
+# (an item may carry its post in brackets: "Councillors A (Chair), B and C")
+_LISTED = (
+    r"(?:(?:\p{Lu}[\p{L}'’-]*[ \t]+){0,2}\p{Lu}[\p{L}'’-]*(?:[ \t]*\([^()\n]{1,30}\))?"
+    r"(?:[ \t]*,[ \t]*|[ \t]+(?:and|&)[ \t]+)){1,8}"
+)
 _BEFORE = regex.compile(          # searched backwards from the name (REVERSE): it must end there
     rf"(?r)(?:\b(?i:councillors|cllrs\.?)[ \t]+{_LISTED}|\b{_TITLE}[ \t]+(?:{_TITLE}[ \t]+)?"
     rf"|\b{_OFFICE}[ \t]*(?:,|:|[-–—]|\))?[ \t]+(?:{_TITLE}[ \t]+)?)"
@@ -154,14 +161,84 @@ def _office_on_next_line(text: str, start: int, end: int) -> bool:
     return bool(_OFFICE_WORD.search(line) and _OFFICE_LINE.match(line))
 
 
+# Chief officers and heads of service. Councils publish their senior officers by name and post (Local
+# Government Transparency Code 2015: the organisation chart of the top tiers), and such officers present
+# reports to committees and cabinet, sign the council's letters and are minuted by name. A post in an
+# apposition *closed* on both sides ("X, Director of Y, will present ...", "the Licensing Manager, X,
+# presented", "X (Head of Z)") reports the officer acting in that post, which is a public capacity when the
+# text is itself council business (a committee, cabinet or scrutiny, an elected member, a named council).
+# A post that merely ends a line or a label ("Approved by: X, Director of Y", "Contact: X, Head of
+# Service – <email>") gives the officer's own sign-off or contact details, and outside council business
+# the post alone does not say the text treats them as a public figure.
+_OFFICER = (
+    r"(?:(?:(?i:(?:corporate|strategic|executive|assistant|deputy|service|operational|interim|acting|group)"
+    rf"[ \t]+)?(?i:director(?:[ \t]+(?:of|for)[ \t]+{_WORDS})?|head[ \t]+of[ \t]+{_WORDS}))"
+    r"|(?:\p{Lu}[\p{L}'’&-]*[ \t]+){1,3}(?i:manager))"
+)
+_OFFICER_BEFORE = regex.compile(
+    rf"(?r)\b{_OFFICER}[ \t]*,[ \t]+(?:(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof)\.?[ \t]+)?"
+    r"(?:\p{Lu}[\p{L}'’-]*[ \t]+)?(?:\p{Lu}\.?[ \t]+)?\Z"
+)
+_CLOSES_AFTER_NAME = regex.compile(r"\A(?:[ \t]+\p{Lu}[\p{L}'’-]*){0,2}[ \t]*,")
+_OFFICER_AFTER = regex.compile(
+    rf"\A[ \t]*(?:,[ \t]*(?i:the[ \t]+)?{_OFFICER}[ \t]*,|\([ \t]*(?i:the[ \t]+)?{_OFFICER}[ \t]*\))"
+)
+_OFFICER_WORD = regex.compile(r"(?i)director|head[ \t]+of|manager")
+_COUNCIL_BUSINESS = regex.compile(
+    r"(?i:\bcllrs?\b|\bcouncillors?\b|\bcabinet\b|\bscrutiny\b|\b(?:sub-)?committee\b(?![ \t]+room)"
+    r"|\bfull[ \t]+council\b"
+    # the minutes of a meeting, and its elected members ("Members" capitalised is council usage)
+    r"|\b(?:the|these|those|draft|approved|signed|meeting|committee|board)[ \t]+minutes\b"
+    r"|\bminutes[ \t]+of[ \t]+(?:the[ \t]+)?(?:\w+[ \t]+)?meeting\b|\belected[ \t]+members?\b)"
+    r"|\b(?:Borough|County|City|District|Town|Parish|Metropolitan|Community)[ \t]+Council\b|\bMembers\b"
+)
+
+
+def _officer_in_council_business(text: str, before: str, after: str) -> bool:
+    if not (_OFFICER_WORD.search(before) or _OFFICER_WORD.search(after)):
+        return False
+    attached = bool(
+        (_OFFICER_BEFORE.search(before) and _CLOSES_AFTER_NAME.match(after)) or _OFFICER_AFTER.match(after)
+    )
+    return attached and _COUNCIL_BUSINESS.search(text) is not None
+
+
+_OFFICE_RE = regex.compile(rf"\b{_OFFICE}\b")
+_WORD = regex.compile(r"\S+")
+
+
+def _inside_office(text: str, start: int, end: int, lo: int, hi: int) -> bool:
+    """Are [start, end) ordinary words inside an office title ("Fire" in "Chief Fire Officer")? (Offices
+    may open with free words, "<X> minister": a name's own words are no ordinary words.)"""
+    if not _OFFICE_WORD.search(text, lo, hi):
+        return False
+    lex = lexicon()
+    if not all(lex.is_ordinary(w.strip(",.;:")) for w in text[start:end].split()):
+        return False
+    return any(m.start() <= start and end <= m.end() for m in _OFFICE_RE.finditer(text, lo, hi))
+
+
 def in_public_role(text: str, start: int, end: int) -> bool:
-    """Is the name at [start, end) attached to a public office or title (see module docstring)?"""
+    """Is the name at [start, end) attached to a public office or title (see module docstring)? A span
+    that is, or opens with, words of the office title itself ("Constable <Name>" after "Chief") is
+    judged without those words: they are the office, not the name."""
     line_start = max(text.rfind("\n", 0, start) + 1, start - _WINDOW)
     line_end = text.find("\n", end)
     line_end = min(len(text) if line_end < 0 else line_end, end + _WINDOW)
+    if _inside_office(text, start, end, line_start, line_end):
+        return True
+    words = [m.span() for m in _WORD.finditer(text, start, end)]
+    for (_ws, we), (ns, _ne) in zip(words[:2], words[1:3], strict=False):
+        if _inside_office(text, start, we, line_start, line_end):
+            return _attached(text, ns, end, line_start, line_end)
+    return _attached(text, start, end, line_start, line_end)
+
+
+def _attached(text: str, start: int, end: int, line_start: int, line_end: int) -> bool:
     before, after = text[line_start:start], text[end:line_end]
     return bool(
         (_OFFICE_WORD.search(before) and _BEFORE.search(before))
         or (_OFFICE_WORD.search(after) and _AFTER.match(after))
         or (line_end < len(text) and _office_on_next_line(text, start, end))
+        or _officer_in_council_business(text, before, after)
     )

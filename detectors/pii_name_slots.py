@@ -48,7 +48,7 @@ _DOCUMENT = r"(?:letter|note|email|e-mail|message|reply|memo|card|form|call|refe
 _WORD = r"[\p{L}][\p{L}'’]*(?:-[\p{L}][\p{L}'’]*){0,2}"
 _TITLE = r"(?:(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?"
 _SLOT = regex.compile(
-    rf"(?i:\b(?:(?P<verb>{_VERB})|(?P<kin>{_KIN})|(?P<doc>{_DOCUMENT}))[ \t]+{_TITLE})"
+    rf"(?i:\b(?:(?P<doc>{_DOCUMENT})|(?P<verb>{_VERB})|(?P<kin>{_KIN}))[ \t]+{_TITLE})"
     rf"({_WORD}(?:[ \t]+{_WORD}){{0,3}})"
 )
 _ABOUT_AFTER = regex.compile(r"(?i)[ \t]+(?:re|regarding|about|concerning)\b")
@@ -71,8 +71,9 @@ def _name_word(word: str, lex: NameLexicon) -> bool:
     low = word.casefold()
     if low in _SKIP or len(fold(word)) < 3 or not _VOWEL.search(fold(word)):
         return False
-    if "-" in word:
-        return lex.is_name(word)
+    if "-" in word:        # a double-barrelled name: a listed name, or every part a name word itself
+        parts = word.split("-")
+        return lex.is_name(word) or (len(parts) <= 3 and all(p and _name_word(p, lex) for p in parts))
     return not lex.is_ordinary(word)
 
 
@@ -118,9 +119,57 @@ def _slots(text: str) -> Iterator[regex.Match[str]]:
             yield m
 
 
+# a role or kinship noun, then two lower-case words, then a verb of contact or report: the subject of
+# the verb is the person in that role ("our tenant <given> <surname> rang"); the slot makes a pair of
+# listed names a name even when both are everyday words
+_ROLE_NOUN = (
+    r"(?:tenant|client|resident|claimant|applicant|patient|pupil|customer|caller|occupant|neighbour|"
+    r"leaseholder|lodger|complainant|service[ \t]+user|son|daughter|husband|wife|partner|mother|father|"
+    r"brother|sister|carer)"
+)
+_SUBJECT_VERB = (
+    r"(?:called|rang|phoned|emailed|texted|messaged|wrote|said|says|asked|complained|reported|came|visited|"
+    r"has|had|is|was|will|wants|wanted|needs|needed|sent|told)"
+)
+_ROLE_SUBJECT = regex.compile(
+    rf"(?i:\b{_ROLE_NOUN}[ \t]+)(\p{{Ll}}[\p{{Ll}}'’]+)[ \t]+(\p{{Ll}}[\p{{Ll}}'’-]+)"
+    rf"(?i:[ \t]+(?:again[ \t]+)?{_SUBJECT_VERB}\b)"
+)
+# what only a person does, for a later mention of the surname alone ("<surname> has already phoned")
+_PERSON_ACT = (
+    r"(?:(?:has|had)[ \t]+(?:already[ \t]+|also[ \t]+|just[ \t]+|now[ \t]+)?)?(?:called|rang|rung|phoned|emailed|"
+    r"texted|messaged|wrote|written|said|asked|complained|reported|visited|sent|told)"
+)
+_DETERMINER_BEFORE = regex.compile(
+    r"(?i)\b(?:the|a|an|this|that|our|my|his|her|their|your|its|some|any|no|every|each)[ \t]+\Z"
+)
+
+
+def role_subjects(text: str) -> list[tuple[int, int]]:
+    """Names in lower case as the subject after a role noun (see `_ROLE_SUBJECT`), and later mentions of
+    the surname alone as a verb's subject with no determiner before it (a bare singular noun cannot be a
+    subject: "<surname> has sent ..." is the person, "the <noun> has" the noun)."""
+    if not any(c.islower() for c in text):
+        return []
+    lex: NameLexicon | None = None
+    found: list[tuple[int, int]] = []
+    for m in _ROLE_SUBJECT.finditer(text):
+        lex = lex or lexicon()
+        given, surname = m.group(1), m.group(2)
+        if given in _SKIP or surname in _SKIP or not (lex.is_given(given) and lex.is_surname(surname)):
+            continue
+        found.append((m.start(1), m.end(2)))
+        later = regex.compile(rf"\b{regex.escape(surname)}(?=[ \t]+{_PERSON_ACT}\b)")
+        found.extend(
+            (x.start(), x.end()) for x in later.finditer(text, m.end())
+            if not _DETERMINER_BEFORE.search(text, max(0, x.start() - 12), x.start())
+        )
+    return found
+
+
 def slot_names(text: str) -> list[tuple[int, int]]:
     """Spans of caseless names without lexicon backing in a person slot (see module docstring)."""
-    found = []
+    found = role_subjects(text)
     lex: NameLexicon | None = None
     for m in _slots(text):
         lex = lex or lexicon()

@@ -22,6 +22,7 @@ from detectors.pii_name_lexicon import lexicon
 from detectors.pii_name_particles import given_with_particle_surname, with_particle_surnames
 from detectors.pii_name_places import not_a_person
 from detectors.pii_name_public import in_public_role
+from detectors.pii_name_rows import list_mates_inline, message_authors, next_name_word, surname_first_rows
 from detectors.pii_name_rules import NAME_TOKEN, lower_case_candidates, rule_candidates
 from detectors.pii_name_slots import caseless_list_mates, slot_names
 from detectors.pii_name_tokens import clean_span, not_name_word, ok_token, strip_word
@@ -65,12 +66,14 @@ class PersonNameFinder:
         scored: dict[tuple[int, int], float] = {}
         _add(text, scored, ((s, e, RULE_SCORE) for s, e, _rule in rule_candidates(text)))
         _add(text, scored, ((s, e, RULE_SCORE) for s, e in _owners_of_addresses(text, explained)))
+        _add(text, scored, ((s, e, RULE_SCORE) for s, e in (*message_authors(text), *surname_first_rows(text))))
         by_rule = set(scored)
         if self.nlp is not None:
             wants = _unexplained(text, [*explained, *scored], name_parts(text, scored), explained)
             ner = [span for s, e in ner_persons(self.nlp, text, wants) if (span := clean_span(text, s, e))]
             _add(text, scored, ((s, e, NER_SCORE) for s, e in ner if _person_context(text, s, e)))
         _add(text, scored, ((s, e, RULE_SCORE) for s, e in _list_mates(text, scored)))
+        _add(text, scored, ((s, e, RULE_SCORE) for s, e in list_mates_inline(text, scored)))
         _add(text, scored, ((s, e, RULE_SCORE) for s, e in given_with_particle_surname(text)))
         lower = [*((s, e) for s, e, _rule in lower_case_candidates(text)), *slot_names(text)]
         caseless = [*caseless_names(text), *known_pairs(text), *given_middle_surname(text), *lower]
@@ -81,6 +84,8 @@ class PersonNameFinder:
         _add(text, scored, ((s, e, RULE_SCORE) for s, e in beside))
         by_rule.update(beside)
         _extend_over_particles(text, scored)
+        _extend_over_next_name_word(text, scored, explained)
+        _extend_over_previous_word(text, scored, explained)
         public = {sp for sp in scored if in_public_role(text, *sp)}
         public_parts = name_parts(text, public)
         # a model-only mention made of a public figure's name parts is that figure; a rule-backed one
@@ -92,7 +97,8 @@ class PersonNameFinder:
         }
         names = [NameSpan(s, e, sc) for (s, e), sc in private.items()]
         names.extend(self._mentions(text, name_parts(text, private), [*public, *explained], private))
-        return names
+        names = _extended_mentions(text, names, _Cover([*public, *explained]))
+        return _join_touching(text, names)
 
     @staticmethod
     def _mentions(
@@ -111,6 +117,84 @@ def _extend_over_particles(text: str, scored: dict[tuple[int, int], float]) -> N
         longer = with_particle_surnames(text, [span])
         if longer:
             scored[longer[0]] = max(scored.pop(span), scored.get(longer[0], 0.0))
+
+
+_MAX_NEXT_WORDS = 2      # a middle name and a surname
+
+
+def _extend_over_next_name_word(
+    text: str, scored: dict[tuple[int, int], float], explained: Sequence[tuple[int, int]]
+) -> None:
+    """A name followed, after one space, by a capitalised word that is no ordinary word is the longer
+    name ("<Given> <Surname>" where only the given name was found; see `pii_name_rows`)."""
+    lex = lexicon()
+    cover = _Cover(explained) if explained else None
+    for s, e in list(scored):
+        end = e
+        for _ in range(_MAX_NEXT_WORDS):
+            nxt = next_name_word(text, end, lex)
+            if nxt is None or (cover is not None and cover.contains(end + 1, nxt)) or not_a_person(text, s, nxt):
+                break
+            end = nxt
+        if end != e and (s, end) not in scored:
+            scored[(s, end)] = scored.pop((s, e))
+
+
+_PREVIOUS_WORD = regex.compile(r"(?<![\p{L}\d'’.@-])(\p{Ll}{3,})[ \t]\Z")
+_PREVIOUS_REACH = 40
+
+
+def _extend_over_previous_word(
+    text: str, scored: dict[tuple[int, int], float], explained: Sequence[tuple[int, int]]
+) -> None:
+    """A found name straight after a lower-case word that no dictionary knows is the longer name: the
+    word is the given name the lexicon lacks, typed without its capital ("<given> <SURNAME>",
+    "<given> <surname>" in text typed without capitals)."""
+    lex = lexicon()
+    cover = _Cover(explained) if explained else None
+    for s, e in list(scored):
+        m = _PREVIOUS_WORD.search(text, max(0, s - _PREVIOUS_REACH), s)
+        if m is None or (s - 1, s) in scored:
+            continue
+        word = m.group(1)
+        if lex.is_ordinary(word) or not_name_word(word) or not ok_token(word[:1].upper() + word[1:]):
+            continue
+        start = m.start(1)
+        if (cover is not None and cover.contains(start, s)) or not_a_person(text, start, e):
+            continue
+        if (start, e) not in scored:
+            scored[(start, e)] = scored.pop((s, e))
+
+
+def _extended_mentions(text: str, names: list[NameSpan], skip: _Cover) -> list[NameSpan]:
+    """Mentions too take the name word that follows them (see `_extend_over_next_name_word`)."""
+    lex = lexicon()
+    out = []
+    for n in names:
+        end = n.end
+        for _ in range(_MAX_NEXT_WORDS if n.score == MENTION_SCORE else 0):
+            nxt = next_name_word(text, end, lex)
+            if nxt is None or skip.contains(end + 1, nxt) or not_a_person(text, n.start, nxt):
+                break
+            end = nxt
+        out.append(NameSpan(n.start, end, n.score) if end != n.end else n)
+    return out
+
+
+def _join_touching(text: str, names: list[NameSpan]) -> list[NameSpan]:
+    """Name spans separated only by one space or tab are one name ("<Given> <Middle>" + "<Surname>")."""
+    if len(names) < 2:
+        return names
+    ordered = sorted(names, key=lambda n: (n.start, -n.end))
+    out = [ordered[0]]
+    for n in ordered[1:]:
+        last = out[-1]
+        gap = text[last.end:n.start]
+        if n.start >= last.end and len(gap) == 1 and gap in " \t":
+            out[-1] = NameSpan(last.start, n.end, max(last.score, n.score))
+        else:
+            out.append(n)
+    return out
 
 
 def _add(
@@ -226,8 +310,9 @@ def _spells(local: str, words: list[str]) -> bool:
     return len(last) > 1 and letters in (first + last, first[0] + last, "".join(words), last + first, last + first[0])
 
 
+# (a row may be written surname first, set off by a comma: "<SURNAME>, <Given>")
 _LIST_LINE = regex.compile(
-    rf"(?m)^[ \t]*(?:[-*•]|\d{{1,2}}[.)])?[ \t]*({NAME_TOKEN}(?:[ \t]{NAME_TOKEN}){{1,2}})"
+    rf"(?m)^[ \t]*(?:[-*•]|\d{{1,2}}[.)])?[ \t]*({NAME_TOKEN}(?:,?[ \t]{NAME_TOKEN}){{1,2}})"
 )
 
 
@@ -235,21 +320,28 @@ def _list_mates(text: str, known: Iterable[tuple[int, int]]) -> list[tuple[int, 
     """Names listed one per line: a line opening with two or three name-like words, next to a line
     that opens with a known name, is a name too. One pass down and one up spread it along the list."""
     lines = [(m.start(1), m.end(1)) for m in _LIST_LINE.finditer(text)]
-    starts = {s for s, _e in known}
-    named = [s in starts for s, _e in lines]
+    starts = sorted(s for s, _e in known)
+    named = [bisect.bisect_left(starts, s) < bisect.bisect_left(starts, e) for s, e in lines]
     found: list[tuple[int, int]] = []
     for order in (range(len(lines)), range(len(lines) - 1, -1, -1)):
         for i in order:
             if named[i] or not _adjacent_named(text, lines, named, i):
                 continue
             s, e = lines[i]
-            words = text[s:e].split()
-            while words and not all(ok_token(w) for w in words):
+            words = list(regex.finditer(r"[^\s,]+", text[s:e]))
+            while words and not all(ok_token(w.group()) for w in words):
                 words.pop()
             if len(words) >= 2:
-                found.append((s, s + len(" ".join(words))))
+                found.extend(_comma_parts(s, words))
                 named[i] = True
     return found
+
+
+def _comma_parts(start: int, words: list[regex.Match[str]]) -> list[tuple[int, int]]:
+    """The words of a row as name spans: one span, or two when the row is "<Surname>, <Given>"."""
+    cut = next((i + 1 for i, w in enumerate(words[:-1]) if w.string[w.end():w.end() + 1] == ","), 0)
+    parts = [words[:cut], words[cut:]] if cut else [words]
+    return [(start + p[0].start(), start + p[-1].end()) for p in parts]
 
 
 def _adjacent_named(text: str, lines: list[tuple[int, int]], named: list[bool], i: int) -> bool:
@@ -360,9 +452,9 @@ def name_parts(text: str, spans: Iterable[tuple[int, int]]) -> set[str]:
 
 def _written_forms(parts: set[str], lower_words: set[str] | None) -> set[str]:
     """How a later mention of a part may be written: as found, in CAPITALS, and in lower case when the
-    part is no ordinary word ("okafor" yes; "mark", "rose", "will" no) and, if `lower_words` are given,
-    the text uses it in lower case at all."""
+    part is no ordinary word ("okafor", or a name the lexicon lacks; "mark", "rose", "will" no) and, if
+    `lower_words` are given, the text uses it in lower case at all."""
     lex = lexicon()
     forms = set(parts) | {p.upper() for p in parts}
-    lower = {p.lower() for p in parts if lex.distinctive(p)}
+    lower = {p.lower() for p in parts if lex.distinctive(p) or not lex.is_ordinary(p)}
     return forms | (lower if lower_words is None else lower & lower_words)

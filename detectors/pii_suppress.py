@@ -70,6 +70,16 @@ def version_number(text: str, start: int, end: int) -> bool:
 _SERVICE_WORDS = MAILBOX_WORDS | frozenset(
     {"revs", "bens", "ccg", "icb", "ics", "gp", "gps", "pals", "fostering", "adoption", "lado", "ops",
      "nhs", "trust", "pct", "cqc", "ehcp", "send", "sen", "cic", "camhs", "dols", "hub"}
+) | frozenset(
+    # the same role and service words in Welsh, the other official language of Welsh public bodies, whose
+    # team mailboxes are named in it (with the soft-mutated forms Welsh uses after some words)
+    """
+    gwasanaethau gwasanaeth wasanaethau wasanaeth cymraeg gymraeg cymru cyngor gyngor ymholiadau ymholiad
+    cwynion cwyn tai treth dreth cynllunio gynllunio trwyddedu drwyddedu gwybodaeth wybodaeth cymorth
+    swyddfa derbynfa cyfathrebu addysg ysgolion ailgylchu gwastraff priffyrdd parcio budd daliadau refeniw
+    cyllid adnoddau dynol dim ateb cwsmeriaid democratiaeth etholiadau etholiadol cofrestru cofrestrydd
+    llyfrgell llyfrgelloedd hamdden diogelu plant oedolion teuluoedd cyfieithu iaith tim swyddog swyddogion
+    """.split()
 )
 
 

@@ -20,6 +20,7 @@ each other only as the two parts of one name (`fn` beside `sn`).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 
 from detectors.base import Finding
 from detectors.pii_name_lexicon import reads_as_name
@@ -27,13 +28,18 @@ from detectors.structure_keys import Field, classify_key, fit, is_personal_key
 from detectors.structure_parse import (
     Pair,
     aligned_pairs,
+    announced_pairs,
     array_table_pairs,
     html_table_pairs,
+    input_pairs,
     key_value_pairs,
     leader_pairs,
     line_spans,
+    object_parents,
+    parent_key,
     sql_insert_pairs,
     stacked_pairs,
+    string_array_pairs,
     table_pairs,
     xml_pairs,
 )
@@ -82,17 +88,30 @@ def record_pairs(text: str, is_key: Callable[[str], bool] = is_personal_key) -> 
     read only under a header with at least one cell that `is_key` accepts (another detector can pass
     its own predicate, e.g. for special-category columns); key/value parsers yield every pair."""
     if ":" in text or "=" in text:
-        yield from key_value_pairs(text)
+        yield from _with_parent_keys(text, key_value_pairs(text), is_key)
+    if "[" in text:
+        yield from string_array_pairs(text)
     lines = line_spans(text)
     yield from table_pairs(text, lines, is_key)
+    yield from announced_pairs(text, lines, is_key)
     if "  " in text:
         yield from aligned_pairs(text, lines)
     yield from xml_pairs(text)
+    yield from input_pairs(text)
     yield from stacked_pairs(text, lines, is_key)
     yield from leader_pairs(text)
     yield from sql_insert_pairs(text)
     yield from html_table_pairs(text, is_key)
     yield from array_table_pairs(text, is_key)
+
+
+def _with_parent_keys(text: str, pairs: Iterator[Pair], is_key: Callable[[str], bool]) -> Iterator[Pair]:
+    """A key inside an object that is another key's value, and no field on its own, names a part of
+    the outer key's field: `"address": {"line1": ...}` is the address's first line."""
+    parents = object_parents(text) if "{" in text else []
+    for pair in pairs:
+        outer = parent_key(parents, pair.key_pos) if parents and not is_key(pair.key) else None
+        yield pair if outer is None else replace(pair, key=f"{outer} {pair.key}")
 
 
 class _RecordContext:

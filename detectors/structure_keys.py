@@ -35,7 +35,7 @@ class Field:
     abbreviated: bool = False
 
 
-_SPLIT = regex.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
+_SPLIT = regex.compile(r"\p{Lu}+(?!\p{Ll})|\p{Lu}?\p{Ll}+|\d+")
 _PAREN = regex.compile(r"\([^)]*\)|\[[^\]]*\]")
 
 _GIVEN = frozenset({"forename", "forenames", "firstname", "givenname", "givennames", "fname", "christianname"})
@@ -119,9 +119,33 @@ def key_words(key: str) -> tuple[str, ...]:
     return tuple(w.lower() for w in _SPLIT.findall(key))
 
 
+# Welsh field labels of bilingual council forms and tables (Welsh is an official language of Welsh
+# public bodies): read as their English equivalents.
+_WELSH_KEYS = {
+    ("enw",): "name", ("cyfenw",): "surname", ("enw", "cyntaf"): "first name", ("enwau", "cyntaf"): "first names",
+    ("enw", "llawn"): "full name", ("dyddiad", "geni"): "date of birth", ("cod", "post"): "postcode",
+    ("cyfeiriad",): "address", ("rhif", "ffôn"): "phone number", ("rhif", "ffon"): "phone number",
+    ("ebost",): "email", ("e", "bost"): "email", ("rhif", "yswiriant", "gwladol"): "national insurance number",
+    ("rhif", "gig"): "nhs number",
+}
+# name labels in the other languages of imported records and exported spreadsheets (German, French,
+# Spanish, Italian, Portuguese, Dutch, Polish): read as their English equivalents
+_FOREIGN_NAME_KEYS = {
+    ("vorname",): "first name", ("vornamen",): "first names", ("nachname",): "surname",
+    ("familienname",): "surname", ("zuname",): "surname", ("prénom",): "first name", ("prenom",): "first name",
+    ("nom", "de", "famille"): "surname", ("nombre",): "first name", ("apellido",): "surname",
+    ("apellidos",): "surname", ("cognome",): "surname", ("sobrenome",): "surname", ("voornaam",): "first name",
+    ("achternaam",): "surname", ("imię",): "first name", ("imie",): "first name", ("nazwisko",): "surname",
+}
+
+
 @lru_cache(maxsize=4096)
 def classify_key(key: str) -> Field | None:
     words = key_words(key)
+    if words in _WELSH_KEYS:
+        words = key_words(_WELSH_KEYS[words])
+    elif words in _FOREIGN_NAME_KEYS:
+        words = key_words(_FOREIGN_NAME_KEYS[words])
     if not words or len(words) > 6:
         return None
     field = _name_field(words) or _other_field(words)

@@ -11,6 +11,8 @@
     aligned      columns aligned with spaces under a header, with or without a dashed underline
                  (sqlcmd / Oracle / pandas output)
     xml          `<surname>...</surname>`
+    arrays       a key whose value is a JSON array of strings, on one line or pretty-printed over several
+                 (`"given": ["Ada", "Mae"]`, FHIR and similar): every string in it has the key's field
 
 A `Pair` is the key text, the value's span in the text, the parser's name and a record id: pairs of
 one table share the table's record id; key/value pairs get `record = -1` (their neighbours are found
@@ -53,6 +55,36 @@ def key_value_pairs(text: str) -> Iterator[Pair]:
         if ":" not in s and "=" not in s:
             continue
         yield from _line_pairs(s, line.start())
+
+
+_OBJECT_KEY = regex.compile(r"""["']([^"'\n]{1,48})["'][ \t]*:[ \t]*\{""")
+_MAX_OBJECT = 4000
+
+
+def object_parents(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, key) of every JSON / Python-dict object that is a key's value (`"address": {...}`):
+    the keys inside it name parts of that key's field ("line1" of an address, "name" of a client).
+    Bounded: an object is followed for at most `_MAX_OBJECT` characters."""
+    spans = []
+    for m in _OBJECT_KEY.finditer(text):
+        depth, i, limit = 0, m.end() - 1, min(len(text), m.end() + _MAX_OBJECT)
+        while i < limit:
+            c = text[i]
+            depth += (c == "{") - (c == "}")
+            if depth == 0:
+                spans.append((m.end(), i, m.group(1)))
+                break
+            i += 1
+    return spans
+
+
+def parent_key(parents: list[tuple[int, int, str]], pos: int) -> str | None:
+    """The key of the innermost object that holds position `pos`, if any."""
+    best: tuple[int, int, str] | None = None
+    for start, end, key in parents:
+        if start <= pos < end and (best is None or start > best[0]):
+            best = (start, end, key)
+    return None if best is None else best[2]
 
 
 def _line_pairs(line: str, offset: int) -> Iterator[Pair]:
@@ -253,6 +285,40 @@ def _block_pairs(
                 yield Pair(text[ka:kb], va, vb, "table", -1, ka)
 
 
+_ANNOUNCED = regex.compile(
+    r"(?i)\b(?:columns?|fields|headers?|headings|column order|field order)\b[ \t]*(?:are[ \t]*:?|:|=|-|–)[ \t]*"
+    r"([^()\n:]{3,400}?)[ \t]*(?:\)|\.?[ \t]*\n|\.(?=[ \t]+\p{Lu})|\.?\Z)"
+)
+_LIST_ITEM = regex.compile(r"[ \t]*(?:and[ \t]+|&[ \t]*)?(.+?)[ \t]*(?:[,;|\t]|[ \t]+(?:and|&)[ \t]+|\Z)")
+
+
+def announced_pairs(text: str, lines: list[tuple[int, int]], is_key: KeyTest) -> Iterator[Pair]:
+    """Rows whose columns are named in the prose before them ("columns: fname, lname, dob"): a list of
+    column names announced in a sentence is the header of the delimited rows that follow it."""
+    if "column" not in text.lower() and "field" not in text.lower() and "head" not in text.lower():
+        return
+    record = 50_000
+    for m in _ANNOUNCED.finditer(text):
+        items = [(i.group(1), i.start(1)) for i in _LIST_ITEM.finditer(text, m.start(1), m.end(1)) if i.group(1)]
+        if len(items) < 2 or not any(is_key(label) for label, _pos in items):
+            continue
+        record += 1
+        started = False
+        for s, e in lines:
+            if s < m.end():
+                continue
+            delim = next((d for d in (",", ";", "|", "\t") if d in text[s:e]), None)
+            row = _cells(text, s, e, delim) if delim else []
+            if len(row) != len(items):
+                if started:
+                    break
+                continue
+            started = True
+            for (label, pos), (a, b) in zip(items, row, strict=True):
+                if b > a:
+                    yield Pair(label, a, b, "table", record, pos)
+
+
 # ---- aligned columns and xml ----------------------------------------------------------------------
 
 _DASHES = regex.compile(r"[ \t]*-{2,}(?:[ \t]+-{2,})+[ \t]*$", regex.MULTILINE)
@@ -277,7 +343,7 @@ def aligned_pairs(text: str, lines: list[tuple[int, int]] | None = None) -> Iter
         rows_used = 0
         while j < len(lines) and lines[j][0] == lines[j - 1][1] + 1:
             rs, re_ = lines[j]
-            cells = [(m.start(), m.end()) for m in _GAP.finditer(text, rs, re_)]
+            cells = _without_row_label([(m.start(), m.end()) for m in _GAP.finditer(text, rs, re_)], len(header), text)
             if len(cells) != len(header):
                 break
             for (ha, hb), (ca, cb) in zip(header, cells, strict=True):
@@ -285,6 +351,18 @@ def aligned_pairs(text: str, lines: list[tuple[int, int]] | None = None) -> Iter
             rows_used += 1
             j += 1
         i = j if rows_used else i + 1
+
+
+_ROW_INDEX = regex.compile(r"\d{1,7}")
+
+
+def _without_row_label(cells: list[tuple[int, int]], width: int, text: str) -> list[tuple[int, int]]:
+    """A printed data frame gives each row an unlabelled index cell before the header's columns
+    ("0  Ada  Lovelace" under "given  family"): a row one cell wider than the header whose first cell
+    is a row number is read without it."""
+    if len(cells) == width + 1 and _ROW_INDEX.fullmatch(text, *cells[0]):
+        return cells[1:]
+    return cells
 
 
 _XML = regex.compile(r"<([A-Za-z][\w.-]{0,40})(?:\s[^<>]*)?>([^<>\n]{1,200})</\1>")
@@ -295,6 +373,26 @@ def xml_pairs(text: str) -> Iterator[Pair]:
         return
     for m in _XML.finditer(text):
         yield Pair(m.group(1), m.start(2), m.end(2), "xml", -1, m.start(1))
+
+
+_TAG = regex.compile(r"<(?:input|option|param|meta|data|field)\b[^<>]{0,400}>", regex.I)
+_ATTR = regex.compile(r"""\b(name|id|value|content)[ \t]*=[ \t]*(?:"([^"<>\n]{0,200})"|'([^'<>\n]{0,200})')""", regex.I)
+
+
+def input_pairs(text: str) -> Iterator[Pair]:
+    """`<input name="surname" value="...">`: in markup a tag's name (or id) attribute is the field label of
+    its value attribute, as a JSON key is of its value (HTML forms, `<meta name=.. content=..>`)."""
+    if "<" not in text:
+        return
+    for tag in _TAG.finditer(text):
+        attrs = {}
+        for a in _ATTR.finditer(text, tag.start(), tag.end()):
+            group = 2 if a.group(2) is not None else 3
+            attrs.setdefault(a.group(1).lower(), (a.group(group), a.start(group), a.end(group)))
+        label = attrs.get("name") or attrs.get("id")
+        value = attrs.get("value") or attrs.get("content")
+        if label and value and value[0].strip():
+            yield Pair(label[0], value[1], value[2], "html", -1, label[1])
 
 
 # ---- stacked labels, dot leaders, SQL inserts -------------------------------------------------------
@@ -424,3 +522,18 @@ def array_table_pairs(text: str, is_key: KeyTest) -> Iterator[Pair]:
                 a, b = a + 1, b - 1
             if b > a:
                 yield Pair(label, a, b, "array", record, a)
+
+
+# ---- arrays of strings under a key ------------------------------------------------------------------
+
+_STRING_ARRAY = regex.compile(
+    r'"([^"\n]{1,48})"[ \t]*:[ \t]*\[((?:\s*"(?:[^"\\\n]|\\.){0,200}"\s*,?){1,20})\s*\]'
+)
+_ARRAY_ITEM = regex.compile(r'"((?:[^"\\\n]|\\.){1,200})"')
+
+
+def string_array_pairs(text: str) -> Iterator[Pair]:
+    """Each string of a JSON array that is a key's value (see module docstring)."""
+    for m in _STRING_ARRAY.finditer(text):
+        for item in _ARRAY_ITEM.finditer(text, m.start(2), m.end(2)):
+            yield Pair(m.group(1), item.start(1), item.end(1), "array", -1, m.start(1))
