@@ -18,7 +18,7 @@ import re
 import re._constants as re_constants
 import re._parser as re_parser
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import phonenumbers
@@ -65,8 +65,10 @@ _TRIGGER = re.compile(r"[\d@%]|[A-Za-z0-9_+/=-]{20}")
 # Every identifier recognized here has six digits (single separators allowed between them) or is an
 # alphanumeric token of eight or more characters with letters and digits (codice fiscale, passport
 # numbers, MRZ lines); an IP address has three dots between digits. Text without these shapes skips them.
-_ID_SHAPE = re.compile(r"\d(?:[ .()-]?\d){5}|(?<![A-Za-z0-9])(?=[A-Za-z<]*\d)(?=[0-9<]*[A-Za-z])[A-Za-z0-9<]{8,}")
-_IP_SHAPE = re.compile(r"\d\.\d{1,3}\.\d{1,3}\.\d|[0-9A-Fa-f]:[0-9A-Fa-f]{0,4}:")
+_SIX = r"\d(?:[ .()-]?\d){5}"
+_IP = r"\d\.\d{1,3}\.\d{1,3}\.\d|[0-9A-Fa-f]:[0-9A-Fa-f]{0,4}:"
+_ID_SHAPE = re.compile(_SIX + r"|(?<![A-Za-z0-9])(?=[A-Za-z<]*\d)(?=[0-9<]*[A-Za-z])[A-Za-z0-9<]{8,}")
+_IP_SHAPE = re.compile(_IP)
 # Phone numbers as answers write them: UK layouts (0 or +44 then a 1-3/7-9 range) and international
 # numbers with their + prefix, each confirmed by libphonenumber (possible length for a UK range, a valid
 # number otherwise). The request path's matcher also reads looser layouts; its cost per window is too high
@@ -82,9 +84,9 @@ _ID_REACH = 24  # how far before new text an identifier reaching into it may sta
 
 
 
-# The parts of `_ID_SHAPE`, cheapest first: six digits; a token mixing letters and digits (which has a
-# letter next to a digit somewhere).
-_SIX_DIGITS = re.compile(r"\d(?:[ .()-]?\d){5}")
+# `personal_shaped` in two scans, cheapest first: six digits or an IP address's shape (one pattern); then a
+# token mixing letters and digits (which has a letter next to a digit somewhere).
+_SIX_OR_IP = re.compile(f"{_SIX}|{_IP}")
 _LETTER_DIGIT = re.compile(r"[A-Za-z<]\d|\d[A-Za-z<]")
 
 
@@ -94,7 +96,7 @@ def personal_shaped(text: str, start: int = 0) -> bool:
     lo = max(0, start - 24)
     if "@" in text[lo:] or "%40" in text[max(0, start - 2):]:
         return True
-    if _SIX_DIGITS.search(text, lo) or _IP_SHAPE.search(text, lo):
+    if _SIX_OR_IP.search(text, lo):
         return True
     return _LETTER_DIGIT.search(text, lo) is not None and _ID_SHAPE.search(text, lo) is not None
 
@@ -123,6 +125,9 @@ class OutputDataScanner:
                                                 StewardIpAddressRecognizer()]
         self._recognizers: list[tuple[PatternRecognizer, list[tuple[regex.Pattern[str], tuple[str, ...]]]]] = [
             (r, _compiled(r)) for r in recognizers if r.supported_entities[0] not in skip]
+        # one scan for every cue word a pattern's look-behind needs: most windows have none, and then every
+        # pattern that needs one is skipped without testing its words one by one
+        self._any_cue = _any_of({cue for _, patterns in self._recognizers for _, cues in patterns for cue in cues})
         self._phone = "PHONE_NUMBER" not in skip
         _uk_lengths()  # libphonenumber's metadata read now: a scanner that cannot check numbers does not start
         self._secrets = SecretsDetector()
@@ -137,6 +142,7 @@ class OutputDataScanner:
         if not (ids or ip or email):
             return self._percent_emails(text)
         lowered = text.lower() if text.isascii() else None
+        cued = lowered is None or self._any_cue.search(lowered) is not None
         for recognizer, patterns in self._recognizers:
             entity = recognizer.supported_entities[0]
             if not (email if entity in _EMAIL_ENTITIES else ip if entity in _IP_ENTITIES else ids):
@@ -145,11 +151,11 @@ class OutputDataScanner:
             # released before its `@`; an identifier's digits are held back whole, so it starts in or just
             # before the new text (cue words are look-behinds, which see text before `lo`)
             lo = max(0, start - (_REACH if entity in _EMAIL_ENTITIES else _ID_REACH))
-            if not _may_match(patterns, text, lo, lowered):  # Presidio's own call costs more than a miss
+            if not _may_match(patterns, text, lo, lowered, cued):  # Presidio's own call costs more than a miss
                 continue
             if entity in _EMAIL_ENTITIES:  # one pattern and a domain check: no need for Presidio's machinery
                 found.extend(Finding(entity, m.start(), m.end(), 1.0, NAME) for p, _ in patterns
-                             for m in p.finditer(text, lo) if recognizer.validate_result(m.group()))
+                             for m in p.finditer(text, lo) if _valid_email(recognizer, m.group()))
                 continue
             found.extend(Finding(entity, r.start, r.end, float(r.score), NAME)
                          for r in recognizer.analyze(text, entities=[entity]))
@@ -212,15 +218,23 @@ def _literal_starts(items: list[Any]) -> list[str]:
 
 
 def _may_match(patterns: list[tuple[regex.Pattern[str], tuple[str, ...]]], text: str, lo: int,
-               lowered: str | None) -> bool:
+               lowered: str | None, cued: bool = True) -> bool:
     """Does one of the patterns match in `text` from `lo`? A pattern whose cue words are all absent cannot
-    (checked on ASCII text only, where lower-casing is exactly what a case-insensitive match compares)."""
+    (checked on ASCII text only, where lower-casing is exactly what a case-insensitive match compares;
+    `cued` False: `lowered` has no cue word of any pattern)."""
     for pattern, cues in patterns:
-        if cues and lowered is not None and not any(cue in lowered for cue in cues):
+        if cues and lowered is not None and not (cued and any(cue in lowered for cue in cues)):
             continue
         if pattern.search(text, lo):
             return True
     return False
+
+
+@lru_cache(maxsize=4096)
+def _valid_email(recognizer: PatternRecognizer, value: str) -> bool:
+    """The email recognizer's domain check (a public-suffix lookup), remembered per address: answers repeat
+    the same few addresses (the council's own, the caller's contacts)."""
+    return bool(recognizer.validate_result(value))
 
 
 def _phone_ok(value: str, region: str | None, valid: bool) -> bool:
