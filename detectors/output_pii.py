@@ -75,6 +75,8 @@ _IP_SHAPE = re.compile(_IP)
 # for every streamed release. North American layouts come from pii_intl.
 _UK_PHONE = re.compile(r"(?<![\w+])(?:\+44 ?\(?0?\)? ?|\(?0)(?:[1-37-9]\d{1,4})\)?[ -]?\d{3,4}[ -]?\d{3,4}(?!\d)")
 _INTL_PHONE = re.compile(r"(?<![\w+])\+(?!44)[1-9]\d{0,2}(?:[ .-]?\(?\d{1,4}\)?){2,5}(?![\d])")
+# a recognizer's patterns (a `regex` pattern or its `re` twin), each with the cue words it needs
+_Patterns = list[tuple[Any, tuple[str, ...]]]
 _EMAIL_ENTITIES = frozenset({"EMAIL_ADDRESS"})
 _IP_ENTITIES = frozenset({"IP_ADDRESS"})
 NAME = "output_personal_data"
@@ -123,16 +125,13 @@ class OutputDataScanner:
         skip = _NOT_IN_OUTPUT | frozenset(disabled)
         recognizers: list[PatternRecognizer] = [*id_recognizers(), *intl_recognizers(), StewardEmailRecognizer(),
                                                 StewardIpAddressRecognizer()]
-        self._recognizers: list[tuple[PatternRecognizer, list[tuple[regex.Pattern[str], tuple[str, ...]]]]] = [
-            (r, _compiled(r)) for r in recognizers if r.supported_entities[0] not in skip]
+        # each recognizer with its patterns, and the same patterns for ASCII text (`_ascii_twin`)
+        self._recognizers: list[tuple[PatternRecognizer, _Patterns, _Patterns]] = [
+            (r, *_compiled(r)) for r in recognizers if r.supported_entities[0] not in skip]
         # one scan for every cue word a pattern's look-behind needs: most windows have none, and then every
         # pattern that needs one is skipped without testing its words one by one
-        self._any_cue = _any_of({cue for _, patterns in self._recognizers for _, cues in patterns for cue in cues})
+        self._any_cue = _any_of({cue for _, patterns, _ in self._recognizers for _, cues in patterns for cue in cues})
         self._phone = "PHONE_NUMBER" not in skip
-        email = [patterns for r, patterns in self._recognizers if r.supported_entities[0] in _EMAIL_ENTITIES]
-        self._email = [p for p, _ in email[0]] if email else []
-        twins = [_ascii_twin(p) for p in self._email]
-        self._email_ascii = twins if all(t is not None for t in twins) else None
         _uk_lengths()  # libphonenumber's metadata read now: a scanner that cannot check numbers does not start
         self._secrets = SecretsDetector()
         self._special = SpecialCategoryDetector() if special_category else None
@@ -147,7 +146,8 @@ class OutputDataScanner:
             return self._percent_emails(text)
         lowered = text.lower() if text.isascii() else None
         cued = lowered is None or self._any_cue.search(lowered) is not None
-        for recognizer, patterns in self._recognizers:
+        for recognizer, any_text, ascii_text in self._recognizers:
+            patterns = any_text if lowered is None else ascii_text
             entity = recognizer.supported_entities[0]
             if not (email if entity in _EMAIL_ENTITIES else ip if entity in _IP_ENTITIES else ids):
                 continue
@@ -156,7 +156,7 @@ class OutputDataScanner:
             # before the new text (cue words are look-behinds, which see text before `lo`)
             if entity in _EMAIL_ENTITIES:  # one pattern and a domain check: no need for Presidio's machinery
                 lo = max(0, start - _REACH)
-                found.extend(Finding(entity, m.start(), m.end(), 1.0, NAME) for p in self._email_patterns(lowered)
+                found.extend(Finding(entity, m.start(), m.end(), 1.0, NAME) for p, _ in patterns
                              for m in p.finditer(text, lo) if _valid_email(recognizer, m.group()))
                 continue
             lo = max(0, start - _ID_REACH)
@@ -167,10 +167,6 @@ class OutputDataScanner:
         if self._phone and ids:
             found.extend(_phones(text))
         return found + self._percent_emails(text)
-
-    def _email_patterns(self, lowered: str | None) -> list[Any]:
-        """The email recognizer's patterns; for ASCII text (`lowered` given), their `re` twins."""
-        return self._email_ascii if lowered is not None and self._email_ascii is not None else self._email
 
     @staticmethod
     def _percent_emails(text: str) -> list[Finding]:
@@ -185,11 +181,13 @@ class OutputDataScanner:
         return self._special.detect(text) if self._special is not None else []
 
 
-def _compiled(recognizer: PatternRecognizer) -> list[tuple[regex.Pattern[str], tuple[str, ...]]]:
+def _compiled(recognizer: PatternRecognizer) -> tuple[_Patterns, _Patterns]:
     """The recognizer's own patterns, compiled once, to test for a match before calling Presidio, each
-    with the words its look-behind requires (`_cue_words`)."""
+    with the words its look-behind requires (`_cue_words`); and the same list for ASCII text, each pattern
+    replaced by its `re` twin where it has one."""
     patterns: list[Any] = vars(recognizer)["patterns"]
-    return [(regex.compile(p.regex, recognizer.global_regex_flags), _cue_words(p.regex)) for p in patterns]
+    compiled = [(regex.compile(p.regex, recognizer.global_regex_flags), _cue_words(p.regex)) for p in patterns]
+    return compiled, [(_ascii_twin(p) or p, cues) for p, cues in compiled]
 
 
 _RE_FLAGS = ((regex.I, re.I), (regex.M, re.M), (regex.S, re.S), (regex.X, re.X))
@@ -197,9 +195,10 @@ _RE_FLAGS = ((regex.I, re.I), (regex.M, re.M), (regex.S, re.S), (regex.X, re.X))
 
 def _ascii_twin(pattern: Any) -> re.Pattern[str] | None:
     """`pattern` (a `regex` pattern) compiled by the standard library's `re`, or None if it uses syntax or
-    flags only `regex` has. On ASCII text the two engines find the same matches (the engines differ only
-    in Unicode case folding and classes beyond ASCII); `re` is several times faster for a case-insensitive
-    pattern, where `regex` folds every character in full Unicode."""
+    flags only `regex` has (a variable-length look-behind, for one). On ASCII text the two engines find the
+    same matches: they differ in Unicode case folding and character classes beyond ASCII. Across the
+    identifier patterns, `re` takes about half the time on digit-bearing windows (`regex` folds case per
+    character in full Unicode; back-references and digit runs cost it more)."""
     known = regex.I | regex.M | regex.S | regex.X | regex.U | regex.V0
     if pattern.flags & ~known:
         return None
@@ -247,7 +246,7 @@ def _literal_starts(items: list[Any]) -> list[str]:
     return ["".join(head)]
 
 
-def _may_match(patterns: list[tuple[regex.Pattern[str], tuple[str, ...]]], text: str, lo: int,
+def _may_match(patterns: _Patterns, text: str, lo: int,
                lowered: str | None, cued: bool = True) -> bool:
     """Does one of the patterns match in `text` from `lo`? A pattern whose cue words are all absent cannot
     (checked on ASCII text only, where lower-casing is exactly what a case-insensitive match compares;
