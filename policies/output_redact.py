@@ -71,6 +71,9 @@ _NUMBER_BEFORE = re.compile(r"(?<![\w.,/-])\d{1,4}[A-Za-z]?,? \Z")
 # capitalised word (it may grow into a name: "Th" of "Thistlewood") or a run of digits (an identifier's).
 _LONE_WORD = re.compile(r" ?([A-Z][a-z]*)")
 _LONE_NUMBER = re.compile(r" ?([0-9]+)")
+# Lower-case words ending in a full stop ("the flat."): `held_from` holds the last word with its stop (a run
+# with identifier punctuation that may continue: "j.moreau") and releases what is before it.
+_WORD_STOP = re.compile(r"(?:[ \na-z,;:!?]*[ \n,;:!?])?([a-z]+\.)")
 
 
 class OutputWithheld(Exception):
@@ -380,7 +383,7 @@ class OutputWindow:
             # complete, and screened on its own before the new text is looked at
             self._held = ""
             return self._release(held) + self.feed(delta)
-        if not held and (lone := _LONE_NUMBER.fullmatch(delta)):
+        if not held and (lone := _LONE_NUMBER.fullmatch(delta) or _WORD_STOP.fullmatch(delta)):
             return self._hold(delta, lone.start(1))  # what `held_from` decides for it, found directly
         buffer = held + delta if held else delta
         cut = held_from(buffer, self._names)

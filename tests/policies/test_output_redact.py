@@ -6,11 +6,20 @@ spreadsheet paste) and each has a look-alike that must pass unchanged."""
 from __future__ import annotations
 
 import json
+import random
 
 import pytest
 
 from config.output_handling import OutputAction, OutputHandling
-from policies.output_redact import MAX_HOLD, OutputRedactor, OutputWithheld, held_from, request_strings
+from policies.output_redact import (
+    _LONE_NUMBER,
+    _WORD_STOP,
+    MAX_HOLD,
+    OutputRedactor,
+    OutputWithheld,
+    held_from,
+    request_strings,
+)
 from proxy.dialects.openai_chat import ChatStreamRestorer
 from proxy.dialects.openai_responses import ResponsesStreamRestorer
 
@@ -88,6 +97,21 @@ def test_hold_back_is_bounded() -> None:
     assert held_from("plain words") == len("plain words")  # letters alone are not held
     assert held_from("mail j.mor") == len("mail ")
     assert held_from("IBAN GB82 WEST ") == len("IBAN ")  # a spaced identifier may continue
+
+
+def test_direct_holds_are_what_held_from_decides() -> None:
+    """The window holds a lone digit run or a lower-case word with its full stop directly (nothing held
+    before it); that must be exactly where `held_from` would cut, with or without name screening."""
+    rng = random.Random(3)
+    alphabet = " \nabcyz,;:!?.0179-@'"
+    seen = 0
+    for _ in range(40000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 14)))
+        for pattern in (_LONE_NUMBER, _WORD_STOP):
+            if (found := pattern.fullmatch(text)) is not None:
+                seen += 1
+                assert held_from(text) == held_from(text, names=False) == found.start(1), text
+    assert seen > 500
 
 
 def test_chat_stream_content_tool_arguments_and_other_delta_fields() -> None:
