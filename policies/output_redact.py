@@ -71,6 +71,7 @@ _NUMBER_BEFORE = re.compile(r"(?<![\w.,/-])\d{1,4}[A-Za-z]?,? \Z")
 # capitalised word (it may grow into a name: "Th" of "Thistlewood") or a run of digits (an identifier's).
 _LONE_WORD = re.compile(r" ?([A-Z][a-z]*)")
 _LONE_NUMBER = re.compile(r" ?([0-9]+)")
+_LONE_CAPITAL = re.compile(r"[A-Z][a-z]*")  # one capitalised ASCII word (one `has_name_candidate` word)
 # Lower-case words ending in a full stop ("the flat."): `held_from` holds the last word with its stop (a run
 # with identifier punctuation that may continue: "j.moreau") and releases what is before it.
 _WORD_STOP = re.compile(r"(?:[ \na-z,;:!?]*[ \n,;:!?])?([a-z]+\.)")
@@ -258,6 +259,15 @@ def _name_may_start(text: str) -> bool:
     return has_name_candidate(text) or _CAPITALISED_END.search(text) is not None
 
 
+def _name_may_start_after(held: str, delta: str) -> bool:
+    """`_name_may_start(held + delta)` for plain `held` and `delta` (`delta` opening with a word break).
+    The common case, one held capitalised ASCII word and lower-case words after it, is that word's own
+    verdict: no other word can be a name part and nothing capitalised ends the text."""
+    if _LONE_CAPITAL.fullmatch(held) and not delta.strip(_LOWER_PLAIN):
+        return might_be_name(held) or held.casefold() in PERSONAL_TITLES
+    return _name_may_start(held + delta)
+
+
 def _plain_word_tail(text: str) -> bool:
     """Does `text` end with a word of lower-case letters that follows a space or punctuation (or starts it)?"""
     i = len(text.rstrip(ascii_lowercase))
@@ -375,7 +385,7 @@ class OutputWindow:
                     redactor.released_tail = both if len(both) <= _TRIM_AT else both[-LOOKBACK:]
                     return delta
             elif delta[0] in _WORD_BREAK and _PLAIN_DELTA.fullmatch(held) and not (
-                    self._names and _name_may_start(held + delta)):
+                    self._names and _name_may_start_after(held, delta)):
                 self._held = ""  # a held capitalised word turned out complete and ordinary ("We" + " have")
                 return self._release_plain(held + delta)
         if held and delta[:1] in (" ", "\n") and not (held[:1].isupper() or _DIGIT.search(held)):

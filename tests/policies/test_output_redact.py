@@ -17,6 +17,8 @@ from policies.output_redact import (
     MAX_HOLD,
     OutputRedactor,
     OutputWithheld,
+    _name_may_start,
+    _name_may_start_after,
     held_from,
     request_strings,
 )
@@ -112,6 +114,18 @@ def test_direct_holds_are_what_held_from_decides() -> None:
                 seen += 1
                 assert held_from(text) == held_from(text, names=False) == found.start(1), text
     assert seen > 500
+
+
+def test_a_held_capitalised_word_is_judged_alone_before_lower_case_words() -> None:
+    """The shortcut for "held capitalised word + lower-case words" gives `_name_may_start`'s verdict."""
+    rng = random.Random(5)
+    words = ["We", "The", "If", "Dear", "Kind", "Thistle", "Th", "A", "I", "Mrs", "Dr", "Sir", "Ngozi", "Brackley",
+             "Ravensworth", "Quay", "Further"]
+    tails = [" ", "\n", ",", " and", " have", ", we", " is here", "! ok", " Ferreira", " and Lowe", " x", " 4"]
+    for _ in range(20000):
+        held = rng.choice(words) if rng.random() < 0.8 else f"{rng.choice(words)} {rng.choice(words)}"
+        delta = rng.choice(tails)
+        assert _name_may_start_after(held, delta) == _name_may_start(held + delta), (held, delta)
 
 
 def test_chat_stream_content_tool_arguments_and_other_delta_fields() -> None:
