@@ -26,6 +26,7 @@ the same way, so a streamed and a non-streamed answer get the same result.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import cache, lru_cache
 from typing import Any
@@ -48,6 +49,7 @@ PERSONAL_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "pro
 _TITLE = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Rev|Revd|Master|Lady|Lord)"
 _RUN = regex.compile(rf"(?<![\p{{L}}\d<_])(?:({_TITLE})\.?[ \t]+)?({NAME_RUN})")
 _CAP_WORD = regex.compile(r"(?<![\p{L}\d_])\p{Lu}[\p{Ll}'’-]*")
+_ASCII_UPPER = re.compile(r"[A-Z]")  # in ASCII text, the only letters `_CAP_WORD` can start with
 # Words naming a place, street, building or landmark: a capitalised run holding one is not a person.
 _PLACE_WORDS = frozenset(
     """
@@ -87,8 +89,16 @@ def might_be_name(word: str) -> bool:
     return low in lex.given or not lex.is_ordinary(low)
 
 
+def _no_capital(text: str, pos: int = 0) -> bool:
+    """ASCII text with no upper-case letter from `pos` on: no `_CAP_WORD` can start there (one C-speed scan
+    instead of the Unicode pattern; text beyond ASCII is left to the pattern)."""
+    return text.isascii() and _ASCII_UPPER.search(text, pos) is None
+
+
 def has_name_candidate(text: str) -> bool:
     """Cheap gate: does `text` hold a capitalised word that could be part of a name?"""
+    if _no_capital(text):
+        return False
     return any(might_be_name(w := m.group()) or w.casefold() in PERSONAL_TITLES for m in _CAP_WORD.finditer(text))
 
 
@@ -109,7 +119,9 @@ class OutputNameScanner:
 
     def addresses(self, text: str, start: int = 0) -> list[Finding]:
         # an address reaching past `start` ends with its street-type or building word there (or straddling it)
-        if not any(m.group().casefold() in _ADDRESS_WORDS for m in _CAP_WORD.finditer(text, max(0, start - 12))):
+        near = max(0, start - 12)
+        if _no_capital(text, near) or not any(
+                m.group().casefold() in _ADDRESS_WORDS for m in _CAP_WORD.finditer(text, near)):
             return []
         lo = max(0, start - _LOOK)
         found: list[Finding] = []

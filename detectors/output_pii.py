@@ -18,7 +18,7 @@ import re
 import re._constants as re_constants
 import re._parser as re_parser
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import phonenumbers
@@ -65,14 +65,18 @@ _TRIGGER = re.compile(r"[\d@%]|[A-Za-z0-9_+/=-]{20}")
 # Every identifier recognized here has six digits (single separators allowed between them) or is an
 # alphanumeric token of eight or more characters with letters and digits (codice fiscale, passport
 # numbers, MRZ lines); an IP address has three dots between digits. Text without these shapes skips them.
-_ID_SHAPE = re.compile(r"\d(?:[ .()-]?\d){5}|(?<![A-Za-z0-9])(?=[A-Za-z<]*\d)(?=[0-9<]*[A-Za-z])[A-Za-z0-9<]{8,}")
-_IP_SHAPE = re.compile(r"\d\.\d{1,3}\.\d{1,3}\.\d|[0-9A-Fa-f]:[0-9A-Fa-f]{0,4}:")
+_SIX = r"\d(?:[ .()-]?\d){5}"
+_IP = r"\d\.\d{1,3}\.\d{1,3}\.\d|[0-9A-Fa-f]:[0-9A-Fa-f]{0,4}:"
+_ID_SHAPE = re.compile(_SIX + r"|(?<![A-Za-z0-9])(?=[A-Za-z<]*\d)(?=[0-9<]*[A-Za-z])[A-Za-z0-9<]{8,}")
+_IP_SHAPE = re.compile(_IP)
 # Phone numbers as answers write them: UK layouts (0 or +44 then a 1-3/7-9 range) and international
 # numbers with their + prefix, each confirmed by libphonenumber (possible length for a UK range, a valid
 # number otherwise). The request path's matcher also reads looser layouts; its cost per window is too high
 # for every streamed release. North American layouts come from pii_intl.
 _UK_PHONE = re.compile(r"(?<![\w+])(?:\+44 ?\(?0?\)? ?|\(?0)(?:[1-37-9]\d{1,4})\)?[ -]?\d{3,4}[ -]?\d{3,4}(?!\d)")
 _INTL_PHONE = re.compile(r"(?<![\w+])\+(?!44)[1-9]\d{0,2}(?:[ .-]?\(?\d{1,4}\)?){2,5}(?![\d])")
+# a recognizer's patterns (a `regex` pattern or its `re` twin), each with the cue words it needs
+_Patterns = list[tuple[Any, tuple[str, ...]]]
 _EMAIL_ENTITIES = frozenset({"EMAIL_ADDRESS"})
 _IP_ENTITIES = frozenset({"IP_ADDRESS"})
 NAME = "output_personal_data"
@@ -82,9 +86,9 @@ _ID_REACH = 24  # how far before new text an identifier reaching into it may sta
 
 
 
-# The parts of `_ID_SHAPE`, cheapest first: six digits; a token mixing letters and digits (which has a
-# letter next to a digit somewhere).
-_SIX_DIGITS = re.compile(r"\d(?:[ .()-]?\d){5}")
+# `personal_shaped` in two scans, cheapest first: six digits or an IP address's shape (one pattern); then a
+# token mixing letters and digits (which has a letter next to a digit somewhere).
+_SIX_OR_IP = re.compile(f"{_SIX}|{_IP}")
 _LETTER_DIGIT = re.compile(r"[A-Za-z<]\d|\d[A-Za-z<]")
 
 
@@ -94,7 +98,7 @@ def personal_shaped(text: str, start: int = 0) -> bool:
     lo = max(0, start - 24)
     if "@" in text[lo:] or "%40" in text[max(0, start - 2):]:
         return True
-    if _SIX_DIGITS.search(text, lo) or _IP_SHAPE.search(text, lo):
+    if _SIX_OR_IP.search(text, lo):
         return True
     return _LETTER_DIGIT.search(text, lo) is not None and _ID_SHAPE.search(text, lo) is not None
 
@@ -121,8 +125,12 @@ class OutputDataScanner:
         skip = _NOT_IN_OUTPUT | frozenset(disabled)
         recognizers: list[PatternRecognizer] = [*id_recognizers(), *intl_recognizers(), StewardEmailRecognizer(),
                                                 StewardIpAddressRecognizer()]
-        self._recognizers: list[tuple[PatternRecognizer, list[tuple[regex.Pattern[str], tuple[str, ...]]]]] = [
-            (r, _compiled(r)) for r in recognizers if r.supported_entities[0] not in skip]
+        # each recognizer with its patterns, and the same patterns for ASCII text (`_ascii_twin`)
+        self._recognizers: list[tuple[PatternRecognizer, _Patterns, _Patterns]] = [
+            (r, *_compiled(r)) for r in recognizers if r.supported_entities[0] not in skip]
+        # one scan for every cue word a pattern's look-behind needs: most windows have none, and then every
+        # pattern that needs one is skipped without testing its words one by one
+        self._any_cue = _any_of({cue for _, patterns, _ in self._recognizers for _, cues in patterns for cue in cues})
         self._phone = "PHONE_NUMBER" not in skip
         _uk_lengths()  # libphonenumber's metadata read now: a scanner that cannot check numbers does not start
         self._secrets = SecretsDetector()
@@ -137,19 +145,22 @@ class OutputDataScanner:
         if not (ids or ip or email):
             return self._percent_emails(text)
         lowered = text.lower() if text.isascii() else None
-        for recognizer, patterns in self._recognizers:
+        cued = lowered is None or self._any_cue.search(lowered) is not None
+        for recognizer, any_text, ascii_text in self._recognizers:
+            patterns = any_text if lowered is None else ascii_text
             entity = recognizer.supported_entities[0]
             if not (email if entity in _EMAIL_ENTITIES else ip if entity in _IP_ENTITIES else ids):
                 continue
             # where a value reaching past `start` can begin: an email address's local part may have been
             # released before its `@`; an identifier's digits are held back whole, so it starts in or just
             # before the new text (cue words are look-behinds, which see text before `lo`)
-            lo = max(0, start - (_REACH if entity in _EMAIL_ENTITIES else _ID_REACH))
-            if not _may_match(patterns, text, lo, lowered):  # Presidio's own call costs more than a miss
-                continue
             if entity in _EMAIL_ENTITIES:  # one pattern and a domain check: no need for Presidio's machinery
+                lo = max(0, start - _REACH)
                 found.extend(Finding(entity, m.start(), m.end(), 1.0, NAME) for p, _ in patterns
-                             for m in p.finditer(text, lo) if recognizer.validate_result(m.group()))
+                             for m in p.finditer(text, lo) if _valid_email(recognizer, m.group()))
+                continue
+            lo = max(0, start - _ID_REACH)
+            if not _may_match(patterns, text, lo, lowered, cued):  # Presidio's own call costs more than a miss
                 continue
             found.extend(Finding(entity, r.start, r.end, float(r.score), NAME)
                          for r in recognizer.analyze(text, entities=[entity]))
@@ -170,11 +181,35 @@ class OutputDataScanner:
         return self._special.detect(text) if self._special is not None else []
 
 
-def _compiled(recognizer: PatternRecognizer) -> list[tuple[regex.Pattern[str], tuple[str, ...]]]:
+def _compiled(recognizer: PatternRecognizer) -> tuple[_Patterns, _Patterns]:
     """The recognizer's own patterns, compiled once, to test for a match before calling Presidio, each
-    with the words its look-behind requires (`_cue_words`)."""
+    with the words its look-behind requires (`_cue_words`); and the same list for ASCII text, each pattern
+    replaced by its `re` twin where it has one."""
     patterns: list[Any] = vars(recognizer)["patterns"]
-    return [(regex.compile(p.regex, recognizer.global_regex_flags), _cue_words(p.regex)) for p in patterns]
+    compiled = [(regex.compile(p.regex, recognizer.global_regex_flags), _cue_words(p.regex)) for p in patterns]
+    return compiled, [(_ascii_twin(p) or p, cues) for p, cues in compiled]
+
+
+_RE_FLAGS = ((regex.I, re.I), (regex.M, re.M), (regex.S, re.S), (regex.X, re.X))
+
+
+def _ascii_twin(pattern: Any) -> re.Pattern[str] | None:
+    """`pattern` (a `regex` pattern) compiled by the standard library's `re`, or None if it uses syntax or
+    flags only `regex` has (a variable-length look-behind, for one). On ASCII text the two engines find the
+    same matches: they differ in Unicode case folding and character classes beyond ASCII. Across the
+    identifier patterns, `re` takes about half the time on digit-bearing windows (`regex` folds case per
+    character in full Unicode; back-references and digit runs cost it more)."""
+    known = regex.I | regex.M | regex.S | regex.X | regex.U | regex.V0
+    if pattern.flags & ~known:
+        return None
+    flags = 0
+    for theirs, ours in _RE_FLAGS:
+        if pattern.flags & theirs:
+            flags |= ours
+    try:
+        return re.compile(pattern.pattern, flags)
+    except re.error:
+        return None
 
 
 def _cue_words(pattern: str) -> tuple[str, ...]:
@@ -211,16 +246,24 @@ def _literal_starts(items: list[Any]) -> list[str]:
     return ["".join(head)]
 
 
-def _may_match(patterns: list[tuple[regex.Pattern[str], tuple[str, ...]]], text: str, lo: int,
-               lowered: str | None) -> bool:
+def _may_match(patterns: _Patterns, text: str, lo: int,
+               lowered: str | None, cued: bool = True) -> bool:
     """Does one of the patterns match in `text` from `lo`? A pattern whose cue words are all absent cannot
-    (checked on ASCII text only, where lower-casing is exactly what a case-insensitive match compares)."""
+    (checked on ASCII text only, where lower-casing is exactly what a case-insensitive match compares;
+    `cued` False: `lowered` has no cue word of any pattern)."""
     for pattern, cues in patterns:
-        if cues and lowered is not None and not any(cue in lowered for cue in cues):
+        if cues and lowered is not None and not (cued and any(cue in lowered for cue in cues)):
             continue
         if pattern.search(text, lo):
             return True
     return False
+
+
+@lru_cache(maxsize=4096)
+def _valid_email(recognizer: PatternRecognizer, value: str) -> bool:
+    """The email recognizer's domain check (a public-suffix lookup), remembered per address: answers repeat
+    the same few addresses (the council's own, the caller's contacts)."""
+    return bool(recognizer.validate_result(value))
 
 
 def _phone_ok(value: str, region: str | None, valid: bool) -> bool:

@@ -113,10 +113,14 @@ class ChatStreamRestorer:
         return self._feed((index, field, 0), text)
 
     def _feed(self, key: tuple[int, str, int], text: str) -> str:
+        return self.stream(key).feed(text)
+
+    def stream(self, key: tuple[int, str, int]) -> FieldStream:
+        """The open stream of one field (opened on first use)."""
         restorer = self._open.get(key)
         if restorer is None:
             restorer = self._open[key] = self._p.stream_restorer(json_string=key[1] in _CHAT_JSON_FIELDS)
-        return restorer.feed(text)
+        return restorer
 
     def process(self, chunk: Body) -> Body:
         self._last = chunk
@@ -246,7 +250,7 @@ class ChatStreamFilter:
 
     def __init__(self, restorer: ChatStreamRestorer) -> None:
         self._r = restorer
-        self._windows = restorer._open
+        self._first: FieldStream | None = None  # choice 0's content stream, while it is open
 
     def process(self, payload: Body) -> list[Body]:
         # The common chunk, checked inline (this runs once per streamed token): one choice, not finishing,
@@ -260,16 +264,22 @@ class ChatStreamFilter:
                     content = delta.get("content")
                     if type(content) is str and (len(delta) == 1 or _content_only(delta)):
                         index = choice.get("index", 0)
-                        key = (index if type(index) is int else 0, "content", 0)
-                        window = self._windows.get(key)
-                        released = window.feed(content) if window is not None else self._r._feed(key, content)
+                        window = self._first if index == 0 else None
+                        if window is None:
+                            key = (index if type(index) is int else 0, "content", 0)
+                            window = self._r.stream(key)
+                            if key[0] == 0:
+                                self._first = window
+                        released = window.feed(content)
                         if released == content:
                             return [payload]
                         return [{**payload, "choices": [{**choice, "delta": {**delta, "content": released}}]}]
+        self._first = None  # the general path may finish (and close) choice 0's streams
         out = self._r.process(payload)
         return [payload if out == payload else out]
 
     def finish(self) -> list[Body]:
+        self._first = None
         return self._r.finish()
 
 

@@ -127,8 +127,8 @@ class Chain:
 
     def process(self, payload: Body) -> list[Body]:
         items = [payload]
-        for f in self._filters:
-            items = [out for item in items for out in f.process(item)]
+        for f in self._filters:  # one event in, one out is the common case (each filter returns a new list)
+            items = f.process(items[0]) if len(items) == 1 else [out for item in items for out in f.process(item)]
         return items
 
     def finish(self) -> list[Body]:

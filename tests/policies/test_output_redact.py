@@ -6,11 +6,22 @@ spreadsheet paste) and each has a look-alike that must pass unchanged."""
 from __future__ import annotations
 
 import json
+import random
 
 import pytest
 
 from config.output_handling import OutputAction, OutputHandling
-from policies.output_redact import MAX_HOLD, OutputRedactor, OutputWithheld, held_from, request_strings
+from policies.output_redact import (
+    _LONE_NUMBER,
+    _WORD_STOP,
+    MAX_HOLD,
+    OutputRedactor,
+    OutputWithheld,
+    _name_may_start,
+    _name_may_start_after,
+    held_from,
+    request_strings,
+)
 from proxy.dialects.openai_chat import ChatStreamRestorer
 from proxy.dialects.openai_responses import ResponsesStreamRestorer
 
@@ -88,6 +99,33 @@ def test_hold_back_is_bounded() -> None:
     assert held_from("plain words") == len("plain words")  # letters alone are not held
     assert held_from("mail j.mor") == len("mail ")
     assert held_from("IBAN GB82 WEST ") == len("IBAN ")  # a spaced identifier may continue
+
+
+def test_direct_holds_are_what_held_from_decides() -> None:
+    """The window holds a lone digit run or a lower-case word with its full stop directly (nothing held
+    before it); that must be exactly where `held_from` would cut, with or without name screening."""
+    rng = random.Random(3)
+    alphabet = " \nabcyz,;:!?.0179-@'"
+    seen = 0
+    for _ in range(40000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 14)))
+        for pattern in (_LONE_NUMBER, _WORD_STOP):
+            if (found := pattern.fullmatch(text)) is not None:
+                seen += 1
+                assert held_from(text) == held_from(text, names=False) == found.start(1), text
+    assert seen > 500
+
+
+def test_a_held_capitalised_word_is_judged_alone_before_lower_case_words() -> None:
+    """The shortcut for "held capitalised word + lower-case words" gives `_name_may_start`'s verdict."""
+    rng = random.Random(5)
+    words = ["We", "The", "If", "Dear", "Kind", "Thistle", "Th", "A", "I", "Mrs", "Dr", "Sir", "Ngozi", "Brackley",
+             "Ravensworth", "Quay", "Further"]
+    tails = [" ", "\n", ",", " and", " have", ", we", " is here", "! ok", " Ferreira", " and Lowe", " x", " 4"]
+    for _ in range(20000):
+        held = rng.choice(words) if rng.random() < 0.8 else f"{rng.choice(words)} {rng.choice(words)}"
+        delta = rng.choice(tails)
+        assert _name_may_start_after(held, delta) == _name_may_start(held + delta), (held, delta)
 
 
 def test_chat_stream_content_tool_arguments_and_other_delta_fields() -> None:
