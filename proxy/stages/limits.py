@@ -50,7 +50,7 @@ from proxy.identity.oidc import TokenVerifier
 from proxy.ops import metrics
 from proxy.stages.inspect import USE_CASE_HEADER
 from proxy.stages.limits_keys import MINUTE_MS, Plan, Window, input_tokens, output_tokens, plan_for, plan_key
-from proxy.stages.limits_lease import RETURN_GRACE_MS, Counter, Grant, LeaseBook, Taken, give_back, take_back
+from proxy.stages.limits_lease import SWEEP_S, Counter, Grant, LeaseBook, Taken, give_back, take_back
 from proxy.stages.limits_redis import RedisCounters, Verdict, verdict_of
 from proxy.stages.limits_refusals import ratelimit_headers, refusal
 
@@ -61,7 +61,7 @@ SETTLE_DELAY_S = 0.02  # how long a correction waits for an admission check to t
 RETIRE_GRACE_S = 600.0  # a replaced limiter closes when idle, or after this (a stream still open loses its settlement)
 PLAN_CACHE_SIZE = 4096  # callers x use cases x models; cleared when full
 UNDECIDED = "\x00undecided"  # an admission begun before its use case could be chosen (never a use case id)
-LEASE_WAITS = 2  # times a check refused while a lease on its counter is out waits for the lease's return
+LEASE_WAITS = 4  # times a check refused while another replica's lease on its counter is out waits for it
 _NOTHING = Plan((), None)
 
 
@@ -109,6 +109,7 @@ class LimiterState:
     down_until: float = 0.0
     fail_open_admitted: int = 0
     rejections: int = 0
+    leased: int = 0  # requests admitted from leases (no round trip)
 
 
 class Limiter:
@@ -137,7 +138,7 @@ class Limiter:
         self._lease_tag = secrets.token_hex(4)  # this limiter's lease ids: <tag>.<n>
         self._lease_seq = 0
         self._asks: set[asyncio.Future[Any]] = set()  # lease requests on their way
-        self._sweeper: asyncio.TimerHandle | None = None  # returns leases past their end
+        self._sweeper: asyncio.TimerHandle | None = None  # forgets idle counters, returns stray leases
 
     @property
     def closed(self) -> bool:
@@ -168,6 +169,7 @@ class Limiter:
         if self.leases is not None:
             leased = self._lease(plan, window, now_ms, tokens, cost)
             if leased is not None:
+                self.state.leased += 1
                 return Admission(self, plan, window, model, use_case, prompt, completion, tokens, cost, ex.request_id,
                                  b"", None, leased)
         packed = self.redis.pack_admit(window, now_ms, ex.request_id, tokens, cost)
@@ -179,12 +181,16 @@ class Limiter:
                cost: float) -> tuple[Verdict, list[Taken]] | None:
         """Admit from this replica's leases if they cover the request; ask for the next leases ahead of need."""
         assert self.leases is not None
-        leased = self.leases.take(plan, window, now_ms, tokens, cost)
-        asks = self.leases.observe(plan, window, now_ms, tokens, cost)
+        leases = self.leases
+        leased, asks = leases.admit(plan, window, now_ms, tokens, cost)
         if asks and time.monotonic() >= self.state.down_until:
             self._ask(plan, window, now_ms, asks)
+        if leases.spent:
+            for grant in leases.spent:
+                self._correct(*leases.release(grant))
+            leases.spent.clear()
         if self._sweeper is None:
-            self._sweeper = asyncio.get_running_loop().call_later(self.settings.lease_ms / 2000, self._sweep)
+            self._sweeper = asyncio.get_running_loop().call_later(SWEEP_S, self._sweep)
         return leased
 
     async def finish(self, ex: Exchange, admission: Admission) -> None:
@@ -266,7 +272,8 @@ class Limiter:
 
     def status(self) -> dict[str, Any]:
         return {"redis": "up" if self.state.redis_up else "down", "last_error": self.state.last_error,
-                "on_redis_down": self.settings.on_redis_down.model_dump(mode="json")}
+                "on_redis_down": self.settings.on_redis_down.model_dump(mode="json"),
+                "admitted_from_leases": self.state.leased}
 
     @asynccontextmanager
     async def in_use(self) -> AsyncIterator[RedisCounters]:
@@ -420,8 +427,7 @@ class Limiter:
             return
         self._lease_seq += 1
         lease_id = f"{self._lease_tag}.{self._lease_seq}"
-        packed = self.redis.pack_lease(window, asks, now_ms, lease_id, end_ms, end_ms + RETURN_GRACE_MS,
-                                       self.settings.lease_headroom)
+        packed = self.redis.pack_lease(window, asks, now_ms, lease_id, end_ms, self.settings.lease_headroom)
         for i, _, _ in asks:
             self.leases.counters[window.counters[i][0]].asking = True
         future = self._send(packed)
@@ -455,9 +461,17 @@ class Limiter:
             grant = Grant(lease_id, window.counters[i][0], window.lease_keys[i], unit, granted, granted, end_ms,
                           float(used), members)
             counter.grants.append(grant)
+            asyncio.get_running_loop().call_later(max(0, end_ms - now_ms) / 1000, self._expire, grant)
+
+    def _expire(self, grant: Grant) -> None:
+        """A lease's end: its unused units go back to Redis now (other replicas may be waiting for them)."""
+        if grant.returned or self.leases is None or self._closing is not None:
+            return
+        self._correct(*self.leases.release(grant))
+        self._send_settlement()
 
     def _sweep(self) -> None:
-        """Return the leases past their end; look again while there are leases or recent counters."""
+        """Forget idle counters and return any lease past its end; look again while any counter is recent."""
         self._sweeper = None
         leases = self.leases
         if leases is None or self._closing is not None:
@@ -465,7 +479,7 @@ class Limiter:
         for grant in leases.expired(int(time.time() * 1000)):
             self._correct(*give_back(grant))
         if leases.counters:
-            self._sweeper = asyncio.get_running_loop().call_later(self.settings.lease_ms / 2000, self._sweep)
+            self._sweeper = asyncio.get_running_loop().call_later(SWEEP_S, self._sweep)
 
     def return_leases(self) -> None:
         """Give every lease's unused units back to Redis (shutdown, reload, usage reads)."""

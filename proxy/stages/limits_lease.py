@@ -17,8 +17,10 @@ without a round trip per request (the idea of Envoy's rate-limit-quota service a
              placeholders leave the log, its unused tokens and cost are subtracted.
 
 Near the limit nothing is leased, so every request is checked in Redis. A check refused while another
-replica still holds a lease on the refusing counter waits for that lease's return (at most `lease_ms`
-plus a grace) and is checked again: a refusal means the limit is spent by requests, not by reservations.
+replica still holds a lease on the refusing counter waits for that lease's return (until the lease's end
+plus a grace, a few times; a lease not returned 2 s after its end is taken to be lost with its replica)
+and is checked again: a refusal means the limit is spent by requests, not by reservations. A request
+refused because of this replica's own lease gives the lease back and is checked again at once.
 Requests admitted from a lease while Redis is unreachable are admitted (their units were counted before).
 """
 
@@ -35,8 +37,8 @@ RATE_PERIOD_MS = 1000
 MAX_REQUESTS = 256  # requests in one lease at most
 REFRESH_LEFT = 0.5  # ask for the next lease when less than this share of the live one is left...
 REFRESH_END = 0.4  # ...or less than this share of its term
-RETURN_GRACE_MS = 150  # how long past a lease's end other replicas wait for its return
 IDLE_MS = 5000  # forget a counter's rate after this long without a request
+SWEEP_S = 1.0  # how often idle counters are forgotten
 
 
 @dataclass(slots=True, eq=False)
@@ -81,14 +83,15 @@ class Counter:
 
     def wants(self, amount: float, now_ms: int, term_ms: int) -> bool:
         """Whether to ask for the next lease now."""
-        if self.asking or now_ms < self.quiet_until or max(self.rate, self.count) < MIN_RATE:
+        if self.asking or now_ms < self.quiet_until or (self.count < MIN_RATE and self.rate < MIN_RATE):
             return False
-        live = [g for g in self.grants if now_ms < g.end_ms and not g.returned]
-        if not live:
+        left, newest = 0.0, None
+        for grant in self.grants:
+            if now_ms < grant.end_ms and not grant.returned:
+                left, newest = left + grant.left, grant
+        if newest is None:
             return True
-        newest = live[-1]
-        return (sum(g.left for g in live) < max(amount, REFRESH_LEFT * newest.units)
-                or newest.end_ms - now_ms < REFRESH_END * term_ms)
+        return left < max(amount, REFRESH_LEFT * newest.units) or newest.end_ms - now_ms < REFRESH_END * term_ms
 
     def size(self, amount: float, term_ms: int) -> tuple[float, float]:
         """(units to ask for, fewest worth taking): enough requests for two terms at the recent rate."""
@@ -97,13 +100,7 @@ class Counter:
         return requests * amount, least * amount
 
 
-@dataclass(slots=True)
-class Taken:
-    """What one request took from a lease (given back if the request goes no further)."""
-
-    grant: Grant
-    amount: float
-    member: str  # requests: the placeholder it used
+Taken = tuple[Grant, float, str]  # what one request took from a lease: (lease, amount, placeholder if requests)
 
 
 class LeaseBook:
@@ -112,46 +109,42 @@ class LeaseBook:
     def __init__(self, term_ms: int) -> None:
         self.term_ms = term_ms
         self.counters: dict[str, Counter] = {}
+        self.spent: list[Grant] = []  # leases of requests used up: to be returned (their records end early)
 
-    def observe(self, plan: Plan, window: Window, now_ms: int, tokens: float,
-                cost: float) -> list[tuple[int, float, float]]:
-        """Count the request on each of its counters; (slot, units, least) of those to ask a lease for."""
+    def admit(self, plan: Plan, window: Window, now_ms: int, tokens: float,
+              cost: float) -> tuple[tuple[Verdict, list[Taken]] | None, list[tuple[int, float, float]]]:
+        """Count the request on each of its counters and admit it from leases if every counter has one with
+        enough left (else None: check it in Redis); with the counters to ask a lease for: (slot, units, least)."""
+        counters, keys, term = self.counters, window.counters, self.term_ms
+        picks: list[tuple[Grant, float]] | None = []
         asks: list[tuple[int, float, float]] = []
-        counters = self.counters
         for i, slot in enumerate(plan.slots):
-            key = window.counters[i][0]
+            key = keys[i][0]
             counter = counters.get(key)
             if counter is None:
                 counter = counters[key] = Counter(since=now_ms)
             counter.hit(now_ms)
-            amount = amount_of(slot.unit, tokens, cost)
-            if amount > 0 and counter.wants(amount, now_ms, self.term_ms):
-                units, least = counter.size(amount, self.term_ms)
-                asks.append((i, units, least))
-        return asks
-
-    def take(self, plan: Plan, window: Window, now_ms: int, tokens: float,
-             cost: float) -> tuple[Verdict, list[Taken]] | None:
-        """Admit the request from leases if every counter of it has one with enough left, else None."""
-        picks: list[tuple[Grant, float]] = []
-        counters = self.counters
-        for i, slot in enumerate(plan.slots):
-            counter = counters.get(window.counters[i][0])
-            amount = amount_of(slot.unit, tokens, cost)
-            grant = None if counter is None else counter.usable(amount, now_ms)
+            unit = slot.unit
+            amount = 1.0 if unit == "requests" else tokens if unit == "tokens" else cost
+            grant = counter.usable(amount, now_ms)
             if grant is None:
-                return None
-            picks.append((grant, amount))
+                picks = None
+            elif picks is not None:
+                picks.append((grant, amount))
+            if amount > 0 and counter.wants(amount, now_ms, term):
+                units, least = counter.size(amount, term)
+                asks.append((i, units, least))
+        if picks is None:
+            return None, asks
         used: list[float] = []
         taken: list[Taken] = []
         for grant, amount in picks:
             used.append(grant.used_before + grant.units - grant.left)
             grant.left -= amount
-            taken.append(Taken(grant, amount, grant.members.pop() if grant.members else ""))
-        return Verdict(0, 0.0, tuple(used)), taken
-
-    def granted(self, grant: Grant) -> None:
-        self.counters.setdefault(grant.key, Counter()).grants.append(grant)
+            taken.append((grant, amount, grant.members.pop() if grant.members else ""))
+            if grant.unit == "requests" and grant.left < 1:
+                self.spent.append(grant)
+        return (Verdict(0, 0.0, tuple(used)), taken), asks
 
     def expired(self, now_ms: int) -> list[Grant]:
         """Take out the leases past their end or used up (to be returned); forget idle counters."""
@@ -179,6 +172,13 @@ class LeaseBook:
             return 0.0
         return sum(g.left for g in counter.grants if now_ms < g.end_ms and not g.returned)
 
+    def release(self, grant: Grant) -> tuple[list[tuple[str, float]], list[tuple[str, str]]]:
+        """Take one lease out of the book; the corrections that return its unused units."""
+        counter = self.counters.get(grant.key)
+        if counter is not None and grant in counter.grants:
+            counter.grants.remove(grant)
+        return give_back(grant)
+
     def drop(self, key: str) -> list[Grant]:
         """Take out this replica's leases on one counter (to be returned)."""
         counter = self.counters.get(key)
@@ -193,10 +193,6 @@ class LeaseBook:
         for i in (*plan.requests, *plan.tokens):
             used[i] = max(0.0, used[i] - self.unused(window.counters[i][0], now_ms))
         return Verdict(verdict.denied, verdict.retry_ms, tuple(used), verdict.lease_wait_ms)
-
-
-def amount_of(unit: str, tokens: float, cost: float) -> float:
-    return 1.0 if unit == "requests" else tokens if unit == "tokens" else cost
 
 
 def give_back(grant: Grant) -> tuple[list[tuple[str, float]], list[tuple[str, str]]]:
@@ -214,14 +210,13 @@ def take_back(taken: list[Taken], now_ms: int) -> tuple[list[tuple[str, float]],
     """A request admitted from leases went no further: its units go back to a live lease, or else to Redis."""
     deltas: list[tuple[str, float]] = []
     removals: list[tuple[str, str]] = []
-    for item in taken:
-        grant = item.grant
+    for grant, amount, member in taken:
         if not grant.returned and now_ms < grant.end_ms:
-            grant.left += item.amount
-            if item.member:
-                grant.members.append(item.member)
-        elif item.member:
-            removals.append((grant.key, item.member))
+            grant.left += amount
+            if member:
+                grant.members.append(member)
+        elif member:
+            removals.append((grant.key, member))
         else:
-            deltas.append((grant.key, -item.amount))
+            deltas.append((grant.key, -amount))
     return deltas, removals

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
 ADMIT = """
 local LEASE_AHEAD = 1000  -- lease placeholders are stamped up to a lease term (at most 1 s) ahead
+local STALE, GRACE = 2000, 50  -- a lease not returned this long after its end is taken to be lost
 local now = tonumber(ARGV[1])
 local member = ARGV[2]
 local amounts = {r = 1, t = tonumber(ARGV[3]), c = tonumber(ARGV[4])}
@@ -78,7 +79,7 @@ end
 local lease_wait = 0
 if denied > 0 then
   local last = redis.call('ZRANGE', held, -1, -1, 'WITHSCORES')
-  if last[2] and tonumber(last[2]) > now then lease_wait = tonumber(last[2]) - now end
+  if last[2] and tonumber(last[2]) > now - STALE then lease_wait = math.max(tonumber(last[2]) - now, 0) + GRACE end
 end
 if denied == 0 then
   for _, step in ipairs(plan) do
@@ -106,11 +107,12 @@ return 1
 
 
 LEASE = """
+local STALE = 2000  -- as in ADMIT
 local now, id = tonumber(ARGV[1]), ARGV[2]
-local stamp, hold, factor = tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5])
+local stamp, factor = tonumber(ARGV[3]), tonumber(ARGV[4])
 local out = {}
 local ki = 1
-for b = 6, #ARGV, 6 do
+for b = 5, #ARGV, 6 do
   local kind, limit, window = ARGV[b], tonumber(ARGV[b + 1]), tonumber(ARGV[b + 2])
   local want, least = tonumber(ARGV[b + 3]), tonumber(ARGV[b + 4])
   local key, used, ttl = KEYS[ki], 0, 0
@@ -139,9 +141,9 @@ for b = 6, #ARGV, 6 do
       redis.call('INCRBYFLOAT', key, grant)
     end
     redis.call('PEXPIRE', key, math.ceil(ttl))
-    redis.call('ZREMRANGEBYSCORE', leases, '-inf', now)
-    redis.call('ZADD', leases, hold, id)
-    redis.call('PEXPIRE', leases, math.ceil(hold - now) + 1000)
+    redis.call('ZREMRANGEBYSCORE', leases, '-inf', now - STALE)
+    redis.call('ZADD', leases, stamp, id)
+    redis.call('PEXPIRE', leases, math.ceil(stamp - now) + STALE)
   else
     grant = 0
   end
@@ -200,13 +202,11 @@ class RedisCounters:
         return b"".join(parts)
 
     def pack_lease(self, window: Window, asks: list[tuple[int, float, float]], now_ms: int, lease_id: str,
-                   end_ms: int, hold_ms: int, headroom: float) -> bytes:
+                   end_ms: int, headroom: float) -> bytes:
         """Ask for a lease on some of a plan's counters: per (slot, units, least), at most `units` and at
-        least `least` of it, reserved until `end_ms` (recorded until `hold_ms`), where the headroom is at
-        least `headroom` times the lease."""
+        least `least` of it, reserved until `end_ms`, where the headroom is at least `headroom` times the lease."""
         keys: list[str] = []
-        args: list[bytes] = [b"%d" % now_ms, lease_id.encode(), b"%d" % end_ms, b"%d" % hold_ms,
-                             repr(headroom).encode()]
+        args: list[bytes] = [b"%d" % now_ms, lease_id.encode(), b"%d" % end_ms, repr(headroom).encode()]
         for i, units, least in asks:
             keys.extend((*window.counters[i], window.lease_keys[i]))
             kind, limit, span, _, end = window.args[5 * i:5 * i + 5]
