@@ -459,7 +459,7 @@ class Limiter:
             unit = plan.slots[i].unit
             members = [f"{lease_id}:{j}" for j in range(int(granted), 0, -1)] if unit == "requests" else []
             grant = Grant(lease_id, window.counters[i][0], window.lease_keys[i], unit, granted, granted, end_ms,
-                          float(used), members)
+                          float(used), counter.ask_mark, members)
             counter.grants.append(grant)
             asyncio.get_running_loop().call_later(max(0, end_ms - now_ms) / 1000, self._expire, grant)
 

@@ -53,6 +53,7 @@ class Grant:
     left: float
     end_ms: int
     used_before: float  # the counter's total in Redis before the grant
+    sent_mark: float  # the counter's `sent` when the lease was asked for
     members: list[str] = field(default_factory=list)  # requests: placeholders not used yet
     returned: bool = False
 
@@ -67,6 +68,8 @@ class Counter:
     since: int = 0
     count: int = 0
     rate: float = 0.0  # requests a second in the last full period
+    sent: float = 0.0  # units of the checks this replica sent to Redis (not from leases), in all
+    ask_mark: float = 0.0  # `sent` when the last lease was asked for
 
     def hit(self, now_ms: int) -> None:
         elapsed = now_ms - self.since
@@ -116,7 +119,8 @@ class LeaseBook:
         """Count the request on each of its counters and admit it from leases if every counter has one with
         enough left (else None: check it in Redis); with the counters to ask a lease for: (slot, units, least)."""
         counters, keys, term = self.counters, window.counters, self.term_ms
-        picks: list[tuple[Grant, float]] | None = []
+        picks: list[tuple[Counter, Grant, float]] | None = []
+        seen: list[tuple[Counter, float]] = []
         asks: list[tuple[int, float, float]] = []
         for i, slot in enumerate(plan.slots):
             key = keys[i][0]
@@ -126,20 +130,25 @@ class LeaseBook:
             counter.hit(now_ms)
             unit = slot.unit
             amount = 1.0 if unit == "requests" else tokens if unit == "tokens" else cost
+            seen.append((counter, amount))
             grant = counter.usable(amount, now_ms)
             if grant is None:
                 picks = None
             elif picks is not None:
-                picks.append((grant, amount))
+                picks.append((counter, grant, amount))
             if amount > 0 and counter.wants(amount, now_ms, term):
+                counter.ask_mark = counter.sent
                 units, least = counter.size(amount, term)
                 asks.append((i, units, least))
-        if picks is None:
+        if picks is None:  # checked in Redis (after the asks: the grants do not count it)
+            for counter, amount in seen:
+                counter.sent += amount
             return None, asks
         used: list[float] = []
         taken: list[Taken] = []
-        for grant, amount in picks:
-            used.append(grant.used_before + grant.units - grant.left)
+        for counter, grant, amount in picks:
+            # the total when granted, this replica's checks sent since it was asked for, and the lease used
+            used.append(grant.used_before + counter.sent - grant.sent_mark + grant.units - grant.left)
             grant.left -= amount
             taken.append((grant, amount, grant.members.pop() if grant.members else ""))
             if grant.unit == "requests" and grant.left < 1:
@@ -178,6 +187,10 @@ class LeaseBook:
         if counter is not None and grant in counter.grants:
             counter.grants.remove(grant)
         return give_back(grant)
+
+    @property
+    def holding(self) -> bool:
+        return any(counter.grants for counter in self.counters.values())
 
     def drop(self, key: str) -> list[Grant]:
         """Take out this replica's leases on one counter (to be returned)."""
