@@ -57,7 +57,7 @@ from proxy.stages.limits_refusals import ratelimit_headers, refusal
 log = structlog.get_logger("steward.limits")
 
 RETRY_DOWN_S = 1.0
-SETTLE_DELAY_S = 0.02  # how long a correction waits for an admission check to travel with
+SETTLE_DELAY_S = 0.1  # how long corrections wait for an admission check (or each other) to travel with
 RETIRE_GRACE_S = 600.0  # a replaced limiter closes when idle, or after this (a stream still open loses its settlement)
 PLAN_CACHE_SIZE = 4096  # callers x use cases x models; cleared when full
 UNDECIDED = "\x00undecided"  # an admission begun before its use case could be chosen (never a use case id)
@@ -451,6 +451,7 @@ class Limiter:
         if exc is not None or future.cancelled():
             return
         now_ms = int(time.time() * 1000)
+        grants: list[Grant] = []
         for (i, _, _), (units, used) in zip(asks, future.result(), strict=True):
             granted, counter = float(units), counters[window.counters[i][0]]
             if granted <= 0:
@@ -461,13 +462,17 @@ class Limiter:
             grant = Grant(lease_id, window.counters[i][0], window.lease_keys[i], unit, granted, granted, end_ms,
                           float(used), counter.ask_mark, members)
             counter.grants.append(grant)
-            asyncio.get_running_loop().call_later(max(0, end_ms - now_ms) / 1000, self._expire, grant)
+            grants.append(grant)
+        if grants:
+            asyncio.get_running_loop().call_later(max(0, end_ms - now_ms) / 1000, self._expire, grants)
 
-    def _expire(self, grant: Grant) -> None:
-        """A lease's end: its unused units go back to Redis now (other replicas may be waiting for them)."""
-        if grant.returned or self.leases is None or self._closing is not None:
+    def _expire(self, grants: list[Grant]) -> None:
+        """The leases' end: their unused units go back to Redis now (other replicas may be waiting for them)."""
+        if self.leases is None or self._closing is not None:
             return
-        self._correct(*self.leases.release(grant))
+        for grant in grants:
+            if not grant.returned:
+                self._correct(*self.leases.release(grant))
         self._send_settlement()
 
     def _sweep(self) -> None:

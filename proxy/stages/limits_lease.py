@@ -37,6 +37,8 @@ RATE_PERIOD_MS = 1000
 MAX_REQUESTS = 256  # requests in one lease at most
 REFRESH_LEFT = 0.5  # ask for the next lease when less than this share of the live one is left...
 REFRESH_END = 0.4  # ...or less than this share of its term
+NOMINAL = 1e-6  # the unit a lease asks for when the request costs nothing there (a model without a price):
+# the lease takes nothing from the budget but shows it is far from spent
 IDLE_MS = 5000  # forget a counter's rate after this long without a request
 SWEEP_S = 1.0  # how often idle counters are forgotten
 
@@ -136,9 +138,9 @@ class LeaseBook:
                 picks = None
             elif picks is not None:
                 picks.append((counter, grant, amount))
-            if amount > 0 and counter.wants(amount, now_ms, term):
+            if counter.wants(amount, now_ms, term):
                 counter.ask_mark = counter.sent
-                units, least = counter.size(amount, term)
+                units, least = counter.size(amount or NOMINAL, term)
                 asks.append((i, units, least))
         if picks is None:  # checked in Redis (after the asks: the grants do not count it)
             for counter, amount in seen:

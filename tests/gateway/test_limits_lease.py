@@ -85,8 +85,9 @@ async def _warm(limiter: Limiter, n: int, tag: str) -> int:
 @pytest.fixture
 async def busy(redis_server_url: str, redis_prefix: str,  # noqa: F811
                monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[Limiter]:
-    limiter = _make(_settings(redis_prefix, 100_000, lease_ms=1000, tokens_per_day=10_000_000), redis_server_url,
-                    monkeypatch)
+    # the model has no price: the cost budget is leased too, with nothing taken from it
+    limiter = _make(_settings(redis_prefix, 100_000, lease_ms=1000, tokens_per_day=10_000_000, cost_per_day=5),
+                    redis_server_url, monkeypatch)
     yield limiter
     await limiter.aclose()
 
