@@ -57,7 +57,8 @@ from proxy.stages.limits_refusals import ratelimit_headers, refusal
 log = structlog.get_logger("steward.limits")
 
 RETRY_DOWN_S = 1.0
-SETTLE_DELAY_S = 0.1  # how long corrections wait for an admission check (or each other) to travel with
+SETTLE_DELAY_S = 0.02  # how long a correction waits for an admission check to travel with (short: a spent
+# estimate must not hold a budget for long after its request ended)
 RETIRE_GRACE_S = 600.0  # a replaced limiter closes when idle, or after this (a stream still open loses its settlement)
 PLAN_CACHE_SIZE = 4096  # callers x use cases x models; cleared when full
 UNDECIDED = "\x00undecided"  # an admission begun before its use case could be chosen (never a use case id)
