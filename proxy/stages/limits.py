@@ -12,7 +12,10 @@
     admit(ex, body)   begin + finish
     settle(ex)        when the request is audited: replace the reservation with the real usage
 
-The pipeline scans the request while the check is on its way, so the Redis round trip overlaps the
+A busy counter far from its limit is served from a quota lease instead (proxy/stages/limits_lease.py):
+`begin` admits the request locally from units this replica reserved in Redis beforehand, with no round
+trip; leases are asked for ahead of need in the background and returned at their end. Otherwise the
+pipeline scans the request while the check is on its way, so the Redis round trip overlaps the
 scan. A request the policy refuses meanwhile keeps its count until its refund arrives (one round trip
 and the next write): a request racing it may be refused, never one admitted over a limit.
 Corrections (settlements, and refunds of abandoned checks) are queued and sent with the next admission
