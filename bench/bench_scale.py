@@ -4,6 +4,8 @@
              (floor: the checks add <= 0.5 ms p50), and each gateway's CPU time per request (all its
              threads, from /proc: comparable on a shared machine, where the wall-clock figures are not)
     jwt      passthrough throughput with OIDC access tokens vs Steward keys (floor: >= 90 %)
+    admission (only with --only admission) the limiter driven in process, one admission and its settlement
+             after another: CPU time (time.process_time) per admission, this checkout vs --baseline
 
     .venv/bin/python bench/bench_scale.py [--requests 2000] [--seconds 10] [--concurrency 8] [--baseline DIR]
 
@@ -36,7 +38,8 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from jwt.algorithms import RSAAlgorithm
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+CODE = Path(os.environ.get("STEWARD_BENCH_CODE", ROOT))  # whose limiter the in-process bench imports
+sys.path.insert(0, str(CODE))
 from proxy.identity.auth import digest_key  # noqa: E402
 
 KEY = "stw_bench_0123456789abcdefghijklmnopqrstuvwxyz"
@@ -114,14 +117,20 @@ async def throughput(base: str, token: str, seconds: float, concurrency: int) ->
 
 
 async def interleaved(bases: dict[str, str], n: int) -> dict[str, list[float]]:
-    """One request to each gateway in turn (order reversed every round), so drift on a shared machine hits
-    them all equally."""
+    """One request to each gateway in turn, so drift on a shared machine hits them all equally. The order is
+    rotated every round and reversed every len(bases) rounds, so each gateway takes every position equally
+    often: with a fixed order the gateways at the ends serve two requests in a row across rounds (still warm
+    in the CPU caches) and the ones in the middle never do, which costs them measurably more CPU per request."""
     headers = {"authorization": f"Bearer {KEY}"}
     clients = {name: httpx.AsyncClient(base_url=base, headers=headers, timeout=30) for name, base in bases.items()}
     out: dict[str, list[float]] = {name: [] for name in bases}
     try:
+        ring = list(clients)
         for i in range(n):
-            names = list(clients) if i % 2 == 0 else list(reversed(clients))
+            shift = i % len(ring)
+            names = ring[shift:] + ring[:shift]
+            if (i // len(ring)) % 2:
+                names.reverse()
             for name in names:
                 started = time.perf_counter()
                 resp = await clients[name].post("/v1/chat/completions", json=CHAT)
@@ -198,16 +207,89 @@ def bench_jwt(workdir: Path, seconds: float, concurrency: int) -> dict[str, Any]
             "floor": 0.9, "pass": jwt_rps / key_rps >= 0.9}
 
 
+async def admissions(redis_url: str, n: int, pace_ms: float = 0.0) -> dict[str, float]:
+    """CPU per admission + settlement, the limiter driven directly (in the process running this code)."""
+    from types import SimpleNamespace
+
+    import yaml
+
+    from config.limits import LimitsSettings
+    from proxy.identity.auth import Principal
+    from proxy.stages.limits import limiter_for
+
+    prefix = f"steward-bench:{uuid.uuid4().hex[:8]}:"
+    os.environ["STEWARD_REDIS_URL"] = redis_url
+    settings = LimitsSettings.model_validate(yaml.safe_load(LIMITS.format(prefix=prefix))["limits"])
+    limiter = limiter_for(settings)
+    assert limiter is not None
+    principal = Principal("bench", "Bench", ("staff",), "Housing", "bench", "sha256:0")
+    headers = {"content-length": "120"}
+
+    async def one(i: int) -> None:
+        event = SimpleNamespace(use_case=None, prompt_tokens=None, completion_tokens=None, http_status=None)
+        ex: Any = SimpleNamespace(principal=principal, event=event, request=SimpleNamespace(headers=headers),
+                                  endpoint="chat.completions", request_id=f"req_{i}", response_headers={})
+        await limiter.admit(ex, {}, "steward-demo")
+        event.prompt_tokens, event.completion_tokens, event.http_status = 20, 30, 200
+        limiter.settle(ex)
+
+    try:
+        for i in range(500):  # warm-up (and, where leases exist, the first leases)
+            await one(i)
+        cpu, wall = time.process_time(), time.perf_counter()
+        for i in range(n):
+            await one(500 + i)
+            if pace_ms:  # a gap between requests, as a gateway under moderate load sees (its CPU is counted)
+                await asyncio.sleep(pace_ms / 1000)
+        cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+        await limiter.flush()
+    finally:
+        await limiter.aclose()
+        client = redis.Redis.from_url(redis_url)
+        keys = list(client.scan_iter(match=f"{prefix}*"))
+        if keys:
+            client.delete(*keys)
+    return {"cpu_us_per_admission": round(cpu / n * 1e6, 1), "wall_us_per_admission": round(wall / n * 1e6, 1)}
+
+
+def bench_admission(redis_url: str, n: int, baseline: Path | None, pace_ms: float) -> dict[str, Any]:
+    """Run `admissions` in child processes, one per checkout, alternating three times (median)."""
+    roots = {"this": ROOT, **({"baseline": baseline} if baseline is not None else {})}
+    runs: dict[str, list[dict[str, float]]] = {name: [] for name in roots}
+    for i in range(3):
+        for name in (list(roots) if i % 2 == 0 else list(reversed(roots))):
+            out = subprocess.run([sys.executable, __file__, "--admission-child", str(n), "--pace-ms", str(pace_ms)],
+                                 check=True,
+                                 capture_output=True, text=True,
+                                 env={**os.environ, "STEWARD_BENCH_CODE": str(roots[name]),
+                                      "STEWARD_BENCH_REDIS_URL": redis_url, "STEWARD_LOG_LEVEL": "warning"})
+            runs[name].append(json.loads(out.stdout.strip().splitlines()[-1]))
+    result: dict[str, Any] = {}
+    for name, values in runs.items():
+        for metric in values[0]:
+            result[f"{metric}_{name}"] = statistics.median(v[metric] for v in values)
+    return result | {"pass": True}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--requests", type=int, default=2000)
     parser.add_argument("--seconds", type=float, default=10)
     parser.add_argument("--concurrency", type=int, default=8)
-    parser.add_argument("--only", choices=["limits", "jwt"])
+    parser.add_argument("--only", choices=["limits", "jwt", "admission"])
+    parser.add_argument("--admission-child", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--pace-ms", type=float, default=0.0, help="admission bench: gap between requests")
     parser.add_argument("--baseline", type=Path, help="another checkout whose limits code to run alongside")
     args = parser.parse_args()
     redis_url = os.environ.get("STEWARD_BENCH_REDIS_URL", "redis://127.0.0.1:6379/0")
+    if args.admission_child:
+        print(json.dumps(asyncio.run(admissions(redis_url, args.admission_child, args.pace_ms))))
+        return 0
     results: dict[str, Any] = {}
+    if args.only == "admission":
+        print(json.dumps({"admission": bench_admission(redis_url, args.requests, args.baseline, args.pace_ms)},
+                         indent=2))
+        return 0
     with tempfile.TemporaryDirectory() as tmp:
         if args.only in (None, "limits"):
             results["limits"] = bench_limits(Path(tmp), redis_url, args.requests, args.baseline)

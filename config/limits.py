@@ -74,6 +74,11 @@ class LimitsSettings(Strict):
     # Reserved before forwarding when the request sets no max_tokens; settled on the real usage after.
     default_output_tokens: Annotated[int, Field(ge=0)] = 512
     rules: list[LimitRule] = Field(default_factory=list)
+    # Quota leases (proxy/stages/limits_lease.py): while a busy counter's headroom is at least `lease_headroom`
+    # times a lease, a replica reserves a batch of it in Redis for at most `lease_ms` and admits from it
+    # without a round trip; nearer the limit every request is checked in Redis. 0 turns leasing off.
+    lease_ms: Annotated[int, Field(ge=0, le=1000)] = 250
+    lease_headroom: Annotated[float, Field(ge=2)] = 8.0
 
     @model_validator(mode="after")
     def _unique_ids(self) -> LimitsSettings:

@@ -12,7 +12,10 @@
     admit(ex, body)   begin + finish
     settle(ex)        when the request is audited: replace the reservation with the real usage
 
-The pipeline scans the request while the check is on its way, so the Redis round trip overlaps the
+A busy counter far from its limit is served from a quota lease instead (proxy/stages/limits_lease.py):
+`begin` admits the request locally from units this replica reserved in Redis beforehand, with no round
+trip; leases are asked for ahead of need in the background and returned at their end. Otherwise the
+pipeline scans the request while the check is on its way, so the Redis round trip overlaps the
 scan. A request the policy refuses meanwhile keeps its count until its refund arrives (one round trip
 and the next write): a request racing it may be refused, never one admitted over a limit.
 Corrections (settlements, and refunds of abandoned checks) are queued and sent with the next admission
@@ -25,7 +28,9 @@ open, budgets closed), logged and shown in /readyz. After a failure Redis is not
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import os
+import secrets
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -47,17 +52,20 @@ from proxy.identity.auth import Principal
 from proxy.identity.oidc import TokenVerifier
 from proxy.ops import metrics
 from proxy.stages.inspect import USE_CASE_HEADER
-from proxy.stages.limits_keys import Plan, Window, input_tokens, output_tokens, plan_for, plan_key
+from proxy.stages.limits_keys import MINUTE_MS, Plan, Window, input_tokens, output_tokens, plan_for, plan_key
+from proxy.stages.limits_lease import SWEEP_S, Counter, Grant, LeaseBook, Taken, give_back, take_back
 from proxy.stages.limits_redis import RedisCounters, Verdict, verdict_of
 from proxy.stages.limits_refusals import ratelimit_headers, refusal
 
 log = structlog.get_logger("steward.limits")
 
 RETRY_DOWN_S = 1.0
-SETTLE_DELAY_S = 0.02  # how long a correction waits for an admission check to travel with
+SETTLE_DELAY_S = 0.02  # how long a correction waits for an admission check to travel with (short: a spent
+# estimate must not hold a budget for long after its request ended)
 RETIRE_GRACE_S = 600.0  # a replaced limiter closes when idle, or after this (a stream still open loses its settlement)
 PLAN_CACHE_SIZE = 4096  # callers x use cases x models; cleared when full
 UNDECIDED = "\x00undecided"  # an admission begun before its use case could be chosen (never a use case id)
+LEASE_WAITS = 4  # times a check refused while another replica's lease on its counter is out waits for it
 _NOTHING = Plan((), None)
 
 
@@ -88,7 +96,8 @@ class Admission:
     cost: float
     member: str  # the request id, as counted in the request logs
     packed: bytes  # the script call, kept to resend after NOSCRIPT
-    future: asyncio.Future[Any] | None  # None: nothing to check, or Redis is known to be down
+    future: asyncio.Future[Any] | None  # None: nothing to check, admitted from leases, or Redis is known down
+    leased: tuple[Verdict, list[Taken]] | None = None  # admitted from this replica's leases (no round trip)
 
     async def finish(self, ex: Exchange) -> None:
         await self.owner.finish(ex, self)
@@ -104,6 +113,7 @@ class LimiterState:
     down_until: float = 0.0
     fail_open_admitted: int = 0
     rejections: int = 0
+    leased: int = 0  # requests admitted from leases (no round trip)
 
 
 class Limiter:
@@ -128,6 +138,11 @@ class Limiter:
         self._deadline: asyncio.TimerHandle | None = None
         self._predecessors: list[Limiter] = []  # retired, maybe not closed yet
         self._closed = asyncio.Event()
+        self.leases = LeaseBook(settings.lease_ms) if settings.lease_ms else None
+        self._lease_tag = secrets.token_hex(4)  # this limiter's lease ids: <tag>.<n>
+        self._lease_seq = 0
+        self._asks: set[asyncio.Future[Any]] = set()  # lease requests on their way
+        self._sweeper: asyncio.TimerHandle | None = None  # forgets idle counters, returns stray leases
 
     @property
     def closed(self) -> bool:
@@ -154,26 +169,54 @@ class Limiter:
         now_ms = int(time.time() * 1000)
         window = plan.window(now_ms)
         tokens, cost = float(prompt + completion), plan.cost(prompt, completion)
-        packed = self.redis.pack_admit(window, now_ms, ex.request_id, tokens, cost)
         self._busy += 1
+        if self.leases is not None:
+            leased = self._lease(plan, window, now_ms, tokens, cost)
+            if leased is not None:
+                self.state.leased += 1
+                return Admission(self, plan, window, model, use_case, prompt, completion, tokens, cost, ex.request_id,
+                                 b"", None, leased)
+        packed = self.redis.pack_admit(window, now_ms, ex.request_id, tokens, cost)
         future = self._send(packed) if time.monotonic() >= self.state.down_until else None
         return Admission(self, plan, window, model, use_case, prompt, completion, tokens, cost, ex.request_id, packed,
                          future)
+
+    def _lease(self, plan: Plan, window: Window, now_ms: int, tokens: float,
+               cost: float) -> tuple[Verdict, list[Taken]] | None:
+        """Admit from this replica's leases if they cover the request; ask for the next leases ahead of need."""
+        assert self.leases is not None
+        leases = self.leases
+        leased, asks = leases.admit(plan, window, now_ms, tokens, cost)
+        if asks and time.monotonic() >= self.state.down_until:
+            self._ask(plan, window, now_ms, asks)
+        if leases.spent:
+            for grant in leases.spent:
+                self._correct(*leases.release(grant))
+            leases.spent.clear()
+        if self._sweeper is None:
+            self._sweeper = asyncio.get_running_loop().call_later(SWEEP_S, self._sweep)
+        return leased
 
     async def finish(self, ex: Exchange, admission: Admission) -> None:
         """The verdict: record the reservation, or raise the 429 (or 503 when Redis is down and fail closed)."""
         if admission.use_case != ex.event.use_case:  # checked for another use case than the one chosen
             self.abandon(admission)
             admission = self._begin(ex, admission.model, ex.event.use_case, admission.prompt, admission.completion)
-        plan, window = admission.plan, admission.window
-        if window is None:
+        if admission.window is None:
             return
         try:
-            verdict = await self._verdict(admission)
+            if admission.leased is not None:
+                verdict: Verdict | None = admission.leased[0]
+            else:
+                admission, verdict = await self._checked(admission)
         finally:
             self._release()
         if verdict is None:
             return
+        plan, window = admission.plan, admission.window
+        assert window is not None
+        if admission.leased is None and self.leases is not None and self.leases.counters:
+            verdict = self.leases.honest(plan, window, verdict, int(time.time() * 1000))
         tokens = admission.tokens
         headers = ratelimit_headers(plan, verdict, tokens)
         ex.response_headers.update(headers)
@@ -187,6 +230,28 @@ class Limiter:
             self, tokens, admission.cost, plan.price, tuple(window.counters[i][0] for i in plan.token_slots),
             tuple(window.counters[i][0] for i in plan.cost_budgets))
 
+    async def _checked(self, admission: Admission) -> tuple[Admission, Verdict | None]:
+        """Redis's verdict; refused while another replica's lease on the counter is out, checked again once
+        that lease is back (so a refusal means the limit is spent by requests, not by reservations)."""
+        verdict = await self._verdict(admission)
+        for _ in range(2 * LEASE_WAITS):
+            if verdict is None or not verdict.denied or verdict.lease_wait_ms <= 0:
+                break
+            assert admission.window is not None
+            own = [] if self.leases is None else self.leases.drop(admission.window.counters[verdict.denied - 1][0])
+            if own:  # this replica's own reserve is in the way: returned in the same write as the next check
+                for grant in own:
+                    self._correct(*give_back(grant))
+            else:
+                await asyncio.sleep(verdict.lease_wait_ms / 1000)
+            now_ms = int(time.time() * 1000)
+            window = admission.plan.window(now_ms)
+            packed = self.redis.pack_admit(window, now_ms, admission.member, admission.tokens, admission.cost)
+            future = self._send(packed) if time.monotonic() >= self.state.down_until else None
+            admission = dataclasses.replace(admission, window=window, packed=packed, future=future)
+            verdict = await self._verdict(admission)
+        return admission, verdict
+
     async def admit(self, ex: Exchange, body: dict[str, Any], model: str) -> None:
         await self.finish(ex, self.begin(ex, body, model, ex.event.use_case))
 
@@ -194,6 +259,8 @@ class Limiter:
         """The request was refused before `finish`: once the verdict is in, take back what it counted."""
         if admission.window is None:
             return
+        if admission.leased is not None:
+            self._correct(*take_back(admission.leased[1], int(time.time() * 1000)))
         if admission.future is None:
             self._release()
             return
@@ -209,13 +276,15 @@ class Limiter:
 
     def status(self) -> dict[str, Any]:
         return {"redis": "up" if self.state.redis_up else "down", "last_error": self.state.last_error,
-                "on_redis_down": self.settings.on_redis_down.model_dump(mode="json")}
+                "on_redis_down": self.settings.on_redis_down.model_dump(mode="json"),
+                "admitted_from_leases": self.state.leased}
 
     @asynccontextmanager
     async def in_use(self) -> AsyncIterator[RedisCounters]:
         """The Redis counters, kept open (a reload does not close them) until the block ends."""
         self._busy += 1
         try:
+            self.return_leases()  # count what was used, not what this replica holds in reserve
             await self.flush()  # read this replica's own corrections back
             yield self.redis
         finally:
@@ -223,8 +292,8 @@ class Limiter:
 
     async def flush(self) -> None:
         """Send the queued corrections now and wait until Redis has applied them (tests, reads, shutdown)."""
-        while self._abandoned:  # their refunds are queued once their verdicts are in
-            await asyncio.gather(*self._abandoned, return_exceptions=True)
+        while self._abandoned or self._asks:  # refunds and leases are queued once their answers are in
+            await asyncio.gather(*self._abandoned, *self._asks, return_exceptions=True)
         self._send_settlement()
         while self._settling is not None and not self._settling.done():
             await asyncio.gather(self._settling, return_exceptions=True)
@@ -255,6 +324,11 @@ class Limiter:
     async def _close(self) -> None:
         if self._deadline is not None:
             self._deadline.cancel()
+        while self._asks:
+            await asyncio.gather(*self._asks, return_exceptions=True)
+        self.return_leases()
+        if self._sweeper is not None:
+            self._sweeper.cancel()
         await self.flush()
         await self.redis.aclose()
         self._closed.set()
@@ -290,10 +364,7 @@ class Limiter:
     def _redis_down(self, plan: Plan, exc: Exception | None) -> None:
         """Apply the fail mode: raise where a counter fails closed, else admit unchecked."""
         if exc is not None:
-            if self.state.redis_up:
-                log.warning("limits.redis_unavailable", error=type(exc).__name__)
-            self.state.redis_up, self.state.last_error = False, type(exc).__name__
-            self.state.down_until = time.monotonic() + RETRY_DOWN_S
+            self._mark_down(exc)
         modes = self.settings.on_redis_down
         closed = [s for s in plan.slots if (modes.budgets if s.budget else modes.rates) is FailMode.CLOSED]
         if closed:
@@ -301,6 +372,12 @@ class Limiter:
             raise ServiceUnavailable(f"The store that enforces {what} is unavailable, so requests subject to them "
                                      "are refused until it recovers (fail closed).", code="limits_unavailable")
         self.state.fail_open_admitted += 1
+
+    def _mark_down(self, exc: Exception) -> None:
+        if self.state.redis_up:
+            log.warning("limits.redis_unavailable", error=type(exc).__name__)
+        self.state.redis_up, self.state.last_error = False, type(exc).__name__
+        self.state.down_until = time.monotonic() + RETRY_DOWN_S
 
     def _settle(self, reservation: Reservation, ex: Exchange) -> None:
         try:
@@ -337,6 +414,87 @@ class Limiter:
             self._queue_settlement()
         finally:
             self._release()
+
+    def _correct(self, deltas: list[tuple[str, float]], removals: list[tuple[str, str]]) -> None:
+        """Queue corrections (returned lease units, refunds) to travel with the next write."""
+        for key, delta in deltas:
+            self._deltas[key] = self._deltas.get(key, 0.0) + delta
+        self._removals.extend(removals)
+        self._queue_settlement()
+
+    def _ask(self, plan: Plan, window: Window, now_ms: int, asks: list[tuple[int, float, float]]) -> None:
+        """Ask Redis for leases on some of the plan's counters (in the background: nobody waits for it)."""
+        assert self.leases is not None
+        term = self.settings.lease_ms
+        end_ms = min(now_ms + term, (window.minute + 1) * MINUTE_MS - 1)  # a lease never spans two minutes
+        if end_ms - now_ms < term // 4:
+            return
+        self._lease_seq += 1
+        lease_id = f"{self._lease_tag}.{self._lease_seq}"
+        packed = self.redis.pack_lease(window, asks, now_ms, lease_id, end_ms, self.settings.lease_headroom)
+        for i, _, _ in asks:
+            self.leases.counters[window.counters[i][0]].asking = True
+        future = self._send(packed)
+        self._asks.add(future)
+        future.add_done_callback(partial(self._granted, plan, window, asks, lease_id, end_ms))
+
+    def _granted(self, plan: Plan, window: Window, asks: list[tuple[int, float, float]], lease_id: str,
+                 end_ms: int, future: asyncio.Future[Any]) -> None:
+        """Put the leases Redis granted in the book (a counter refused one waits a term before asking again)."""
+        assert self.leases is not None
+        self._asks.discard(future)
+        counters = self.leases.counters
+        for i, _, _ in asks:
+            counters.setdefault(window.counters[i][0], Counter()).asking = False
+        exc = None if future.cancelled() else future.exception()
+        if isinstance(exc, NoScriptError):  # the server's script cache was flushed: the next check reloads them
+            return
+        if isinstance(exc, (RedisError, OSError)):
+            self._mark_down(exc)
+            return
+        if exc is not None or future.cancelled():
+            return
+        now_ms = int(time.time() * 1000)
+        grants: list[Grant] = []
+        for (i, _, _), (units, used) in zip(asks, future.result(), strict=True):
+            granted, counter = float(units), counters[window.counters[i][0]]
+            if granted <= 0:
+                counter.quiet_until = now_ms + self.settings.lease_ms
+                continue
+            unit = plan.slots[i].unit
+            members = [f"{lease_id}:{j}" for j in range(int(granted), 0, -1)] if unit == "requests" else []
+            grant = Grant(lease_id, window.counters[i][0], window.lease_keys[i], unit, granted, granted, end_ms,
+                          float(used), counter.ask_mark, members)
+            counter.grants.append(grant)
+            grants.append(grant)
+        if grants:
+            asyncio.get_running_loop().call_later(max(0, end_ms - now_ms) / 1000, self._expire, grants)
+
+    def _expire(self, grants: list[Grant]) -> None:
+        """The leases' end: their unused units go back to Redis now (other replicas may be waiting for them)."""
+        if self.leases is None or self._closing is not None:
+            return
+        for grant in grants:
+            if not grant.returned:
+                self._correct(*self.leases.release(grant))
+        self._send_settlement()
+
+    def _sweep(self) -> None:
+        """Forget idle counters and return any lease past its end; look again while any counter is recent."""
+        self._sweeper = None
+        leases = self.leases
+        if leases is None or self._closing is not None:
+            return
+        for grant in leases.expired(int(time.time() * 1000)):
+            self._correct(*give_back(grant))
+        if leases.counters:
+            self._sweeper = asyncio.get_running_loop().call_later(SWEEP_S, self._sweep)
+
+    def return_leases(self) -> None:
+        """Give every lease's unused units back to Redis (shutdown, reload, usage reads)."""
+        if self.leases is not None:
+            for grant in self.leases.all():
+                self._correct(*give_back(grant))
 
     def _send(self, packed: bytes) -> asyncio.Future[Any]:
         """Write an admission check, with the queued corrections in front of it (one write, two replies)."""

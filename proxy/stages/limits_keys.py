@@ -65,9 +65,10 @@ class Window:
     """A plan's Redis keys and script arguments for one UTC minute."""
 
     minute: int  # now_ms // MINUTE_MS
-    keys: tuple[str, ...]  # every counter's keys, flattened, in slot order (the script's KEYS)
+    keys: tuple[str, ...]  # per slot its counter's keys then its lease record, flattened (the script's KEYS)
     args: tuple[bytes, ...]  # per slot: kind, limit, window ms, unit code, end ms (encoded once)
     counters: tuple[tuple[str, ...], ...]  # per slot: its keys; the first takes this minute's usage
+    lease_keys: tuple[str, ...]  # per slot: where the leases on its counter are recorded (limits_lease.py)
     window_ms: tuple[int, ...]  # per slot
     end_ms: tuple[int, ...]  # per slot: when its calendar window ends (fx), else 0
     key_count: int
@@ -145,17 +146,21 @@ def build_window(slots: tuple[Slot, ...], minute: int) -> Window:
     keys: list[str] = []
     args: list[bytes] = []
     counters: list[tuple[str, ...]] = []
+    lease_keys: list[str] = []
     windows: list[int] = []
     ends: list[int] = []
     for slot in slots:
         counter, window, end = _counter(slot, minute, instant)
         keys.extend(counter)
+        keys.append(f"{counter[0]}:lease")
+        lease_keys.append(keys[-1])
         args.extend((slot.kind.encode(), repr(slot.limit).encode(), str(window).encode(), _UNIT_CODE[slot.unit],
                      str(end).encode()))
         counters.append(counter)
         windows.append(window)
         ends.append(end)
-    return Window(minute, tuple(keys), tuple(args), tuple(counters), tuple(windows), tuple(ends), len(keys), len(args),
+    return Window(minute, tuple(keys), tuple(args), tuple(counters), tuple(lease_keys), tuple(windows), tuple(ends),
+                  len(keys), len(args),
                   b"".join(bulk(k.encode()) for k in keys), b"".join(map(bulk, args)))
 
 

@@ -11,6 +11,8 @@ all of them (a request is counted everywhere or nowhere). Rates refuse when the 
 the limit; budgets refuse once the total has reached it. Token and cost amounts are estimates,
 settled on the real usage by `settle` (which only touches counters that still exist); `settle` also
 takes a refused request's id out of the request logs it was counted in.
+`lease` reserves a batch of a counter's headroom for one replica (proxy/stages/limits_lease.py); every
+counter has a lease record beside it, which `admit` reads when it refuses.
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ if TYPE_CHECKING:
     from proxy.stages.limits_keys import Window
 
 ADMIT = """
+local LEASE_AHEAD = 1000  -- lease placeholders are stamped up to a lease term (at most 1 s) ahead
+local STALE, GRACE = 2000, 50  -- a lease not returned this long after its end is taken to be lost
 local now = tonumber(ARGV[1])
 local member = ARGV[2]
 local amounts = {r = 1, t = tonumber(ARGV[3]), c = tonumber(ARGV[4])}
@@ -39,6 +43,7 @@ local used_list = {}
 local denied = 0
 local retry = 0
 local plan = {}
+local held = nil
 for i = 0, n - 1 do
   local b = 5 + i * 5
   local kind, limit, window = ARGV[b], tonumber(ARGV[b + 1]), tonumber(ARGV[b + 2])
@@ -52,7 +57,7 @@ for i = 0, n - 1 do
       local oldest = redis.call('ZRANGE', key, 0, 0, 'WITHSCORES')
       wait = (tonumber(oldest[2]) or now) + window - now
     end
-    plan[#plan + 1] = {kind, key, amount, window}
+    plan[#plan + 1] = {kind, key, amount, window + LEASE_AHEAD}
   elseif kind == 'sw' then
     local cur, prev = KEYS[ki], KEYS[ki + 1]; ki = ki + 2
     local elapsed = now % window
@@ -67,8 +72,14 @@ for i = 0, n - 1 do
     if used >= limit then wait = reset end
     plan[#plan + 1] = {kind, key, amount, reset + 60000}
   end
+  local leases = KEYS[ki]; ki = ki + 1
   used_list[#used_list + 1] = tostring(used)
-  if wait >= 0 and denied == 0 then denied = i + 1; retry = wait end
+  if wait >= 0 and denied == 0 then denied = i + 1; retry = wait; held = leases end
+end
+local lease_wait = 0
+if denied > 0 then
+  local last = redis.call('ZRANGE', held, -1, -1, 'WITHSCORES')
+  if last[2] and tonumber(last[2]) > now - STALE then lease_wait = math.max(tonumber(last[2]) - now, 0) + GRACE end
 end
 if denied == 0 then
   for _, step in ipairs(plan) do
@@ -80,7 +91,7 @@ if denied == 0 then
     redis.call('PEXPIRE', step[2], math.ceil(step[4]))
   end
 end
-return {denied, tostring(retry), used_list}
+return {denied, tostring(retry), used_list, tostring(lease_wait)}
 """
 
 SETTLE = """
@@ -95,11 +106,58 @@ return 1
 """
 
 
+LEASE = """
+local STALE = 2000  -- as in ADMIT
+local now, id = tonumber(ARGV[1]), ARGV[2]
+local stamp, factor = tonumber(ARGV[3]), tonumber(ARGV[4])
+local out = {}
+local ki = 1
+for b = 5, #ARGV, 6 do
+  local kind, limit, window = ARGV[b], tonumber(ARGV[b + 1]), tonumber(ARGV[b + 2])
+  local want, least = tonumber(ARGV[b + 3]), tonumber(ARGV[b + 4])
+  local key, used, ttl = KEYS[ki], 0, 0
+  if kind == 'log' then
+    redis.call('ZREMRANGEBYSCORE', key, '-inf', now - window)
+    used = redis.call('ZCARD', key)
+    ttl = window + 1000; ki = ki + 1
+  elseif kind == 'sw' then
+    local elapsed = now % window
+    local p = tonumber(redis.call('GET', KEYS[ki + 1]) or '0')
+    used = p * (window - elapsed) / window + tonumber(redis.call('GET', key) or '0')
+    ttl = window * 2; ki = ki + 2
+  else
+    used = tonumber(redis.call('GET', key) or '0')
+    ttl = math.max(1, tonumber(ARGV[b + 5]) - now) + 60000; ki = ki + 1
+  end
+  local leases = KEYS[ki]; ki = ki + 1
+  local grant = math.min(want, (limit - used) / factor)
+  if kind == 'log' then grant = math.floor(grant) end
+  if grant > 0 and grant >= least then
+    if kind == 'log' then
+      local args = {}
+      for j = 1, grant do args[#args + 1] = stamp; args[#args + 1] = id .. ':' .. j end
+      redis.call('ZADD', key, unpack(args))
+    else
+      redis.call('INCRBYFLOAT', key, grant)
+    end
+    redis.call('PEXPIRE', key, math.ceil(ttl))
+    redis.call('ZREMRANGEBYSCORE', leases, '-inf', now - STALE)
+    redis.call('ZADD', leases, stamp, id)
+    redis.call('PEXPIRE', leases, math.ceil(stamp - now) + STALE)
+  else
+    grant = 0
+  end
+  out[#out + 1] = {tostring(grant), tostring(used)}
+end
+return out
+"""
+
 @dataclass(frozen=True, slots=True)
 class Verdict:
     denied: int  # 0 = admitted, else 1-based index of the first counter that refused
     retry_ms: float
     used: tuple[float, ...]  # per counter, before this request
+    lease_wait_ms: float = 0.0  # refused while another lease on the refusing counter is out: until its end
 
 
 def _evalsha(script: str) -> bytes:
@@ -121,10 +179,11 @@ class RedisCounters:
     def __init__(self, url: str, timeout_s: float) -> None:
         self.client: Redis = Redis.from_url(url, socket_timeout=timeout_s, socket_connect_timeout=timeout_s,
                                             retry=Retry(NoBackoff(), 0), health_check_interval=0)
-        self.pipe = ScriptPipe(url, timeout_s, hello=[command(b"SCRIPT", b"LOAD", ADMIT.encode()),
-                                                       command(b"SCRIPT", b"LOAD", SETTLE.encode())])
+        self.pipe = ScriptPipe(url, timeout_s, hello=[command(b"SCRIPT", b"LOAD", script.encode())
+                                                       for script in (ADMIT, SETTLE, LEASE)])
         self._admit = _evalsha(ADMIT)
         self._settle = _evalsha(SETTLE)
+        self._lease = _evalsha(LEASE)
 
     def pack_admit(self, window: Window, now_ms: int, member: str, tokens: float, cost: float) -> bytes:
         """One script call for every counter of the request."""
@@ -142,6 +201,19 @@ class RedisCounters:
                  *(_bulk_str(member) for _, member in removals)]
         return b"".join(parts)
 
+    def pack_lease(self, window: Window, asks: list[tuple[int, float, float]], now_ms: int, lease_id: str,
+                   end_ms: int, headroom: float) -> bytes:
+        """Ask for a lease on some of a plan's counters: per (slot, units, least), at most `units` and at
+        least `least` of it, reserved until `end_ms`, where the headroom is at least `headroom` times the lease."""
+        keys: list[str] = []
+        args: list[bytes] = [b"%d" % now_ms, lease_id.encode(), b"%d" % end_ms, repr(headroom).encode()]
+        for i, units, least in asks:
+            keys.extend((*window.counters[i], window.lease_keys[i]))
+            kind, limit, span, _, end = window.args[5 * i:5 * i + 5]
+            args.extend((kind, limit, span, repr(units).encode(), repr(least).encode(), end))
+        return b"".join((b"*%d\r\n" % (3 + len(keys) + len(args)), self._lease, bulk(b"%d" % len(keys)),
+                         *map(_bulk_str, keys), *map(bulk, args)))
+
     def send(self, packed: bytes, replies: int = 1) -> list[asyncio.Future[Any]]:
         """Write packed commands now; one future per reply."""
         return self.pipe.call(packed, replies)
@@ -152,8 +224,8 @@ class RedisCounters:
 
     async def load_scripts(self) -> None:
         """After NOSCRIPT (the server's script cache was flushed): load both scripts again."""
-        await self.client.script_load(ADMIT)
-        await self.client.script_load(SETTLE)
+        for script in (ADMIT, SETTLE, LEASE):
+            await self.client.script_load(script)
 
     async def read(self, kind: str, keys: tuple[str, ...], window_ms: int, now_ms: int) -> float:
         """A counter's current total (for GET /v1/usage), computed as `admit` does."""
@@ -174,8 +246,8 @@ class RedisCounters:
 
 
 def verdict_of(reply: Any) -> Verdict:
-    denied, retry, used = reply
-    return Verdict(int(denied), float(retry), tuple(map(float, used)))
+    denied, retry, used, lease_wait = reply
+    return Verdict(int(denied), float(retry), tuple(map(float, used)), float(lease_wait))
 
 
 def _bulk_str(value: str) -> bytes:

@@ -61,7 +61,8 @@ def _counted(url: str, prefix: str) -> tuple[int, float]:
     client = redis.Redis.from_url(url)
     try:
         logs = [k for k in client.scan_iter(match=f"{prefix}*:rpm")]
-        tokens = [float(client.get(k) or 0) for k in client.scan_iter(match=f"{prefix}*:tpm:*")]
+        tokens = [float(client.get(k) or 0) for k in client.scan_iter(match=f"{prefix}*:tpm:*")
+                  if not k.endswith(b":lease")]  # lease records (limits_lease.py) sit beside the counters
         return sum(int(client.zcard(k)) for k in logs), max(tokens, default=0.0)
     finally:
         client.close()

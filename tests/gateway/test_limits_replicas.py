@@ -11,6 +11,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+import redis
 
 from tests.audit.conftest import pg_server_url, pg_url  # noqa: F401  (fixtures)
 from tests.support.gateway_process import CHAT, GatewayProcess, demo_config, start_gateway
@@ -57,6 +58,31 @@ def test_two_replicas_allow_exactly_n_between_them(tmp_path: Path, redis_server_
     with ThreadPoolExecutor(max_workers=8) as pool:  # concurrent, interleaved across both replicas
         statuses = [r.status_code for r in pool.map(_post, bases)]
     assert statuses.count(200) == 7 and statuses.count(429) == 13, statuses
+
+
+def test_two_replicas_leasing_under_concurrent_load_admit_exactly_the_limit(
+        tmp_path: Path, redis_server_url: str, redis_prefix: str,  # noqa: F811
+        stop_all: list[GatewayProcess]) -> None:
+    """Far from the limit each replica admits from leases (no round trip); the leases never let the two admit
+    more than the limit between them, and near it every request is checked, so exactly the limit is admitted.
+    Once both have shut down (returning their leases), the request log holds exactly the admitted requests."""
+    limit = 150
+    stop_all += _start(tmp_path, redis_server_url, redis_prefix,
+                       f"    - {{id: sam-rpm, scope: user, requests_per_minute: {limit}}}")
+    bases = [g.base for g in stop_all] * 120
+    with ThreadPoolExecutor(max_workers=8) as pool:  # concurrent, interleaved across both replicas
+        statuses = [r.status_code for r in pool.map(_post, bases)]
+    assert statuses.count(200) == limit and statuses.count(429) == len(bases) - limit
+    leased = [httpx.get(f"{g.base}/readyz", timeout=5).json()["limits"]["admitted_from_leases"] for g in stop_all]
+    assert sum(leased) > 0, leased
+    for gateway in stop_all:
+        gateway.stop()
+    client = redis.Redis.from_url(redis_server_url)
+    try:
+        logged = sum(int(client.zcard(k)) for k in client.scan_iter(match=f"{redis_prefix}*:rpm"))
+    finally:
+        client.close()
+    assert logged == limit
 
 
 @pytest.mark.postgres
