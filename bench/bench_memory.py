@@ -14,7 +14,8 @@ reads the RSS again (VmRSS now, VmHWM the peak). Configurations:
 `--breakdown` instead loads the gateway step by step in this process and prints the RSS after each
 import and start-up step (the same steps `steward serve` takes), to see where memory goes.
 
-    .venv/bin/python bench/bench_memory.py [--config default|peers|FILE] [--requests 300] [--breakdown]
+    .venv/bin/python bench/bench_memory.py [--config default|peers|FILE] [--requests 300] [--rounds 1]
+                                           [--code CHECKOUT] [--breakdown]
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
 BIN = ROOT / ".venv" / "bin"
 PEERS_MODEL = "mock-gpt"
 
@@ -143,11 +145,12 @@ def request_for(i: int, text: str, model: str) -> tuple[str, dict[str, Any]]:
     return "/v1/chat/completions", body
 
 
-async def drive(base: str, key: str, model: str, n: int, concurrency: int = 4) -> Counter[int]:
+async def drive(base: str, key: str, model: str, n: int, first: int = 0, concurrency: int = 4) -> Counter[int]:
+    """Requests number `first` to `first + n - 1` (each round of a run sends new texts)."""
     import httpx
 
-    rng = random.Random(8)
-    jobs = [request_for(i, prompt(rng, i), model) for i in range(n)]
+    rng = random.Random(first)
+    jobs = [request_for(i, prompt(rng, i), model) for i in range(first, first + n)]
     statuses: Counter[int] = Counter()
     sem = asyncio.Semaphore(concurrency)
     async with httpx.AsyncClient(base_url=base, headers={"Authorization": f"Bearer {key}"}, timeout=60) as client:
@@ -180,7 +183,8 @@ def wait_ready(url: str, proc: subprocess.Popen[bytes], seconds: float = 240) ->
     raise RuntimeError(f"timed out waiting for {url}")
 
 
-def serve_run(config: str, requests: int, model: str | None, settle_s: float, code: Path) -> dict[str, Any]:
+def serve_run(config: str, requests: int, model: str | None, settle_s: float, code: Path,
+              rounds: int = 1) -> dict[str, Any]:
     work = Path(tempfile.mkdtemp(prefix="steward-mem-"))
     env = {**os.environ, "STEWARD_DATA_DIR": str(work / "data"), "STEWARD_LOG_LEVEL": "warning",
            "BENCH_MOCK_KEY": "sk-mock", "PYTHONPATH": str(code)}
@@ -208,10 +212,14 @@ def serve_run(config: str, requests: int, model: str | None, settle_s: float, co
         wait_ready(f"http://127.0.0.1:{port}/healthz", gateway)
         time.sleep(settle_s)
         idle = rss_mb(gateway.pid)
-        statuses = asyncio.run(drive(f"http://127.0.0.1:{port}", key, model, requests))
-        time.sleep(settle_s)
-        return {"config": config, "code": str(code), "idle": idle, "after": rss_mb(gateway.pid), "requests": requests,
-                "statuses": dict(sorted(statuses.items()))}
+        statuses: Counter[int] = Counter()
+        after = []
+        for r in range(rounds):
+            statuses += asyncio.run(drive(f"http://127.0.0.1:{port}", key, model, requests, first=r * requests))
+            time.sleep(settle_s)
+            after.append(rss_mb(gateway.pid))
+        return {"config": config, "code": str(code), "idle": idle, "after": after[-1], "rounds": after,
+                "requests": requests * rounds, "statuses": dict(sorted(statuses.items()))}
     finally:
         for p in reversed(procs):
             p.terminate()
@@ -222,13 +230,17 @@ def serve_run(config: str, requests: int, model: str | None, settle_s: float, co
 
 
 def breakdown() -> None:
-    """RSS after each step of a gateway's start-up, in this process (imports, then what the lifespan loads)."""
+    """RSS after each step of a gateway's start-up, in this process (imports, then what the lifespan loads).
+    Freed memory is returned to the OS after every step, so each delta is what the step keeps."""
+    from proxy.ops.memory import release_freed_memory
+
     last = rss_mb()["VmRSS"]
-    print(f"{'step':52s} {'RSS MB':>8s} {'delta':>7s}")
+    print(f"{'step (what it keeps)':52s} {'RSS MB':>8s} {'delta':>7s}")
 
     def step(name: str, action: Callable[[], object] = lambda: None) -> None:
         nonlocal last
         action()
+        release_freed_memory()
         now = rss_mb()["VmRSS"]
         print(f"{name:52s} {now:8.1f} {now - last:+7.1f}")
         last = now
@@ -251,15 +263,13 @@ def breakdown() -> None:
     from detectors.output_meaning import warm
 
     step("output screen parser (same pipeline)", warm)
-    from proxy.ops.memory import release_freed_memory
-
-    step("freed start-up memory returned (malloc_trim)", release_freed_memory)
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--config", default="default", help="default | peers | a policy file")
-    ap.add_argument("--requests", type=int, default=300)
+    ap.add_argument("--requests", type=int, default=300, help="requests per round")
+    ap.add_argument("--rounds", type=int, default=1, help="rounds of new requests (RSS is read after each)")
     ap.add_argument("--model", default=None, help="model to ask for (default: steward-demo, or mock-gpt for peers)")
     ap.add_argument("--settle", type=float, default=3.0, help="seconds to wait before each reading")
     ap.add_argument("--breakdown", action="store_true", help="step-by-step RSS of start-up, in this process")
@@ -267,10 +277,9 @@ def main() -> int:
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
     if args.breakdown:
-        sys.path.insert(0, str(ROOT))
         breakdown()
         return 0
-    result = serve_run(args.config, args.requests, args.model, args.settle, args.code)
+    result = serve_run(args.config, args.requests, args.model, args.settle, args.code, args.rounds)
     if args.json:
         print(json.dumps(result))
     else:
@@ -279,6 +288,8 @@ def main() -> int:
               f"(anon {idle['RssAnon']:.1f}, file {idle['RssFile']:.1f}); "
               f"after {result['requests']} requests {after['VmRSS']:.1f} MB "
               f"(peak {after['VmHWM']:.1f}); statuses {result['statuses']}")
+        if args.rounds > 1:
+            print("RSS after each round: " + ", ".join(f"{r['VmRSS']:.1f}" for r in result["rounds"]) + " MB")
     return 0
 
 
