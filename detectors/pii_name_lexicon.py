@@ -92,7 +92,8 @@ def _dictionary_words() -> set[str]:
     from english_words import get_english_words_set
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    return get_english_words_set(["gcide"], alpha=True, lower=True) | set(STOP_WORDS)
+    words: set[str] = get_english_words_set(["gcide"], alpha=True, lower=True)
+    return words | set(STOP_WORDS)
 
 
 def _plain_name_words(given: set[str], surnames: set[str]) -> set[str]:
