@@ -1,7 +1,10 @@
-"""spaCy NER, loaded once with only the pipe NER needs, run only where a name can still occur.
+"""spaCy NER, run with only the pipe NER needs, only where a name can still occur.
 
-`en_core_web_sm`-style pipelines give NER its own embedding layer, so tok2vec, tagger, parser,
-attribute_ruler and lemmatizer are excluded (about 3x faster than the full pipeline). The model only
+One pipeline is loaded per model package and process (`pipeline`): NER (detectors/pii.py) and the output
+screen's parser (detectors/output_meaning.py) share its tokenizer, vocab and string store, and each runs
+only its own pipes, so the model's files are read and held once (two pipelines, even sharing a vocab,
+held about 8 MB more). `en_core_web_sm`-style pipelines give NER its own embedding layer, so NER runs
+without tok2vec, tagger, parser, attribute_ruler and lemmatizer (about 3x faster than the full pipeline). The model only
 sees short windows around capitalised words that could still be an unexplained name part (not a
 function word, not an organisation word, not inside another finding, not a known name); the
 windows are batched into one model call. Text with no such word never reaches the model.
@@ -41,27 +44,50 @@ _CONTEXT_WORDS = 8
 _BATCH, _SUBBATCH = 1000, 250  # `nlp.pipe`'s defaults: docs sorted by length per batch, per model call
 
 
-_VOCABS: dict[str, Any] = {}  # model name -> the vocab of the first pipeline loaded from it in this process
+_PIPELINES: dict[str, Any] = {}   # model package -> the one pipeline loaded from it in this process
+_NER: dict[str, NerPipe] = {}
+_loading = threading.Lock()
 
 
-def loaded_vocab(model: str) -> Any | None:
-    """The vocab (string store, lexemes) of a pipeline already loaded from `model` in this process, so a
-    second pipeline from the same package shares it instead of holding its own copy (~24 MB)."""
-    return _VOCABS.get(model)
+def pipeline(model: str) -> Any:
+    """The spaCy pipeline of an installed model package (local files only, no network), loaded once per
+    process with every pipe the package enables (pipes it ships disabled are dropped). Callers run only
+    the pipes they need (`NerPipe`, `Language.__call__(disable=...)`), so one copy serves every use."""
+    with _loading:
+        nlp = _PIPELINES.get(model)
+        if nlp is None:
+            import spacy
+
+            nlp = spacy.load(model)
+            for name in list(nlp.disabled):
+                nlp.remove_pipe(name)
+            _PIPELINES[model] = nlp
+        return nlp
 
 
-def load_ner(model: str) -> Any:
-    """Load a spaCy pipeline by installed package name, keeping only NER (no network)."""
-    import spacy
+class NerPipe:
+    """A pipeline's tokenizer and its `ner` pipe, run as if they were the whole pipeline."""
 
-    nlp = spacy.load(model)
-    _VOCABS.setdefault(model, nlp.vocab)
-    for pipe in list(nlp.pipe_names):
-        if pipe not in _KEEP:
-            nlp.remove_pipe(pipe)
+    def __init__(self, nlp: Any) -> None:
+        self.nlp = nlp
+        self.ner = nlp.get_pipe("ner")
+        self._others = [name for name in nlp.pipe_names if name != "ner"]
+
+    def make_doc(self, text: str) -> Any:
+        return self.nlp.make_doc(text)
+
+    def pipe(self, texts: Sequence[str]) -> Any:
+        """spaCy's own `nlp.pipe` with every other pipe disabled."""
+        return self.nlp.pipe(texts, disable=self._others)
+
+
+def load_ner(model: str) -> NerPipe:
+    """NER from the process's pipeline for `model` (see `pipeline`)."""
+    nlp = pipeline(model)
     if "ner" not in nlp.pipe_names:
         raise RuntimeError("spaCy model has no 'ner' pipe")
-    return nlp
+    with _loading:
+        return _NER.setdefault(model, NerPipe(nlp))
 
 
 def candidate_chunks(text: str, wants: Callable[[int, int], bool]) -> list[tuple[int, str]]:
@@ -85,7 +111,7 @@ def candidate_chunks(text: str, wants: Callable[[int, int], bool]) -> list[tuple
     return [(lo, text[lo:hi]) for lo, hi in windows]
 
 
-def ner_persons(nlp: Any, text: str, wants: Callable[[int, int], bool]) -> list[tuple[int, int]]:
+def ner_persons(nlp: NerPipe, text: str, wants: Callable[[int, int], bool]) -> list[tuple[int, int]]:
     """Character spans of PERSON entities, running the model only on lines `wants` a look at."""
     chunks = list(candidate_chunks(text, wants))
     spans: list[tuple[int, int]] = []
@@ -97,7 +123,7 @@ def ner_persons(nlp: Any, text: str, wants: Callable[[int, int], bool]) -> list[
 _group = threading.local()  # the greenlet running `run_together` on this thread, if any
 
 
-def run_ner(nlp: Any, texts: Sequence[str]) -> list[Any]:
+def run_ner(nlp: NerPipe, texts: Sequence[str]) -> list[Any]:
     """`list(nlp.pipe(texts))`; inside `run_together`, the texts join the group's next shared batch."""
     parent: greenlet.greenlet | None = getattr(_group, "parent", None)
     if texts and parent is not None and greenlet.getcurrent() is not parent:
@@ -163,12 +189,11 @@ def _by_model(waiting: list[tuple[int, tuple[Any, list[str]]]]) -> list[tuple[An
     return list(groups.values())
 
 
-def _run_ner(nlp: Any, texts: Sequence[str]) -> list[Any]:
-    """`list(nlp.pipe(texts))` for a tokenizer + NER pipeline: docs sorted by length in batches, each
-    batch parsed greedily with the GIL held (see the module docstring). Any other pipeline, or a beam
-    NER, goes through `nlp.pipe` unchanged."""
-    ner = nlp.get_pipe("ner") if nlp.pipe_names == ["ner"] else None
-    if ner is None or ner.cfg.get("beam_width", 1) != 1 or not hasattr(ner, "transition_states"):
+def _run_ner(nlp: NerPipe, texts: Sequence[str]) -> list[Any]:
+    """`list(nlp.pipe(texts))`: docs sorted by length in batches, each batch parsed greedily with the
+    GIL held (see the module docstring). A beam NER goes through `nlp.pipe` unchanged."""
+    ner = nlp.ner
+    if ner.cfg.get("beam_width", 1) != 1 or not hasattr(ner, "transition_states"):
         return list(nlp.pipe(texts))
     docs = [nlp.make_doc(t) for t in texts]
     for b in range(0, len(docs), _BATCH):

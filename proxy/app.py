@@ -33,6 +33,7 @@ from proxy.http.errors import BadRequest, NotFound, StewardError, StoreUnavailab
 from proxy.http.middleware import RequestContextMiddleware
 from proxy.http.openapi_doc import install_openapi
 from proxy.ops.background import background_tasks
+from proxy.ops.memory import release_freed_memory
 from proxy.pipeline import Pipeline
 from proxy.stages.scanner import Scanner
 
@@ -60,6 +61,7 @@ def create_app(
                                      scanner=scanner)
         app.state.gateway = gateway
         app.state.pipeline = Pipeline(gateway)
+        release_freed_memory()  # the models' and word lists' load-time garbage, back to the OS
         try:
             async with background_tasks(gateway):
                 yield

@@ -1,0 +1,23 @@
+"""Return the memory start-up freed to the operating system.
+
+Loading models and word lists makes many short-lived objects; when they are freed, glibc's allocator
+keeps the pages for reuse rather than returning them, so a worker's RSS stays at its start-up peak
+(about 30 MB above what it holds here). `malloc_trim(0)` hands every free page back. It runs once, when
+the worker has finished starting; other C libraries (musl) have no such call and are left alone.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import gc
+
+
+def release_freed_memory() -> bool:
+    """Collect garbage, then return the C heap's free pages to the OS. True when the allocator could."""
+    gc.collect()
+    try:
+        trim = ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError):
+        return False
+    trim.argtypes, trim.restype = [ctypes.c_size_t], ctypes.c_int
+    return bool(trim(0))
