@@ -11,8 +11,20 @@ from __future__ import annotations
 import ctypes
 import gc
 
+_released: list[bool] = []  # the start-up garbage is made once per process, by the first app start
+
 
 def release_freed_memory() -> bool:
+    """`trim_heap` once per process: models and word lists load once, and a full collection of a large heap
+    costs tenths of a second that later app starts in the same process (tests, reloads) need not pay.
+    True when this call returned pages."""
+    if _released:
+        return False
+    _released.append(True)
+    return trim_heap()
+
+
+def trim_heap() -> bool:
     """Collect garbage, then return the C heap's free pages to the OS. True when the allocator could."""
     gc.collect()
     try:
